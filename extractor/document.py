@@ -1,0 +1,52 @@
+"""The article as the pipeline sees it: original text, normalised text, sentences, entities.
+
+Built once per article; every later stage reads it and none mutates the text.
+All offsets inside are into the *normalised* text; :meth:`Doc.original_span`
+maps them back to the article as written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .normalize import Normalized, normalize
+from .segment import Sentence, split_sentences
+
+
+@dataclass
+class Article:
+    """One input article, whatever it was read from."""
+
+    id: str
+    text: str
+    published: date | None = None
+    date_basis: str = ""  # where `published` came from: cli, json, html, filename, ""
+    source: str = ""
+    url: str = ""
+    path: str = ""  # file path, or "<stdin>"
+
+
+@dataclass
+class Doc:
+    article: Article
+    norm: Normalized
+    sentences: list[Sentence]
+    entities: list[list] = field(default_factory=list)  # per sentence: list[ner.Entity]
+
+    @classmethod
+    def from_article(cls, article: Article) -> "Doc":
+        norm = normalize(article.text)
+        return cls(article, norm, split_sentences(norm.text))
+
+    @property
+    def text(self) -> str:
+        """The normalised text."""
+        return self.norm.text
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.norm.to_original(start, end)
+
+    def original_text(self, start: int, end: int) -> str:
+        s, e = self.original_span(start, end)
+        return self.article.text[s:e]
