@@ -1,0 +1,44 @@
+"""rasd's library: Arabic news articles in, ACLED-style conflict events out.
+
+    >>> from extractor import extract
+    >>> events = extract("قتل ثلاثة مدنيين في غارة جوية على مدينة إدلب أمس", published="2024-03-10")
+
+The CLI (``rasd``) is one user of this package; every stage can be called alone.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+__version__ = "0.1.0"
+
+from .document import Article, Doc  # noqa: E402
+from .record import ACLED_COLUMNS, Event, json_schema  # noqa: E402
+
+_PIPELINES: dict[str, object] = {}
+
+
+def get_pipeline(ner: str | None = "bundled", **kw):
+    """A shared :class:`~extractor.pipeline.Pipeline` (models load once per process)."""
+    from .pipeline import Pipeline
+
+    key = f"{ner}|{sorted(kw.items())}"
+    if key not in _PIPELINES:
+        _PIPELINES[key] = Pipeline(ner, **kw)
+    return _PIPELINES[key]
+
+
+def extract(text: str | Article, *, published: str | date | None = None, id: str = "text",
+            source: str = "", ner: str | None = "bundled") -> list[Event]:
+    """Events in one article (a string or an :class:`Article`)."""
+    from .reading import parse_date
+
+    if isinstance(text, Article):
+        article = text
+    else:
+        pub = parse_date(published)
+        article = Article(id=id, text=text, published=pub, date_basis="cli" if pub else "", source=source)
+    return get_pipeline(ner).process(article).events  # type: ignore[attr-defined]
+
+
+__all__ = ["extract", "get_pipeline", "Article", "Doc", "Event", "ACLED_COLUMNS", "json_schema", "__version__"]

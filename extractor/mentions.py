@@ -1,0 +1,220 @@
+"""Trigger matches + argument slots -> event mentions (one per event sentence).
+
+For each sentence with a surviving trigger: pick the template by ACLED
+precedence, then fill the slots from dictionaries and NER spans — place
+(gazetteer, preferring NER LOC spans near the trigger), actors (alias
+dictionary; attacker before the trigger, target after it), date (relative words
+against the publication date) and casualties. Target-dependent rules re-type
+the event (an attack on soldiers is a battle; a state force taking ground
+regains territory). Mentions are merged into events by :mod:`extractor.merge`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .document import Doc
+from .resolve.actors import Actor, ActorLexicon
+from .resolve.dates import find_dates, is_old_history, resolve_event_date
+from .resolve.fatalities import Casualties, count_casualties
+from .resolve.places import Gazetteer, Place
+from .templates import TemplateSet, TriggerMatch, old_years
+
+ARMED = {"state", "police", "rebel", "political_militia", "identity_militia", "external", "unidentified"}
+STATE = {"state", "police", "external"}
+# Words that introduce the perpetrator after a passive or nominal trigger.
+_BY = ("من قبل", "شنها", "شنته", "نفذها", "نفذته", "التابعه ل", "اطلقها", "تبنى", "تبنت")
+
+
+@dataclass
+class Mention:
+    """One event as told in one sentence, before merging with its other tellings."""
+
+    event_type: str
+    sub_event_type: str
+    template_id: str
+    sentence_index: int
+    start: int  # evidence span (sentence) in the normalised text
+    end: int
+    trigger_start: int
+    trigger_end: int
+    trigger: str
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+    place: Place | None = None
+    place_explicit: bool = False  # named in the sentence (not inherited from context)
+    event_date: date | None = None
+    time_precision: int | None = None
+    date_basis: str = "unresolved"
+    casualties: Casualties | None = None
+    confidence: float = 0.5
+    note: str = ""
+    flags: list[str] = field(default_factory=list)
+    sentence_indexes: list[int] = field(default_factory=list)
+
+
+def find_mentions(
+    doc: Doc,
+    templates: TemplateSet,
+    gazetteer: Gazetteer,
+    lexicon: ActorLexicon,
+    *,
+    rejected: list | None = None,
+) -> list[Mention]:
+    """Every event mention in the article, in text order."""
+    published = doc.article.published
+    context_country = gazetteer.country_of_article(doc.text)
+    mentions: list[Mention] = []
+    last_place: Place | None = None
+    for sent in doc.sentences:
+        matches = templates.match_sentence(sent, rejected)
+        if not matches:
+            # keep track of the place talked about, for sentences that only say "هناك"
+            found = gazetteer.find(sent.text, sent.start)
+            if found:
+                last_place = max(found, key=lambda p: -p.geo_precision)
+            continue
+        # history: a sentence dated well before the article's news is background
+        if published is not None:
+            if old_years(sent.text, published.year) or any(
+                is_old_history(d, published) for d in find_dates(sent.text, published, sent.start)
+            ):
+                if rejected is not None:
+                    rejected.extend(_rej(m, "history (date)") for m in matches)
+                continue
+        m = _build(doc, sent, matches, templates, gazetteer, lexicon, context_country, last_place)
+        if m is not None:
+            mentions.append(m)
+            if m.place is not None and m.place_explicit:
+                last_place = m.place
+    return mentions
+
+
+def _rej(m: TriggerMatch, reason: str):
+    from .templates import Rejection
+
+    return Rejection(m.template.id, m.sentence.index, m.hit.phrase, reason)
+
+
+def _build(doc, sent, matches, templates, gazetteer, lexicon, context_country, last_place) -> Mention | None:
+    published = doc.article.published
+    # --- place -------------------------------------------------------------------------
+    idx = sent.index
+    ents = doc.entities[idx] if idx < len(doc.entities) else []
+    locs = [(e.start, e.end) for e in ents if e.type == "LOC"]
+    best_match = max(matches, key=lambda m: (m.template.precedence, -m.start))
+    place = gazetteer.resolve(
+        sent.text, sent.start, context_country=context_country, loc_entities=locs, prefer_near=best_match.start
+    )
+    explicit = place is not None and place.start >= 0
+    if not explicit and last_place is not None and (
+        place is None or last_place.country == place.country
+    ):
+        place, explicit = last_place, False
+    country = place.country if place is not None else (context_country or "")
+    # --- actors ------------------------------------------------------------------------
+    actors = lexicon.find(sent.text, sent.start, event_country=country or None, event_date=published)
+    event_type, sub = best_match.event_type, best_match.sub_event_type
+    tpl = best_match.template
+    actor1, actor2 = _roles(actors, best_match, sent.text, sent.start, event_type)
+    # --- re-typing by target / perpetrator ----------------------------------------------
+    if tpl.if_target_armed is not None and actor2 is not None and actor2.kind in ARMED and (
+        actor1 is None or actor1.kind in ARMED
+    ):
+        event_type, sub = tpl.if_target_armed.event_type, tpl.if_target_armed.sub_event_type
+    if tpl.state_becomes is not None and actor1 is not None and actor1.kind in STATE:
+        event_type, sub = tpl.state_becomes.event_type, tpl.state_becomes.sub_event_type
+    if sub == "Shelling/artillery/missile attack" and tpl.air_if is not None and actor1 is not None:
+        if _actor_country_or_name(actor1) & templates.air_capable_actors:
+            sub = "Air/drone strike"
+    event_type, sub = templates.apply_modifiers(event_type, sub, sent.text)
+    # --- defaults that ACLED's definitions imply ---------------------------------------------
+    if country:
+        actor1, actor2 = _defaults(lexicon, event_type, sub, actor1, actor2, country, published, sent.text)
+    # --- date and casualties -----------------------------------------------------------
+    ev_date, precision, basis = resolve_event_date(
+        sent.text, published, article_text=doc.text, offset=sent.start, prefer_near=best_match.start
+    )
+    cas = count_casualties(sent.text, sent.start)
+    conf = tpl.confidence
+    conf *= 1.0 if explicit else 0.85
+    conf *= 1.0 if ev_date is not None else 0.85
+    conf *= 1.0 if actor1 is not None else 0.85
+    return Mention(
+        event_type=event_type,
+        sub_event_type=sub,
+        template_id=tpl.id,
+        sentence_index=idx,
+        start=sent.start,
+        end=sent.end,
+        trigger_start=best_match.start,
+        trigger_end=best_match.end,
+        trigger=best_match.hit.phrase,
+        actor1=actor1,
+        actor2=actor2,
+        place=place,
+        place_explicit=explicit,
+        event_date=ev_date,
+        time_precision=precision,
+        date_basis=basis,
+        casualties=cas,
+        confidence=round(conf, 3),
+        note=tpl.note,
+        sentence_indexes=[idx],
+    )
+
+
+def _actor_country_or_name(a: Actor) -> set[str]:
+    return {a.country, a.name} - {""}
+
+
+def _roles(actors: list[Actor], m: TriggerMatch, text: str, offset: int, event_type: str):
+    """Attacker and target: armed actor before the trigger (or after 'من قبل'), target after it."""
+    if not actors:
+        return None, None
+    t0 = m.start
+    armed = [a for a in actors if a.kind in ARMED]
+    others = [a for a in actors if a.kind not in ARMED]
+    if event_type == "Protests":
+        prot = next((a for a in actors if a.kind == "protesters"), None)
+        state = next((a for a in armed if a.kind in STATE), None)
+        return prot, state
+    if event_type == "Riots":
+        riot = next((a for a in actors if a.kind == "rioters"), None)
+        other = next((a for a in actors if a is not riot and a.kind != "protesters"), None)
+        return riot, other
+    before = [a for a in armed if a.end <= t0]
+    after = [a for a in armed if a.start >= m.end]
+    by_phrase = [a for a in after if any(p in text[max(0, a.start - offset - 14) : a.start - offset] for p in _BY)]
+    actor1 = by_phrase[0] if by_phrase else (before[-1] if before else (after[0] if after else None))
+    rest = [a for a in armed if a is not actor1 and (actor1 is None or a.name != actor1.name)]
+    civ = [a for a in others if a.kind == "civilians"]
+    target = next((a for a in rest if a.start >= m.end), None) or (rest[0] if rest else None)
+    actor2 = target if target is not None else (civ[0] if civ else None)
+    if actor2 is None and others:
+        actor2 = others[0]
+    return actor1, actor2
+
+
+def _defaults(lexicon, event_type, sub, actor1, actor2, country, published, text):
+    if event_type == "Protests" and actor1 is None:
+        actor1 = lexicon.protesters(country)
+    if event_type == "Riots" and actor1 is None:
+        actor1 = lexicon.rioters(country)
+    if event_type == "Violence against civilians":
+        if actor2 is None or actor2.kind in ARMED and actor1 is None:
+            if actor2 is not None and actor1 is None:
+                actor1 = actor2
+            actor2 = lexicon.civilians(country)
+        if actor1 is None:
+            actor1 = lexicon.unidentified(country, published)
+    if event_type in ("Explosions/Remote violence", "Battles") and actor1 is None:
+        actor1 = lexicon.unidentified(country, published)
+    if sub == "Mob violence" and actor2 is None:
+        actor2 = lexicon.civilians(country)
+    if sub == "Arrests" and (actor1 is None or actor1.kind not in STATE):
+        if actor1 is not None and actor2 is None:
+            actor2 = actor1
+        actor1 = lexicon.state_forces(country, published, police=True)
+    return actor1, actor2

@@ -1,0 +1,130 @@
+"""Mentions -> events: sentences that tell the same event become one row.
+
+Within an article, two mentions are one event when they have the same event
+type, compatible sub-event types (equal, or both explosions/remote violence, in
+which case ACLED's precedence keeps the stronger tactic), compatible places
+(the same location, or one of them only inherited from context) and compatible
+dates (the same day, or one of them unresolved). Slots are filled from the
+most specific telling; fatalities take the highest count given for this one
+event in the article (a later sentence often repeats a partial toll), while
+across articles (:func:`extractor.dedupe`) ACLED's most-conservative rule applies.
+"""
+
+from __future__ import annotations
+
+from .mentions import Mention
+from .resolve.fatalities import Casualties
+
+# ACLED precedence among explosion tactics (higher wins when merged).
+_SUB_RANK = {
+    "Chemical weapon": 6, "Suicide bomb": 5, "Air/drone strike": 4, "Grenade": 3,
+    "Remote explosive/landmine/IED": 2, "Shelling/artillery/missile attack": 1,
+}  # fmt: skip
+
+
+def _same_place(a: Mention, b: Mention) -> bool:
+    if a.place is None or b.place is None:
+        return True
+    if not (a.place_explicit and b.place_explicit):
+        return a.place.country == b.place.country
+    if a.place.country != b.place.country:
+        return False
+    if a.place.location and b.place.location:
+        if a.place.location == b.place.location:
+            return True
+        # a town and its own province/district are one place at two precisions
+        coarse, fine = (a, b) if a.place.geo_precision > b.place.geo_precision else (b, a)
+        if coarse.place.geo_precision == fine.place.geo_precision:
+            return False
+        return (coarse.place.admin1 or "") in ("", fine.place.admin1) and (
+            coarse.place.admin2 in ("", fine.place.admin2) or coarse.place.geo_precision == 3
+        )
+    return True
+
+
+def _same_date(a: Mention, b: Mention) -> bool:
+    if a.event_date is None or b.event_date is None:
+        return True
+    if a.date_basis == "published" or b.date_basis == "published":
+        return abs((a.event_date - b.event_date).days) <= 2
+    return a.event_date == b.event_date
+
+
+def _compatible(a: Mention, b: Mention) -> bool:
+    if a.event_type != b.event_type:
+        return False
+    if a.sub_event_type != b.sub_event_type and a.event_type != "Explosions/Remote violence":
+        return False
+    if not (_same_place(a, b) and _same_date(a, b)):
+        return False
+    # different named attackers are different events
+    if a.actor1 and b.actor1 and a.actor1.kind != "unidentified" and b.actor1.kind != "unidentified":
+        if _strip_years(a.actor1.name) != _strip_years(b.actor1.name):
+            return False
+    return True
+
+
+def _strip_years(name: str) -> str:
+    return name.split(" (")[0] if name.rstrip().endswith(")") and "-" in name[-12:] else name
+
+
+def _better_place(a: Mention, b: Mention):
+    if a.place is None:
+        return b.place, b.place_explicit
+    if b.place is None:
+        return a.place, a.place_explicit
+    if a.place_explicit != b.place_explicit:
+        return (a.place, True) if a.place_explicit else (b.place, True)
+    return (a.place, a.place_explicit) if a.place.geo_precision <= b.place.geo_precision else (b.place, b.place_explicit)
+
+
+def _better_actor(x, y):
+    if x is None:
+        return y
+    if y is None:
+        return x
+    return y if x.kind == "unidentified" and y.kind != "unidentified" else x
+
+
+def _merge_cas(a: Casualties | None, b: Casualties | None) -> Casualties | None:
+    if a is None or b is None:
+        return a or b
+
+    def mx(x, y):
+        return y if x is None else x if y is None else max(x, y)
+
+    return Casualties(killed=mx(a.killed, b.killed), wounded=mx(a.wounded, b.wounded), exact=a.exact and b.exact)
+
+
+def merge_into(a: Mention, b: Mention) -> Mention:
+    """Fold mention ``b`` into ``a`` (same event)."""
+    if _SUB_RANK.get(b.sub_event_type, 0) > _SUB_RANK.get(a.sub_event_type, 0):
+        a.sub_event_type, a.template_id, a.trigger = b.sub_event_type, b.template_id, b.trigger
+        a.trigger_start, a.trigger_end = b.trigger_start, b.trigger_end
+    a.place, a.place_explicit = _better_place(a, b)
+    a.actor1 = _better_actor(a.actor1, b.actor1)
+    a.actor2 = _better_actor(a.actor2, b.actor2)
+    if a.actor2 is not None and a.actor1 is not None and a.actor2.name == a.actor1.name:
+        a.actor2 = b.actor2 if b.actor2 is not None and b.actor2.name != a.actor1.name else None
+    rank = {"explicit": 3, "relative": 2, "published": 1, "unresolved": 0}
+    if rank.get(b.date_basis, 0) > rank.get(a.date_basis, 0) or (
+        b.date_basis == a.date_basis and (b.time_precision or 9) < (a.time_precision or 9)
+    ):
+        a.event_date, a.time_precision, a.date_basis = b.event_date, b.time_precision, b.date_basis
+    a.casualties = _merge_cas(a.casualties, b.casualties)
+    a.confidence = round(min(0.99, max(a.confidence, b.confidence) + 0.05), 3)
+    a.sentence_indexes = sorted(set(a.sentence_indexes) | set(b.sentence_indexes))
+    return a
+
+
+def merge_mentions(mentions: list[Mention]) -> list[Mention]:
+    """Greedy, order-preserving merge of mentions of the same event."""
+    events: list[Mention] = []
+    for m in mentions:
+        for e in events:
+            if _compatible(e, m):
+                merge_into(e, m)
+                break
+        else:
+            events.append(m)
+    return events

@@ -1,0 +1,120 @@
+"""One Aho-Corasick automaton for many Arabic phrases, with clitic-aware word edges.
+
+Used for triggers, cue words and filters. A phrase matches at the start of a
+word, optionally after attached clitics (و ف ب ل ك ال and combinations such as
+وبال، فال، لل), and must end at a word end unless it was written with a trailing
+``*`` (a stem) or only a pronoun suffix follows. Text and phrases are both
+normalised (:mod:`extractor.normalize`), so spelling variants of hamza, ta
+marbuta and alef maqsura meet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import ahocorasick
+
+from .normalize import normalize_key
+
+# Clitic strings allowed between a word start and a phrase.
+CLITICS = frozenset(
+    {"", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "وب", "ول", "فب", "فل", "وك",
+     "وبال", "وكال", "ولل", "فبال", "فلل", "س", "وس", "فس"}
+)  # fmt: skip
+# Endings allowed after a whole-word phrase: pronoun suffixes and case/number endings.
+SUFFIXES = frozenset({"", "ه", "ها", "هم", "هما", "هن", "ا", "ي", "ين", "ون", "ات", "ان", "تين", "تان"})
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalpha()
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int  # span of the phrase itself (without clitics)
+    end: int
+    word_start: int  # start of the word the phrase begins in (clitics included)
+    phrase: str  # the normalised phrase
+    payload: Any
+
+
+class PhraseMatcher:
+    """Find many phrases at once; each phrase carries payloads (e.g. template ids)."""
+
+    def __init__(self, phrases: Iterable[tuple[str, Any]] = ()):
+        self._auto = ahocorasick.Automaton()
+        self._payloads: dict[str, list[tuple[bool, Any]]] = {}
+        for phrase, payload in phrases:
+            self.add(phrase, payload)
+        self._built = False
+
+    def add(self, phrase: str, payload: Any) -> None:
+        """Add a phrase; a multi-word noun phrase also matches its definite form
+        (قصف جوي -> القصف الجوي), as Arabic adjectives agree in definiteness."""
+        stem = phrase.endswith("*")
+        key = normalize_key(phrase.rstrip("*"))
+        if not key:
+            return
+        keys = [key]
+        words = key.split(" ")
+        if len(words) > 1 and not any(w.startswith("ال") for w in words):
+            keys.append(" ".join("ال" + w for w in words))
+        for k in keys:
+            entries = self._payloads.setdefault(k, [])
+            if (stem, payload) not in entries:
+                entries.append((stem, payload))
+        self._built = False
+
+    def _build(self) -> None:
+        self._auto = ahocorasick.Automaton()
+        for key in self._payloads:
+            self._auto.add_word(key, key)
+        if self._payloads:
+            self._auto.make_automaton()
+        self._built = True
+
+    def __len__(self) -> int:
+        return len(self._payloads)
+
+    def iter(self, text: str, offset: int = 0, *, strict_suffix: bool = False) -> Iterator[Hit]:
+        """All clitic-aware matches in ``text`` (already normalised), in text order."""
+        if not self._built:
+            self._build()
+        if not self._payloads:
+            return
+        low = text.lower()
+        n = len(low)
+        for end_idx, key in self._auto.iter(low):
+            start = end_idx - len(key) + 1
+            end = end_idx + 1
+            # left edge: walk back over letters to the word start; they must be clitics
+            ws = start
+            while ws > 0 and _is_letter(low[ws - 1]):
+                ws -= 1
+            if low[ws:start] not in CLITICS:
+                continue
+            # right edge
+            we = end
+            while we < n and _is_letter(low[we]):
+                we += 1
+            tail = low[end:we]
+            for stem, payload in self._payloads[key]:
+                if stem or tail == "" or (not strict_suffix and tail in SUFFIXES):
+                    yield Hit(start + offset, end + offset, ws + offset, key, payload)
+
+    def find(self, text: str, offset: int = 0) -> list[Hit]:
+        return list(self.iter(text, offset))
+
+    def contains(self, text: str) -> bool:
+        return next(self.iter(text), None) is not None
+
+
+def longest_non_overlapping(hits: Iterable[Hit]) -> list[Hit]:
+    """Keep the longest of overlapping hits (ties: the earlier one)."""
+    chosen: list[Hit] = []
+    for h in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
+        if all(h.end <= c.start or h.start >= c.end for c in chosen):
+            chosen.append(h)
+    return sorted(chosen, key=lambda h: h.start)

@@ -1,0 +1,216 @@
+"""Event templates: trigger phrases (data in ``data/triggers.yaml``) -> event mentions.
+
+One automaton finds every trigger of every template in a sentence; each hit is
+then checked against the template's ``needs``/``unless`` cues and against the
+filters for what ACLED does not code (negation, future or threatened action,
+trials, exercises, disasters, statistics summaries, old history). What survives
+becomes a :class:`TriggerMatch`; the highest-precedence match of a sentence is
+its event (ACLED's precedence for co-occurring tactics lives in the YAML).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from .phrases import Hit, PhraseMatcher
+from .segment import Sentence
+
+
+@dataclass(frozen=True)
+class Retype:
+    event_type: str
+    sub_event_type: str
+
+
+@dataclass
+class Template:
+    id: str
+    event_type: str
+    sub_event_type: str
+    precedence: int
+    confidence: float
+    note: str
+    needs: PhraseMatcher | None = None
+    unless: PhraseMatcher | None = None
+    air_if: PhraseMatcher | None = None
+    if_target_armed: Retype | None = None
+    state_becomes: Retype | None = None
+
+
+@dataclass(frozen=True)
+class Modifier:
+    applies_to: tuple[str, ...]
+    cues: PhraseMatcher
+    becomes: Retype
+
+
+@dataclass
+class TriggerMatch:
+    """One surviving trigger hit: the template and where it was found."""
+
+    template: Template
+    sentence: Sentence
+    hit: Hit
+    event_type: str
+    sub_event_type: str
+    confidence: float
+    flags: list[str] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.hit.start
+
+    @property
+    def end(self) -> int:
+        return self.hit.end
+
+
+@dataclass
+class Rejection:
+    """A trigger hit dropped by a filter; kept for ``--explain`` style debugging."""
+
+    template_id: str
+    sentence_index: int
+    phrase: str
+    reason: str
+
+
+_YEAR = re.compile(r"(?:عام|العام|سنه|السنه|في)\s+((?:19|20)\d\d)\b")
+
+
+def _matcher(items: list[str] | None, payload: Any = True) -> PhraseMatcher | None:
+    if not items:
+        return None
+    return PhraseMatcher((str(p), payload) for p in items)
+
+
+def _retype(d: dict | None) -> Retype | None:
+    return Retype(d["event_type"], d["sub_event_type"]) if d else None
+
+
+class TemplateSet:
+    """All templates, modifiers and filters, loaded once from YAML."""
+
+    def __init__(self, spec: dict[str, Any]):
+        self.templates: dict[str, Template] = {}
+        self.triggers = PhraseMatcher()
+        for t in spec["templates"]:
+            tpl = Template(
+                id=t["id"],
+                event_type=t["event_type"],
+                sub_event_type=t["sub_event_type"],
+                precedence=int(t.get("precedence", 0)),
+                confidence=float(t.get("confidence", 0.7)),
+                note=t.get("note", t["sub_event_type"].lower()),
+                needs=_matcher(t.get("needs")),
+                unless=_matcher(t.get("unless")),
+                air_if=_matcher(t.get("air_if")),
+                if_target_armed=_retype(t.get("if_target_armed")),
+                state_becomes=_retype(t.get("state_becomes")),
+            )
+            self.templates[tpl.id] = tpl
+            for phrase in t["triggers"]:
+                self.triggers.add(str(phrase), tpl.id)
+        self.modifiers = [
+            Modifier(tuple(m["applies_to"]), _matcher(m["cues"]), _retype(m["becomes"]))  # type: ignore[arg-type]
+            for m in spec.get("modifiers", [])
+        ]
+        self.air_capable_actors = set(spec.get("air_capable_actors", []))
+        f = spec.get("filters", {})
+        self.window = int(f.get("window", 4))
+        self.before = {
+            name: _matcher(v["before"]) for name, v in f.items() if isinstance(v, dict) and "before" in v
+        }
+        self.sentence_filters = {name: _matcher(v) for name, v in f.get("sentence", {}).items()}
+
+    @classmethod
+    @functools.cache
+    def load(cls, path: str | None = None) -> "TemplateSet":
+        if path:
+            text = open(path, encoding="utf-8").read()
+        else:
+            text = resources.files("extractor.data").joinpath("triggers.yaml").read_text(encoding="utf-8")
+        return cls(yaml.safe_load(text))
+
+    # ------------------------------------------------------------------ matching
+    def has_trigger(self, text: str) -> bool:
+        """Cheap test used to decide which sentences need NER at all."""
+        return self.triggers.contains(text)
+
+    def match_sentence(self, sent: Sentence, rejected: list[Rejection] | None = None) -> list[TriggerMatch]:
+        """Surviving trigger matches in one sentence (all templates)."""
+        hits = list(self.triggers.iter(sent.text, sent.start))
+        if not hits:
+            return []
+        # sentence-wide filters first: one look per sentence
+        for name, m in self.sentence_filters.items():
+            if m is not None and m.contains(sent.text):
+                if rejected is not None:
+                    rejected.extend(Rejection(h.payload, sent.index, h.phrase, name) for h in hits)
+                return []
+        out: list[TriggerMatch] = []
+        # a phrase covered by a longer trigger of another template yields to it
+        for h in _drop_nested(hits):
+            tpl = self.templates[h.payload]
+            reason = self._reject_reason(tpl, sent, h)
+            if reason:
+                if rejected is not None:
+                    rejected.append(Rejection(tpl.id, sent.index, h.phrase, reason))
+                continue
+            ev, sub = tpl.event_type, tpl.sub_event_type
+            if tpl.air_if is not None and tpl.air_if.contains(sent.text):
+                ev, sub = "Explosions/Remote violence", "Air/drone strike"
+            out.append(TriggerMatch(tpl, sent, h, ev, sub, tpl.confidence))
+        return out
+
+    def _reject_reason(self, tpl: Template, sent: Sentence, h: Hit) -> str:
+        local = sent.text
+        if tpl.unless is not None and tpl.unless.contains(local):
+            return "unless"
+        if tpl.needs is not None:
+            rest = local[: h.start - sent.start] + " " + local[h.end - sent.start :]
+            if not tpl.needs.contains(rest):
+                return "needs"
+        # window of tokens before the trigger
+        before_tokens = [t for t in sent.tokens if t.end <= h.word_start][-self.window :]
+        if before_tokens:
+            w0 = before_tokens[0].start - sent.start
+            window = local[w0 : h.word_start - sent.start]
+            for name, m in self.before.items():
+                if m is not None and m.contains(window):
+                    return name
+        return ""
+
+    def apply_modifiers(self, event_type: str, sub_event_type: str, text: str) -> tuple[str, str]:
+        """Upgrade a protest by cues in its text (intervention, lethal force, riot)."""
+        for mod in self.modifiers:
+            if sub_event_type in mod.applies_to and mod.cues.contains(text):
+                return mod.becomes.event_type, mod.becomes.sub_event_type
+        return event_type, sub_event_type
+
+
+def _drop_nested(hits: list[Hit]) -> list[Hit]:
+    """Drop a hit that lies strictly inside a longer hit of a different template."""
+    keep = []
+    for h in hits:
+        inside = any(
+            o is not h and o.payload != h.payload and o.start <= h.start and h.end <= o.end
+            and (o.end - o.start) > (h.end - h.start)
+            for o in hits
+        )  # fmt: skip
+        if not inside:
+            keep.append(h)
+    return keep
+
+
+def old_years(text: str, published_year: int | None) -> list[int]:
+    """Years named in a sentence that lie before the publication year (history)."""
+    if published_year is None:
+        return []
+    return [int(y) for y in _YEAR.findall(text) if int(y) < published_year]
