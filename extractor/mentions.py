@@ -88,7 +88,34 @@ def find_mentions(
             mentions.append(m)
             if m.place is not None and m.place_explicit:
                 last_place = m.place
-    return mentions
+    return drop_background(mentions, published, rejected)
+
+
+# An event dated this many days before publication is background when the article
+# also reports something recent (its news); alone, it is the news.
+STALE_DAYS = 3
+
+
+def drop_background(mentions: list[Mention], published: date | None, rejected: list | None = None) -> list[Mention]:
+    """Drop earlier incidents that an article recalls around its own, more recent news."""
+    if published is None:
+        return mentions
+
+    def age(m: Mention) -> int:
+        return (published - m.event_date).days if m.event_date else 0
+
+    if not any(age(m) <= STALE_DAYS for m in mentions):
+        return mentions
+    keep = [m for m in mentions if age(m) <= STALE_DAYS]
+    if rejected is not None:
+        from .templates import Rejection
+
+        rejected.extend(
+            Rejection(m.template_id, m.sentence_index, m.trigger, f"background ({age(m)} days before publication)")
+            for m in mentions
+            if m not in keep
+        )
+    return keep
 
 
 def _rej(m: TriggerMatch, reason: str):

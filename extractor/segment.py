@@ -20,8 +20,10 @@ TOKEN_RE = re.compile(
     r"|[^\w\s]",  # one punctuation mark
 )
 
-# A sentence ends after . ! ? ؟ … (and runs of them) or at a line break.
-_SENT_END = re.compile(r"[.!?؟…]+[\"')\]»]*(?=\s|$)|\n+")
+# A sentence ends after . ! ? ؟ … (and runs of them) followed by a space, the end,
+# or an Arabic letter (scraped text often glues sentences: "الخرطوم.وتحولت"),
+# or at a line break.
+_SENT_END = re.compile(r"[.!?؟…]+[\"')\]»]*(?=\s|$|[\u0621-\u064a])|\n+")
 
 
 @dataclass(frozen=True)

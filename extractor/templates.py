@@ -81,7 +81,8 @@ class Rejection:
     reason: str
 
 
-_YEAR = re.compile(r"(?:عام|العام|سنه|السنه|في)\s+((?:19|20)\d\d)\b")
+# A year on its own (not a resolution or other number): 'عام 2011', 'ديسمبر 2017', '(2019)'.
+_YEAR = re.compile(r"(?<![\d/.,-])(?<!قرار )(?<!رقم )((?:19|20)\d\d)(?![\d/.,-]\d)")
 
 
 def _matcher(items: list[str] | None, payload: Any = True) -> PhraseMatcher | None:
@@ -125,7 +126,9 @@ class TemplateSet:
         f = spec.get("filters", {})
         self.window = int(f.get("window", 4))
         self.before = {
-            name: _matcher(v["before"]) for name, v in f.items() if isinstance(v, dict) and "before" in v
+            name: (_matcher(v["before"]), int(v.get("window", self.window)))
+            for name, v in f.items()
+            if isinstance(v, dict) and "before" in v
         }
         self.sentence_filters = {name: _matcher(v) for name, v in f.get("sentence", {}).items()}
 
@@ -177,14 +180,12 @@ class TemplateSet:
             rest = local[: h.start - sent.start] + " " + local[h.end - sent.start :]
             if not tpl.needs.contains(rest):
                 return "needs"
-        # window of tokens before the trigger
-        before_tokens = [t for t in sent.tokens if t.end <= h.word_start][-self.window :]
-        if before_tokens:
-            w0 = before_tokens[0].start - sent.start
-            window = local[w0 : h.word_start - sent.start]
-            for name, m in self.before.items():
-                if m is not None and m.contains(window):
-                    return name
+        # a window of tokens before the trigger (size per filter)
+        before_tokens = [t for t in sent.tokens if t.end <= h.word_start and t.text.isalnum()]
+        for name, (m, size) in self.before.items():
+            toks = before_tokens[-size:]
+            if m is not None and toks and m.contains(local[toks[0].start - sent.start : h.word_start - sent.start]):
+                return name
         return ""
 
     def apply_modifiers(self, event_type: str, sub_event_type: str, text: str) -> tuple[str, str]:
