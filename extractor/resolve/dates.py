@@ -1,0 +1,389 @@
+"""Event dates: Arabic date expressions -> (day, ACLED time_precision).
+
+Works on *normalised* text (see :mod:`extractor.normalize`). The vocabulary
+(month names in their Levantine and Egyptian/Gulf forms, weekdays, relative
+words) lives in ``data/dates.yaml``; this module is a small deterministic parser
+over it. ``dateparser`` was tried and left out: it does not know most of the
+phrasing below (``فجر الجمعة``, ``أيلول/سبتمبر الجاري``, weekday anchoring) and is
+two orders of magnitude slower per sentence.
+
+ACLED's ``time_precision``: 1 = the day is known; 2 = only the week (coded to the
+middle of the week); 3 = only the month (coded to the 15th).
+
+Anchoring: relative words and weekdays count back from the publication date. A
+weekday is the most recent such day on or before publication (``الجمعة`` in an
+article published on Sunday = two days before). A day and month without a year
+take the year that puts the date on or before publication. When an article opens
+with a dateline (``صنعاء أول أبريل 2025 (شينخوا)``) one or two days before the
+publication date, relative words count from the dateline instead.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from ..normalize import normalize_key
+
+_PRIORITY = {"absolute": 3, "weekday": 2, "relative": 1, "year_only": 0}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int  # span in the normalised text (offset applied)
+    end: int
+    text: str
+    date: datetime.date | None  # resolved day (middle of week/month for precision 2/3)
+    precision: int  # 1 day, 2 week, 3 month
+    kind: str  # 'absolute' | 'relative' | 'weekday' | 'year_only'
+    year_only: int | None = None
+
+
+# --------------------------------------------------------------------------- vocabulary
+def _alt(words) -> str:
+    """Regex alternation, longest first, spaces matching any whitespace."""
+    ws = sorted({normalize_key(w) for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws)
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    month_of: dict[str, int]
+    weekday_of: dict[str, int]
+    relative_of: dict[str, dict[str, Any]]
+    re_abs_day: re.Pattern
+    re_abs_month: re.Pattern
+    re_numeric: tuple[re.Pattern, ...]
+    re_weekday: re.Pattern
+    re_relative: re.Pattern
+    re_year: re.Pattern
+    re_day_current: re.Pattern
+    re_days_ago: re.Pattern
+    month_current: frozenset
+    month_last: frozenset
+    month_next: frozenset
+    year_current: frozenset
+    year_last: frozenset
+    weekday_past: frozenset
+    weekday_next: frozenset
+    ambiguous: frozenset
+
+
+def _key_set(words) -> frozenset:
+    return frozenset(normalize_key(w) for w in words)
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> _Vocab:
+    data = yaml.safe_load(resources.files("extractor.data").joinpath("dates.yaml").read_text(encoding="utf-8"))
+    month_of = {normalize_key(w): int(m) for m, ws in data["months"].items() for w in ws}
+    weekday_of = {normalize_key(w): int(d) for d, ws in data["weekdays"].items() for w in ws}
+    relative_of: dict[str, dict[str, Any]] = {}
+    for entry in data["relative"]:
+        spec = {k: v for k, v in entry.items() if k != "words"}
+        for w in entry["words"]:
+            relative_of[normalize_key(w)] = spec
+    B, E = r"(?<![\w])(?:[وفبل]|لل)?", r"(?![\w])"
+    month = f"(?:{_alt(month_of)})"
+    months = rf"(?P<m1>{month})(?:\s*[/(\-]\s*(?P<m2>{month})\s*\)?)?"
+    tail_words = list(data["month_current"]) + list(data["month_last"]) + list(data["month_next"])
+    year_rel = list(data["year_current"]) + list(data["year_last"])
+    tail = (
+        rf"(?:\s*(?:,|،)?\s*(?:(?:عام|سنه|العام)\s+)?(?P<y>\d{{4}})(?!\d)"
+        rf"|\s+(?:من\s+)?(?P<yrel>{_alt(year_rel)})"
+        rf"|\s+(?P<rel>{_alt(tail_words)}))?"
+    )
+    day = r"(?P<d>\d{1,2}|اول|الاول)"
+    re_abs_day = re.compile(rf"{B}{day}(?:\s+من)?\s*(?:\s|-)\s*(?:شهر\s+)?{months}{tail}{E}")
+    cues = _alt(data["month_cues"])
+    re_abs_month = re.compile(rf"{B}(?:(?P<cue>{cues})\s+(?:(?:شهر|من)\s+)?)?{months}{tail}{E}")
+    re_numeric = (
+        re.compile(r"(?<![\d/.:-])(?P<y>\d{4})[-/.:](?P<m>\d{1,2})[-/.:](?P<d>\d{1,2})(?![\d/-])"),
+        re.compile(r"(?<![\d/.:-])(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>\d{4})(?![\d/-])"),
+    )
+    wpre = _alt(data["weekday_prefixes"])
+    wtail = _alt(list(data["weekday_past"]) + list(data["weekday_next"]))
+    re_weekday = re.compile(
+        rf"{B}(?:(?:{wpre})\s+)?(?P<wd>{_alt(weekday_of)})(?:\s+(?P<wrel>{wtail}))?{E}"
+    )
+    not_today = _alt(data["not_today_after"])
+    rel = _alt(relative_of)
+    re_relative = re.compile(rf"{B}(?:في\s+)?(?P<r>{rel}){E}(?!\s+(?:{not_today}){E})")
+    re_year = re.compile(rf"{B}(?:{_alt(data['year_cues'])})\s+(?P<y>(?:19|20)\d\d)(?!\d)")
+    re_day_current = re.compile(
+        rf"{B}(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:(?:الشهر|هذا\s+الشهر)\s+)?(?P<rel>الجاري|الحالي){E}"
+    )
+    re_days_ago = re.compile(rf"{B}قبل\s+(?P<n>\d{{1,2}}|ثلاثه|اربعه|خمسه|سته|سبعه|ثلاث|اربع|خمس|ست|سبع)\s+(?:ايام|يوما){E}")
+    return _Vocab(
+        month_of, weekday_of, relative_of, re_abs_day, re_abs_month, re_numeric, re_weekday, re_relative,
+        re_year, re_day_current, re_days_ago,
+        _key_set(data["month_current"]), _key_set(data["month_last"]), _key_set(data["month_next"]),
+        _key_set(data["year_current"]), _key_set(data["year_last"]),
+        _key_set(data["weekday_past"]), _key_set(data["weekday_next"]), _key_set(data["ambiguous_months"]),
+    )  # fmt: skip
+
+
+_SMALL = {"ثلاثه": 3, "ثلاث": 3, "اربعه": 4, "اربع": 4, "خمسه": 5, "خمس": 5, "سته": 6, "ست": 6, "سبعه": 7, "سبع": 7}
+
+
+# --------------------------------------------------------------------------- calendar helpers
+def _safe_date(y: int, m: int, d: int) -> datetime.date | None:
+    try:
+        return datetime.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _year_for(month: int, day: int, published: datetime.date | None) -> int | None:
+    """The year that puts day/month on or before publication."""
+    if published is None:
+        return None
+    y = published.year
+    if (month, day) > (published.month, published.day):
+        y -= 1
+    return y
+
+
+def _mid_week(monday: datetime.date) -> datetime.date:
+    return monday + datetime.timedelta(days=3)
+
+
+def _month_shift(d: datetime.date, k: int) -> tuple[int, int]:
+    idx = d.year * 12 + (d.month - 1) + k
+    return idx // 12, idx % 12 + 1
+
+
+def _weekday_date(wd: int, published: datetime.date | None, rel: str | None, v: _Vocab) -> datetime.date | None:
+    if published is None:
+        return None
+    back = (published.weekday() - wd) % 7
+    if rel in v.weekday_past and back == 0:
+        back = 7
+    if rel in v.weekday_next:
+        return published + datetime.timedelta(days=(wd - published.weekday()) % 7 or 7)
+    return published - datetime.timedelta(days=back)
+
+
+# --------------------------------------------------------------------------- finding
+def _absolute(m: re.Match, published: datetime.date | None, v: _Vocab, with_day: bool):
+    month = v.month_of[normalize_key(m.group("m1"))]
+    if with_day:
+        dtxt = m.group("d")
+        day = 1 if dtxt in ("اول", "الاول") else int(dtxt)
+        if not 1 <= day <= 31:
+            return None
+    else:
+        day = 15
+        m1 = normalize_key(m.group("m1"))
+        anchored = m.group("cue") or m.group("y") or m.group("yrel") or m.group("rel") or m.group("m2")
+        if not anchored or (m1 in v.ambiguous and not (m.group("y") or m.group("m2") or m.group("rel"))):
+            return None
+    year: int | None = None
+    if m.group("y"):
+        year = int(m.group("y"))
+    elif m.group("yrel") and published is not None:
+        year = published.year - (1 if normalize_key(m.group("yrel")) in v.year_last else 0)
+    elif m.group("rel") and published is not None:
+        rel = normalize_key(m.group("rel"))
+        if rel in v.month_current:
+            year = published.year
+            if month != published.month:  # "12 أيلول الجاري" with a wrong month: trust the name
+                year = _year_for(month, day if with_day else 1, published)
+        elif rel in v.month_last:
+            year = published.year if month < published.month else published.year - 1
+        elif rel in v.month_next:
+            year = published.year if month > published.month else published.year + 1
+    else:
+        year = _year_for(month, day if with_day else 1, published)
+    if year is None:
+        return None, (3 if not with_day else 1)
+    d = _safe_date(year, month, day)
+    if d is None:
+        return None
+    return d, (1 if with_day else 3)
+
+
+def find_dates(text: str, published: datetime.date | None, offset: int = 0) -> list[DateMention]:
+    """Every date expression in ``text`` (normalised), resolved against ``published``."""
+    v = _vocab()
+    cands: list[DateMention] = []
+
+    def add(m: re.Match, date, prec, kind, year_only=None, group: int | str = 0):
+        s, e = m.span(group)
+        cands.append(DateMention(s + offset, e + offset, text[s:e], date, prec, kind, year_only))
+
+    for pat in v.re_numeric:
+        for m in pat.finditer(text):
+            d = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            if d is not None:
+                add(m, d, 1, "absolute")
+    for m in v.re_abs_day.finditer(text):
+        r = _absolute(m, published, v, True)
+        if r is not None:
+            add(m, r[0], r[1], "absolute")
+    for m in v.re_abs_month.finditer(text):
+        r = _absolute(m, published, v, False)
+        if r is not None:
+            add(m, r[0], 3, "absolute")
+    for m in v.re_day_current.finditer(text):
+        if published is not None:
+            d = _safe_date(published.year, published.month, int(m.group("d")))
+            if d is not None:
+                add(m, d, 1, "absolute")
+    for m in v.re_weekday.finditer(text):
+        wd = v.weekday_of[normalize_key(m.group("wd"))]
+        rel = normalize_key(m.group("wrel")) if m.group("wrel") else None
+        add(m, _weekday_date(wd, published, rel, v), 1, "weekday")
+    for m in v.re_relative.finditer(text):
+        spec = v.relative_of[normalize_key(m.group("r"))]
+        d, prec = None, 1
+        if published is not None:
+            if "days" in spec:
+                d = published + datetime.timedelta(days=int(spec["days"]))
+            elif spec.get("unit") == "week":
+                monday = published - datetime.timedelta(days=published.weekday())
+                d = min(_mid_week(monday + datetime.timedelta(weeks=int(spec["offset"]))), published)
+                prec = 2
+            elif spec.get("unit") == "month":
+                y, mo = _month_shift(published, int(spec["offset"]))
+                d, prec = datetime.date(y, mo, 15), 3
+        else:
+            prec = {"week": 2, "month": 3}.get(spec.get("unit", ""), 1)
+        add(m, d, prec, "relative", group="r")
+    for m in v.re_days_ago.finditer(text):
+        n = m.group("n")
+        k = int(n) if n.isdigit() else _SMALL[n]
+        d = published - datetime.timedelta(days=k) if published is not None else None
+        add(m, d, 1, "relative")
+    for m in v.re_year.finditer(text):
+        add(m, None, 3, "year_only", int(m.group("y")))
+
+    # keep the longest, most specific non-overlapping mentions
+    cands.sort(key=lambda c: (-(c.end - c.start), -_PRIORITY[c.kind], c.start))
+    taken: list[DateMention] = []
+    for c in cands:
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    taken.sort(key=lambda c: c.start)
+    return _cluster(taken, text, offset)
+
+
+_GAP = re.compile(r"[\s,،()\[\]\-/:\"'«»]*")
+
+
+def _cluster(ms: list[DateMention], text: str, offset: int) -> list[DateMention]:
+    """Adjacent tellings of one date ('اليوم الجمعة (4 آب/ أغسطس)') become one mention.
+
+    The most specific one decides: absolute > weekday > relative.
+    """
+    out: list[DateMention] = []
+    for m in ms:
+        if out and m.kind != "year_only" and out[-1].kind != "year_only":
+            prev = out[-1]
+            gap = text[prev.end - offset : m.start - offset]
+            if len(gap) <= 4 and _GAP.fullmatch(gap):
+                best = m if _PRIORITY[m.kind] > _PRIORITY[prev.kind] else prev
+                if best.date is None and (other := (prev if best is m else m)).date is not None and best.kind != "absolute":
+                    best = other
+                s, e = prev.start, m.end
+                out[-1] = DateMention(s, e, text[s - offset : e - offset], best.date, best.precision, best.kind,
+                                      best.year_only)  # fmt: skip
+                continue
+        out.append(m)
+    return out
+
+
+# --------------------------------------------------------------------------- event dates
+_DATELINE_TAIL = re.compile(r"\s*[(\-]")
+
+
+def article_anchor(article_text: str | None, published: datetime.date | None) -> datetime.date | None:
+    """The day the report was written: a dateline 0-2 days before publication, else publication."""
+    if not article_text or published is None:
+        return published
+    head = article_text[:400]
+    for m in find_dates(head, None):
+        if m.kind != "absolute" or m.date is None or m.precision != 1:
+            continue
+        if _DATELINE_TAIL.match(head, m.end) and 0 < (published - m.date).days <= 2:
+            return m.date
+    return published
+
+
+def _lead_date(article_text: str, published: datetime.date | None) -> DateMention | None:
+    """The date the article gives its main event in the opening lines."""
+    head = article_text[:600]
+    for m in find_dates(head, published):
+        if m.kind == "year_only" or m.date is None:
+            continue
+        if published is not None and not 0 <= (published - m.date).days <= 7:
+            continue
+        return m
+    return None
+
+
+def resolve_event_date(
+    sentence_text: str,
+    published: datetime.date | None,
+    *,
+    article_text: str | None = None,
+    offset: int = 0,
+    prefer_near: int | None = None,
+) -> tuple[datetime.date | None, int | None, str]:
+    """(date, time_precision, basis) for an event told in ``sentence_text``.
+
+    basis: 'explicit' (an absolute date), 'relative' (weekday, yesterday ...),
+    'published' (no date words: the report date, or the date the article's lead
+    gives its main event), 'unresolved' (nothing to anchor relative words on).
+    """
+    anchor = article_anchor(article_text, published)
+    ms = [m for m in find_dates(sentence_text, anchor, offset) if m.kind != "year_only"]
+    if ms:
+        usable = [m for m in ms if m.date is None or anchor is None or m.date <= anchor]
+        pool = usable or ms
+        if prefer_near is not None:
+
+            def dist(x: DateMention) -> tuple[int, int]:
+                lo, hi = sorted((x.end if x.end <= prefer_near else x.start, prefer_near))
+                between = sentence_text[max(0, lo - offset) : max(0, hi - offset)]
+                clause = 60 if any(c in between for c in ",،;؛") else 0
+                return (0 if x.date is not None else 1, hi - lo + clause)
+
+            m = min(pool, key=dist)
+        else:
+            m = next((x for x in pool if x.date is not None), pool[0])
+        if m.date is None:
+            return None, None, "unresolved"
+        return m.date, m.precision, "explicit" if m.kind == "absolute" else "relative"
+    if article_text:
+        lead = _lead_date(article_text, anchor)
+        if lead is not None:
+            return lead.date, lead.precision, "published"
+    if anchor is None:
+        return None, None, "unresolved"
+    return anchor, 1, "published"
+
+
+def is_old_history(m: DateMention, published: datetime.date | None, days: int = 30) -> bool:
+    """Whether the mention lies wholly more than ``days`` days before publication."""
+    if published is None:
+        return False
+    if m.kind == "year_only":
+        if m.year_only is None:
+            return False
+        return (published - datetime.date(m.year_only, 12, 31)).days > days
+    if m.date is None:
+        return False
+    last = m.date
+    if m.precision == 2:
+        last = m.date + datetime.timedelta(days=3)
+    elif m.precision == 3:
+        y, mo = _month_shift(m.date, 1)
+        last = datetime.date(y, mo, 1) - datetime.timedelta(days=1)
+    return (published - last).days > days

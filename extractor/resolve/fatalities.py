@@ -1,0 +1,489 @@
+"""Casualties: deaths and injuries told in a sentence, under ACLED's fatality rules.
+
+Works on *normalised* text (see :mod:`extractor.normalize`). Vocabulary lives in
+``data/numbers.yaml`` (number words) and ``data/casualties.yaml`` (death and
+injury words, vague quantities, "no casualties" phrases).
+
+ACLED's rules as applied here:
+
+- the figure is the most conservative one reported (``بين 5 و7`` -> 5; several
+  reports of one event -> the lowest, :func:`merge_fatalities`);
+- deaths reported without a number: a plural (``قتلى``, ``عدد من القتلى``,
+  ``خسائر في الأرواح``) -> 3, ``عشرات`` -> 12, ``مئات`` -> 100, ``آلاف`` -> 1000
+  (``exact=False``); a singular or a named victim -> 1; a dual -> 2;
+- injuries are counted apart and are never fatalities;
+- ``لم يسفر عن إصابات`` / ``لم يقتل أي مدني`` -> 0 when nothing else says otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from ..normalize import normalize_key, normalize_text
+from ..segment import Token, tokenize
+
+
+@dataclass(frozen=True)
+class Casualties:
+    killed: int | None  # None when the text says nothing about deaths
+    wounded: int | None
+    killed_span: tuple[int, int] | None = None
+    wounded_span: tuple[int, int] | None = None
+    exact: bool = True  # False when a vague word rule (3/12/100) was applied
+
+
+# --------------------------------------------------------------------------- vocabulary
+def _load(name: str) -> dict:
+    return yaml.safe_load(resources.files("extractor.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+def _keys(words) -> frozenset[str]:
+    return frozenset(normalize_key(str(w)) for w in words)
+
+
+@dataclass(frozen=True)
+class _Numbers:
+    units: dict[str, int]
+    teen: frozenset[str]
+    tens: dict[str, int]
+    hundreds: dict[str, int]
+    scales: dict[str, int]
+    scale_duals: dict[str, int]
+    half: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _numbers() -> _Numbers:
+    d = _load("numbers.yaml")
+
+    def table(key: str) -> dict[str, int]:
+        return {normalize_key(w): int(v) for v, ws in d[key].items() for w in ws}
+
+    return _Numbers(table("units"), _keys(d["teen"]), table("tens"), table("hundreds"), table("scales"),
+                    table("scale_duals"), _keys(d["half"]))  # fmt: skip
+
+
+def _phrase_re(phrases) -> re.Pattern:
+    alts = sorted({normalize_key(p) for p in phrases}, key=len, reverse=True)
+    body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts)
+    return re.compile(rf"(?<!\w)(?:[وف])?(?:{body})(?!\w)")
+
+
+@dataclass(frozen=True)
+class _Lex:
+    death: dict[str, str]  # bare word -> verb | noun | plural | singular | dual
+    injury: dict[str, str]
+    backward: frozenset[str]
+    vague: dict[str, int]
+    vague_multi: tuple[tuple[tuple[str, ...], int], ...]
+    filler: frozenset[str]
+    plural_nouns: frozenset[str]
+    stop: frozenset[str]
+    not_victim: frozenset[str]
+    dual_stems: frozenset[str]
+    dual_an_stems: frozenset[str]
+    re_none: re.Pattern
+    re_no_deaths: re.Pattern
+    re_one_death: re.Pattern
+    re_vague_death: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lex:
+    d = _load("casualties.yaml")
+
+    def kinds(section: dict) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for kind in ("verbs", "nouns", "plurals", "singulars", "duals"):
+            for w in section.get(kind, []):
+                out.setdefault(normalize_key(w), kind.rstrip("s"))
+        return out
+
+    vague: dict[str, int] = {}
+    multi: list[tuple[tuple[str, ...], int]] = []
+    for v, ws in d["vague"].items():
+        for w in ws:
+            k = normalize_key(w)
+            if " " in k:
+                multi.append((tuple(k.split()), int(v)))
+            else:
+                vague[k] = int(v)
+    multi.sort(key=lambda x: -len(x[0]))
+    return _Lex(
+        kinds(d["death"]), kinds(d["injury"]), _keys(d["backward"]), vague, tuple(multi), _keys(d["filler"]),
+        _keys(d["plural_nouns"]), _keys(d["stop"]), _keys(d["not_victim"]), _keys(d["dual_stems"]),
+        _keys(d["dual_an_stems"]), _phrase_re(d["no_casualties"]), _phrase_re(d["no_deaths"]),
+        _phrase_re(d["one_death_phrases"]), _phrase_re(d["vague_death_phrases"]),
+    )  # fmt: skip
+
+
+# --------------------------------------------------------------------------- numbers
+_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+
+
+def _strip(word: str, prefixes=("و", "ف", "ب", "ل")) -> list[str]:
+    """The word and its forms without one or two clitic letters."""
+    out = [word]
+    for p in prefixes:
+        if word.startswith(p) and len(word) > len(p) + 1:
+            out.append(word[len(p) :])
+            for q in prefixes:
+                if q != p and out[-1].startswith(q) and len(out[-1]) > 2:
+                    out.append(out[-1][1:])
+    return out
+
+
+def _atom(word: str, N: _Numbers) -> tuple[str, int] | None:
+    if _DIGITS.fullmatch(word):
+        return "digits", int(word.replace(",", ""))
+    if word in N.units:
+        return "unit", N.units[word]
+    if word in N.tens:
+        return "ten", N.tens[word]
+    if word in N.hundreds:
+        return "hundred", N.hundreds[word]
+    if word in N.scale_duals:
+        return "hundred", N.scale_duals[word]
+    if word in N.scales:
+        return "scale", N.scales[word]
+    if word in N.half:
+        return "half", 0
+    return None
+
+
+def _read_number(toks: list[Token], i: int, *, lead=("و", "ب", "ل")) -> tuple[int, int] | None:
+    """A number starting at token ``i``: (value, index after it), or None."""
+    N = _numbers()
+    if i >= len(toks):
+        return None
+    first = None
+    for form in _strip(toks[i].text, lead):
+        first = _atom(form, N)
+        if first is not None:
+            break
+    if first is None:
+        return None
+    kind, val = first
+    total, cur, j, half = 0, 0, i + 1, False
+    if kind == "scale":
+        if val == 100 or val >= 1000:  # "مئات", "آلاف" alone are vague words, "مئة" is 100
+            if toks[i].text.endswith(("ات", "ين")) or toks[i].text in ("الاف", "ملايين", "مئات"):
+                return None
+        cur = val
+    elif kind == "half":
+        half = True
+    else:
+        cur = val
+    last = cur
+    while j < len(toks):
+        w = toks[j].text
+        # 11-19: "ثلاثه عشر"
+        if kind == "unit" and 0 < cur < 10 and w in N.teen:
+            cur += 10
+            last, j = cur, j + 1
+            kind = "teen"
+            continue
+        a = _atom(w, N)
+        if a is not None and a[0] == "hundred" and a[1] == 100:
+            a = ("scale", 100)
+        if a is not None and a[0] == "scale":
+            mult = a[1]
+            if mult == 100:
+                cur = cur * 100 if 0 < cur < 10 else cur + 100
+                last, j = 100, j + 1
+                continue
+            base = cur or 1
+            total += int(base * mult * (0.5 if half else 1))
+            cur, half, last, j = 0, False, mult, j + 1
+            continue
+        if half:
+            return None
+        if w.startswith("و") and len(w) > 2:
+            a = _atom(w[1:], N)
+            if a is not None and a[0] in ("unit", "ten", "hundred", "digits"):
+                v = a[1]
+                ok = (last < 10 and a[0] == "ten") or (last >= 100 and v < last) or (last >= 20 and v < 10 and cur % 10 == 0 and last < 100 and False)
+                if ok:
+                    cur += v
+                    last, j = v, j + 1
+                    continue
+        break
+    if half and total == 0:
+        return None
+    return total + cur, j
+
+
+def parse_number(text: str) -> int | None:
+    """The number written at the start of ``text``: digits (``1,000``) or Arabic number words."""
+    toks = tokenize(normalize_text(text).strip())
+    r = _read_number(toks, 0)
+    return r[0] if r else None
+
+
+# --------------------------------------------------------------------------- casualties
+@dataclass
+class _Figure:
+    value: int
+    exact: bool
+    start: int  # char span in the sentence (trigger .. figure)
+    end: int
+    key: int  # token index of the figure (to count one figure once)
+    toll: bool = False
+
+
+def _bare_forms(word: str) -> list[str]:
+    forms = []
+    for f in _strip(word):
+        forms.append(f)
+        if f.startswith("ال") and len(f) > 3:
+            forms.append(f[2:])
+    return forms
+
+
+def _classify(word: str, table: dict[str, str]) -> str | None:
+    for f in _bare_forms(word):
+        if f in table:
+            return table[f]
+    return None
+
+
+def _in(word: str, words: frozenset[str]) -> bool:
+    return any(f in words for f in _bare_forms(word))
+
+
+def _is_dual(word: str, L: _Lex) -> bool:
+    for f in _bare_forms(word):
+        if f.endswith(("ان", "ين")) and f[:-2] in L.dual_stems:
+            return True
+        if f.endswith("ان") and (f[:-2] in L.dual_an_stems or (len(f) >= 6 and f[:-2].endswith("ي"))):
+            return True
+    return False
+
+
+def _vague_at(toks: list[Token], i: int, L: _Lex) -> tuple[int, int] | None:
+    """A vague quantity ('عدد من', 'عشرات') at token i: (value, index after)."""
+    words = [t.text for t in toks[i : i + 4]]
+    for seq, v in L.vague_multi:
+        if len(words) >= len(seq) and all(w in _bare_forms(words[k]) for k, w in enumerate(seq)):
+            return v, i + len(seq)
+    if i < len(toks) and _in(toks[i].text, frozenset(L.vague)):
+        for f in _bare_forms(toks[i].text):
+            if f in L.vague:
+                return L.vague[f], i + 1
+    return None
+
+
+def _range_min(toks: list[Token], value: int, j: int) -> tuple[int, int]:
+    """'5 و7', '5 الى 7', '5-7', '5 او 7' after a figure: keep the lower (ACLED: most conservative)."""
+    if j < len(toks) and toks[j].text in ("و", "الي", "او", "-", "–"):
+        r = _read_number(toks, j + 1, lead=())
+        if r is not None:
+            return min(value, r[0]), r[1]
+    if j < len(toks) and toks[j].text.startswith(("و", "او")) and toks[j].text not in ("و",):
+        r = _read_number(toks, j, lead=("و",))
+        if r is not None and _DIGITS.fullmatch(toks[j].text[1:] or "x") is not None:
+            return min(value, r[0]), r[1]
+    return value, j
+
+
+def _figure_after(toks: list[Token], i: int, L: _Lex, other: dict[str, str], table: dict[str, str],
+                  verb: bool) -> tuple[_Figure | None, bool]:
+    """The figure that follows the casualty word at token i. Returns (figure, combined)."""
+    t0 = toks[i]
+    j, skipped, toll = i + 1, 0, False
+    while j < len(toks):
+        w = toks[j].text
+        if w in ("بين",):
+            j += 1
+            continue
+        if _in(w, L.filler) and not _read_number(toks, j):
+            toll = toll or any(f in ("ارتفع", "ارتفعت", "حصيله", "بلغ", "بلغت", "ليصل", "لتصل", "اجمالي")
+                               for f in _bare_forms(w))
+            j += 1
+            continue
+        break
+    if j >= len(toks):
+        return None, False
+    w = toks[j].text
+    # "مقتل وإصابة 11": one figure for both
+    combined = w.startswith("و") and _classify(w, other) is not None and not _in(t0.text, L.backward)
+    if combined:
+        k = j + 1
+        while k < len(toks) and _in(toks[k].text, L.filler) and not _read_number(toks, k):
+            k += 1
+        r = _read_number(toks, k)
+        if r is not None:
+            return _Figure(min(3, r[0]), False, t0.start, toks[r[1] - 1].end, k), True
+        return None, True
+    r = _read_number(toks, j)
+    if r is not None:
+        val, end = _range_min(toks, *r)
+        return _Figure(val, True, t0.start, toks[end - 1].end, j, toll), False
+    vg = _vague_at(toks, j, L)
+    if vg is not None:
+        return _Figure(vg[0], False, t0.start, toks[vg[1] - 1].end, j), False
+    if verb and skipped == 0 and j + 1 < len(toks):
+        # a subject before the figure: "قتلت القوات 5 مسلحين"
+        r = _read_number(toks, j + 1, lead=())
+        if r is not None and not _in(w, L.stop) and _classify(w, table) is None and not w.startswith("و"):
+            val, end = _range_min(toks, *r)
+            return _Figure(val, True, t0.start, toks[end - 1].end, j + 1), False
+    if _in(w, L.stop) or w in L.stop or not re.match(r"[^\W\d_]", w) or _classify(w, table) or _classify(w, other):
+        return None, False
+    if _in(w, L.not_victim):
+        return None, False
+    # a victim noun and then its number: "مدنيين اثنين", "جنود ثلاثة"
+    r = _read_number(toks, j + 1, lead=())
+    if r is not None and not _DIGITS.fullmatch(toks[j + 1].text):
+        val, end = _range_min(toks, *r)
+        return _Figure(val, True, t0.start, toks[end - 1].end, j + 1), False
+    if _is_dual(w, L):
+        return _Figure(2, True, t0.start, toks[j].end, j), False
+    if _in(w, L.plural_nouns) or (len(w) >= 5 and w.endswith(("ين", "ون")) and not _in(w, L.dual_stems)):
+        return _Figure(3, False, t0.start, toks[j].end, j), False
+    # a singular noun or a named victim: "مقتل شخص", "مقتل أسامة المهاجر"
+    return _Figure(1, True, t0.start, toks[j].end, j), False
+
+
+def _figure_before(toks: list[Token], i: int, L: _Lex, *, chain: bool) -> _Figure | None:
+    """A figure before the casualty word: '5 قتلى', 'بين 5 و7 قتلى', 'ثلاث نساء وستة أطفال قتلوا'."""
+    lo = max(0, i - (10 if chain else 3))
+    nums: list[tuple[int, int, int]] = []  # (value, first token, after-last token)
+    k = lo
+    while k < i:
+        r = _read_number(toks, k)
+        if r is not None and chain and toks[k].text in ("واحد", "واحده", "واحدا"):
+            r = None  # "من أسرة واحدة": an adjective, not a count
+        if r is not None and r[1] <= i:
+            nums.append((r[0], k, r[1]))
+            k = r[1]
+        else:
+            k += 1
+    if not nums:
+        vg = _vague_at(toks, i - 1, L) if i >= 1 else None
+        if vg is None and i >= 2:
+            vg = _vague_at(toks, i - 2, L)
+            if vg is not None and vg[1] != i:
+                vg = None
+        if vg is not None and vg[1] == i:
+            return _Figure(vg[0], False, toks[i - 1].start, toks[i].end, i - 1)
+        return None
+    v, s, e = nums[-1]
+    if not chain:
+        if e != i:
+            return None
+        # "بين 5 و 7 قتلى", "5-7 قتلى": the lower figure
+        if len(nums) >= 2 and nums[-2][2] >= s - 1 and toks[s - 1].text in ("و", "الي", "-", "او") or (
+            len(nums) >= 2 and nums[-2][2] == s and toks[s].text.startswith("و")
+        ):
+            v = min(v, nums[-2][0])
+            s = nums[-2][1]
+        return _Figure(v, True, toks[s].start, toks[i].end, s)
+    if i - e > 6:
+        return None
+    total, first = v, s
+    for pv, ps, pe in reversed(nums[:-1]):
+        w0 = toks[first].text
+        if w0.startswith("و") and _atom(w0[1:], _numbers()) is not None and first - pe <= 3:
+            total, first = total + pv, ps
+        else:
+            break
+    return _Figure(total, True, toks[first].start, toks[i].end, first)
+
+
+def _figures(toks: list[Token], table: dict[str, str], other: dict[str, str], L: _Lex,
+             skip: list[tuple[int, int]]) -> list[_Figure]:
+    out: list[_Figure] = []
+    for i, t in enumerate(toks):
+        kind = _classify(t.text, table)
+        if kind is None or any(s <= t.start < e for s, e in skip):
+            continue
+        fig: _Figure | None = None
+        if (t.text.startswith("و") and i > 0 and _classify(toks[i - 1].text, other) in ("verb", "noun")
+                and not _in(toks[i - 1].text, L.backward)):
+            # "مقتل وإصابة 11": one figure for both; the death side reads it as vague
+            r = _read_number(toks, i + 1)
+            if r is not None:
+                out.append(_Figure(min(3, r[0]), False, t.start, toks[r[1] - 1].end, i + 1))
+            continue
+        if kind in ("verb", "noun"):
+            fig, combined = _figure_after(toks, i, L, other, table, verb=kind == "verb")
+            if fig is None and not combined and _in(t.text, L.backward):
+                fig = _figure_before(toks, i, L, chain=True)
+            if fig is None and not combined and _in(t.text, L.backward):
+                fig = _Figure(3 if t.text.endswith(("وا", "هم")) else 1, not t.text.endswith(("وا", "هم")),
+                              t.start, t.end, i)
+            if fig is None and combined:
+                fig = _Figure(3, False, t.start, t.end, i)
+        elif kind in ("plural", "singular"):
+            fig = _figure_before(toks, i, L, chain=False)
+            if fig is None:
+                after, _ = _figure_after(toks, i, L, other, table, verb=False)
+                if after is not None and after.exact and after.toll or (after is not None and after.exact and
+                                                                         _DIGITS.fullmatch(toks[after.key].text)):
+                    fig = after
+            if fig is None:
+                fig = _Figure(1 if kind == "singular" else 3, kind == "singular", t.start, t.end, i)
+        elif kind == "dual":
+            fig = _Figure(2, True, t.start, t.end, i)
+        if fig is not None:
+            out.append(fig)
+    return out
+
+
+def _combine(figs: list[_Figure]) -> tuple[int | None, bool, tuple[int, int] | None]:
+    if not figs:
+        return None, True, None
+    exact = {}
+    for f in figs:
+        if f.exact:
+            exact.setdefault(f.key, f)
+    if exact:
+        fs = list(exact.values())
+        tolls = [f for f in fs if f.toll]
+        if tolls:
+            best = max(tolls, key=lambda f: f.value)
+            return best.value, True, (best.start, best.end)
+        return sum(f.value for f in fs), True, (min(f.start for f in fs), max(f.end for f in fs))
+    best = max(figs, key=lambda f: f.value)
+    return best.value, False, (best.start, best.end)
+
+
+def count_casualties(text: str, offset: int = 0) -> Casualties:
+    """Deaths and injuries reported in one (normalised) sentence."""
+    L = _lex()
+    toks = tokenize(text)
+    none_spans = [m.span() for m in L.re_none.finditer(text)]
+    no_death_spans = [m.span() for m in L.re_no_deaths.finditer(text)]
+    skip = none_spans + no_death_spans
+    dead = _figures(toks, L.death, L.injury, L, skip)
+    hurt = _figures(toks, L.injury, L.death, L, skip)
+    for m in L.re_vague_death.finditer(text):
+        if not any(f.start <= m.start() < f.end for f in dead):
+            dead.append(_Figure(3, False, m.start(), m.end(), -1 - m.start()))
+    for m in L.re_one_death.finditer(text):
+        dead.append(_Figure(1, True, m.start(), m.end(), -100000 - m.start()))
+    killed, k_exact, k_span = _combine(dead)
+    wounded, _, w_span = _combine(hurt)
+    if killed is None and (none_spans or no_death_spans):
+        s, e = (none_spans + no_death_spans)[0]
+        killed, k_span = 0, (s, e)
+    if wounded is None and none_spans:
+        s, e = none_spans[0]
+        wounded, w_span = 0, (s, e)
+
+    def shift(sp):
+        return (sp[0] + offset, sp[1] + offset) if sp is not None else None
+
+    return Casualties(killed, wounded, shift(k_span), shift(w_span), k_exact)
+
+
+def merge_fatalities(counts: list[int | None]) -> int:
+    """ACLED's most conservative figure among several reports of one event (0 when none)."""
+    vals = [c for c in counts if c is not None]
+    return min(vals) if vals else 0
