@@ -122,9 +122,25 @@ def extract(
     min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Drop rows below this confidence.")] = 0.0,
     explain: Annotated[bool, typer.Option("--explain", help="On stderr, say why trigger phrases were not coded.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")] = False,
+    state_path: Annotated[Optional[Path], typer.Option("--state", help="SQLite state file: skip articles done by earlier "
+                                                       "runs (by content hash), record per-article status and errors, "
+                                                       "keep event ids and timestamps stable.")] = None,
+    append: Annotated[bool, typer.Option("--append", help="Add the new rows to the end of -o FILE (kill-safe with --state).")] = False,
+    dedupe: Annotated[bool, typer.Option("--dedupe", help="Merge reports of one event from several articles into one row "
+                                         "(all outlets in source, lowest fatality figure).")] = False,
+    workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="Worker processes, one model each; "
+                                         "the output does not depend on it.")] = 1,
+    wait: Annotated[bool, typer.Option("--wait/--no-wait", help="When another run holds the --state lock: wait "
+                                       "(up to --lock-timeout) or exit 1 at once.")] = True,
+    lock_timeout: Annotated[float, typer.Option("--lock-timeout", min=0.0, help="Seconds to wait for the --state lock.")] = 300.0,
 ) -> None:
     """Extract ACLED-style events from articles."""
-    from extractor.reading import UsageError, read_inputs
+    import functools
+    import signal
+
+    from extractor.parallel import WorkerStartError
+    from extractor.reading import UsageError
+    from extractor.state import AppendSink, Progress, State, StateLocked, finish, run_extract
     from extractor.writing import atomic_output, make_writer
 
     published = _parse_date(pub_date)
@@ -132,48 +148,80 @@ def extract(
     out_fmt = _choose_format(fmt, output)
     if out_fmt == "table" and output is not None:
         raise typer.BadParameter("table output goes to the terminal; use jsonl or csv with -o", param_hint="--format")
+    if append and output is None:
+        raise typer.BadParameter("--append needs -o FILE", param_hint="--append")
+    # SIGTERM (cron, systemd, kill) unwinds like Ctrl-C: temp files go, the state rolls back cleanly.
     try:
-        pipeline = _pipeline(ner_model, prefilter)
-    except UsageError as e:
-        raise typer.BadParameter(str(e), param_hint="--ner-model")
-    failed = n_articles = n_events = 0
+        old_term = signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    except ValueError:  # not the main thread (library use): leave signals alone
+        old_term = None
+    state = None
+    if state_path is not None:
+        try:
+            state = State(state_path, wait=wait, timeout=lock_timeout, on_wait=None if quiet else err)
+        except StateLocked as e:
+            err(f"error: {e}")
+            raise typer.Exit(1)
     try:
-        with ExitStack() as stack:
-            if output is not None:
-                sink = stack.enter_context(atomic_output(output))
-            else:
-                sink = sys.stdout.buffer
-            from rich.console import Console
+        if state is not None:
+            found, lost = state.recover(output, out_fmt, append)
+            if (found or lost) and not quiet:
+                err(f"recovered an interrupted run: {found} row(s) already in the output, {lost} to redo")
+        pipeline = factory = None
+        if workers > 1:
+            from extractor import get_pipeline
 
-            writer = make_writer(out_fmt, sink, provenance=provenance, console=Console())
-            for item in read_inputs(specs, published=published, max_bytes=max_bytes):
-                if not hasattr(item, "text"):
-                    err(f"error: {item}")
-                    failed += 1
-                    continue
-                n_articles += 1
-                try:
-                    result = pipeline.process(item, explain=explain)
-                except Exception as e:  # one bad article must not stop the run
-                    err(f"error: {item.path or item.id}: processing failed ({type(e).__name__}: {e})")
-                    failed += 1
-                    continue
-                if explain:
-                    for r in result.rejected:
-                        err(f"explain: {item.id}: sentence {r.sentence_index}: '{r.phrase}' "
-                            f"({r.template_id}) dropped: {r.reason}")
-                events = [e for e in result.events if e.confidence >= min_confidence]
-                if item.published is None and events and not quiet:
-                    err(f"warning: {item.path or item.id}: no publication date; relative dates left unresolved "
-                        "(give --date)")
-                n_events += len(events)
-                writer.write(events)
-            writer.close()
-    except BrokenPipeError:
-        _quiet_broken_pipe()
+            factory = functools.partial(get_pipeline, None if ner_model == "none" else ner_model, prefilter=prefilter)
+        else:
+            try:
+                pipeline = _pipeline(ner_model, prefilter)
+            except UsageError as e:
+                raise typer.BadParameter(str(e), param_hint="--ner-model")
+        commit_at_end = (output is not None and not append) or out_fmt == "table"
+        progress = Progress() if sys.stderr.isatty() and not quiet else None
+        try:
+            with ExitStack() as stack:
+                header = True
+                if output is not None and append:
+                    sink = AppendSink(output)
+                    stack.callback(sink.close)
+                    header = sink.empty
+                elif output is not None:
+                    sink = stack.enter_context(atomic_output(output))
+                else:
+                    sink = sys.stdout.buffer
+                from rich.console import Console
+
+                writer = make_writer(out_fmt, sink, provenance=provenance, header=header, console=Console())
+                if progress is not None:
+                    stack.callback(progress.stop)
+                stats = run_extract(
+                    specs, writer=writer, factory=factory, pipeline=pipeline, state=state, sink=sink,
+                    commit_at_end=commit_at_end, workers=workers, dedupe=dedupe, published=published,
+                    max_bytes=max_bytes, explain=explain, min_confidence=min_confidence, quiet=quiet, err=err,
+                    progress=progress,
+                )  # fmt: skip
+                writer.close()
+            if state is not None and commit_at_end:
+                finish(state, stats)
+        except BrokenPipeError:
+            _quiet_broken_pipe()
+        except WorkerStartError as e:
+            if str(e).startswith("UsageError: "):
+                raise typer.BadParameter(str(e).removeprefix("UsageError: "), param_hint="--ner-model")
+            err(f"error: {str(e).split(': ', 1)[-1]}")
+            raise typer.Exit(1)
+    finally:
+        if state is not None:
+            state.close()
+        if old_term is not None:
+            signal.signal(signal.SIGTERM, old_term)
     if not quiet:
-        err(f"{n_articles} article(s), {n_events} event(s)" + (f", {failed} input(s) failed" if failed else ""))
-    raise typer.Exit(1 if failed else 0)
+        extra = f", {stats.skipped} already done" if state is not None else ""
+        extra += f", {stats.merged} merged by --dedupe" if dedupe else ""
+        err(f"{stats.articles} article(s), {stats.events} event(s)" + extra
+            + (f", {stats.failed} input(s) failed" if stats.failed else ""))
+    raise typer.Exit(1 if stats.failed else 0)
 
 
 def _pipeline(ner_model: str, prefilter: bool = True):
