@@ -1,0 +1,294 @@
+"""Actor resolution: Arabic phrases -> ACLED actor names, inter codes, interaction.
+
+Example-style: each case is a short phrase written for these tests (no article text)
+and the ACLED actor(s) it must yield.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractor.normalize import normalize_text
+from extractor.resolve.actors import Actor, ActorLexicon, civilian_targeting, for_event, interaction
+
+D2022 = dt.date(2022, 6, 1)
+D2025 = dt.date(2025, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def lex() -> ActorLexicon:
+    return ActorLexicon.load()
+
+
+def names(lex: ActorLexicon, text: str, country: str | None = None, when: dt.date | None = D2025) -> list[tuple[str, int]]:
+    return [(a.name, a.inter) for a in lex.find(normalize_text(text), event_country=country, event_date=when)]
+
+
+def first(lex: ActorLexicon, text: str, country: str | None = None, when: dt.date | None = D2025) -> Actor:
+    found = lex.find(normalize_text(text), event_country=country, event_date=when)
+    assert found, f"no actor in {text!r}"
+    return found[0]
+
+
+def test_load_is_cached_and_sizeable(lex):
+    assert ActorLexicon.load() is lex
+    assert lex.alias_count > 500
+
+
+# --------------------------------------------------------------------------- named groups
+@pytest.mark.parametrize(
+    "text, country, expected",
+    [
+        ("هاجم عناصر داعش حاجزا", "Syria", ("Islamic State (Syria)", 2)),
+        ("تبنى تنظيم الدولة الإسلامية الهجوم", "Iraq", ("Islamic State (Iraq)", 2)),
+        ("تبنى تنظيم الدولة الهجوم", "Afghanistan", ("Islamic State Khorasan Province", 2)),
+        ("أعلن تنظيم ولاية سيناء مسؤوليته", "Egypt", ("Islamic State (Egypt)", 2)),
+        ("هاجم مسلحو ولاية غرب أفريقيا بلدة", "Nigeria", ("Islamic State (West Africa) - Lake Chad Faction", 2)),
+        ("هاجمت حركة الشباب قاعدة عسكرية", "Somalia", ("Al Shabaab", 2)),
+        ("هاجم الشباب المجاهدين بلدة", "Kenya", ("Al Shabaab", 2)),
+        ("قصفت قوات سوريا الديمقراطية مواقع", "Syria", ("QSD: Syrian Democratic Forces", 2)),
+        ("اشتبكت قسد مع", "Syria", ("QSD: Syrian Democratic Forces", 2)),
+        ("سيطر الجيش الوطني السوري على", "Syria", ("JWS: Syrian National Army", 2)),
+        ("أعلن حزب العمال الكردستاني", "Iraq", ("PKK: Kurdistan Workers Party", 2)),
+        ("استهدف حزب الله موقعا", "Lebanon", ("Hezbollah", 3)),
+        ("أطلقت كتائب القسام صواريخ", "Palestine", ("Hamas Movement", 3)),
+        ("قالت سرايا القدس إنها", "Palestine", ("PIJ: Palestinian Islamic Jihad", 3)),
+        ("هاجمت جماعة بوكو حرام قرية", "Nigeria", ("Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", 2)),
+        ("قتل مسلحو تنظيم القاعدة في جزيرة العرب جنديين", "Yemen", ("AQAP: Al Qaeda in the Arabian Peninsula", 2)),
+        ("هاجمت جماعة نصرة الإسلام والمسلمين", "Mali", ("JNIM: Group for Support of Islam and Muslims", 2)),
+        ("سيطرت قوات المجلس الانتقالي الجنوبي على", "Yemen", ("STC: Southern Transitional Council", 2)),
+        ("أعلن التحالف الدولي ضد داعش", "Syria", ("Global Coalition Against Daesh", 8)),
+        ("شن طيران التحالف العربي غارات", "Yemen", ("Operation Restoring Hope", 8)),
+        ("في غارة جوية لـ\"تحالف دعم الشرعية\" الذي تقوده السعودية", "Yemen", ("Operation Restoring Hope", 8)),
+        ("هاجمت قوات فاغنر قرية", "Mali", ("Wagner Group", 8)),
+        ("اشتبكت قوات الحشد الشعبي مع", "Iraq", ("Military Forces of Iraq (2022-) Popular Mobilization Forces", 1)),
+        ("قصفت جماعة أنصار الله", "Yemen", ("Military Forces of Yemen (2017-) Houthi", 1)),
+        ("أحد أهم معاقل الحوثيين", "Yemen", ("Military Forces of Yemen (2017-) Houthi", 1)),
+    ],
+)
+def test_named_groups(lex, text, country, expected):
+    a = first(lex, text, country)
+    assert (a.name, a.inter) == expected
+
+
+def test_named_groups_exact(lex):
+    a = first(lex, "أطلقت جماعة الحوثي صاروخا على", "Saudi Arabia", D2022)
+    assert (a.name, a.inter, a.kind, a.country) == (
+        "Military Forces of Yemen (2016-) Supreme Political Council", 8, "state", "Yemen")  # abroad -> 8
+    a = first(lex, "أعلن تنظيم داعش", "Syria")
+    assert (a.name, a.inter, a.kind, a.country) == ("Islamic State (Syria)", 2, "rebel", "Syria")
+
+
+@pytest.mark.parametrize(
+    "text, country, when, expected",
+    [
+        ("قصفت قوات الدعم السريع", "Sudan", dt.date(2022, 8, 1), ("Military Forces of Sudan (2019-) Rapid Support Forces", 1)),
+        ("قصفت قوات الدعم السريع", "Sudan", dt.date(2025, 8, 16), ("Rapid Support Forces", 2)),
+        ("سيطرت هيئة تحرير الشام على", "Syria", dt.date(2023, 1, 1), ("HTS: Hayat Tahrir al Sham", 2)),
+        ("سيطرت هيئة تحرير الشام على", "Syria", dt.date(2025, 1, 1), ("Military Forces of Syria (2024-)", 1)),
+        ("هاجمت حركة طالبان", "Afghanistan", dt.date(2020, 1, 1), ("Taliban", 2)),
+        ("اعتقلت حركة طالبان", "Afghanistan", dt.date(2023, 1, 1), ("Military Forces of Afghanistan (2021-)", 1)),
+        ("هاجمت طالبان باكستان", "Pakistan", dt.date(2023, 1, 1), ("TTP: Tehreek-i-Taliban Pakistan", 2)),
+    ],
+)
+def test_group_renamings_by_date(lex, text, country, when, expected):
+    a = first(lex, text, country, when)
+    assert (a.name, a.inter) == expected
+
+
+# --------------------------------------------------------------------------- state forces
+@pytest.mark.parametrize(
+    "text, country, when, expected",
+    [
+        ("قصف الجيش السوري ريف إدلب", "Syria", dt.date(2022, 3, 1), ("Military Forces of Syria (2000-2024)", 1)),
+        ("قصف الجيش السوري ريف إدلب", "Syria", dt.date(2024, 12, 7), ("Military Forces of Syria (2000-2024)", 1)),
+        ("انتشر الجيش السوري في", "Syria", dt.date(2024, 12, 8), ("Military Forces of Syria (2024-)", 1)),
+        ("قصفت قوات النظام ريف إدلب", "Syria", dt.date(2020, 1, 1), ("Military Forces of Syria (2000-2024)", 1)),
+        ("اعتقلت قوات الأمن العراقية", "Iraq", D2025, ("Police Forces of Iraq (2022-)", 1)),
+        ("فرقت الشرطة المتظاهرين", "Tunisia", D2025, ("Police Forces of Tunisia (2019-)", 1)),
+        ("صد الجيش هجوما", "Sudan", D2025, ("Military Forces of Sudan (2019-)", 1)),
+        ("قتل جنود من الجيش الصومالي", "Somalia", dt.date(2022, 1, 1), ("Military Forces of Somalia (2017-2022)", 1)),
+        ("هاجم الجيش الصومالي", "Somalia", dt.date(2022, 9, 25), ("Military Forces of Somalia (2022-)", 1)),
+        ("اقتحم جيش الاحتلال مخيم جنين", "Palestine", dt.date(2023, 5, 1), ("Military Forces of Israel (2022-)", 8)),
+        ("قصفت قوات الاحتلال غزة", "Palestine", dt.date(2017, 8, 9), ("Military Forces of Israel (2009-2021)", 8)),
+        ("اعتقلت شرطة الاحتلال شابا", "Palestine", D2025, ("Police Forces of Israel (2022-)", 8)),
+        ("قصف الاحتلال التركي قرى ريف الحسكة", "Syria", D2025, ("Military Forces of Turkey (2016-)", 8)),
+        ("قصفت القوات التركية مواقع", "Iraq", D2022, ("Military Forces of Turkey (2016-)", 8)),
+        ("اعتقلت القوات التركية مشتبها", "Turkey", D2022, ("Military Forces of Turkey (2016-)", 1)),
+        ("شنت مقاتلات روسيّة غارة على قرية", "Syria", D2022, ("Military Forces of Russia (2000-)", 8)),
+        ("جراء غارات أمريكية استهدفت مواقع", "Yemen", dt.date(2025, 4, 6), ("Military Forces of the United States (2025-)", 8)),
+        ("استهدفت غارتان جويتان لمقاتلات أمريكية شرق المدينة", "Yemen", dt.date(2025, 4, 1),
+         ("Military Forces of the United States (2025-)", 8)),
+        ("قالت القيادة المركزية الأمريكية إن", "Syria", dt.date(2022, 1, 1), ("Military Forces of the United States (2021-2025)", 8)),
+        ("العدوان الأمريكي استهدف منزلا", "Yemen", dt.date(2025, 4, 6), ("Military Forces of the United States (2025-)", 8)),
+        ("أسفر قصف إسرائيلي عن", "Lebanon", D2025, ("Military Forces of Israel (2022-)", 8)),
+        ("قصفت طائرة مسيرة تركية سيارة", "Iraq", D2025, ("Military Forces of Turkey (2016-)", 8)),
+        ("قالت القوات المسلحة السودانية", "Sudan", D2025, ("Military Forces of Sudan (2019-)", 1)),
+        ("قصفت البحرية الأميركية", "Yemen", D2025, ("Military Forces of the United States (2025-)", 8)),
+    ],
+)
+def test_state_forces(lex, text, country, when, expected):
+    a = first(lex, text, country, when)
+    assert (a.name, a.inter) == expected
+
+
+def test_adjective_beats_event_country(lex):
+    a = first(lex, "توغل الجيش الإسرائيلي في جنوب لبنان", "Lebanon")
+    assert (a.name, a.country, a.inter) == ("Military Forces of Israel (2022-)", "Israel", 8)
+    assert a.matched == "الجيش الاسرائيلي"
+
+
+def test_state_without_country_is_dropped(lex):
+    assert names(lex, "انتشر الجيش في المدينة", None) == []
+    a = first(lex, "انتشر الجيش اللبناني في المدينة", None)
+    assert (a.name, a.inter, a.country) == ("Military Forces of Lebanon (2025-)", 1, "Lebanon")
+
+
+def test_state_forces_helper(lex):
+    assert lex.state_forces("Syria", dt.date(2023, 1, 1)).name == "Military Forces of Syria (2000-2024)"
+    assert lex.state_forces("Syria", dt.date(2025, 1, 1)).name == "Military Forces of Syria (2024-)"
+    assert lex.state_forces("Syria").name == "Military Forces of Syria (2024-)"  # current period by default
+    assert lex.state_forces("Iraq", D2022, police=True).name == "Police Forces of Iraq (2020-2022)"
+    assert lex.state_forces("United States", dt.date(2019, 5, 1)).name == "Military Forces of the United States (2017-2021)"
+    assert lex.state_forces("Kuwait").name == "Military Forces of Kuwait"  # no period known
+    a = lex.state_forces("Israel", dt.date(2022, 6, 1))
+    assert (a.name, a.inter, a.kind) == ("Military Forces of Israel (2021-2022)", 1, "state")
+
+
+# --------------------------------------------------------------------------- roles
+@pytest.mark.parametrize(
+    "text, country, expected",
+    [
+        ("أطلق مسلحون مجهولون النار على", "Syria", ("Unidentified Armed Group (Syria)", 3)),
+        ("أن مسلحين قتلوا رجلا", "Nigeria", ("Unidentified Armed Group (Nigeria)", 3)),
+        ("اغتال مجهولون قياديا", "Iraq", ("Unidentified Armed Group (Iraq)", 3)),
+        ("خطف قطاع طرق مسافرين", "Nigeria", ("Unidentified Armed Group (Nigeria)", 3)),
+        ("تجمع مئات المتظاهرين أمام", "Iraq", ("Protesters (Iraq)", 6)),
+        ("أغلق محتجون الطريق", "Lebanon", ("Protesters (Lebanon)", 6)),
+        ("اعتدى مستوطنون على مزارعين", "Palestine", ("Rioters (Israel)", 5)),
+        ("أن شبان من القرية رشقوا آليات الاحتلال بالحجارة", "Palestine", ("Rioters (Palestine)", 5)),
+        ("أصيب ثلاثة مدنيين في", "Syria", ("Civilians (Syria)", 7)),
+        ("استشهد فلسطينيان برصاص", "Syria", ("Civilians (Palestine)", 7)),
+        ("قصف منزل مواطن", "Yemen", ("Civilians (Yemen)", 7)),
+    ],
+)
+def test_roles(lex, text, country, expected):
+    a = first(lex, text, country)
+    assert (a.name, a.inter) == expected
+
+
+def test_settlers_are_rioters_with_assoc(lex):
+    a = first(lex, "إن مجموعة من المستوطنين اقتحموا قرية", "Palestine")
+    assert (a.name, a.inter, a.assoc, a.country) == ("Rioters (Israel)", 5, "Settlers (Israel)", "Israel")
+
+
+@pytest.mark.parametrize(
+    "text, assoc",
+    [
+        ("استشهد صحفي في قصف", "Journalists (Palestine)"),
+        ("قتلت امرأتان", "Women (Palestine)"),
+        ("قصف خيام النازحين", "Refugees/IDPs (Palestine)"),
+        ("استهدف طواقم الإسعاف", "Health Workers (Palestine)"),
+        ("أطلق النار على الصيادين", "Fishermen (Palestine)"),
+    ],
+)
+def test_civilian_assoc(lex, text, assoc):
+    a = first(lex, text, "Palestine")
+    assert (a.name, a.assoc) == ("Civilians (Palestine)", assoc)
+
+
+def test_civilians_nationality_adjective(lex):
+    a = first(lex, "قتل لاجئين سوريين في", "Lebanon")
+    assert (a.name, a.assoc) == ("Civilians (Syria)", "Refugees/IDPs (Syria)")
+
+
+def test_role_helpers(lex):
+    assert lex.unidentified("Syria") == Actor("Unidentified Armed Group (Syria)", 3, "unidentified", "Syria")
+    assert lex.civilians("Yemen").name == "Civilians (Yemen)" and lex.civilians("Yemen").inter == 7
+    assert lex.civilians("Iraq", "Journalists (Iraq)").assoc == "Journalists (Iraq)"
+    assert (lex.protesters("Iraq").name, lex.protesters("Iraq").inter) == ("Protesters (Iraq)", 6)
+    assert (lex.rioters("Palestine").name, lex.rioters("Palestine").inter) == ("Rioters (Palestine)", 5)
+
+
+def test_for_event(lex):
+    p = first(lex, "أن عددا من المحتجين رشقوا السراي بالحجارة", "Lebanon")
+    assert p.kind == "protesters"
+    r = for_event(p, "Riots")
+    assert (r.name, r.inter, r.kind) == ("Rioters (Lebanon)", 5, "rioters")
+    assert for_event(p, "Protests") == p
+
+
+# --------------------------------------------------------------------------- clitics, spans
+def test_clitics(lex):
+    found = lex.find(normalize_text("وقوات النظام وبالجيش السوري وللجيش العراقي فالشرطة"), event_country="Syria",
+                     event_date=D2025)  # fmt: skip
+    assert [a.name for a in found] == [
+        "Military Forces of Syria (2024-)", "Military Forces of Syria (2024-)", "Military Forces of Iraq (2022-)",
+        "Police Forces of Syria (2024-)",
+    ]  # fmt: skip
+
+
+def test_offsets_point_into_the_text(lex):
+    text = normalize_text("وقال مصدر إن قوات سوريا الديمقراطية هاجمت")
+    a = lex.find(text, 100, event_country="Syria")[0]
+    assert a.name == "QSD: Syrian Democratic Forces"
+    assert text[a.start - 100 : a.end - 100] == a.matched == "قوات سوريا الديمقراطيه"
+
+
+def test_longest_match_wins(lex):
+    assert names(lex, "هاجم الجيش السوري الحر حاجزا", "Syria") == [("Opposition Rebels (Syria)", 2)]
+    assert names(lex, "قصفت كتائب حزب الله", "Iraq") == [("Kataib Hezbollah", 3)]
+    assert names(lex, "هاجم مسلحو ولاية خراسان", "Afghanistan") == [("Islamic State Khorasan Province", 2)]
+
+
+# --------------------------------------------------------------------------- false friends
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("شارك الشباب في الحفل", "Syria"),  # youth, not Al Shabaab
+        ("برامج لتمكين الشباب من العمل", "Egypt"),
+        ("عزز الأمن في المنطقة", "Iraq"),  # 'security', not an actor
+        ("حضر أنصار الفريق المباراة", "Egypt"),  # 'supporters', not Ansar Allah
+        ("استقبلوه بحماس كبير", "Egypt"),  # 'enthusiasm', not Hamas
+        ("وقع هجوم مسلح واشتباك مسلح", "Iraq"),  # adjective 'armed'
+        ("طالب الدفاع المدني والمجتمع المدني", "Syria"),  # civil defence / civil society
+        ("أطلقت صواريخ إيرانية الصنع", "Yemen"),  # maker, not actor
+        ("قصف مدفعي على القرى", "Syria"),  # no country: nobody named
+        ("عادت القوات إلى القاعدة العسكرية", "Somalia"),  # the base, not Al Qaeda
+        ("الدعم المالي للمشروع", "Mali"),  # 'financial', not Malian
+        ("وصل التحالف إلى اتفاق", "Egypt"),  # a coalition outside Yemen/Syria/Iraq
+    ],
+)
+def test_false_friends(lex, text, country):
+    assert names(lex, text, country) == []
+
+
+def test_context_words_need_their_country(lex):
+    assert names(lex, "هاجم الشباب قاعدة", "Somalia") == [("Al Shabaab", 2)]
+    assert names(lex, "شن التحالف غارات", "Yemen") == [("Operation Restoring Hope", 8)]
+    assert names(lex, "شن التحالف غارات", "Syria") == [("Global Coalition Against Daesh", 8)]
+
+
+# --------------------------------------------------------------------------- interaction
+@pytest.mark.parametrize(
+    "i1, i2, expected",
+    [(1, 7, 17), (7, 1, 17), (2, 1, 12), (1, 1, 11), (8, 2, 28), (3, 7, 37), (6, None, 60), (6, 0, 60),
+     (5, 1, 15), (8, 7, 78), (None, 1, None), (None, None, None)],
+)  # fmt: skip
+def test_interaction(i1, i2, expected):
+    assert interaction(i1, i2) == expected
+
+
+def test_civilian_targeting(lex):
+    civ = lex.civilians("Syria")
+    army = lex.state_forces("Syria")
+    assert civilian_targeting(civ, "Violence against civilians") == "Civilian targeting"
+    assert civilian_targeting(civ, "Explosions/Remote violence") == "Civilian targeting"
+    assert civilian_targeting(civ, "Riots", "Mob violence") == "Civilian targeting"
+    assert civilian_targeting(civ, "Riots", "Violent demonstration") == ""
+    assert civilian_targeting(civ, "Protests") == ""
+    assert civilian_targeting(civ, "Strategic developments") == ""
+    assert civilian_targeting(army, "Explosions/Remote violence") == ""
+    assert civilian_targeting(None, "Violence against civilians") == ""
