@@ -207,7 +207,7 @@ def _read_number(toks: list[Token], i: int, *, lead=("و", "ب", "ل")) -> tuple
             a = _atom(w[1:], N)
             if a is not None and a[0] in ("unit", "ten", "hundred", "digits"):
                 v = a[1]
-                ok = (last < 10 and a[0] == "ten") or (last >= 100 and v < last) or (last >= 20 and v < 10 and cur % 10 == 0 and last < 100 and False)
+                ok = (last < 10 and a[0] == "ten") or (last >= 100 and v < last)  # "خمسة وعشرون", "مئة وخمسون"
                 if ok:
                     cur += v
                     last, j = v, j + 1
@@ -301,6 +301,9 @@ def _figure_after(toks: list[Token], i: int, L: _Lex, other: dict[str, str], tab
         if w in ("بين",):
             j += 1
             continue
+        if w == "علي" and j + 1 < len(toks) and toks[j + 1].text == "الاقل":  # "مقتل على الأقل 5"
+            j += 2
+            continue
         if _in(w, L.filler) and not _read_number(toks, j):
             toll = toll or any(f in ("ارتفع", "ارتفعت", "حصيله", "بلغ", "بلغت", "ليصل", "لتصل", "اجمالي")
                                for f in _bare_forms(w))
@@ -323,18 +326,24 @@ def _figure_after(toks: list[Token], i: int, L: _Lex, other: dict[str, str], tab
     r = _read_number(toks, j)
     if r is not None:
         val, end = _range_min(toks, *r)
+        val, end = _chain_after(toks, val, end, L)
         return _Figure(val, True, t0.start, toks[end - 1].end, j, toll), False
     vg = _vague_at(toks, j, L)
     if vg is not None:
         return _Figure(vg[0], False, t0.start, toks[vg[1] - 1].end, j), False
-    if verb and skipped == 0 and j + 1 < len(toks):
-        # a subject before the figure: "قتلت القوات 5 مسلحين"
-        r = _read_number(toks, j + 1, lead=())
-        if r is not None and not _in(w, L.stop) and _classify(w, table) is None and not w.startswith("و"):
+    if verb and j + 1 < len(toks) and not _in(w, L.stop) and _classify(w, table) is None and not w.startswith("و"):
+        # a subject before the figure: "قتلت القوات 5 مسلحين", "قتل مقاتلوها ما لا يقل عن 19"
+        k = j + 1
+        while k < len(toks) and _in(toks[k].text, L.filler) and not _read_number(toks, k, lead=()):
+            k += 1
+        r = _read_number(toks, k, lead=())
+        if r is not None:
             val, end = _range_min(toks, *r)
-            return _Figure(val, True, t0.start, toks[end - 1].end, j + 1), False
+            return _Figure(val, True, t0.start, toks[end - 1].end, k), False
     if _in(w, L.stop) or w in L.stop or not re.match(r"[^\W\d_]", w) or _classify(w, table) or _classify(w, other):
         return None, False
+    if w.startswith("و") or _strip(t0.text)[-1].startswith("ال"):
+        return None, False  # "والقتل ومحاولة القتل": the act, not a count
     if _in(w, L.not_victim):
         return None, False
     # a victim noun and then its number: "مدنيين اثنين", "جنود ثلاثة"
@@ -348,6 +357,31 @@ def _figure_after(toks: list[Token], i: int, L: _Lex, other: dict[str, str], tab
         return _Figure(3, False, t0.start, toks[j].end, j), False
     # a singular noun or a named victim: "مقتل شخص", "مقتل أسامة المهاجر"
     return _Figure(1, True, t0.start, toks[j].end, j), False
+
+
+def _chain_after(toks: list[Token], val: int, end: int, L: _Lex) -> tuple[int, int]:
+    """'ثلاث نساء وستة أطفال': groups joined by و add up (not 'و5 جرحى', the other kind)."""
+    while end + 1 < len(toks):
+        noun = toks[end].text
+        if _classify(noun, L.death) or _classify(noun, L.injury) or not re.match(r"[^\W\d_]", noun):
+            break
+        k = end + 1
+        nxt = toks[k].text
+        if nxt == "و":
+            r = _read_number(toks, k + 1, lead=())
+        elif nxt.startswith("و") and _atom(nxt[1:], _numbers()) is not None:
+            r = _read_number(toks, k, lead=("و",))
+        else:
+            break
+        if r is None or r[1] >= len(toks):
+            break
+        after = toks[r[1]].text
+        if _classify(after, L.death) or _classify(after, L.injury) or not re.match(r"[^\W\d_]", after):
+            break
+        if _in(after, L.stop) or _in(after, L.filler):
+            break
+        val, end = val + r[0], r[1] + 1
+    return val, end
 
 
 def _figure_before(toks: list[Token], i: int, L: _Lex, *, chain: bool) -> _Figure | None:
@@ -427,7 +461,7 @@ def _figures(toks: list[Token], table: dict[str, str], other: dict[str, str], L:
                 if after is not None and after.exact and after.toll or (after is not None and after.exact and
                                                                          _DIGITS.fullmatch(toks[after.key].text)):
                     fig = after
-            if fig is None:
+            if fig is None and not (kind == "plural" and _strip(t.text)[-1].startswith("ال")):
                 fig = _Figure(1 if kind == "singular" else 3, kind == "singular", t.start, t.end, i)
         elif kind == "dual":
             fig = _Figure(2, True, t.start, t.end, i)
