@@ -292,3 +292,43 @@ def test_civilian_targeting(lex):
     assert civilian_targeting(civ, "Strategic developments") == ""
     assert civilian_targeting(army, "Explosions/Remote violence") == ""
     assert civilian_targeting(None, "Violence against civilians") == ""
+
+
+def test_more_state_words(lex):
+    assert names(lex, "تقدم الجيش الوطني في مأرب", "Yemen") == [("Military Forces of Yemen (2012-)", 1)]
+    assert names(lex, "استهدف الحرس الثوري مواقع", "Iraq", D2022) == [
+        ("Military Forces of Iran (1989-) Islamic Revolutionary Guard Corps", 8)]
+    assert names(lex, "قالت السلطة الفلسطينية", "Palestine") == []  # adjective, not Palestinians
+    assert names(lex, "اعتقلت الأجهزة الأمنية الفلسطينية ناشطا", "Palestine") == [("Police Forces of Palestine (1994-)", 1)]
+
+
+def _all_aliases():
+    import yaml
+    from importlib import resources
+
+    data = yaml.safe_load(resources.files("extractor").joinpath("data/actors.yaml").read_text(encoding="utf-8"))
+    for spec in data["groups"]:
+        for a in spec.get("aliases") or []:
+            yield a, (spec.get("only_in") or [spec.get("country") or "Syria"])[0]
+        for a in spec.get("context_aliases") or []:
+            yield a, spec["context_only_in"][0]
+    for spec in data["state_words"]:
+        if not spec.get("needs_country"):
+            for a in spec["aliases"]:
+                yield a, (spec.get("only_in") or ["Syria"])[0]
+    for spec in data["roles"]:
+        if not spec.get("needs_near"):
+            for a in spec["aliases"]:
+                yield a, "Syria"
+
+
+def test_every_alias_matches_itself(lex):
+    """Each alias, alone in a sentence, yields an actor spanning it (no dead entries)."""
+    dead = []
+    for alias, country in _all_aliases():
+        text = normalize_text(f"وقال {alias} اليوم")
+        found = lex.find(text, event_country=country, event_date=D2025)
+        key = normalize_text(alias).lower()
+        if not any(a.matched.lower() == key for a in found):
+            dead.append(alias)
+    assert dead == []

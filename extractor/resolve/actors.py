@@ -153,8 +153,9 @@ class ActorLexicon:
             kind = "police" if spec["role"] == "police" else "state"
             e = self._add_entry(_Entry("state", "", kind, spec.get("country", ""),
                                        needs_country=bool(spec.get("needs_country"))))  # fmt: skip
+            only = frozenset(spec["only_in"]) if spec.get("only_in") else None
             for a in spec.get("aliases") or []:
-                self._add_alias(a, e, None)
+                self._add_alias(a, e, only)
         for spec in data.get("roles") or []:
             near = None
             if spec.get("needs_near"):
