@@ -106,6 +106,12 @@ def _date(value: Any) -> datetime.date | None:
     return datetime.date.fromisoformat(str(value))
 
 
+def _lower(text: str) -> str:
+    """Lower-case without changing the length (offsets stay valid: 'İ'.lower() is two characters)."""
+    out = text.lower()
+    return out if len(out) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
 def _today() -> datetime.date:
     return datetime.date.today()
 
@@ -369,7 +375,7 @@ class ActorLexicon:
     def find(self, text: str, offset: int = 0, *, event_country: str | None = None,
              event_date: datetime.date | None = None) -> list[Actor]:  # fmt: skip
         """Every actor mention in a normalised text chunk, in text order (offsets + ``offset``)."""
-        low = text.lower()
+        low = _lower(text)
         n = len(low)
         when = event_date or _today()
         cands: list[tuple[int, int, int, int, Actor]] = []  # (-len, start, -alias_len, order, actor)
