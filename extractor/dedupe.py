@@ -10,8 +10,9 @@ Two rows are reports of the same event when
 * their dates are both known and at most one day apart (a week for
   week-precision dates, the same month for month-precision dates);
 * they are in the same country and the same place: within ``max_km`` (10 km)
-  of each other by latitude/longitude, or the same admin2 when both are coded
-  at town/district precision (geo_precision 1-2), or the same location name,
+  of each other by latitude/longitude, or (unless they are two different towns
+  further apart than that) the same admin2 when both are coded at
+  town/district precision (geo_precision 1-2), or the same location name,
   or one is a coarser report naming the other's admin1/admin2 as its place;
 * their actors are compatible: names equal once the ``(2024-)`` style year
   suffix is dropped, or one side unnamed/``Unidentified ...``; in Battles the
@@ -112,6 +113,8 @@ def _same_place(a: Event, b: Event, max_km: float) -> str | None:
         d = haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)  # type: ignore[arg-type]
         if d <= max_km:
             return f"{d:.1f} km apart"
+        if a.geo_precision == 1 and b.geo_precision == 1 and a.location != b.location:
+            return None  # two different towns, too far apart, even in one admin2
     pa, pb = a.geo_precision or 3, b.geo_precision or 3
     if a.admin2 and a.admin2 == b.admin2 and a.admin1 == b.admin1 and max(pa, pb) <= 2:
         return f"same admin2 ({a.admin2})"
