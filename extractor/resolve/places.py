@@ -311,7 +311,7 @@ class Gazetteer:
                 score += 10
             if prefer_near is not None:
                 d = min(abs(prefer_near - m.start), abs(prefer_near - m.end))
-                score -= min(d / 40.0, 6.0)
+                score -= min(d / 4.0, 15.0)
             scored.append((score, p))
         if not scored:
             return self.country_info(context_country) if ctx else None

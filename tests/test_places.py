@@ -1,0 +1,137 @@
+"""Places: Arabic phrase in -> ACLED country/admin1/admin2/location/geo_precision out."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from extractor.normalize import normalize_text
+from extractor.resolve.places import Gazetteer, Place
+
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def find(gaz: Gazetteer, phrase: str) -> list[Place]:
+    return gaz.find(normalize_text(phrase))
+
+
+def one(gaz: Gazetteer, phrase: str, country: str | None = None) -> Place:
+    p = gaz.resolve(normalize_text(phrase), 0, context_country=country)
+    assert p is not None, phrase
+    return p
+
+
+def test_load_is_cached(gaz):
+    assert Gazetteer.load() is gaz
+
+
+@pytest.mark.parametrize(
+    "phrase, location, admin1, precision",
+    [
+        ("قصف على مدينة الفاشر", "El Fasher", "North Darfur", 1),
+        ("وبمدينة حلب", "Aleppo", "Aleppo", 1),  # clitics و+ب before the type word
+        ("اشتباكات في ريف حلب", "Aleppo", "Aleppo", 2),  # near a town
+        ("في محيط مدينة إدلب", "Idleb", "Idleb", 2),
+        ("غارة على الريف الجنوبي لإدلب", "Idleb", "Idleb", 2),  # ل clitic after الريف الجنوبي
+        ("غرب مدينة خان يونس", "Khan Yunis", "Gaza Strip", 2),  # direction + town
+        ("في مدينة غزة", "Gaza City", "Gaza Strip", 1),
+        ("في محافظة صعدة", "Saada", "Saada", 3),  # province
+        ("في ريف دمشق", "Rural Damascus", "Rural Damascus", 3),  # a governorate, not 'near Damascus'
+        ("في ولاية شمال دارفور", "North Darfur", "North Darfur", 3),
+        ("في مقديشو", "Mogadishu", "Banadir", 1),
+    ],
+)
+def test_precision_and_admin(gaz, phrase, location, admin1, precision):
+    p = one(gaz, phrase)
+    assert (p.location, p.admin1, p.geo_precision) == (location, admin1, precision)
+
+
+def test_gaza_strip_is_admin1_not_gaza_city(gaz):
+    p = one(gaz, "غارات على قطاع غزة")
+    assert (p.country, p.admin1, p.location, p.geo_precision) == ("Palestine", "Gaza Strip", "Gaza Strip", 3)
+    city = one(gaz, "غارات على مدينة غزة")
+    assert (city.admin1, city.admin2, city.location) == ("Gaza Strip", "Gaza City", "Gaza City")
+
+
+def test_direction_and_country_is_country_level(gaz):
+    p = one(gaz, "هجوم في شرق سوريا")
+    assert (p.country, p.iso3, p.iso, p.region) == ("Syria", "SYR", 760, "Middle East")
+    assert (p.admin1, p.geo_precision) == ("", 3)
+    assert p.latitude is not None and p.longitude is not None
+
+
+def test_article_prefix_ll(gaz):
+    assert [p.country for p in find(gaz, "زيارة للعراق")] == ["Iraq"]
+
+
+@pytest.mark.parametrize("phrase", ["الجيش السوري", "غارات أمريكية", "القوات العراقية", "الرئيس المصري",
+                                    "الحكومة اليمنية", "مسيرة إسرائيلية"])  # fmt: skip
+def test_nationality_adjectives_are_not_places(gaz, phrase):
+    assert find(gaz, phrase) == []
+
+
+@pytest.mark.parametrize("phrase", ["الحرب", "النصر", "السلام", "يوم الجمعة", "بيان الجيش", "قال مصدر عسكري",
+                                    "في المدينة", "مصادر للجزيرة"])  # fmt: skip
+def test_common_words_are_not_places(gaz, phrase):
+    assert find(gaz, phrase) == []
+
+
+def test_ambiguous_name_follows_context_country(gaz):
+    assert one(gaz, "احتجاجات في طرابلس", "Lebanon").country == "Lebanon"
+    libya = one(gaz, "احتجاجات في طرابلس", "Libya")
+    assert (libya.country, libya.admin1) == ("Libya", "West")
+
+
+def test_fallback_to_context_country(gaz):
+    p = one(gaz, "قتل ثلاثة أشخاص في هجوم مسلح", "Yemen")
+    assert (p.country, p.geo_precision, p.start) == ("Yemen", 3, -1)
+    assert gaz.resolve("لا مكان هنا", 0, context_country=None) is None
+
+
+def test_spans_are_offsets_in_normalised_text(gaz):
+    text = normalize_text("قصفت الطائرات مدينة الفاشر أمس")
+    (p,) = gaz.find(text, offset=100)
+    assert text[p.start - 100 : p.end - 100] == p.matched
+
+
+def test_prefer_loc_entity_and_trigger(gaz):
+    text = normalize_text("غارة على مدينة صعدة ومنطقة طخية بمديرية مجز")
+    near_end = text.index("مجز")
+    assert gaz.resolve(text, 0, context_country="Yemen", prefer_near=0).location == "Saada"
+    assert gaz.resolve(text, 0, context_country="Yemen", prefer_near=near_end).admin2 == "Majz"
+
+
+def test_country_of_article(gaz):
+    text = normalize_text("قصف على حلب. وقالت مصادر في إدلب إن الغارات تواصلت. وزار وفد تركيا.")
+    assert gaz.country_of_article(text) == "Syria"
+    assert gaz.country_of_article("") is None
+
+
+def test_country_info(gaz):
+    p = gaz.country_info("Palestine")
+    assert (p.iso3, p.iso, p.region, p.geo_precision, p.start) == ("PSE", 275, "Middle East", 3, -1)
+    assert gaz.country_info("SDN").country == "Sudan"
+
+
+GOLD = SHARED / "dev-eval" / "gold.jsonl"
+
+
+@pytest.mark.skipif(not GOLD.exists(), reason="../shared/dev-eval not available")
+def test_dev_eval_gold_accuracy(gaz):
+    """admin1 / location of the evidence sentences (country given as article context)."""
+    rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    a1 = loc = 0
+    for r in rows:
+        p = gaz.resolve(normalize_text(r["evidence"]), 0, context_country=r["country"])
+        a1 += bool(p and p.admin1 == r["admin1"])
+        loc += bool(p and p.location == r["location"])
+    assert a1 / len(rows) >= 0.85
+    assert loc / len(rows) >= 0.55
