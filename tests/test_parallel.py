@@ -14,6 +14,7 @@ import pytest
 import fake_pipeline
 from extractor.document import Article
 from extractor.parallel import WorkerStartError, process
+from test_dedupe import real_pipeline_or_skip
 
 FAKE = Path(fake_pipeline.__file__)
 
@@ -95,7 +96,7 @@ def test_progress_is_silent_off_a_terminal(tmp_path):
 
 def test_real_pipeline_workers_1_and_2(tmp_path):
     """End to end with the real model: --workers 1 and 2 write the same rows (needs the full pipeline)."""
-    pytest.importorskip("extractor.pipeline", exc_type=ImportError)
+    real_pipeline_or_skip()
     root = Path(__file__).resolve().parent.parent
     samples = sorted((root / "samples").glob("*.txt"))
     from test_dedupe import STRIKE_REPORTS
