@@ -310,8 +310,8 @@ class Gazetteer:
             if ctx and e.iso3 == ctx:
                 score += 10
             if prefer_near is not None:
-                d = min(abs(prefer_near - m.start), abs(prefer_near - m.end))
-                score -= min(d / 4.0, 15.0)
+                d = 0 if m.start <= prefer_near < m.end else min(abs(prefer_near - m.start), abs(prefer_near - m.end))
+                score -= min(d / 3.0, 15.0)
             scored.append((score, p))
         if not scored:
             return self.country_info(context_country) if ctx else None
