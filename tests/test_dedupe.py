@@ -22,14 +22,14 @@ STRIKE_REPORTS = [
 ]  # fmt: skip
 
 
-def real_pipeline_or_skip():
-    """The full pipeline with its NER model, or skip (while parts of it are still being written)."""
+def real_pipeline_or_skip(ner: str = "bundled"):
+    """The full pipeline (with that NER model), or skip while parts of it are still being written."""
     try:
         from extractor import get_pipeline
 
-        return get_pipeline()
+        return get_pipeline(None if ner == "none" else ner)
     except Exception as e:  # ImportError, NerUnavailable, ...
-        pytest.skip(f"full pipeline not available: {type(e).__name__}: {e}")
+        pytest.skip(f"full pipeline ({ner}) not available: {type(e).__name__}: {e}")
 
 
 def strike(i: int, **kw) -> Event:
@@ -120,22 +120,27 @@ def test_same_article_twice_and_helpers():
     assert 1.0 < haversine_km(35.9306, 36.6339, 35.9035, 36.7252) < 10.0
 
 
-def test_real_pipeline_merges_three_reports(tmp_path):
-    """End to end: three Arabic articles, one merged row (needs the full pipeline)."""
-    real_pipeline_or_skip()
+@pytest.mark.parametrize("ner", ["none", "bundled"])
+def test_real_pipeline_merges_three_reports(tmp_path, ner):
+    """End to end: three Arabic articles, one merged strike row (needs the full pipeline)."""
+    real_pipeline_or_skip(ner)
     from typer.testing import CliRunner
 
     import cli.main as cm
 
     src = tmp_path / "reports.jsonl"
     src.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in STRIKE_REPORTS))
-    out = tmp_path / "o.jsonl"
-    res = CliRunner().invoke(cm.app, ["extract", str(src), "-o", str(out), "--dedupe", "-q"])
-    assert res.exit_code == 0, res.output
-    rows = [orjson.loads(x) for x in out.read_bytes().splitlines()]
-    strikes = [r for r in rows if r["sub_event_type"] == "Air/drone strike"]
-    assert len(strikes) == 1, rows
-    (row,) = strikes
+    runs = {}
+    for flag in ([], ["--dedupe"]):
+        out = tmp_path / f"o{len(flag)}.jsonl"
+        res = CliRunner().invoke(cm.app, ["extract", str(src), "-o", str(out), "-q", "--ner-model", ner, *flag])
+        assert res.exit_code == 0, res.output
+        rows = [orjson.loads(x) for x in out.read_bytes().splitlines()]
+        runs[bool(flag)] = [r for r in rows if r["location"] == "Sarmin"]
+    assert len(runs[False]) == 3  # one Sarmin strike per article ...
+    (row,) = runs[True]  # ... and one after --dedupe
+    assert row["sub_event_type"] == "Air/drone strike"
     assert row["source"] == "Al Jazeera; Enab Baladi; SOHR"
     assert row["fatalities"] == 5 and row["event_date"] == "2025-03-10"
-    assert "[dedupe: merged 3 reports" in row["notes"]
+    assert row["event_id_cnty"] == min((r["event_id_cnty"] for r in runs[False]), key=lambda i: int(i[3:]))
+    assert "[dedupe: merged 3 reports" in row["notes"] and "5, 7, 6 -> 5" in row["notes"]

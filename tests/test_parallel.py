@@ -94,23 +94,22 @@ def test_progress_is_silent_off_a_terminal(tmp_path):
     assert r.stderr == "rasd: 1 article(s), 1 event(s)\n"
 
 
-def test_real_pipeline_workers_1_and_2(tmp_path):
-    """End to end with the real model: --workers 1 and 2 write the same rows (needs the full pipeline)."""
-    real_pipeline_or_skip()
+@pytest.mark.parametrize("ner", ["none", "bundled"])
+def test_real_pipeline_workers_1_and_2(tmp_path, ner):
+    """End to end: --workers 1 and 2 write the same rows (needs the full pipeline)."""
+    real_pipeline_or_skip(ner)
     root = Path(__file__).resolve().parent.parent
     samples = sorted((root / "samples").glob("*.txt"))
     from test_dedupe import STRIKE_REPORTS
 
     src = tmp_path / "reports.jsonl"
-    src.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in STRIKE_REPORTS))
+    src.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in STRIKE_REPORTS * 3))  # 9 articles, 3 texts
     outs = []
     for w in ("1", "2"):
         out = tmp_path / f"w{w}.jsonl"
         r = subprocess.run([sys.executable, "-m", "cli.main", "extract", str(src), *map(str, samples), "-o", str(out),
-                            "-j", w, "--state", str(tmp_path / f"{w}.db"), "-q", "-d", "2025-03-10"],
+                            "-j", w, "-q", "-d", "2025-03-10", "--ner-model", ner, "--dedupe"],
                            capture_output=True, text=True, timeout=300, cwd=root)  # fmt: skip
         assert r.returncode == 0, r.stderr
         outs.append(out.read_bytes())
-    assert _strip_ts(outs[0]) == _strip_ts(outs[1]) and _strip_ts(outs[0])
-
-
+    assert outs[0] == outs[1] and outs[0].count(b"\n") >= 2  # byte-identical (no --state: no timestamp)
