@@ -11,7 +11,8 @@ from pathlib import Path
 import orjson
 import pytest
 
-import fake_pipeline
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # helpers, whether or not tests/ is a package
+import fake_pipeline  # noqa: E402
 from extractor.document import Article
 from extractor.parallel import WorkerStartError, process
 from test_dedupe import real_pipeline_or_skip

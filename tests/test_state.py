@@ -13,7 +13,8 @@ import orjson
 import pytest
 from typer.testing import CliRunner
 
-import fake_pipeline
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # helpers, whether or not tests/ is a package
+import fake_pipeline  # noqa: E402
 from extractor.record import Event
 from extractor.state import AppendSink, State, content_hash, ids_in_output, repair_tail
 
