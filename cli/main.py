@@ -301,6 +301,8 @@ def schema() -> None:
     typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
 
 
+from cli.evaluate import evaluate as _evaluate; app.command("evaluate")(_evaluate)  # noqa: E402,E702
+
 try:  # `rasd models ...` (train, evaluate, info, download)
     from . import models as _models
 
