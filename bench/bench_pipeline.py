@@ -100,7 +100,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=400, help="articles to sample (default 400)")
     ap.add_argument("--seed", type=int, default=20150721, help="sampling seed (default 20150721)")
-    ap.add_argument("--ner-model", default="bundled", help="bundled (default), official, a model folder, or none")
+    ap.add_argument("--ner-model", default=os.environ.get("RASD_NER_MODEL", "bundled"),
+                    help="bundled (default, or $RASD_NER_MODEL), official, a model file, or none")
     ap.add_argument("--threads", type=int, default=2, help="torch threads (default 2: the target is for 2 cores)")
     ap.add_argument("--min-words", type=int, default=300, help="sample only articles with at least this many words (0: any)")
     ap.add_argument("--max-words", type=int, default=500, help="... and at most this many (0: any)")

@@ -45,8 +45,8 @@ def evaluate(
     manifest: Annotated[Optional[Path], typer.Option("--manifest", "-m", help="CSV with id, pub_date, has_events "
                                                      "(default: manifest.csv next to --gold, if there).",
                                                      show_default=False)] = None,
-    ner_model: Annotated[str, typer.Option("--ner-model", help="With PATHS: bundled, official, a model folder, "
-                                           "or none.")] = "bundled",
+    ner_model: Annotated[str, typer.Option("--ner-model", envvar="RASD_NER_MODEL", help="With PATHS: bundled, "
+                                           "official, a model file, or none.")] = "bundled",
     fmt: Annotated[EvalFormat, typer.Option("--format", "-f", help="text (tables) or json (one object).")] = EvalFormat.text,
     details: Annotated[bool, typer.Option("--details", help="Per-article misses and false positives "
                                           "(on stderr with text, in the object with json).")] = False,
