@@ -95,8 +95,8 @@ DateOpt = Annotated[
 ]
 MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Skip (with an error) inputs larger than this.")]
 NerOpt = Annotated[
-    str, typer.Option("--ner-model", help="bundled (default), official (after `rasd models download`), "
-                       "a model folder, or none.")
+    str, typer.Option("--ner-model", envvar="RASD_NER_MODEL", help="bundled (default), official (after "
+                       "`rasd models download`), a model file, or none.")
 ]
 
 

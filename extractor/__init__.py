@@ -8,6 +8,7 @@ The CLI (``rasd``) is one user of this package; every stage can be called alone.
 
 from __future__ import annotations
 
+import os
 from datetime import date
 
 __version__ = "0.1.0"
@@ -18,9 +19,21 @@ from .record import ACLED_COLUMNS, Event, json_schema  # noqa: E402
 _PIPELINES: dict[str, object] = {}
 
 
-def get_pipeline(ner: str | None = "bundled", **kw):
-    """A shared :class:`~extractor.pipeline.Pipeline` (models load once per process)."""
+def default_ner() -> str | None:
+    """The NER model to use when none is named: ``$RASD_NER_MODEL``, else the bundled one."""
+    name = os.environ.get("RASD_NER_MODEL", "bundled")
+    return None if name in ("", "none") else name
+
+
+def get_pipeline(ner: str | None = "default", **kw):
+    """A shared :class:`~extractor.pipeline.Pipeline` (models load once per process).
+
+    ``ner``: 'bundled', 'official', a model file, None for no NER, or 'default' (see :func:`default_ner`).
+    """
     from .pipeline import Pipeline
+
+    if ner == "default":
+        ner = default_ner()
 
     key = f"{ner}|{sorted(kw.items())}"
     if key not in _PIPELINES:
@@ -29,7 +42,7 @@ def get_pipeline(ner: str | None = "bundled", **kw):
 
 
 def extract(text: str | Article, *, published: str | date | None = None, id: str = "text",
-            source: str = "", ner: str | None = "bundled") -> list[Event]:
+            source: str = "", ner: str | None = "default") -> list[Event]:
     """Events in one article (a string or an :class:`Article`)."""
     from .reading import parse_date
 

@@ -11,7 +11,7 @@ regains territory). Mentions are merged into events by :mod:`extractor.merge`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .document import Doc
@@ -23,8 +23,6 @@ from .templates import TemplateSet, TriggerMatch, old_years
 
 ARMED = {"state", "police", "rebel", "political_militia", "identity_militia", "external", "unidentified"}
 STATE = {"state", "police", "external"}
-# Words that introduce the perpetrator after a passive or nominal trigger.
-_BY = ("من قبل", "شنها", "شنته", "نفذها", "نفذته", "التابعه ل", "اطلقها", "تبنى", "تبنت")
 
 
 @dataclass
@@ -84,10 +82,12 @@ def find_mentions(
                     rejected.extend(_rej(m, "history (date)") for m in matches)
                 continue
         m = _build(doc, sent, matches, templates, gazetteer, lexicon, context_country, last_place)
-        if m is not None:
-            mentions.append(m)
-            if m.place is not None and m.place_explicit:
-                last_place = m.place
+        if m is None:
+            continue
+        split = split_by_place(m, gazetteer.find(sent.text, sent.start))
+        mentions.extend(split)
+        if split[-1].place is not None and split[-1].place_explicit:
+            last_place = split[-1].place
     return drop_background(mentions, published, rejected)
 
 
@@ -118,6 +118,42 @@ def drop_background(mentions: list[Mention], published: date | None, rejected: l
     return keep
 
 
+def _contains(outer: Place, inner: Place) -> bool:
+    """Whether ``outer`` is a coarser unit that holds ``inner`` (province > district > town)."""
+    if outer.country != inner.country or outer.geo_precision < inner.geo_precision:
+        return False
+    if outer.geo_precision == inner.geo_precision:
+        return outer.location == inner.location
+    if outer.admin2 and outer.admin2 == inner.admin2 and not outer.admin3:
+        return True
+    return bool(outer.admin1) and outer.admin1 == inner.admin1 and not outer.admin2
+
+
+def split_by_place(m: Mention, places: list[Place]) -> list[Mention]:
+    """One mention per distinct town or district struck in the same sentence.
+
+    ACLED codes one event per location and day, so "غارات على مدينة صعدة ومنطقة
+    طخية ومديرية سحار" is three events. Places that hold one another (a town and
+    its district or province) are one place told at two precisions. Casualties
+    stay with the first place: the sentence rarely says how they split.
+    """
+    if not m.place_explicit or m.place is None:
+        return [m]
+    leaves: list[Place] = []
+    for p in sorted((p for p in places if p.geo_precision <= 2 and p.start >= m.trigger_start - 80),
+                    key=lambda p: p.start):
+        if any(p.location == q.location or _contains(p, q) for q in leaves):
+            continue  # the same place, or a coarser unit around one already kept
+        leaves = [q for q in leaves if not _contains(q, p)] + [p]  # keep the finer of nested places
+    if len(leaves) < 2:
+        return [m]
+    out = []
+    for i, p in enumerate(leaves):
+        cas = m.casualties if i == 0 else None
+        out.append(replace(m, place=p, casualties=cas, flags=m.flags + ([f"split {i + 1}/{len(leaves)}"])))
+    return out
+
+
 def _rej(m: TriggerMatch, reason: str):
     from .templates import Rejection
 
@@ -144,7 +180,14 @@ def _build(doc, sent, matches, templates, gazetteer, lexicon, context_country, l
     actors = lexicon.find(sent.text, sent.start, event_country=country or None, event_date=published)
     event_type, sub = best_match.event_type, best_match.sub_event_type
     tpl = best_match.template
-    actor1, actor2 = _roles(actors, best_match, sent.text, sent.start, event_type)
+    actor1, actor2 = _roles(actors, best_match, sent, templates, event_type)
+    if actor1 is None and event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
+        # "غارة جوية روسية", "قصف إسرائيلي": the trigger's own adjective names the state that struck
+        by = lexicon.country_adjective_after(sent.text, best_match.end - sent.start)
+        if by:
+            actor1 = lexicon.state_forces(by, published, event_country=country or None)
+            if actor2 is not None and actor2.name == actor1.name:
+                actor2 = None
     # --- re-typing by target / perpetrator ----------------------------------------------
     if tpl.if_target_armed is not None and actor2 is not None and actor2.kind in ARMED and (
         actor1 is None or actor1.kind in ARMED
@@ -196,8 +239,14 @@ def _actor_country_or_name(a: Actor) -> set[str]:
     return {a.country, a.name} - {""}
 
 
-def _roles(actors: list[Actor], m: TriggerMatch, text: str, offset: int, event_type: str):
-    """Attacker and target: armed actor before the trigger (or after 'من قبل'), target after it."""
+def _roles(actors: list[Actor], m: TriggerMatch, sent, templates: TemplateSet, event_type: str):
+    """Attacker and target.
+
+    The attacker is the armed actor named after a 'by' cue ("من قبل"), else one
+    the trigger phrase itself names ("غارة جوية روسية"), else the nearest armed actor before the trigger that no target cue marks as struck
+    ("مقتل زعيم تنظيم الدولة"), else the first such actor after it. The target is
+    the next armed actor, else civilians, else any other actor named.
+    """
     if not actors:
         return None, None
     t0 = m.start
@@ -211,13 +260,20 @@ def _roles(actors: list[Actor], m: TriggerMatch, text: str, offset: int, event_t
         riot = next((a for a in actors if a.kind == "rioters"), None)
         other = next((a for a in actors if a is not riot and a.kind != "protesters"), None)
         return riot, other
-    before = [a for a in armed if a.end <= t0]
-    after = [a for a in armed if a.start >= m.end]
-    by_phrase = [a for a in after if any(p in text[max(0, a.start - offset - 14) : a.start - offset] for p in _BY)]
-    actor1 = by_phrase[0] if by_phrase else (before[-1] if before else (after[0] if after else None))
+    struck_names = {a.name for a in armed if templates.cue_before("target", sent, a.start)}
+    struck = {id(a) for a in armed if a.name in struck_names}  # also its other names: "(داعش)"
+    by_phrase = [a for a in armed if a.start >= t0 and templates.cue_before("by", sent, a.start)]
+    before = [a for a in armed if a.end <= t0 and id(a) not in struck]
+    after = [a for a in armed if a.start >= m.end and id(a) not in struck]
+    own = [a for a in armed if a.start < m.end and a.end > t0 and id(a) not in struck]  # "غارة روسية"
+    actor1 = (by_phrase or own or before[-1:] or after[:1] or [None])[0]
     rest = [a for a in armed if a is not actor1 and (actor1 is None or a.name != actor1.name)]
     civ = [a for a in others if a.kind == "civilians"]
-    target = next((a for a in rest if a.start >= m.end), None) or (rest[0] if rest else None)
+    target = (
+        next((a for a in rest if id(a) in struck), None)
+        or next((a for a in rest if a.start >= m.end), None)
+        or (rest[0] if rest else None)
+    )
     actor2 = target if target is not None else (civ[0] if civ else None)
     if actor2 is None and others:
         actor2 = others[0]

@@ -123,6 +123,10 @@ class TemplateSet:
             for m in spec.get("modifiers", [])
         ]
         self.air_capable_actors = set(spec.get("air_capable_actors", []))
+        roles = spec.get("roles", {})
+        self.role_window = int(roles.get("window", 3))
+        self.target_cues = _matcher(roles.get("target_cues"))
+        self.by_cues = _matcher(roles.get("by_cues"))
         f = spec.get("filters", {})
         self.window = int(f.get("window", 4))
         self.before = {
@@ -187,6 +191,16 @@ class TemplateSet:
             if m is not None and toks and m.contains(local[toks[0].start - sent.start : h.word_start - sent.start]):
                 return name
         return ""
+
+    def cue_before(self, which: str, sent: Sentence, pos: int) -> bool:
+        """Whether a ``which`` ('target' or 'by') role cue ends within the role window before ``pos``."""
+        m = self.target_cues if which == "target" else self.by_cues
+        if m is None:
+            return False
+        toks = [t for t in sent.tokens if t.end <= pos and t.text.isalnum()][-self.role_window :]
+        if not toks:
+            return False
+        return m.contains(sent.text[toks[0].start - sent.start : pos - sent.start])
 
     def apply_modifiers(self, event_type: str, sub_event_type: str, text: str) -> tuple[str, str]:
         """Upgrade a protest by cues in its text (intervention, lethal force, riot)."""

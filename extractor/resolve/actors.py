@@ -304,6 +304,11 @@ class ActorLexicon:
             break
         return None
 
+    def country_adjective_after(self, text: str, end: int) -> str | None:
+        """The country whose adjective follows position ``end`` ("غارة جوية روسية" -> Russia)."""
+        hit = self._country_after(text, end, adjectives_only=True)
+        return hit[0] if hit else None
+
     def _is_adjective(self, phrase: str) -> bool:
         w = phrase.lower()
         if w in self._country_adj:

@@ -328,6 +328,31 @@ def _lead_date(article_text: str, published: datetime.date | None) -> DateMentio
     return None
 
 
+@lru_cache(maxsize=1)
+def _reporting_res() -> tuple[re.Pattern, re.Pattern]:
+    data = yaml.safe_load(resources.files("extractor.data").joinpath("dates.yaml").read_text(encoding="utf-8"))
+    verbs = _alt({normalize_key(w) for w in data["reporting_verbs"]})
+    comps = _alt({normalize_key(w) for w in data["complementisers"]})
+    return re.compile(rf"(?<![\w])[وف]?(?:{verbs})(?![\w])"), re.compile(rf"(?<![\w])(?:{comps})(?![\w])")
+
+
+def reporting_clause(sentence_text: str, before: int) -> tuple[int, int] | None:
+    """Span (in sentence coordinates) of the reporting clause that frames position ``before``.
+
+    ``قالت القيادة في بيان، الأحد، إن الضربة`` -> the span from ``قالت`` to ``إن``.
+    """
+    verb_re, comp_re = _reporting_res()
+    verb = verb_re.search(sentence_text, 0, before)
+    if verb is None:
+        return None
+    comp = None
+    for c in comp_re.finditer(sentence_text, verb.end(), before):
+        comp = c
+    if comp is None:
+        return None
+    return verb.start(), comp.start()
+
+
 def resolve_event_date(
     sentence_text: str,
     published: datetime.date | None,
@@ -344,6 +369,10 @@ def resolve_event_date(
     """
     anchor = article_anchor(article_text, published)
     ms = [m for m in find_dates(sentence_text, anchor, offset) if m.kind != "year_only"]
+    if ms and prefer_near is not None:
+        clause = reporting_clause(sentence_text, prefer_near - offset)
+        if clause is not None:  # the statement's date, not the event's
+            ms = [m for m in ms if not (clause[0] <= m.start - offset and m.end - offset <= clause[1])]
     if ms:
         usable = [m for m in ms if m.date is None or anchor is None or m.date <= anchor]
         pool = usable or ms

@@ -1,0 +1,120 @@
+"""The `rasd` command end to end: Typer's CliRunner and a real subprocess."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from cli.main import app
+from extractor.record import ACLED_COLUMNS
+
+from conftest import ROOT, SAMPLES
+
+runner = CliRunner()
+PUB = "2023-07-09"  # the Sunday CENTCOM published the statement in the sample
+
+
+def run(*args: str, input: str | bytes | None = None):
+    return runner.invoke(app, list(args), input=input)
+
+
+def jsonl(out: str) -> list[dict]:
+    return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+def test_version_and_help():
+    r = run("--version")
+    assert r.exit_code == 0 and r.stdout.startswith("rasd ")
+    r = run("--help")
+    assert r.exit_code == 0 and "extract" in r.stdout and "schema" in r.stdout
+
+
+def test_schema_is_json():
+    r = run("schema")
+    assert r.exit_code == 0
+    assert json.loads(r.stdout)["required"] == list(ACLED_COLUMNS)
+
+
+def test_extract_samples_gives_jsonl_when_not_a_terminal():
+    r = run("extract", str(SAMPLES), "--date", PUB)
+    assert r.exit_code == 0, r.stderr
+    rows = jsonl(r.stdout)
+    assert rows and all(row["article_id"] == "centcom-drone-strike-syria" for row in rows)
+
+
+def test_csv_output_to_file_has_acled_header(tmp_path):
+    out = tmp_path / "events.csv"
+    r = run("extract", str(SAMPLES), "--date", PUB, "-o", str(out))
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout == ""
+    header = next(csv.reader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert header == list(ACLED_COLUMNS)
+
+
+def test_bad_inputs_are_reported_and_the_rest_processed(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "blob.bin").write_bytes(bytes(range(256)) * 8)
+    (tmp_path / "feed.jsonl").write_text('{"id": "ok", "text": "اندلعت اشتباكات عنيفة بين الجيش السوري ومسلحين في درعا."}\n{broken\n',
+                                         encoding="utf-8")
+    r = run("extract", str(tmp_path), str(SAMPLES), "--date", PUB, "-f", "jsonl")
+    assert r.exit_code == 1
+    errs = [line for line in r.stderr.splitlines() if "error:" in line]
+    assert len(errs) == 3
+    assert any("empty.txt" in e and "empty" in e for e in errs)
+    assert any("blob.bin" in e and "binary" in e for e in errs)
+    assert any("feed.jsonl:2" in e and "JSON" in e for e in errs)
+    ids = {row["article_id"] for row in jsonl(r.stdout)}
+    assert "centcom-drone-strike-syria" in ids
+
+
+def test_no_events_is_success_and_usage_errors_exit_2(tmp_path):
+    p = tmp_path / "sport.txt"
+    p.write_text("فاز المنتخب الوطني على نظيره بثلاثة أهداف مقابل هدف في المباراة الودية.", encoding="utf-8")
+    r = run("extract", str(p), "-f", "jsonl")
+    assert r.exit_code == 0 and r.stdout == ""
+    assert run("extract", str(p), "--date", "not-a-date").exit_code == 2
+    assert run("extract", str(p), "--format", "xml").exit_code == 2
+    assert run("nonsense").exit_code == 2
+
+
+def test_stdin_jsonl():
+    line = json.dumps({"id": "s1", "text": "قتل ثلاثة مدنيين في غارة جوية على مدينة إدلب أمس.", "date": "2024-03-10"},
+                      ensure_ascii=False)
+    r = run("extract", "-", "-f", "jsonl", input=line + "\n")
+    assert r.exit_code == 0, r.stderr
+    rows = jsonl(r.stdout)
+    assert rows and rows[0]["article_id"] == "s1" and rows[0]["event_date"] == "2024-03-09"
+
+
+def _env() -> dict:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    return env
+
+
+def test_real_subprocess_pipe_and_head_ends_quietly(tmp_path):
+    big = tmp_path / "many.jsonl"
+    text = "قتل ثلاثة مدنيين في غارة جوية على مدينة إدلب أمس."
+    big.write_text("".join(json.dumps({"id": f"a{i}", "text": text}, ensure_ascii=False) + "\n" for i in range(300)),
+                   encoding="utf-8")
+    cmd = f"{sys.executable} -m cli.main extract {big} --date 2024-03-10 -q | head -n 1"
+    p = subprocess.run(["bash", "-c", "set -o pipefail; " + cmd], capture_output=True, text=True, cwd=ROOT, env=_env(),
+                       timeout=300)
+    assert p.stdout.count("\n") == 1
+    assert "Traceback" not in p.stderr and "BrokenPipe" not in p.stderr
+
+
+def test_real_subprocess_on_samples():
+    p = subprocess.run([sys.executable, "-m", "cli.main", "extract", "samples/", "--date", PUB],
+                       capture_output=True, text=True, cwd=ROOT, env=_env(), timeout=300)
+    assert p.returncode == 0, p.stderr
+    rows = jsonl(p.stdout)
+    assert len(rows) == 1
+    assert "1 article(s), 1 event(s)" in p.stderr
