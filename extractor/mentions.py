@@ -16,7 +16,7 @@ from datetime import date
 
 from .document import Doc
 from .resolve.actors import Actor, ActorLexicon
-from .resolve.dates import find_dates, is_old_history, resolve_event_date
+from .resolve.dates import find_dates, is_old_history, reporting_clause, resolve_event_date
 from .resolve.fatalities import Casualties, count_casualties
 from .resolve.places import Gazetteer, Place
 from .templates import TemplateSet, TriggerMatch, old_years
@@ -49,6 +49,7 @@ class Mention:
     confidence: float = 0.5
     note: str = ""
     flags: list[str] = field(default_factory=list)
+    definite: bool = False  # "الغارة", "الهجوم": told before, or background
     sentence_indexes: list[int] = field(default_factory=list)
 
 
@@ -180,14 +181,21 @@ def _build(doc, sent, matches, templates, gazetteer, lexicon, context_country, l
     actors = lexicon.find(sent.text, sent.start, event_country=country or None, event_date=published)
     event_type, sub = best_match.event_type, best_match.sub_event_type
     tpl = best_match.template
-    actor1, actor2 = _roles(actors, best_match, sent, templates, event_type)
-    if actor1 is None and event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
+    adj = lexicon.country_adjective_after(sent.text, best_match.end - sent.start)
+    adj_end = adj[1] + sent.start if adj else best_match.end
+    actor1, actor2 = _roles(sources_removed(actors, sent, best_match), best_match, sent, templates, event_type,
+                            adj_end)  # fmt: skip
+    if actor1 is None and adj and event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
         # "غارة جوية روسية", "قصف إسرائيلي": the trigger's own adjective names the state that struck
-        by = lexicon.country_adjective_after(sent.text, best_match.end - sent.start)
-        if by:
-            actor1 = lexicon.state_forces(by, published, event_country=country or None)
-            if actor2 is not None and actor2.name == actor1.name:
-                actor2 = None
+        actor1 = lexicon.state_forces(adj[0], published, event_country=country or None)
+        if actor2 is not None and actor2.name == actor1.name:
+            actor2 = None
+    if tpl.ground_vs_civilians is not None and actor1 is not None and actor1.kind not in STATE and not (
+        tpl.air_words is not None and tpl.air_words.contains(sent.text)
+    ):  # bandits' or militants' "غارة" is a raid on the ground
+        rt = tpl.ground_vs_armed if actor2 is not None and actor2.kind in ARMED else tpl.ground_vs_civilians
+        if rt is not None:
+            event_type, sub = rt.event_type, rt.sub_event_type
     # --- re-typing by target / perpetrator ----------------------------------------------
     if tpl.if_target_armed is not None and actor2 is not None and actor2.kind in ARMED and (
         actor1 is None or actor1.kind in ARMED
@@ -231,15 +239,47 @@ def _build(doc, sent, matches, templates, gazetteer, lexicon, context_country, l
         casualties=cas,
         confidence=round(conf, 3),
         note=tpl.note,
+        definite=_definite(sent.text, best_match.hit.word_start - sent.start, best_match.start - sent.start),
         sentence_indexes=[idx],
     )
+
+
+def _definite(text: str, word_start: int, start: int) -> bool:
+    """Whether the trigger word carries the article (الضربة، بالغارة، للهجوم)."""
+    prefix = text[word_start:start]
+    return prefix.endswith(("ال", "لل")) or text.startswith("ال", start)
 
 
 def _actor_country_or_name(a: Actor) -> set[str]:
     return {a.country, a.name} - {""}
 
 
-def _roles(actors: list[Actor], m: TriggerMatch, sent, templates: TemplateSet, event_type: str):
+def sources_removed(actors: list[Actor], sent, m: TriggerMatch) -> list[Actor]:
+    """Actors that only report the event: the speaker of "قالت وزارة الصحة التابعة للحوثيين
+    إن غارات ..." and of a headline "الحوثيون: قتلى بغارات أمريكية".
+
+    A speaker who is also the subject ("قال الجيش الأمريكي إنه قتل ...") stays.
+    """
+    rel = m.start - sent.start
+    clause = reporting_clause(sent.text, rel)
+    lo = hi = -1
+    if clause is not None:
+        comp = sent.text[clause[1] :].split(maxsplit=1)[0] if sent.text[clause[1] :].strip() else ""
+        if not comp.endswith(("ه", "ها", "هم")):
+            lo, hi = clause[0] + sent.start, clause[1] + sent.start
+    colon = sent.text.rfind(":", 0, rel)
+    out = []
+    for a in actors:
+        if lo <= a.start and a.end <= hi:
+            continue
+        if colon >= 0 and a.end <= colon + sent.start and not sent.text[a.end - sent.start : colon].strip(" \"'”“"):
+            continue
+        out.append(a)
+    return out
+
+
+def _roles(actors: list[Actor], m: TriggerMatch, sent, templates: TemplateSet, event_type: str,
+           adj_end: int | None = None):  # fmt: skip
     """Attacker and target.
 
     The attacker is the armed actor named after a 'by' cue ("من قبل"), else one
@@ -265,7 +305,8 @@ def _roles(actors: list[Actor], m: TriggerMatch, sent, templates: TemplateSet, e
     by_phrase = [a for a in armed if a.start >= t0 and templates.cue_before("by", sent, a.start)]
     before = [a for a in armed if a.end <= t0 and id(a) not in struck]
     after = [a for a in armed if a.start >= m.end and id(a) not in struck]
-    own = [a for a in armed if a.start < m.end and a.end > t0 and id(a) not in struck]  # "غارة روسية"
+    own_end = max(m.end, adj_end or 0)
+    own = [a for a in armed if a.start < own_end and a.end > t0 and id(a) not in struck]  # "غارة روسية"
     actor1 = (by_phrase or own or before[-1:] or after[:1] or [None])[0]
     rest = [a for a in armed if a is not actor1 and (actor1 is None or a.name != actor1.name)]
     civ = [a for a in others if a.kind == "civilians"]

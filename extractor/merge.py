@@ -1,7 +1,8 @@
 """Mentions -> events: sentences that tell the same event become one row.
 
 Within an article, two mentions are one event when they have the same event
-type, compatible sub-event types (equal, or both explosions/remote violence, in
+type (or the later one, with a definite trigger such as "الهجوم", retells the
+event just told), compatible sub-event types (equal, or both explosions/remote violence, in
 which case ACLED's precedence keeps the stronger tactic), compatible places
 (the same location, or one of them only inherited from context) and compatible
 dates (the same day, or one of them unresolved). Slots are filled from the
@@ -50,18 +51,50 @@ def _same_date(a: Mention, b: Mention) -> bool:
     return a.event_date == b.event_date
 
 
+# ACLED precedence among violence against civilians: an attack that kills while it abducts is an attack.
+_VAC_RANK = {"Attack": 3, "Sexual violence": 2, "Abduction/forced disappearance": 1}
+
+
+def _rank(m: Mention) -> int:
+    return _SUB_RANK.get(m.sub_event_type, 0) or _VAC_RANK.get(m.sub_event_type, 0)
+
+
+def _named(x) -> str:
+    return "" if x is None or x.kind == "unidentified" else _strip_years(x.name)
+
+
 def _compatible(a: Mention, b: Mention) -> bool:
     if a.event_type != b.event_type:
         return False
-    if a.sub_event_type != b.sub_event_type and a.event_type != "Explosions/Remote violence":
+    if a.sub_event_type != b.sub_event_type and a.event_type not in (
+        "Explosions/Remote violence", "Violence against civilians"
+    ):
         return False
     if not (_same_place(a, b) and _same_date(a, b)):
         return False
-    # different named attackers are different events
-    if a.actor1 and b.actor1 and a.actor1.kind != "unidentified" and b.actor1.kind != "unidentified":
-        if _strip_years(a.actor1.name) != _strip_years(b.actor1.name):
+    a1, b1 = _named(a.actor1), _named(b.actor1)
+    if a1 and b1 and a1 != b1:
+        # in a battle the sides are told in either order; otherwise different attackers are different events
+        if not (a.event_type == "Battles" and (b1 == _named(a.actor2) or a1 == _named(b.actor2))):
             return False
     return True
+
+
+def _refers_back(e: Mention, m: Mention) -> bool:
+    """A definite trigger ("الغارة", "الهجوم") retelling event ``e`` in other words."""
+    return m.definite and _same_place(e, m) and _same_date(e, m) and (
+        not _named(m.actor1) or _named(m.actor1) in (_named(e.actor1), _named(e.actor2))
+    )
+
+
+def _background(m: Mention) -> bool:
+    """'اشتدت المعارك في دارفور وكردفان': a definite trigger over a whole region, with no day and no toll."""
+    return (
+        m.definite
+        and m.date_basis in ("published", "unresolved")
+        and (m.place is None or m.place.geo_precision == 3)
+        and not (m.casualties and (m.casualties.killed or m.casualties.wounded))
+    )
 
 
 def _strip_years(name: str) -> str:
@@ -98,7 +131,7 @@ def _merge_cas(a: Casualties | None, b: Casualties | None) -> Casualties | None:
 
 def merge_into(a: Mention, b: Mention) -> Mention:
     """Fold mention ``b`` into ``a`` (same event)."""
-    if _SUB_RANK.get(b.sub_event_type, 0) > _SUB_RANK.get(a.sub_event_type, 0):
+    if b.event_type == a.event_type and _rank(b) > _rank(a):
         a.sub_event_type, a.template_id, a.trigger = b.sub_event_type, b.template_id, b.trigger
         a.trigger_start, a.trigger_end = b.trigger_start, b.trigger_end
     a.place, a.place_explicit = _better_place(a, b)
@@ -126,5 +159,8 @@ def merge_mentions(mentions: list[Mention]) -> list[Mention]:
                 merge_into(e, m)
                 break
         else:
-            events.append(m)
+            if events and _refers_back(events[-1], m):
+                merge_into(events[-1], m)
+            elif not _background(m):
+                events.append(m)
     return events

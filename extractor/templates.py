@@ -41,6 +41,10 @@ class Template:
     air_if: PhraseMatcher | None = None
     if_target_armed: Retype | None = None
     state_becomes: Retype | None = None
+    # a raid, not an air strike: when a non-state actor carries it out and no aircraft is named
+    air_words: PhraseMatcher | None = None
+    ground_vs_civilians: Retype | None = None
+    ground_vs_armed: Retype | None = None
 
 
 @dataclass(frozen=True)
@@ -114,6 +118,9 @@ class TemplateSet:
                 air_if=_matcher(t.get("air_if")),
                 if_target_armed=_retype(t.get("if_target_armed")),
                 state_becomes=_retype(t.get("state_becomes")),
+                air_words=_matcher((t.get("ground_if_nonstate") or {}).get("air_words")),
+                ground_vs_civilians=_retype((t.get("ground_if_nonstate") or {}).get("civilians")),
+                ground_vs_armed=_retype((t.get("ground_if_nonstate") or {}).get("armed")),
             )
             self.templates[tpl.id] = tpl
             for phrase in t["triggers"]:

@@ -304,10 +304,9 @@ class ActorLexicon:
             break
         return None
 
-    def country_adjective_after(self, text: str, end: int) -> str | None:
-        """The country whose adjective follows position ``end`` ("غارة جوية روسية" -> Russia)."""
-        hit = self._country_after(text, end, adjectives_only=True)
-        return hit[0] if hit else None
+    def country_adjective_after(self, text: str, end: int) -> tuple[str, int] | None:
+        """(country, end of the adjective) when a country adjective follows ``end`` ("غارة جوية روسية")."""
+        return self._country_after(text, end, adjectives_only=True)
 
     def _is_adjective(self, phrase: str) -> bool:
         w = phrase.lower()

@@ -117,10 +117,19 @@ def _bare(word: str) -> str:
 _ALL_MOD = set(_TYPE_WORDS) | _NEAR_WORDS | _DIRECTIONS | _SKIP_WORDS
 
 
+def _word_list(name: str) -> frozenset[str]:
+    """Normalised entries of a one-per-line data file (``#`` starts a comment)."""
+    text = resources.files("extractor.data").joinpath(name).read_text(encoding="utf-8")
+    return frozenset(normalize_key(x.strip()) for x in text.splitlines() if x.strip() and not x.startswith("#"))
+
+
 class Gazetteer:
     """The compiled place index (one Aho-Corasick automaton over all Arabic keys)."""
 
-    def __init__(self, rows: list[dict[str, str]]):
+    def __init__(self, rows: list[dict[str, str]], stop: frozenset[str] = frozenset(),
+                 needs_type: frozenset[str] = frozenset()):  # fmt: skip
+        self._stop = stop  # whole words (clitics included) that are never places: فرانس (برس)
+        self._needs_type = needs_type  # common words that are places only after a type word: مدينة الباب
         self._by_key: dict[str, list[_Entry]] = {}
         self._countries: dict[str, _Entry] = {}
         self._admin1: dict[tuple[str, str], _Entry] = {}
@@ -131,6 +140,8 @@ class Gazetteer:
                 float(r["lon"]) if r["lon"] else None, int(r["population"] or 0),
             )  # fmt: skip
             key = r["key"]
+            if key in stop:
+                continue
             # very short one-word town names are mostly ordinary words or name parts
             if e.kind == "town" and " " not in key and len(key) <= 3 and e.pop < 100_000:
                 continue
@@ -153,7 +164,8 @@ class Gazetteer:
     def load(cls) -> "Gazetteer":
         data = resources.files("extractor.data").joinpath("places.tsv.gz").read_bytes()
         text = gzip.decompress(data).decode("utf-8")
-        return cls(list(csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE)))
+        rows = list(csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE))
+        return cls(rows, _word_list("places_stop.txt"), _word_list("places_needs_type.txt"))
 
     # ------------------------------------------------------------------ matching
     def _mentions(self, text: str, offset: int = 0) -> list[_Mention]:
@@ -175,6 +187,8 @@ class Gazetteer:
                     continue
             elif prefix not in CLITICS:
                 continue
+            if text[j:e] in self._stop:
+                continue
             cands.append((s, e, key))
         cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
         out: list[_Mention] = []
@@ -185,6 +199,8 @@ class Gazetteer:
             # a longer match starting inside this one but ending later is not considered: leftmost-longest
             last = e
             hint, near = self._modifiers(text, s)
+            if key in self._needs_type and not hint:
+                continue
             out.append(_Mention(s + offset, e + offset, key, tuple(self._by_key[key]), hint, near))
         return out
 
