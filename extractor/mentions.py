@@ -11,14 +11,18 @@ regains territory). Mentions are merged into events by :mod:`extractor.merge`.
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from importlib import resources
 
 from .document import Doc
+from .normalize import normalize_key
 from .resolve.actors import Actor, ActorLexicon
 from .resolve.dates import find_dates, is_old_history, reporting_clause, resolve_event_date
 from .resolve.fatalities import Casualties, count_casualties
-from .resolve.places import Gazetteer, Place
+from .resolve.places import Gazetteer, Place, locates_next
 from .templates import TemplateSet, TriggerMatch, old_years
 
 ARMED = {"state", "police", "rebel", "political_militia", "identity_militia", "external", "unidentified"}
@@ -85,7 +89,7 @@ def find_mentions(
         m = _build(doc, sent, matches, templates, gazetteer, lexicon, context_country, last_place)
         if m is None:
             continue
-        split = split_by_place(m, gazetteer.find(sent.text, sent.start))
+        split = split_by_place(m, gazetteer.find(without_dateline(sent.text), sent.start), sent.text, sent.start)
         mentions.extend(split)
         if split[-1].place is not None and split[-1].place_explicit:
             last_place = split[-1].place
@@ -130,7 +134,7 @@ def _contains(outer: Place, inner: Place) -> bool:
     return bool(outer.admin1) and outer.admin1 == inner.admin1 and not outer.admin2
 
 
-def split_by_place(m: Mention, places: list[Place]) -> list[Mention]:
+def split_by_place(m: Mention, places: list[Place], text: str = "", offset: int = 0) -> list[Mention]:
     """One mention per distinct town or district struck in the same sentence.
 
     ACLED codes one event per location and day, so "غارات على مدينة صعدة ومنطقة
@@ -141,8 +145,13 @@ def split_by_place(m: Mention, places: list[Place]) -> list[Mention]:
     if not m.place_explicit or m.place is None:
         return [m]
     leaves: list[Place] = []
+    prev_end = -1
     for p in sorted((p for p in places if p.geo_precision <= 2 and p.start >= m.trigger_start - 80),
                     key=lambda p: p.start):
+        between = text[prev_end - offset : p.start - offset] if prev_end >= 0 else ""
+        prev_end = p.end
+        if leaves and locates_next(between):
+            continue  # "قرية أم صفا شمال غرب مدينة رام الله": a reference point, not a second place
         if any(p.location == q.location or _contains(p, q) for q in leaves):
             continue  # the same place, or a coarser unit around one already kept
         leaves = [q for q in leaves if not _contains(q, p)] + [p]  # keep the finer of nested places
@@ -161,15 +170,31 @@ def _rej(m: TriggerMatch, reason: str):
     return Rejection(m.template.id, m.sentence.index, m.hit.phrase, reason)
 
 
+@functools.lru_cache(maxsize=1)
+def _dateline_re() -> re.Pattern:
+    text = resources.files("extractor.data").joinpath("agencies.txt").read_text(encoding="utf-8")
+    names = sorted({normalize_key(x.strip()) for x in text.splitlines() if x.strip() and not x.startswith("#")},
+                   key=len, reverse=True)  # fmt: skip
+    alt = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"^[^.:()]{{0,60}}?[(\-–]\s*(?:{alt})\s*\)?\s*[-–:]?")
+
+
+def without_dateline(text: str) -> str:
+    """The sentence with its dateline ("صنعاء أول أبريل 2025 (شينخوا)") blanked, offsets kept."""
+    m = _dateline_re().match(text)
+    return " " * m.end() + text[m.end() :] if m else text
+
+
 def _build(doc, sent, matches, templates, gazetteer, lexicon, context_country, last_place) -> Mention | None:
     published = doc.article.published
+    place_text = without_dateline(sent.text)
     # --- place -------------------------------------------------------------------------
     idx = sent.index
     ents = doc.entities[idx] if idx < len(doc.entities) else []
     locs = [(e.start, e.end) for e in ents if e.type == "LOC"]
     best_match = max(matches, key=lambda m: (m.template.precedence, -m.start))
     place = gazetteer.resolve(
-        sent.text, sent.start, context_country=context_country, loc_entities=locs, prefer_near=best_match.start
+        place_text, sent.start, context_country=context_country, loc_entities=locs, prefer_near=best_match.start
     )
     explicit = place is not None and place.start >= 0
     if not explicit and last_place is not None and (
@@ -206,6 +231,10 @@ def _build(doc, sent, matches, templates, gazetteer, lexicon, context_country, l
     if sub == "Shelling/artillery/missile attack" and tpl.air_if is not None and actor1 is not None:
         if _actor_country_or_name(actor1) & templates.air_capable_actors:
             sub = "Air/drone strike"
+    if (tpl.air_by_foreign_unless is not None and actor1 is not None and (actor1.kind == "external" or actor1.inter == 8)
+            and _actor_country_or_name(actor1) & templates.air_capable_actors
+            and not tpl.air_by_foreign_unless.contains(sent.text)):  # fmt: skip
+        event_type, sub = "Explosions/Remote violence", "Air/drone strike"
     event_type, sub = templates.apply_modifiers(event_type, sub, sent.text)
     # --- defaults that ACLED's definitions imply ---------------------------------------------
     if country:
@@ -307,7 +336,10 @@ def _roles(actors: list[Actor], m: TriggerMatch, sent, templates: TemplateSet, e
     after = [a for a in armed if a.start >= m.end and id(a) not in struck]
     own_end = max(m.end, adj_end or 0)
     own = [a for a in armed if a.start < own_end and a.end > t0 and id(a) not in struck]  # "غارة روسية"
-    actor1 = (by_phrase or own or before[-1:] or after[:1] or [None])[0]
+    # an actor right after the trigger is its agent ("غارات التحالف", "قصف قوات النظام");
+    # one further on is more often the target ("فجر نفسه في صف مجندين")
+    close = [a for a in after if len(sent.text[m.end - sent.start : a.start - sent.start].split()) <= 1]
+    actor1 = (by_phrase or own or before[-1:] or close[:1] or [None])[0]
     rest = [a for a in armed if a is not actor1 and (actor1 is None or a.name != actor1.name)]
     civ = [a for a in others if a.kind == "civilians"]
     target = (

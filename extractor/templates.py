@@ -45,6 +45,8 @@ class Template:
     air_words: PhraseMatcher | None = None
     ground_vs_civilians: Retype | None = None
     ground_vs_armed: Retype | None = None
+    # Air/drone strike when a foreign air power does it and none of these ground cues is in the sentence
+    air_by_foreign_unless: PhraseMatcher | None = None
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,7 @@ class TemplateSet:
                 air_words=_matcher((t.get("ground_if_nonstate") or {}).get("air_words")),
                 ground_vs_civilians=_retype((t.get("ground_if_nonstate") or {}).get("civilians")),
                 ground_vs_armed=_retype((t.get("ground_if_nonstate") or {}).get("armed")),
+                air_by_foreign_unless=_matcher((t.get("air_by_foreign_state") or {}).get("unless")),
             )
             self.templates[tpl.id] = tpl
             for phrase in t["triggers"]:

@@ -117,6 +117,26 @@ def _bare(word: str) -> str:
 _ALL_MOD = set(_TYPE_WORDS) | _NEAR_WORDS | _DIRECTIONS | _SKIP_WORDS
 
 
+def locates_next(between: str) -> bool:
+    """Whether the words between two place names make the second the first's reference point.
+
+    "قرية أم صفا شمال غرب مدينة رام الله", "منطقة طخية بمديرية مجز", "حي الزيتون في
+    مدينة غزة": the second name only says where the first is. "مدينة صعدة ومديرية
+    سحار" lists two places.
+    """
+    words = re.findall(r"\w+", between)
+    if any(c in between for c in ",،") or any(w.startswith("و") and len(w) > 3 for w in words):
+        return False  # a list: "مدينة صعدة ومديرية سحار"
+    for w in words:
+        if w in ("في", "داخل", "قرب", "بالقرب", "بين"):
+            return True
+        if _bare(w) in _NEAR_WORDS or _bare(w) in _DIRECTIONS:
+            return True
+        if w.startswith(("ب", "وب")) and w.lstrip("و")[1:] in _TYPE_WORDS:
+            return True
+    return False
+
+
 def _word_list(name: str) -> frozenset[str]:
     """Normalised entries of a one-per-line data file (``#`` starts a comment)."""
     text = resources.files("extractor.data").joinpath(name).read_text(encoding="utf-8")
