@@ -19,11 +19,11 @@ from importlib import resources
 
 from .document import Doc
 from .normalize import normalize_key
-from .resolve.actors import Actor, ActorLexicon
+from .resolve.actors import Actor, ActorLexicon, for_event
 from .resolve.dates import find_dates, is_old_history, reporting_clause, resolve_event_date
 from .resolve.fatalities import Casualties, count_casualties
-from .resolve.places import Gazetteer, Place, locates_next
-from .templates import TemplateSet, TriggerMatch, old_years
+from .resolve.places import Gazetteer, Place, km, locates_next
+from .templates import TemplateSet, TriggerMatch, is_definite, old_years
 
 ARMED = {"state", "police", "rebel", "political_militia", "identity_militia", "external", "unidentified"}
 STATE = {"state", "police", "external"}
@@ -54,6 +54,7 @@ class Mention:
     note: str = ""
     flags: list[str] = field(default_factory=list)
     definite: bool = False  # "الغارة", "الهجوم": told before, or background
+    retell_only: bool = False  # only adds to an event told before (see TemplateSet.match_sentence)
     sentence_indexes: list[int] = field(default_factory=list)
 
 
@@ -121,6 +122,17 @@ def drop_background(mentions: list[Mention], published: date | None, rejected: l
             if m not in keep
         )
     return keep
+
+
+def _located_one(place: Place, found: list[Place], text: str, offset: int) -> Place:
+    """The place that ``place`` only locates: "قرية أم صفا شمال غرب مدينة رام الله" -> Umm Safa."""
+    for q in reversed([q for q in found if q.end <= place.start]):
+        inside = q.country == place.country and (not place.admin1 or q.admin1 == place.admin1)
+        if inside and q.geo_precision <= place.geo_precision and locates_next(text[q.end - offset : place.start - offset]):
+            if place.admin2 and q.admin2 != place.admin2 and km(q, place) <= 25:
+                q = replace(q, admin2=place.admin2)  # the text says which district it is near
+            return q
+    return place
 
 
 def _contains(outer: Place, inner: Place) -> bool:
@@ -192,11 +204,14 @@ def _build(doc, sent, matches, templates, gazetteer, lexicon, context_country, l
     idx = sent.index
     ents = doc.entities[idx] if idx < len(doc.entities) else []
     locs = [(e.start, e.end) for e in ents if e.type == "LOC"]
-    best_match = max(matches, key=lambda m: (m.template.precedence, -m.start))
+    # a full match outranks a retelling ("retell-only") in the same sentence, then ACLED precedence
+    best_match = max(matches, key=lambda m: (not m.flags, m.template.precedence, -m.start))
     place = gazetteer.resolve(
         place_text, sent.start, context_country=context_country, loc_entities=locs, prefer_near=best_match.start
     )
     explicit = place is not None and place.start >= 0
+    if explicit:
+        place = _located_one(place, gazetteer.find(place_text, sent.start), sent.text, sent.start)
     if not explicit and last_place is not None and (
         place is None or last_place.country == place.country
     ):
@@ -239,6 +254,8 @@ def _build(doc, sent, matches, templates, gazetteer, lexicon, context_country, l
     # --- defaults that ACLED's definitions imply ---------------------------------------------
     if country:
         actor1, actor2 = _defaults(lexicon, event_type, sub, actor1, actor2, country, published, sent.text)
+    # protesters who riot are rioters; rioters who only march are protesters
+    actor1 = for_event(actor1, event_type) if actor1 is not None else None
     # --- date and casualties -----------------------------------------------------------
     ev_date, precision, basis = resolve_event_date(
         sent.text, published, article_text=doc.text, offset=sent.start, prefer_near=best_match.start
@@ -268,15 +285,10 @@ def _build(doc, sent, matches, templates, gazetteer, lexicon, context_country, l
         casualties=cas,
         confidence=round(conf, 3),
         note=tpl.note,
-        definite=_definite(sent.text, best_match.hit.word_start - sent.start, best_match.start - sent.start),
+        retell_only=all("retell-only" in x.flags for x in matches),
+        definite=is_definite(sent.text, best_match.hit.word_start - sent.start, best_match.start - sent.start),
         sentence_indexes=[idx],
     )
-
-
-def _definite(text: str, word_start: int, start: int) -> bool:
-    """Whether the trigger word carries the article (الضربة، بالغارة، للهجوم)."""
-    prefix = text[word_start:start]
-    return prefix.endswith(("ال", "لل")) or text.startswith("ال", start)
 
 
 def _actor_country_or_name(a: Actor) -> set[str]:

@@ -30,6 +30,8 @@ def _same_place(a: Mention, b: Mention) -> bool:
         return a.place.country == b.place.country
     if a.place.country != b.place.country:
         return False
+    if a.place.location == a.place.country or b.place.location == b.place.country:
+        return True  # "في نيجيريا": the whole country holds any place in it
     if a.place.location and b.place.location:
         if a.place.location == b.place.location:
             return True
@@ -83,7 +85,7 @@ def _compatible(a: Mention, b: Mention) -> bool:
 def _refers_back(e: Mention, m: Mention) -> bool:
     """A definite trigger ("الغارة", "الهجوم") retelling event ``e`` in other words."""
     return m.definite and _same_place(e, m) and _same_date(e, m) and (
-        not _named(m.actor1) or _named(m.actor1) in (_named(e.actor1), _named(e.actor2))
+        not _named(m.actor1) or not _named(e.actor1) or _named(m.actor1) in (_named(e.actor1), _named(e.actor2))
     )
 
 
@@ -108,6 +110,8 @@ def _better_place(a: Mention, b: Mention):
         return a.place, a.place_explicit
     if a.place_explicit != b.place_explicit:
         return (a.place, True) if a.place_explicit else (b.place, True)
+    if a.place.geo_precision == b.place.geo_precision and a.place.location == a.place.country:
+        return b.place, b.place_explicit  # a province says more than the country
     return (a.place, a.place_explicit) if a.place.geo_precision <= b.place.geo_precision else (b.place, b.place_explicit)
 
 
@@ -161,6 +165,6 @@ def merge_mentions(mentions: list[Mention]) -> list[Mention]:
         else:
             if events and _refers_back(events[-1], m):
                 merge_into(events[-1], m)
-            elif not _background(m):
+            elif not m.retell_only and not _background(m):
                 events.append(m)
     return events

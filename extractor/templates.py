@@ -176,6 +176,11 @@ class TemplateSet:
         for h in _drop_nested(hits):
             tpl = self.templates[h.payload]
             reason = self._reject_reason(tpl, sent, h)
+            flags = []
+            if reason == "needs" and is_definite(sent.text, h.word_start - sent.start, h.start - sent.start):
+                # "ووقع الهجوم في مدينة قندوز": a retelling may add place or perpetrator to an event
+                # already told, but cannot stand alone (see merge)
+                reason, flags = "", ["retell-only"]
             if reason:
                 if rejected is not None:
                     rejected.append(Rejection(tpl.id, sent.index, h.phrase, reason))
@@ -183,7 +188,7 @@ class TemplateSet:
             ev, sub = tpl.event_type, tpl.sub_event_type
             if tpl.air_if is not None and tpl.air_if.contains(sent.text):
                 ev, sub = "Explosions/Remote violence", "Air/drone strike"
-            out.append(TriggerMatch(tpl, sent, h, ev, sub, tpl.confidence))
+            out.append(TriggerMatch(tpl, sent, h, ev, sub, tpl.confidence, flags))
         return out
 
     def _reject_reason(self, tpl: Template, sent: Sentence, h: Hit) -> str:
@@ -218,6 +223,12 @@ class TemplateSet:
             if sub_event_type in mod.applies_to and mod.cues.contains(text):
                 return mod.becomes.event_type, mod.becomes.sub_event_type
         return event_type, sub_event_type
+
+
+def is_definite(text: str, word_start: int, start: int) -> bool:
+    """Whether the trigger word carries the article (الضربة، بالغارة، للهجوم): told before, or background."""
+    prefix = text[word_start:start]
+    return prefix.endswith(("ال", "لل")) or text.startswith("ال", start)
 
 
 def _drop_nested(hits: list[Hit]) -> list[Hit]:

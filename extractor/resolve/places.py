@@ -117,6 +117,15 @@ def _bare(word: str) -> str:
 _ALL_MOD = set(_TYPE_WORDS) | _NEAR_WORDS | _DIRECTIONS | _SKIP_WORDS
 
 
+def km(a: Place, b: Place) -> float:
+    """Great-circle distance in km (inf when a coordinate is missing)."""
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return math.inf
+    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
 def locates_next(between: str) -> bool:
     """Whether the words between two place names make the second the first's reference point.
 
