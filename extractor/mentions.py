@@ -221,6 +221,10 @@ def _build(doc, sent, matches, templates, gazetteer, lexicon, context_country, l
     actors = lexicon.find(sent.text, sent.start, event_country=country or None, event_date=published)
     event_type, sub = best_match.event_type, best_match.sub_event_type
     tpl = best_match.template
+    if tpl.needs_actor and not any(
+        a.kind in tpl.needs_actor or ("armed" in tpl.needs_actor and a.kind in ARMED) for a in actors
+    ):  # "تخريب" in an economics column, "مواجهات" in a match report: nobody to code
+        return None
     adj = lexicon.country_adjective_after(sent.text, best_match.end - sent.start)
     adj_end = adj[1] + sent.start if adj else best_match.end
     actor1, actor2 = _roles(sources_removed(actors, sent, best_match), best_match, sent, templates, event_type,
@@ -241,6 +245,12 @@ def _build(doc, sent, matches, templates, gazetteer, lexicon, context_country, l
         actor1 is None or actor1.kind in ARMED
     ):
         event_type, sub = tpl.if_target_armed.event_type, tpl.if_target_armed.sub_event_type
+    if tpl.battle_if_two_armed and not any(a.kind in ("rioters", "protesters") for a in actors):
+        sides = {a.name for a in actors if a.kind in ARMED}
+        if len(sides) >= 2:
+            event_type, sub = "Battles", "Armed clash"
+            armed = [a for a in actors if a.kind in ARMED]
+            actor1, actor2 = armed[0], next(a for a in armed if a.name != armed[0].name)
     if tpl.state_becomes is not None and actor1 is not None and actor1.kind in STATE:
         event_type, sub = tpl.state_becomes.event_type, tpl.state_becomes.sub_event_type
     if sub == "Shelling/artillery/missile attack" and tpl.air_if is not None and actor1 is not None:

@@ -100,8 +100,11 @@ class PhraseMatcher:
             while we < n and _is_letter(low[we]):
                 we += 1
             tail = low[end:we]
+            # a final ه is mostly a normalised ة, which takes suffixes as ت (مظاهرتها): "مظاهرها" is
+            # "its aspects", not "مظاهره" + ا
+            suffix_ok = not strict_suffix and tail in SUFFIXES and not (key.endswith("ه") and tail)
             for stem, payload in self._payloads[key]:
-                if stem or tail == "" or (not strict_suffix and tail in SUFFIXES):
+                if stem or tail == "" or suffix_ok:
                     yield Hit(start + offset, end + offset, ws + offset, key, payload)
 
     def find(self, text: str, offset: int = 0) -> list[Hit]:

@@ -47,6 +47,9 @@ class Template:
     ground_vs_armed: Retype | None = None
     # Air/drone strike when a foreign air power does it and none of these ground cues is in the sentence
     air_by_foreign_unless: PhraseMatcher | None = None
+    # the event needs a participant of one of these kinds in the sentence ("armed" = any armed actor)
+    needs_actor: frozenset[str] = frozenset()
+    battle_if_two_armed: bool = False  # two armed sides and no rioters: a battle, not a riot
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,7 @@ class Rejection:
 
 
 # A year on its own (not a resolution or other number): 'عام 2011', 'ديسمبر 2017', '(2019)'.
+_YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
 _YEAR = re.compile(r"(?<![\d/.,-])(?<!قرار )(?<!رقم )((?:19|20)\d\d)(?![\d/.,-]\d)")
 
 
@@ -124,6 +128,8 @@ class TemplateSet:
                 ground_vs_civilians=_retype((t.get("ground_if_nonstate") or {}).get("civilians")),
                 ground_vs_armed=_retype((t.get("ground_if_nonstate") or {}).get("armed")),
                 air_by_foreign_unless=_matcher((t.get("air_by_foreign_state") or {}).get("unless")),
+                needs_actor=frozenset(t.get("needs_actor") or ()),
+                battle_if_two_armed=bool(t.get("battle_if_two_armed", False)),
             )
             self.templates[tpl.id] = tpl
             for phrase in t["triggers"]:
@@ -166,6 +172,10 @@ class TemplateSet:
         if not hits:
             return []
         # sentence-wide filters first: one look per sentence
+        if sent.text.rstrip(" \"'”»)").endswith(("?", "؟")):
+            if rejected is not None:  # "هل يهدد داعش حكم طالبان؟": a question reports nothing
+                rejected.extend(Rejection(h.payload, sent.index, h.phrase, "question") for h in hits)
+            return []
         for name, m in self.sentence_filters.items():
             if m is not None and m.contains(sent.text):
                 if rejected is not None:
@@ -249,4 +259,6 @@ def old_years(text: str, published_year: int | None) -> list[int]:
     """Years named in a sentence that lie before the publication year (history)."""
     if published_year is None:
         return []
-    return [int(y) for y in _YEAR.findall(text) if int(y) < published_year]
+    years = [int(y) for y in _YEAR.findall(text)]
+    years += [int(y) for pair in _YEAR_RANGE.findall(text) for y in pair]  # "(1982-1990)"
+    return [y for y in years if y < published_year]
