@@ -351,7 +351,9 @@ def _roles(actors: list[Actor], m: TriggerMatch, sent, templates: TemplateSet, e
         riot = next((a for a in actors if a.kind == "rioters"), None)
         other = next((a for a in actors if a is not riot and a.kind != "protesters"), None)
         return riot, other
-    struck_names = {a.name for a in armed if templates.cue_before("target", sent, a.start)}
+    # a nominative plural ("قتل مسلحون رجلا") is the subject whatever verb comes before it
+    struck_names = {a.name for a in armed if templates.cue_before("target", sent, a.start)
+                    and not a.matched.split(" ")[0].endswith("ون")}  # fmt: skip
     struck = {id(a) for a in armed if a.name in struck_names}  # also its other names: "(داعش)"
     by_phrase = [a for a in armed if a.start >= t0 and templates.cue_before("by", sent, a.start)]
     before = [a for a in armed if a.end <= t0 and id(a) not in struck]

@@ -85,3 +85,76 @@ def test_protest_with_intervention():
 ])
 def test_each_tactic_becomes_its_sub_event_type(text, sub):
     assert one(text).sub_event_type == sub
+
+
+# --- who did it: speakers, adjectives, targets ------------------------------------------------
+
+
+def test_the_speaker_of_a_statement_is_not_the_attacker():
+    ev = one("قالت وزارة الصحة التابعة للحوثيين إن غارات أمريكية استهدفت منزلا في صعدة اليوم وقتلت مدنيين اثنين.")
+    assert ev.actor1.startswith("Military Forces of the United States")
+    assert "Houthi" not in ev.actor2
+
+
+def test_a_speaker_who_is_also_the_subject_stays_the_attacker():
+    ev = one("قال الجيش الأمريكي إنه قتل قياديا في تنظيم الدولة الإسلامية في غارة بطائرة مسيرة شرق سوريا اليوم.")
+    assert ev.actor1.startswith("Military Forces of the United States")
+    assert ev.actor2.startswith("Islamic State")
+
+
+def test_the_triggers_own_adjective_names_the_state_that_struck():
+    ev = one("قتل أربعة مدنيين في قصف إسرائيلي على مدينة خان يونس اليوم.")
+    assert ev.actor1.startswith("Military Forces of Israel") and ev.actor2 == "Civilians (Palestine)"
+
+
+def test_a_raid_by_bandits_is_an_attack_not_an_air_strike():
+    ev = one("قتل مسلحون رجلا خلال غارة على قرية في ولاية زمفارا بنيجيريا اليوم.")
+    assert (ev.event_type, ev.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+# --- one event, told several times -------------------------------------------------------------
+
+
+def test_a_definite_retelling_adds_the_town_and_the_claimant_to_the_event():
+    text = ("استهدف تفجير انتحاري مسجدا في شمال أفغانستان اليوم، مما أسفر عن مقتل 46 شخصا. "
+            "ووقع الهجوم خلال صلاة الجمعة في مدينة قندوز. "
+            "وتبنى تنظيم داعش-خراسان المسؤولية عن الانفجار.")
+    ev = one(text, published="2021-10-08")
+    assert ev.sub_event_type == "Suicide bomb" and ev.location == "Kunduz"
+    assert ev.actor1 == "Islamic State Khorasan Province" and ev.fatalities == 46
+
+
+def test_a_dateline_city_is_not_where_the_strikes_fell():
+    ev = one("صنعاء 1 أبريل 2025 (شينخوا) قالت جماعة الحوثي إن قتلى سقطوا إثر غارات لمقاتلات أمريكية على محافظة الحديدة.",
+             published="2025-04-01")
+    assert ev.admin1 == "Al Hodeidah"
+
+
+def test_strikes_on_two_listed_places_are_two_events_but_a_reference_point_is_not():
+    two = extract("شنت مقاتلات أمريكية غارات جوية على مدينة صعدة ومديرية سحار اليوم.", published="2025-04-01")
+    assert sorted(e.location for e in two) == ["Saada", "Sahar"]
+    [ev] = extract("أحرق مستوطنون ثلاث مركبات في قرية أم صفا شمال غرب مدينة رام الله اليوم.", published="2017-08-09")
+    assert ev.location == "Umm Safa" and ev.sub_event_type == "Mob violence"
+
+
+def test_the_date_of_a_statement_is_not_the_date_of_the_event():
+    text = ("قالت القيادة المركزية إن غارة يوم الجمعة قتلت قياديا في تنظيم داعش شرق سوريا. "
+            "وقالت القيادة في بيان، الأحد، إن الضربة أسفرت عن مقتل القيادي.")
+    ev = one(text, published="2023-07-09")
+    assert ev.event_date == "2023-07-07"
+
+
+# --- what is not an event ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "هل يهدد داعش حكم طالبان بعد الهجوم؟",                                        # a question
+    "معركة أخرى بصدد البدء في الكونغرس حول الميزانية.",                           # a metaphor
+    "وسائل التواصل الاجتماعي حقل ألغام.",                                         # a metaphor
+    "ويرى الخبير أن هذا له انعكاس سلبي وتخريب للاقتصاد.",                          # no armed party
+    "أعلنت بوغاتي عن سيارة صاروخ جديدة بسرعة 400 كيلومتر.",                       # a car
+    "أسفرت الحرب خلال فترة حكمه (1982-1990) عن 40 ألف قتيل بحسب منظمات حقوقية.",   # history
+    "ظاهرة التحرش أحد مظاهر العنف إلا أن مظاهرها متعددة.",                          # مظاهرها is not a demonstration
+])
+def test_not_events(text):
+    assert extract(text, published="2015-08-01") == []
