@@ -90,7 +90,8 @@ def find_mentions(
         m = _build(doc, sent, matches, templates, gazetteer, lexicon, context_country, last_place)
         if m is None:
             continue
-        split = split_by_place(m, gazetteer.find(without_dateline(sent.text), sent.start), sent.text, sent.start)
+        split = split_by_place(m, gazetteer.find(place_text_of(sent, doc.entities[sent.index]), sent.start),
+                               sent.text, sent.start)
         mentions.extend(split)
         if split[-1].place is not None and split[-1].place_explicit:
             last_place = split[-1].place
@@ -197,12 +198,23 @@ def without_dateline(text: str) -> str:
     return " " * m.end() + text[m.end() :] if m else text
 
 
+def place_text_of(sent, ents) -> str:
+    """The sentence as the gazetteer should read it: no dateline, no person names
+    ("المتحدث علي الأحمدي" is not Al Ahmadi). Offsets are kept (blanked, not cut)."""
+    text = without_dateline(sent.text)
+    for e in ents:
+        if e.type == "PER":
+            a, b = e.start - sent.start, e.end - sent.start
+            text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
 def _build(doc, sent, matches, templates, gazetteer, lexicon, context_country, last_place) -> Mention | None:
     published = doc.article.published
-    place_text = without_dateline(sent.text)
     # --- place -------------------------------------------------------------------------
     idx = sent.index
     ents = doc.entities[idx] if idx < len(doc.entities) else []
+    place_text = place_text_of(sent, ents)
     locs = [(e.start, e.end) for e in ents if e.type == "LOC"]
     # a full match outranks a retelling ("retell-only") in the same sentence, then ACLED precedence
     best_match = max(matches, key=lambda m: (not m.flags, m.template.precedence, -m.start))
