@@ -308,7 +308,8 @@ def _build(doc, sent, matches, templates, gazetteer, lexicon, context_country, l
         confidence=round(conf, 3),
         note=tpl.note,
         retell_only=all("retell-only" in x.flags for x in matches),
-        definite=is_definite(sent.text, best_match.hit.word_start - sent.start, best_match.start - sent.start),
+        # "قصفت المدفعية": a verb tells a new event even when a definite weapon noun outranks it
+        definite=all(is_definite(sent.text, x.hit.word_start - sent.start, x.start - sent.start) for x in matches),
         sentence_indexes=[idx],
     )
 
