@@ -158,3 +158,29 @@ def test_the_date_of_a_statement_is_not_the_date_of_the_event():
 ])
 def test_not_events(text):
     assert extract(text, published="2015-08-01") == []
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("قتل مدني وأصيب اثنان آخران برصاص قناص تابع لقوات النظام في بلدة كفرنبل جنوب إدلب.", "2019-05-20",
+     ("Attack", "Military Forces of Syria", "Civilians (Syria)")),
+    ("سيطرت قوات الدعم السريع على مدينة ود مدني عاصمة ولاية الجزيرة بعد انسحاب الجيش منها.", "2023-12-19",
+     ("Non-state actor overtakes territory", "Rapid Support Forces", "Military Forces of Sudan")),
+    ("قصفت المدفعية الإسرائيلية أطراف بلدة الخيام في جنوب لبنان.", "2024-01-05",
+     ("Shelling/artillery/missile attack", "Military Forces of Israel", "")),
+    ("اقتحم مستوطنون قرية حوارة جنوب نابلس وأحرقوا عددا من المنازل والمركبات.", "2023-02-27",
+     ("Mob violence", "Rioters (Israel)", "Civilians (Palestine)")),
+    ("أعلن الجيش اللبناني عن تفكيك عبوة ناسفة في بلدة عرسال.", "2024-01-05",
+     ("Disrupted weapons use", "Military Forces of Lebanon", "")),
+    ("أضرم محتجون النار في إطارات السيارات وأغلقوا طرقا رئيسية في بيروت احتجاجا على تدهور الأوضاع.", "2021-06-26",
+     ("Violent demonstration", "Rioters (Lebanon)", "")),
+])
+def test_rows_from_single_sentences(text, published, expected):
+    ev = one(text, published)
+    sub, actor1, actor2 = expected
+    assert ev.sub_event_type == sub
+    assert ev.actor1.startswith(actor1)
+    assert ev.actor2.startswith(actor2) if actor2 else ev.actor2 == ""
+
+
+def test_a_road_accident_is_not_an_event():
+    assert extract("لقي ثلاثة أشخاص مصرعهم في حادث سير على طريق بغداد كركوك.", published="2022-04-18") == []
