@@ -389,7 +389,10 @@ def resolve_event_date(
             m = next((x for x in pool if x.date is not None), pool[0])
         if m.date is None:
             return None, None, "unresolved"
-        return m.date, m.precision, "explicit" if m.kind == "absolute" else "relative"
+        day = m.date
+        if anchor is not None and day > anchor and m.precision > 1:
+            day = anchor  # "مطلع الشهر الجاري" told on the 10th: the middle of the month has not come yet
+        return day, m.precision, "explicit" if m.kind == "absolute" else "relative"
     if article_text:
         lead = _lead_date(article_text, anchor)
         if lead is not None:
