@@ -244,7 +244,7 @@ def entities(
     paths: PathsArg = None,
     pub_date: DateOpt = None,
     max_bytes: MaxBytesOpt = 20_000_000,
-    ner_model: NerOpt = "bundled",
+    ner_model: Annotated[str, typer.Option("--ner-model", help="bundled (default), official, or a model file.")] = "bundled",
     fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help="table or jsonl (csv too).")] = None,
 ) -> None:
     """Print the named-entity spans (PER, LOC, ORG, MISC) that the NER model finds."""
@@ -252,6 +252,9 @@ def entities(
 
     from extractor.reading import read_inputs
 
+    if ner_model == "none":
+        raise typer.BadParameter("entities needs an NER model (bundled, official or a model file)",
+                                 param_hint="--ner-model")  # fmt: skip
     specs = _inputs(paths)
     out_fmt = _choose_format(fmt, None)
     pipeline = _pipeline(ner_model)
