@@ -38,11 +38,19 @@ def _same_place(a: Mention, b: Mention) -> bool:
         # a town and its own province/district are one place at two precisions
         coarse, fine = (a, b) if a.place.geo_precision > b.place.geo_precision else (b, a)
         if coarse.place.geo_precision == fine.place.geo_precision:
-            return False
+            # "غارة على إدلب" (a province named by its capital) and "قرية أورم الجوز في ريف إدلب"
+            return _names_province_of(a, b) or _names_province_of(b, a)
         return (coarse.place.admin1 or "") in ("", fine.place.admin1) and (
             coarse.place.admin2 in ("", fine.place.admin2) or coarse.place.geo_precision == 3
         )
     return True
+
+
+def _names_province_of(a: Mention, b: Mention) -> bool:
+    """``a`` is a headline naming a province by its capital (غارة على إدلب) and ``b`` a place in it."""
+    pa, pb = a.place, b.place
+    return (a.sentence_index == 0 and b.sentence_index > 0 and bool(pa.admin1)
+            and pa.location == pa.admin1 == pb.admin1 and pb.location != pb.admin1)  # fmt: skip
 
 
 def _same_date(a: Mention, b: Mention) -> bool:
@@ -112,6 +120,8 @@ def _better_place(a: Mention, b: Mention):
         return (a.place, True) if a.place_explicit else (b.place, True)
     if a.place.geo_precision == b.place.geo_precision and a.place.location == a.place.country:
         return b.place, b.place_explicit  # a province says more than the country
+    if a.place.geo_precision == b.place.geo_precision and _names_province_of(a, b):
+        return b.place, b.place_explicit  # the village says more than the province's capital
     return (a.place, a.place_explicit) if a.place.geo_precision <= b.place.geo_precision else (b.place, b.place_explicit)
 
 

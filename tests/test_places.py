@@ -135,3 +135,34 @@ def test_dev_eval_gold_accuracy(gaz):
         loc += bool(p and p.location == r["location"])
     assert a1 / len(rows) >= 0.85
     assert loc / len(rows) >= 0.55
+
+
+@pytest.mark.parametrize(
+    "sentence, country, location, admin1, precision",
+    [
+        ("شنت مسيرة إسرائيلية غارة على بلدة الخيام في جنوب لبنان", "Lebanon", "Khiam", "Al Nabatieh", 1),
+        ("استهدف قصف مدفعي أطراف بلدة عيترون", "Lebanon", "Aitaroun", "Al Nabatieh", 2),
+        ("غارة على مدينة بنت جبيل", "Lebanon", "Bint Jbeil", "Al Nabatieh", 1),
+        ("قصف استهدف منزلا في حي الشجاعية شرق مدينة غزة", "Palestine", "Gaza City", "Gaza Strip", 1),
+        ("استشهد مواطنان في قصف على خيمة في المواصي غرب خان يونس", "Palestine", "Al Mawasi", "Gaza Strip", 1),
+        ("اقتحم مستوطنون بلدة ترمسعيا شمال شرق رام الله", "Palestine", "Turmus Ayya", "West Bank", 1),
+        ("غارات على مديرية حيدان بمحافظة صعدة", "Yemen", "Haydan", "Saada", 2),
+        ("قصف على مدينة الحزم مركز محافظة الجوف", "Yemen", "Al Hazm", "Al Jawf", 1),
+        ("غارة روسية على بلدة البارة في جبل الزاوية", "Syria", "Al Bara", "Idleb", 1),
+        ("هاجمت قوات الدعم السريع مدينة بابنوسة", "Sudan", "Babanusa", "West Kordofan", 1),
+        ("اشتباكات في مدينة جلب بإقليم جوبا الوسطى", "Somalia", "Jilib", "Middle Juba", 1),
+        ("مسلحون يهاجمون قرية قرب غوساو في ولاية زامفارا", "Nigeria", "Gusau", "Zamfara", 2),
+    ],
+)
+def test_conflict_zone_places(gaz, sentence, country, location, admin1, precision):
+    p = one(gaz, sentence, country)
+    assert (p.country, p.location, p.admin1, p.geo_precision) == (country, location, admin1, precision)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["نصب النازحون الخيام في العراء", "ارتفعت أسعار الزيتون", "الوضع الحالي صعب", "عاصفة الحزم",
+     "أسلحة حديثة", "المشروبات الغازية", "سلم على ربك"],
+)  # fmt: skip
+def test_common_word_place_names_need_a_type_word(gaz, phrase):
+    assert find(gaz, phrase) == []

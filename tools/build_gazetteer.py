@@ -190,6 +190,13 @@ def build(shared: Path) -> list[tuple]:
         if towns:
             t = max(towns, key=lambda c: c["population"])
             seats2[(loc, a1)].append((acled2, (t["latitude"], t["longitude"])))
+    # hand-kept district seats (an admin2 entry, or a town named like its admin2) where GeoNames
+    # spells the seat differently (Jenin, Bint Jbeil, Sour ...)
+    for e in extra["places"]:
+        if e["kind"] in ("admin2", "town") and e.get("admin2") == e["name"] and e.get("lat") is not None:
+            have = seats2[(e["iso3"], e.get("admin1", ""))]
+            if all(name != e["name"] for name, _ in have):
+                have.append((e["name"], (e["lat"], e["lon"])))
 
     rows: list[tuple] = []
 

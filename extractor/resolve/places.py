@@ -104,6 +104,8 @@ _SMALL_TOWN = 50_000
 def _bare(word: str) -> str:
     """A modifier word without its clitics and article (وبمدينة -> مدينه, الريف -> ريف)."""
     for _ in range(2):
+        if word in _ALL_MOD:
+            return word  # بلده is the type word itself, not ب + لده
         if len(word) > 3 and word[0] in "وفبلك" and word[1:] in _ALL_MOD:
             return word[1:]
         for art in ("ال", "بال", "وال", "فال", "لل", "وبال", "ولل"):
