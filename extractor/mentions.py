@@ -75,7 +75,7 @@ def find_mentions(
         matches = templates.match_sentence(sent, rejected)
         if not matches:
             # keep track of the place talked about, for sentences that only say "هناك"
-            found = gazetteer.find(sent.text, sent.start)
+            found = gazetteer.find(place_text_of(sent, doc.entities[sent.index]), sent.start)
             if found:
                 last_place = max(found, key=lambda p: -p.geo_precision)
             continue

@@ -164,8 +164,11 @@ def merge_into(a: Mention, b: Mention) -> Mention:
     return a
 
 
-def merge_mentions(mentions: list[Mention]) -> list[Mention]:
-    """Greedy, order-preserving merge of mentions of the same event."""
+def merge_mentions(mentions: list[Mention], rejected: list | None = None) -> list[Mention]:
+    """Greedy, order-preserving merge of mentions of the same event.
+
+    ``rejected`` (for ``--explain``) receives the mentions dropped here and why.
+    """
     events: list[Mention] = []
     for m in mentions:
         for e in events:
@@ -175,6 +178,12 @@ def merge_mentions(mentions: list[Mention]) -> list[Mention]:
         else:
             if events and _refers_back(events[-1], m):
                 merge_into(events[-1], m)
-            elif not m.retell_only and not _background(m):
+            elif m.retell_only or _background(m):
+                if rejected is not None:
+                    from .templates import Rejection
+
+                    why = "retelling with no event told before" if m.retell_only else "background (definite, region-wide, no day or toll)"
+                    rejected.append(Rejection(m.template_id, m.sentence_index, m.trigger, why))
+            else:
                 events.append(m)
     return events

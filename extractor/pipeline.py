@@ -80,7 +80,7 @@ class Pipeline:
         t2 = time.perf_counter()
         rejected: list[Rejection] | None = [] if explain else None
         mentions = find_mentions(doc, self.templates, self.gazetteer, self.lexicon, rejected=rejected)
-        merged = merge_mentions(mentions)
+        merged = merge_mentions(mentions, rejected)
         h = content_hash(article.text)
         events = [to_event(m, doc, h) for m in merged]
         t3 = time.perf_counter()
