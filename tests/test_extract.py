@@ -184,3 +184,15 @@ def test_rows_from_single_sentences(text, published, expected):
 
 def test_a_road_accident_is_not_an_event():
     assert extract("لقي ثلاثة أشخاص مصرعهم في حادث سير على طريق بغداد كركوك.", published="2022-04-18") == []
+
+
+def test_a_region_wide_summary_without_day_or_toll_is_background():
+    assert extract("واشتدت المعارك بين الجيش والدعم السريع في دارفور.", published="2024-01-01") == []
+
+
+def test_killing_while_abducting_is_one_attack():
+    text = ("قطاع الطرق يختطفون 18 امرأة وطفلا في نيجيريا. "
+            "وقال سكان إن مسلحين قتلوا رجلا واختطفوا 18 امرأة وطفلا خلال غارة على قرية في ولاية زمفارا أمس.")
+    ev = one(text, published="2025-09-13")
+    assert (ev.event_type, ev.sub_event_type) == ("Violence against civilians", "Attack")
+    assert ev.admin1 == "Zamfara" and ev.fatalities == 1
