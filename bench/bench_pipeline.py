@@ -171,6 +171,7 @@ def main(argv: list[str] | None = None) -> int:
         "cpus": cpus,
         "cpus_usable": usable,
         "torch_threads": torch_threads,
+        "omp_wait_policy": os.environ.get("OMP_WAIT_POLICY", ""),
         "loadavg_1min_before": round(load_before[0], 2),
         "loadavg_1min_after": round(load_after[0], 2),
         "articles": len(articles),
@@ -191,7 +192,8 @@ def main(argv: list[str] | None = None) -> int:
     }
 
     p = print
-    p(f"rasd pipeline bench — NER: {ner_ran}; CPUs: {cpus} ({usable} usable), torch threads: {torch_threads}; "
+    p(f"rasd pipeline bench — NER: {ner_ran}; CPUs: {cpus} ({usable} usable), torch threads: {torch_threads}"
+      f"{' (OMP_WAIT_POLICY=' + res['omp_wait_policy'] + ')' if res['omp_wait_policy'] else ''}; "
       f"load average {load_before[0]:.2f} before, {load_after[0]:.2f} after")
     p(f"articles: {len(articles)} from SaudiNewsNet (seed {args.seed}, {args.min_words or 0}-{args.max_words or '∞'} "
       f"words), mean {res['mean_words_per_article']} words/article")
@@ -211,6 +213,9 @@ def main(argv: list[str] | None = None) -> int:
       f"{'PASS' if ok else 'FAIL'} ({on['articles_per_s']:.1f})")
     if max(load_before[0], load_after[0]) > (usable or 1) * 0.75:
         p("note: the machine was busy during the run (load average above the usable CPUs): figures are pessimistic")
+        if (torch_threads or 1) > 1 and res["omp_wait_policy"].upper() != "PASSIVE":
+            p("note: torch's OpenMP threads spin while they wait; on busy cores that can slow NER tenfold or more. "
+              "Compare with OMP_WAIT_POLICY=PASSIVE or --threads 1")
     if args.json:
         args.json.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
     return 0
