@@ -1,0 +1,177 @@
+"""The bundled Stanza NER model: loads offline from package data, finds entities, CLI, scorer."""
+
+from __future__ import annotations
+
+import json
+import socket
+
+import pytest
+from conftest import ROOT
+from typer.testing import CliRunner
+
+from extractor import ner
+from extractor.ner import Entity, NerUnavailable, _spans, build_ner, load_ner
+from extractor.ner_corpus import WOJOOD_MAP, read_columns, retokenize
+from extractor.ner_eval import score_spans, sentences_from_stanza_json
+from extractor.normalize import normalize_text
+from extractor.segment import split_sentences
+
+SENTENCE = "التقى رئيس الوزراء البريطاني توني بلير في لندن مع ممثلين عن الأمم المتحدة."
+
+
+@pytest.fixture(scope="module")
+def model():
+    return load_ner("bundled")
+
+
+def _sents(text: str):
+    return split_sentences(normalize_text(text))
+
+
+def test_model_files_ship_inside_the_package():
+    d = ROOT / "extractor" / "data" / "models"
+    for p in (ner.BUNDLED_MODEL, ner.BUNDLED_PRETRAIN, ner.RESOURCES, ner.BUNDLED_META, d / "README.md"):
+        assert p.exists() and p.parent == d, p
+    total = sum(p.stat().st_size for p in d.iterdir())
+    assert total <= 60_000_000
+    meta = json.loads(ner.BUNDLED_META.read_text())
+    assert meta["scores"]["anercorp-test"]["micro"]["f1"] > 60
+
+
+def test_loads_from_package_data_and_caches(model):
+    assert model.source == str(ner.BUNDLED_MODEL)
+    assert model.pretrain == str(ner.BUNDLED_PRETRAIN)
+    assert model.scores["anercorp-test"]["micro"]["f1"] > 60
+    assert load_ner("bundled") is model  # one load per process
+
+
+def test_person_place_and_organisation(model):
+    sents = _sents(SENTENCE)
+    got = {(e.type, e.text) for e in model.annotate(sents)[0]}
+    assert ("PER", "توني بلير") in got
+    assert ("LOC", "لندن") in got
+    assert ("ORG", "الامم المتحده") in got
+
+
+def test_offsets_point_into_the_normalised_text(model):
+    text = normalize_text("مقدمة قصيرة. " + SENTENCE)
+    sents = split_sentences(text)
+    assert len(sents) == 2
+    ents = model.annotate(sents)
+    assert ents[1]
+    for e in ents[1]:
+        assert text[e.start : e.end] == e.text
+        assert sents[1].start <= e.start < e.end <= sents[1].end
+        assert e.type in ("PER", "LOC", "ORG", "MISC")
+
+
+def test_empty_input(model):
+    assert model.annotate([]) == []
+    assert model.annotate(_sents("لندن")) and isinstance(model.annotate(_sents("لندن"))[0], list)
+
+
+def test_runs_with_networking_disabled(monkeypatch):
+    def no_network(*args, **kwargs):
+        raise OSError("network disabled in this test")
+
+    monkeypatch.setattr(socket, "socket", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    fresh = build_ner("bundled")  # a new pipeline, not the cached one
+    got = {(e.type, e.text) for e in fresh.annotate(_sents(SENTENCE))[0]}
+    assert ("LOC", "لندن") in got
+
+
+def test_official_without_download_is_a_clear_error(tmp_path):
+    with pytest.raises(NerUnavailable, match="rasd models download"):
+        load_ner("official", cache_dir=str(tmp_path))
+
+
+def test_missing_model_file_is_a_clear_error(tmp_path):
+    with pytest.raises(NerUnavailable, match="does not exist"):
+        load_ner(str(tmp_path / "nope.pt"))
+    with pytest.raises(NerUnavailable, match="unknown NER model"):
+        load_ner("bert-large")
+
+
+def test_models_info_cli():
+    from cli.main import app
+
+    r = CliRunner().invoke(app, ["models", "info", "--format", "json"])
+    assert r.exit_code == 0, r.output
+    info = json.loads(r.stdout)
+    assert info["source"].endswith("ar_rasd_nertagger.pt")
+    assert info["size_mb"] <= 60
+    assert "anercorp-test" in info["scores"]
+    r = CliRunner().invoke(app, ["models", "info"])
+    assert r.exit_code == 0 and "rasd-ar-ner" in r.stdout and "anercorp-test" in r.stdout
+
+
+def test_download_offline_is_one_line_not_a_traceback(monkeypatch, tmp_path):
+    from cli.main import app
+
+    def no_network(*args, **kwargs):
+        raise OSError("network disabled in this test")
+
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    monkeypatch.setattr(socket, "getaddrinfo", no_network)
+    r = CliRunner().invoke(app, ["models", "download", "--cache-dir", str(tmp_path)])
+    assert r.exit_code == 1
+    assert "Traceback" not in r.output
+    assert "could not download" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_scorer_exact_spans():
+    gold = [[(0, 5, "PER"), (10, 15, "LOC")], [(0, 3, "ORG")]]
+    pred = [[(0, 5, "PER"), (10, 14, "LOC")], [(0, 3, "ORG"), (5, 8, "LOC")]]
+    s = score_spans(gold, pred)
+    assert (s["PER"].tp, s["PER"].fp, s["PER"].fn) == (1, 0, 0)
+    assert (s["LOC"].tp, s["LOC"].fp, s["LOC"].fn) == (0, 2, 1)  # a boundary error is a miss and a false alarm
+    assert (s["micro"].tp, s["micro"].fp, s["micro"].fn) == (2, 2, 1)
+    assert s["micro"].precision == pytest.approx(50.0)
+    assert s["micro"].recall == pytest.approx(200 / 3)
+    assert s["micro"].f1 == pytest.approx(2 * 50 * (200 / 3) / (50 + 200 / 3))
+    only = score_spans(gold, [[(0, 5, "PER"), (20, 25, "MISC")], []], types=("PER", "LOC", "ORG"))
+    assert "MISC" not in only and only["micro"].fp == 0 and only["micro"].fn == 2
+
+
+def test_bioes_decoding():
+    assert _spans(["B-PER", "E-PER", "O", "S-LOC", "B-ORG", "I-ORG", "E-ORG"]) == [(0, 1, "PER"), (3, 3, "LOC"), (4, 6, "ORG")]
+    assert _spans(["I-LOC", "I-LOC", "B-PER"]) == [(0, 1, "LOC"), (2, 2, "PER")]  # broken sequences repaired
+
+
+def test_corpus_alignment_to_run_time_tokens():
+    # ANERcorp-style tokens: punctuation glued to an entity is left out of the span; alef variants normalised
+    first, second = retokenize([("زار", "O"), ("إسرائيل.", "B-LOC"), ("جورج", "B-PERS"), ("بوش", "I-PERS")])
+    assert [t.text for t in first.sentence.tokens] == ["زار", "اسرائيل", "."]
+    assert first.tags() == ["O", "B-LOC", "O"]
+    assert second.tags() == ["B-PER", "I-PER"]
+    sents = retokenize([("زار", "O"), ("إسرائيل", "B-LOC"), ("جورج", "B-PERS"), ("بوش", "I-PERS"), (".", "O")])
+    assert len(sents) == 1
+    s = sents[0]
+    assert [(s.sentence.text[a - s.sentence.start : b - s.sentence.start], t) for a, b, t in s.spans] == [
+        ("اسرائيل", "LOC"),
+        ("جورج بوش", "PER"),
+    ]
+    assert s.tags() == ["O", "B-LOC", "B-PER", "I-PER", "O"]
+
+
+def test_wojood_outer_layer_mapping(tmp_path):
+    f = tmp_path / "w.txt"
+    f.write_text("جامعة B-ORG O\nبيرزيت I-ORG B-GPE\nفي O O\nيوم B-DATE O\n$#$ O\nفلسطين B-GPE O\n\n", encoding="utf-8")
+    (words,) = list(read_columns(f, column=1))
+    (ts,) = retokenize(words, WOJOOD_MAP)
+    assert [t for *_, t in ts.spans] == ["ORG", "LOC"]  # DATE dropped, GPE -> LOC, $#$ skipped
+
+
+def test_stanza_json_round_trip(tmp_path):
+    f = tmp_path / "d.json"
+    f.write_text(json.dumps([[{"text": "جورج", "ner": "B-PER"}, {"text": "بوش", "ner": "I-PER"}, {"text": "في", "ner": "O"},
+                              {"text": "بغداد", "ner": "B-LOC"}]]), encoding="utf-8")  # fmt: skip
+    (ts,) = sentences_from_stanza_json(f)
+    assert [ts.sentence.text[a:b] for a, b, _ in ts.spans] == ["جورج بوش", "بغداد"]
+
+
+def test_entity_is_frozen():
+    e = Entity("PER", 0, 4, "جورج")
+    with pytest.raises(Exception):
+        e.type = "LOC"  # type: ignore[misc]
