@@ -11,6 +11,11 @@ from __future__ import annotations
 import os
 from datetime import date
 
+# torch's OpenMP threads spin while they wait; on a busy machine (cron next to other jobs) that
+# slows the NER 10-40x (measured in bench/). Passive waiting costs nothing when idle. Set before
+# torch is imported; a value the user set wins.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
 __version__ = "0.1.0"
 
 from .document import Article, Doc  # noqa: E402
