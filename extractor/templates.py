@@ -50,6 +50,7 @@ class Template:
     # the event needs a participant of one of these kinds in the sentence ("armed" = any armed actor)
     needs_actor: frozenset[str] = frozenset()
     battle_if_two_armed: bool = False  # two armed sides and no rioters: a battle, not a riot
+    verb_only: bool = False  # triggers are verbs: a form with the article (السيطرة) is a noun
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,7 @@ class TemplateSet:
                 air_by_foreign_unless=_matcher((t.get("air_by_foreign_state") or {}).get("unless")),
                 needs_actor=frozenset(t.get("needs_actor") or ()),
                 battle_if_two_armed=bool(t.get("battle_if_two_armed", False)),
+                verb_only=bool(t.get("verb_only", False)),
             )
             self.templates[tpl.id] = tpl
             for phrase in t["triggers"]:
@@ -205,6 +207,8 @@ class TemplateSet:
         local = sent.text
         if tpl.unless is not None and tpl.unless.contains(local):
             return "unless"
+        if tpl.verb_only and is_definite(local, h.word_start - sent.start, h.start - sent.start):
+            return "noun form"
         if tpl.needs is not None:
             rest = local[: h.start - sent.start] + " " + local[h.end - sent.start :]
             if not tpl.needs.contains(rest):
