@@ -359,6 +359,9 @@ class Gazetteer:
             if prefer_near is not None:
                 d = 0 if m.start <= prefer_near < m.end else min(abs(prefer_near - m.start), abs(prefer_near - m.end))
                 score -= min(d / 3.0, 15.0)
+                lo, hi = sorted((m.end if m.end <= prefer_near else m.start, prefer_near))
+                if any(c in sentence_text[lo - sentence_offset : hi - sentence_offset] for c in "،,;؛"):
+                    score -= 20.0  # another clause: "المعارك في دارفور، خصوصا بعد استعادة ... الخرطوم"
             scored.append((score, p))
         if not scored:
             return self.country_info(context_country) if ctx else None
