@@ -154,6 +154,8 @@ def train(
     aqmar: Annotated[bool, typer.Option("--aqmar/--no-aqmar", help="Add AQMAR (Wikipedia) to the training data.")] = False,
     fresh: Annotated[bool, typer.Option("--fresh", help="Rebuild the word vectors too.")] = False,
     install: Annotated[bool, typer.Option("--install/--no-install", help="Copy the result into extractor/data/models.")] = True,
+    continue_from: Annotated[Optional[Path], typer.Option("--continue-from", help="Go on training this model "
+                                                          "(a second stage, Stanza's --finetune).")] = None,
 ) -> None:
     """Reproduce the bundled model from ../shared/data (needs a source checkout and gensim)."""
     tools = ROOT / "tools"
@@ -169,7 +171,7 @@ def train(
     if not d.is_dir():
         _err(f"data folder {d} not found: pass --data or set RASD_DATA")
         raise typer.Exit(1)
-    train_ner.train(d, work, steps, seed, aqmar, fresh)
+    train_ner.train(d, work, steps, seed, aqmar, fresh, continue_from=continue_from)
     if install:
         meta = train_ner.install(work, d)
         _score_table("", {k: {"scores": v} for k, v in meta["scores"].items()})

@@ -53,7 +53,7 @@ def tagger_flags(work: Path, steps: int, seed: int, extra: list[str] | None = No
 
 
 def train(data_dir: Path | None, work: Path, steps: int, seed: int, aqmar: bool = False, fresh: bool = False,
-          extra: list[str] | None = None, log=sys.stderr) -> Path:
+          extra: list[str] | None = None, log=sys.stderr, continue_from: Path | None = None) -> Path:
     import ner_data
     import train_vectors
 
@@ -66,6 +66,13 @@ def train(data_dir: Path | None, work: Path, steps: int, seed: int, aqmar: bool 
         print("2/3 training word vectors", file=log)
         train_vectors.build(work / "vectors", data_dir, seed=seed)
     model = work / "model" / f"{SHORTHAND}_nertagger.pt"
+    extra = list(extra or [])
+    if continue_from:  # a second stage: go on training an existing model (Stanza's --finetune)
+        start = work / "model" / "continue_from.pt"
+        start.parent.mkdir(parents=True, exist_ok=True)
+        if Path(continue_from).resolve() != start.resolve():
+            shutil.copyfile(continue_from, start)
+        extra = ["--finetune", "--finetune_load_name", str(start), *extra]
     if model.exists():
         model.unlink()
     print("3/3 training the tagger", file=log)
@@ -117,9 +124,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--aqmar", action="store_true", help="add AQMAR (Wikipedia) to the training data (off: it lowered dev F1)")
     ap.add_argument("--fresh", action="store_true", help="rebuild data and vectors too")
     ap.add_argument("--no-install", action="store_true", help="train only; do not touch extractor/data/models")
-    ap.add_argument("extra", nargs="*", help="extra ner_tagger flags (after --)")
+    ap.add_argument("--continue-from", type=Path, default=None,
+                    help="go on training this model (second stage; Stanza --finetune)")
+    ap.add_argument("extra", nargs="*", help="extra ner_tagger flags (after --); later flags override earlier ones")
     a = ap.parse_args(argv)
-    train(a.data, a.work, a.steps, a.seed, a.aqmar, a.fresh, a.extra)
+    train(a.data, a.work, a.steps, a.seed, a.aqmar, a.fresh, a.extra, continue_from=a.continue_from)
     if not a.no_install:
         meta = install(a.work, a.data)
         print(json.dumps(meta["scores"], indent=1), file=sys.stderr)
