@@ -95,7 +95,7 @@ def main() -> None:
         "entities": n_ents,
         "cold_load_s (fresh process, imports included; min of 3)": round(min(cold), 2),
         "cold_load_s_all": [round(x, 2) for x in cold],
-        "load_s (torch already imported)": round(warm_load, 2),
+        "load_s (in this process, first load)": round(warm_load, 2),
         "seconds": round(secs, 2),
         "tokens_per_s": round(tokens / secs),
         "sentences_per_s": round(len(sents) / secs, 1),

@@ -174,29 +174,34 @@ _TRUSTED_LOCK = threading.Lock()
 
 
 @contextmanager
-def _trusted_fast_load(paths: Sequence[Path]):
-    """Let torch use its fast (C) unpickler for rasd's own shipped files.
+def _fast_load(trusted_paths: Sequence[Path]):
+    """Two load-time shortcuts while a Stanza pipeline is built (about 2.5 s saved):
 
-    Stanza loads every file with ``weights_only=True``, whose pure-Python unpickler
-    spends ~2 s on the vocabularies. The files in ``extractor/data/models`` are part
-    of the package, so they are trusted; any other file keeps the safe loader.
+    - torch's fast (C) unpickler for rasd's own shipped files: Stanza loads every file
+      with ``weights_only=True``, whose pure-Python unpickler spends ~2 s on the
+      vocabularies. The files in ``extractor/data/models`` are part of the package, so
+      they are trusted; any other file keeps the safe loader.
+    - no optimizer: Stanza's NER trainer builds one even for prediction, and building
+      a torch optimizer imports torch._dynamo (~1.7 s). Prediction never uses it.
     """
+    import stanza.models.common.utils as sutils
     import torch
 
-    trusted = {os.path.realpath(p) for p in paths}
+    trusted = {os.path.realpath(p) for p in trusted_paths}
     with _TRUSTED_LOCK:
-        orig = torch.load
+        orig_load, orig_optim = torch.load, sutils.get_optimizer
 
         def load(f, *args, **kwargs):
             if isinstance(f, (str, os.PathLike)) and os.path.realpath(f) in trusted:
                 kwargs["weights_only"] = False
-            return orig(f, *args, **kwargs)
+            return orig_load(f, *args, **kwargs)
 
         torch.load = load
+        sutils.get_optimizer = lambda *args, **kwargs: None
         try:
             yield
         finally:
-            torch.load = orig
+            torch.load, sutils.get_optimizer = orig_load, orig_optim
 
 
 _CACHE: dict[tuple, NerModel] = {}
@@ -268,7 +273,7 @@ def _quantize(pipe) -> bool:
         warnings.simplefilter("ignore")
         try:
             for tr in proc.trainers:
-                tr.model = quantize_dynamic(tr.model, {torch.nn.LSTM, torch.nn.Linear}, dtype=torch.qint8)
+                tr.model = quantize_dynamic(tr.model, {torch.nn.LSTM, torch.nn.Linear}, dtype=torch.qint8, inplace=True)
         except Exception:  # pragma: no cover - unsupported engine
             return False
     return True
@@ -307,7 +312,7 @@ def build_ner(which: str = "bundled", cache_dir: str | None = None, use_gpu: boo
                       resources_filepath=str(info["resources"]), dir=str(MODELS_DIR))  # fmt: skip
     trusted = [info["model"], info["pretrain"]] if info["bundled"] else []
     try:
-        with _trusted_fast_load(trusted):
+        with _fast_load(trusted):
             pipe = stanza.Pipeline(**kwargs)
     except (FileNotFoundError, OSError) as e:
         raise NerUnavailable(f"cannot load NER model {info['name']}: {e}") from e
