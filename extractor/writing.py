@@ -91,12 +91,18 @@ class TableWriter:
         if not self.rows:
             self.console.print("[dim]No events found.[/dim]")
             return
-        table = Table(show_lines=True, title=f"{len(self.rows)} event(s)")
-        for _, title in self.COLUMNS:
-            table.add_column(title, overflow="fold", max_width=48 if title == "Evidence" else None)
+        # a narrow terminal keeps the columns an analyst scans first; -f jsonl has everything
+        width = self.console.width
+        drop = set() if width >= 140 else {"country"} if width >= 110 else {"country", "admin1", "evidence"}
+        columns = [(c, t) for c, t in self.COLUMNS if c not in drop]
+        caption = "narrow terminal: some columns hidden (use -f jsonl or -f csv for all)" if drop else None
+        table = Table(show_lines=True, title=f"{len(self.rows)} event(s)", caption=caption)
+        for col, title in columns:
+            table.add_column(title, overflow="fold", no_wrap=col == "event_date",
+                             max_width=48 if col == "evidence" else None)  # fmt: skip
         for ev in self.rows:
             cells = []
-            for col, _ in self.COLUMNS:
+            for col, _ in columns:
                 v = getattr(ev, col)
                 if col == "event_date" and v and ev.time_precision and ev.time_precision > 1:
                     v = f"{v} (±{'week' if ev.time_precision == 2 else 'month'})"
