@@ -55,6 +55,7 @@ class Mention:
     flags: list[str] = field(default_factory=list)
     definite: bool = False  # "الغارة", "الهجوم": told before, or background
     retell_only: bool = False  # only adds to an event told before (see TemplateSet.match_sentence)
+    lead: bool = False  # the article's first event mention (its headline or lead)
     sentence_indexes: list[int] = field(default_factory=list)
 
 
@@ -95,6 +96,8 @@ def find_mentions(
         mentions.extend(split)
         if split[-1].place is not None and split[-1].place_explicit:
             last_place = split[-1].place
+    if mentions:
+        mentions[0].lead = True
     return drop_background(mentions, published, rejected)
 
 

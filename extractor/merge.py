@@ -49,7 +49,7 @@ def _same_place(a: Mention, b: Mention) -> bool:
 def _names_province_of(a: Mention, b: Mention) -> bool:
     """``a`` is a headline naming a province by its capital (غارة على إدلب) and ``b`` a place in it."""
     pa, pb = a.place, b.place
-    return (a.sentence_index == 0 and b.sentence_index > 0 and bool(pa.admin1)
+    return (a.lead and not b.lead and bool(pa.admin1)
             and pa.location == pa.admin1 == pb.admin1 and pb.location != pb.admin1)  # fmt: skip
 
 
@@ -164,6 +164,29 @@ def merge_into(a: Mention, b: Mention) -> Mention:
     return a
 
 
+def fill_unnamed_attackers(events: list[Mention]) -> list[Mention]:
+    """An unnamed air strike or shelling in an article whose other strikes in that country all
+    have one named state attacker ("استشهد فلسطينيان في قصف جوي" in a report on Israeli strikes
+    on Gaza) takes that attacker: only armies fly, and the article is about one campaign."""
+    for e in events:
+        if e.event_type != "Explosions/Remote violence" or e.place is None or _named(e.actor1):
+            continue
+        donors = {
+            _named(o.actor1): o.actor1
+            for o in events
+            if o is not e and o.event_type == e.event_type and o.place is not None
+            and o.place.country == e.place.country and _named(o.actor1) and o.actor1.kind in ("state", "external")
+        }  # fmt: skip
+        if len(donors) == 1:
+            (actor,) = donors.values()
+            e.actor1 = actor
+            if e.actor2 is not None and _named(e.actor2) == _named(actor):
+                e.actor2 = None
+            e.flags = e.flags + ["attacker from the article's other strikes"]
+            e.confidence = round(e.confidence * 0.9, 3)
+    return events
+
+
 def merge_mentions(mentions: list[Mention], rejected: list | None = None) -> list[Mention]:
     """Greedy, order-preserving merge of mentions of the same event.
 
@@ -186,4 +209,4 @@ def merge_mentions(mentions: list[Mention], rejected: list | None = None) -> lis
                     rejected.append(Rejection(m.template_id, m.sentence_index, m.trigger, why))
             else:
                 events.append(m)
-    return events
+    return fill_unnamed_attackers(events)

@@ -92,6 +92,8 @@ def notes(m: Mention, ev: Event) -> str:
         text += f" {cas.wounded} reported injured."
     if len(m.sentence_indexes) > 1:
         text += f" [merged from {len(m.sentence_indexes)} sentences]"
+    if "attacker from the article's other strikes" in m.flags:
+        text += " [attacker not named in this telling; taken from the article's other strikes]"
     return text
 
 

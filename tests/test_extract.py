@@ -196,3 +196,19 @@ def test_killing_while_abducting_is_one_attack():
     ev = one(text, published="2025-09-13")
     assert (ev.event_type, ev.sub_event_type) == ("Violence against civilians", "Attack")
     assert ev.admin1 == "Zamfara" and ev.fatalities == 1
+
+
+def test_an_unnamed_strike_takes_the_attacker_of_the_articles_other_strikes():
+    text = ("استشهد تسعة مواطنين اليوم جراء قصف إسرائيلي استهدف منزلا غرب مدينة خان يونس. "
+            "وفي سياق متصل، استشهد فلسطينيان في قصف جوي استهدف منزلا في حي الزيتون جنوب شرق مدينة غزة.")
+    events = extract(text, published="2025-04-06")
+    assert len(events) == 2
+    assert all(e.actor1.startswith("Military Forces of Israel") for e in events)
+    assert "taken from the article's other strikes" in events[1].notes
+
+
+def test_a_headline_naming_the_province_by_its_capital_is_the_same_event_as_the_village_strike():
+    text = ("الحوثيون: قتلى وجرحى بغارات أمريكية على الحديدة\n"
+            "وقالت قناة المسيرة إن قتلى وجرحى سقطوا في غارات أمريكية على مديرية المنصورية بمحافظة الحديدة.")
+    [ev] = extract(text, published="2025-04-01")
+    assert ev.location == "Al Mansuriyah" and ev.admin1 == "Al Hodeidah"
