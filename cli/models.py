@@ -48,6 +48,10 @@ def _err(msg: str) -> None:
 def _load(model: str, cache_dir: Path | None):
     from extractor.ner import NerUnavailable, build_ner
 
+    if model in ("none", ""):
+        _err("this command needs an NER model: --model bundled, official or a .pt file (RASD_NER_MODEL is 'none')")
+        raise typer.Exit(2)
+
     try:
         return build_ner(model, str(cache_dir) if cache_dir else None)
     except NerUnavailable as e:
@@ -83,6 +87,12 @@ def info(
     fmt: FormatOpt = OutFormat.table,
 ) -> None:
     """What NER model is loaded, from where, its size and its recorded scores."""
+    if model in ("none", ""):
+        if fmt == OutFormat.json:
+            typer.echo(json.dumps({"name": None, "source": None, "note": "NER is off: rules only"}))
+        else:
+            typer.echo("model:      none (NER is off: --ner-model none or RASD_NER_MODEL=none; rules only)")
+        return
     m = _load(model, cache_dir)
     data = {
         "name": m.name,

@@ -93,16 +93,25 @@ def test_missing_model_file_is_a_clear_error(tmp_path):
         load_ner("bert-large")
 
 
+def test_models_info_says_when_ner_is_off():
+    from cli.main import app
+
+    r = CliRunner().invoke(app, ["models", "info", "--model", "none"])
+    assert r.exit_code == 0 and "NER is off" in r.stdout
+    r = CliRunner().invoke(app, ["models", "evaluate", "--model", "none"])
+    assert r.exit_code == 2
+
+
 def test_models_info_cli():
     from cli.main import app
 
-    r = CliRunner().invoke(app, ["models", "info", "--format", "json"])
+    r = CliRunner().invoke(app, ["models", "info", "--model", "bundled", "--format", "json"])
     assert r.exit_code == 0, r.output
     info = json.loads(r.stdout)
     assert info["source"].endswith("ar_rasd_nertagger.pt")
     assert info["size_mb"] <= 60
     assert "anercorp-test" in info["scores"]
-    r = CliRunner().invoke(app, ["models", "info"])
+    r = CliRunner().invoke(app, ["models", "info", "--model", "bundled"])
     assert r.exit_code == 0 and "rasd-ar-ner" in r.stdout and "anercorp-test" in r.stdout
 
 
