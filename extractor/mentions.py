@@ -56,6 +56,7 @@ class Mention:
     definite: bool = False  # "الغارة", "الهجوم": told before, or background
     retell_only: bool = False  # only adds to an event told before (see TemplateSet.match_sentence)
     lead: bool = False  # the article's first event mention (its headline or lead)
+    near: str = ""  # the town the text locates the place by ("أم صفا شمال غرب مدينة رام الله": Ramallah)
     sentence_indexes: list[int] = field(default_factory=list)
 
 
@@ -226,7 +227,11 @@ def _build(doc, sent, matches, templates, gazetteer, lexicon, context_country, l
     )
     explicit = place is not None and place.start >= 0
     if explicit:
+        reference = place
         place = _located_one(place, gazetteer.find(place_text, sent.start), sent.text, sent.start)
+        near = reference.location if place is not reference else ""
+    else:
+        near = ""
     if not explicit and last_place is not None and (
         place is None or last_place.country == place.country
     ):
@@ -304,6 +309,7 @@ def _build(doc, sent, matches, templates, gazetteer, lexicon, context_country, l
         actor2=actor2,
         place=place,
         place_explicit=explicit,
+        near=near,
         event_date=ev_date,
         time_precision=precision,
         date_basis=basis,
@@ -368,8 +374,9 @@ def _roles(actors: list[Actor], m: TriggerMatch, sent, templates: TemplateSet, e
         other = next((a for a in actors if a is not riot and a.kind != "protesters"), None)
         return riot, other
     # a nominative plural ("قتل مسلحون رجلا") is the subject whatever verb comes before it
+    # (an actor named by the trigger phrase itself, "استهدف قصف مدفعي إسرائيلي", is the one striking)
     struck_names = {a.name for a in armed if templates.cue_before("target", sent, a.start)
-                    and not a.matched.split(" ")[0].endswith("ون")}  # fmt: skip
+                    and not a.matched.split(" ")[0].endswith("ون") and not (a.start <= t0 < a.end)}  # fmt: skip
     struck = {id(a) for a in armed if a.name in struck_names}  # also its other names: "(داعش)"
     by_phrase = [a for a in armed if a.start >= t0 and templates.cue_before("by", sent, a.start)]
     before = [a for a in armed if a.end <= t0 and id(a) not in struck]
@@ -380,6 +387,15 @@ def _roles(actors: list[Actor], m: TriggerMatch, sent, templates: TemplateSet, e
     # one further on is more often the target ("فجر نفسه في صف مجندين")
     close = [a for a in after if len(sent.text[m.end - sent.start : a.start - sent.start].split()) <= 1]
     actor1 = (by_phrase or own or before[-1:] or close[:1] or [None])[0]
+    if actor1 is not None and actor1.kind == "unidentified":
+        # "مسلحون من تنظيم داعش", "مسلحين تابعين لحركة الشباب": the group named next is who they are
+        for a in armed:
+            gap = sent.text[actor1.end - sent.start : a.start - sent.start]
+            if a.start >= actor1.end and a.kind != "unidentified" and len(gap.split()) <= 3 and any(
+                w in gap for w in ("من", "تابع", "ينتمون", "ينتمي", "موالين", "موالون")
+            ):
+                actor1 = a
+                break
     rest = [a for a in armed if a is not actor1 and (actor1 is None or a.name != actor1.name)]
     civ = [a for a in others if a.kind == "civilians"]
     target = (

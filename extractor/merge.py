@@ -32,6 +32,10 @@ def _same_place(a: Mention, b: Mention) -> bool:
         return False
     if a.place.location == a.place.country or b.place.location == b.place.country:
         return True  # "في نيجيريا": the whole country holds any place in it
+    if (a.lead and a.place.geo_precision == 3) or (b.lead and b.place.geo_precision == 3):
+        return True  # a headline over a region ("غارات على جنوب لبنان") tells the body's first such event
+    if _names_province_of(a, b) or _names_province_of(b, a):
+        return True  # "هجوم في كركوك" (headline) and "قضاء الدبس في محافظة كركوك"
     if a.place.location and b.place.location:
         if a.place.location == b.place.location:
             return True
@@ -40,6 +44,10 @@ def _same_place(a: Mention, b: Mention) -> bool:
         if coarse.place.geo_precision == fine.place.geo_precision:
             # "غارة على إدلب" (a province named by its capital) and "قرية أورم الجوز في ريف إدلب"
             return _names_province_of(a, b) or _names_province_of(b, a)
+        if coarse.place.geo_precision == 2 and coarse.place.location not in (coarse.place.admin2, coarse.place.admin1):
+            # "أطراف بلدة الخيام" is near one town, not the whole district around it, unless the
+            # text itself locates the other place by that town ("أم صفا شمال غرب رام الله")
+            return fine.near == coarse.place.location
         return (coarse.place.admin1 or "") in ("", fine.place.admin1) and (
             coarse.place.admin2 in ("", fine.place.admin2) or coarse.place.geo_precision == 3
         )
@@ -73,8 +81,15 @@ def _named(x) -> str:
     return "" if x is None or x.kind == "unidentified" else _strip_years(x.name)
 
 
+def _split_siblings(a: Mention, b: Mention) -> bool:
+    """Two places struck in one sentence ("على مدينة صعدة ومديرية سحار") stay two events."""
+    return bool(set(a.sentence_indexes) & set(b.sentence_indexes)) and any(
+        f.startswith("split ") for f in a.flags
+    ) and any(f.startswith("split ") for f in b.flags)
+
+
 def _compatible(a: Mention, b: Mention) -> bool:
-    if a.event_type != b.event_type:
+    if a.event_type != b.event_type or _split_siblings(a, b):
         return False
     if a.sub_event_type != b.sub_event_type and a.event_type not in (
         "Explosions/Remote violence", "Violence against civilians"
@@ -92,7 +107,7 @@ def _compatible(a: Mention, b: Mention) -> bool:
 
 def _refers_back(e: Mention, m: Mention) -> bool:
     """A definite trigger ("الغارة", "الهجوم") retelling event ``e`` in other words."""
-    return m.definite and _same_place(e, m) and _same_date(e, m) and (
+    return m.definite and not _split_siblings(e, m) and _same_place(e, m) and _same_date(e, m) and (
         not _named(m.actor1) or not _named(e.actor1) or _named(m.actor1) in (_named(e.actor1), _named(e.actor2))
     )
 
@@ -120,7 +135,7 @@ def _better_place(a: Mention, b: Mention):
         return (a.place, True) if a.place_explicit else (b.place, True)
     if a.place.geo_precision == b.place.geo_precision and a.place.location == a.place.country:
         return b.place, b.place_explicit  # a province says more than the country
-    if a.place.geo_precision == b.place.geo_precision and _names_province_of(a, b):
+    if _names_province_of(a, b):
         return b.place, b.place_explicit  # the village says more than the province's capital
     return (a.place, a.place_explicit) if a.place.geo_precision <= b.place.geo_precision else (b.place, b.place_explicit)
 

@@ -212,3 +212,23 @@ def test_a_headline_naming_the_province_by_its_capital_is_the_same_event_as_the_
             "وقالت قناة المسيرة إن قتلى وجرحى سقطوا في غارات أمريكية على مديرية المنصورية بمحافظة الحديدة.")
     [ev] = extract(text, published="2025-04-01")
     assert ev.location == "Al Mansuriyah" and ev.admin1 == "Al Hodeidah"
+
+
+def test_gunmen_of_a_named_group_are_that_group_and_a_headline_city_names_its_province():
+    text = ("مقتل 4 جنود عراقيين بهجوم لداعش في كركوك\n"
+            "قتل أربعة جنود من الجيش العراقي وأصيب ثلاثة آخرون، مساء الأحد، في هجوم شنه مسلحون من تنظيم داعش "
+            "على نقطة عسكرية في قضاء الدبس شمال غربي محافظة كركوك.")
+    [ev] = extract(text, published="2024-03-11")
+    assert (ev.sub_event_type, ev.actor1, ev.location) == ("Armed clash", "Islamic State (Iraq)", "Dibis")
+    assert ev.actor2.startswith("Military Forces of Iraq") and ev.fatalities == 4 and ev.event_date == "2024-03-10"
+
+
+def test_shelling_near_one_town_is_not_a_strike_on_the_next_village_nor_the_other_sides_rockets():
+    text = ("شن الطيران الحربي الإسرائيلي، اليوم الثلاثاء، غارات على بلدة كفركلا في جنوب لبنان.\n"
+            "كما استهدف قصف مدفعي إسرائيلي أطراف بلدة الخيام.\n"
+            "وأعلن حزب الله أنه استهدف بصواريخ موجهة موقعا عسكريا إسرائيليا قبالة الحدود.")
+    events = extract(text, published="2024-02-13")
+    shelling = [e for e in events if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert any(e.actor1.startswith("Military Forces of Israel") and e.location == "Khiam" for e in shelling)
+    assert any(e.actor1 == "Hezbollah" for e in shelling)
+    assert any(e.sub_event_type == "Air/drone strike" and e.location == "Kfar Kila" for e in events)
