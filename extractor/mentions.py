@@ -249,6 +249,13 @@ def _build(doc, sent, matches, templates, gazetteer, lexicon, context_country, l
     adj_end = adj[1] + sent.start if adj else best_match.end
     actor1, actor2 = _roles(sources_removed(actors, sent, best_match), best_match, sent, templates, event_type,
                             adj_end)  # fmt: skip
+    if actor1 is None and event_type in ("Battles", "Explosions/Remote violence"):
+        # "شنت الولايات المتحدة غارات", "قصفت تركيا": a country named as the subject of the attack
+        by_name = _country_subject(lexicon, sent, best_match)
+        if by_name:
+            actor1 = lexicon.state_forces(by_name, published, event_country=country or None)
+            if actor2 is not None and actor2.name == actor1.name:
+                actor2 = None
     if actor1 is None and adj and event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
         # "غارة جوية روسية", "قصف إسرائيلي": the trigger's own adjective names the state that struck
         actor1 = lexicon.state_forces(adj[0], published, event_country=country or None)
@@ -351,14 +358,26 @@ def sources_removed(actors: list[Actor], sent, m: TriggerMatch) -> list[Actor]:
     return out
 
 
+def _country_subject(lexicon: ActorLexicon, sent, m: TriggerMatch) -> str | None:
+    """A country name among the three words before the trigger ("شنت إسرائيل غارات")."""
+    words = [t for t in sent.tokens if t.end <= m.hit.word_start and t.text.isalnum()][-3:]
+    for n in (2, 1):
+        for i in range(len(words) - n, -1, -1):
+            phrase = sent.text[words[i].start - sent.start : words[i + n - 1].end - sent.start]
+            country = lexicon.country_of_word(phrase)
+            if country and not lexicon._is_adjective(phrase):
+                return country
+    return None
+
+
 def _roles(actors: list[Actor], m: TriggerMatch, sent, templates: TemplateSet, event_type: str,
            adj_end: int | None = None):  # fmt: skip
     """Attacker and target.
 
     The attacker is the armed actor named after a 'by' cue ("من قبل"), else one
-    the trigger phrase itself names ("غارة جوية روسية"), else the nearest armed actor before the trigger that no target cue marks as struck
-    ("مقتل زعيم تنظيم الدولة"), else the first such actor after it. The target is
-    the next armed actor, else civilians, else any other actor named.
+    the trigger phrase itself names ("غارة جوية روسية"), else the nearest armed
+    actor before the trigger that no target cue marks as struck ("مقتل زعيم تنظيم
+    الدولة"), else one right after it ("غارات التحالف"). The target: see below.
     """
     if not actors:
         return None, None
@@ -378,7 +397,7 @@ def _roles(actors: list[Actor], m: TriggerMatch, sent, templates: TemplateSet, e
     struck_names = {a.name for a in armed if templates.cue_before("target", sent, a.start)
                     and not a.matched.split(" ")[0].endswith("ون") and not (a.start <= t0 < a.end)}  # fmt: skip
     struck = {id(a) for a in armed if a.name in struck_names}  # also its other names: "(داعش)"
-    by_phrase = [a for a in armed if a.start >= t0 and templates.cue_before("by", sent, a.start)]
+    by_phrase = [a for a in armed if a.start >= t0 and templates.cue_before("by", sent, a.start) and id(a) not in struck]
     before = [a for a in armed if a.end <= t0 and id(a) not in struck]
     after = [a for a in armed if a.start >= m.end and id(a) not in struck]
     own_end = max(m.end, adj_end or 0)
@@ -398,14 +417,15 @@ def _roles(actors: list[Actor], m: TriggerMatch, sent, templates: TemplateSet, e
                 break
     rest = [a for a in armed if a is not actor1 and (actor1 is None or a.name != actor1.name)]
     civ = [a for a in others if a.kind == "civilians"]
-    target = (
+    # the target: an armed actor marked as struck, else the next armed actor after the trigger,
+    # else civilians ("استهدف مخيما للنازحين"), else an armed actor told before it, else anyone named
+    actor2 = (
         next((a for a in rest if id(a) in struck), None)
         or next((a for a in rest if a.start >= m.end), None)
+        or (civ[0] if civ else None)
         or (rest[0] if rest else None)
+        or (others[0] if others else None)
     )
-    actor2 = target if target is not None else (civ[0] if civ else None)
-    if actor2 is None and others:
-        actor2 = others[0]
     return actor1, actor2
 
 

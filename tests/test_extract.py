@@ -232,3 +232,16 @@ def test_shelling_near_one_town_is_not_a_strike_on_the_next_village_nor_the_othe
     assert any(e.actor1.startswith("Military Forces of Israel") and e.location == "Khiam" for e in shelling)
     assert any(e.actor1 == "Hezbollah" for e in shelling)
     assert any(e.sub_event_type == "Air/drone strike" and e.location == "Kfar Kila" for e in events)
+
+
+def test_a_country_named_as_subject_struck_and_positions_belonging_to_a_group_are_struck():
+    ev = one("شنت الولايات المتحدة غارات جوية استهدفت مواقع تابعة لجماعة الحوثي في العاصمة اليمنية صنعاء مساء اليوم.",
+             "2025-04-20")
+    assert ev.actor1.startswith("Military Forces of the United States")
+    assert "Houthi" in ev.actor2
+
+
+def test_civilians_struck_after_the_trigger_outrank_an_army_told_before_it():
+    ev = one("فيما تتواصل المواجهات بين الجيش والدعم السريع، قتل 30 شخصا اليوم في هجوم بطائرة مسيرة "
+             "لقوات الدعم السريع استهدف مخيما للنازحين في مدينة الفاشر.", "2025-10-11")
+    assert (ev.actor1, ev.actor2) == ("Rapid Support Forces", "Civilians (Sudan)")
