@@ -18,6 +18,7 @@ from datetime import date
 from importlib import resources
 
 from .document import Doc
+from .segment import Sentence
 from .normalize import normalize_key
 from .resolve.actors import Actor, ActorLexicon, for_event
 from .resolve.dates import find_dates, is_old_history, reporting_clause, resolve_event_date
@@ -73,7 +74,7 @@ def find_mentions(
     context_country = gazetteer.country_of_article(doc.text)
     mentions: list[Mention] = []
     last_place: Place | None = None
-    for sent in doc.sentences:
+    for sent in (c for s in doc.sentences for c in clauses(s)):
         matches = templates.match_sentence(sent, rejected)
         if not matches:
             # keep track of the place talked about, for sentences that only say "هناك"
@@ -100,6 +101,26 @@ def find_mentions(
     if mentions:
         mentions[0].lead = True
     return drop_background(mentions, published, rejected)
+
+
+# "..., فيما قتل ثمانية مدنيين في قصف ...": a contrastive clause tells another event.
+_CLAUSE = re.compile(r"[،,;؛]\s*(?=(?:و)?(?:فيما|بينما|في حين)\s)")
+
+
+def clauses(sent: Sentence) -> list[Sentence]:
+    """The sentence cut before "، فيما" / "، بينما" / "، في حين" (same index, exact offsets)."""
+    cuts = [m.start() for m in _CLAUSE.finditer(sent.text)]
+    if not cuts:
+        return [sent]
+    out, lo = [], 0
+    for hi in cuts + [len(sent.text)]:
+        piece = sent.text[lo:hi]
+        if piece.strip():
+            start = sent.start + lo
+            toks = [t for t in sent.tokens if start <= t.start and t.end <= sent.start + hi]
+            out.append(Sentence(start, sent.start + hi, piece, toks, sent.index))
+        lo = hi
+    return out
 
 
 # An event dated this many days before publication is background when the article
@@ -397,7 +418,9 @@ def _roles(actors: list[Actor], m: TriggerMatch, sent, templates: TemplateSet, e
     struck_names = {a.name for a in armed if templates.cue_before("target", sent, a.start)
                     and not a.matched.split(" ")[0].endswith("ون") and not (a.start <= t0 < a.end)}  # fmt: skip
     struck = {id(a) for a in armed if a.name in struck_names}  # also its other names: "(داعش)"
-    by_phrase = [a for a in armed if a.start >= t0 and templates.cue_before("by", sent, a.start) and id(a) not in struck]
+    # ("هجوم شنته قوات الدعم السريع"; a 'by' cue far from the trigger belongs to another clause)
+    by_phrase = [a for a in armed if a.start >= t0 and templates.cue_before("by", sent, a.start) and id(a) not in struck
+                 and len(sent.text[m.end - sent.start : a.start - sent.start].split()) <= 8]  # fmt: skip
     before = [a for a in armed if a.end <= t0 and id(a) not in struck]
     after = [a for a in armed if a.start >= m.end and id(a) not in struck]
     own_end = max(m.end, adj_end or 0)
