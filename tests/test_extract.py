@@ -245,3 +245,12 @@ def test_civilians_struck_after_the_trigger_outrank_an_army_told_before_it():
     ev = one("فيما تتواصل المواجهات بين الجيش والدعم السريع، قتل 30 شخصا اليوم في هجوم بطائرة مسيرة "
              "لقوات الدعم السريع استهدف مخيما للنازحين في مدينة الفاشر.", "2025-10-11")
     assert (ev.actor1, ev.actor2) == ("Rapid Support Forces", "Civilians (Sudan)")
+
+
+def test_a_contrastive_clause_tells_a_second_event():
+    text = ("قتل خمسة من عناصر داعش في غارة جوية قرب مدينة الحسكة، "
+            "فيما قتل ثمانية مدنيين في قصف لطائرات النظام السوري على مدينة حلب.")
+    events = sorted(extract(text, published="2015-07-20"), key=lambda e: -e.fatalities)
+    assert [(e.location, e.fatalities) for e in events] == [("Aleppo", 8), ("Al Hasakeh", 5)]
+    assert events[0].actor1.startswith("Military Forces of Syria") and events[0].actor2 == "Civilians (Syria)"
+    assert events[0].evidence.lstrip("، ").startswith("فيما")
