@@ -254,3 +254,20 @@ def test_a_contrastive_clause_tells_a_second_event():
     assert [(e.location, e.fatalities) for e in events] == [("Aleppo", 8), ("Al Hasakeh", 5)]
     assert events[0].actor1.startswith("Military Forces of Syria") and events[0].actor2 == "Civilians (Syria)"
     assert events[0].evidence.lstrip("، ").startswith("فيما")
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("قتل ثلاثة متظاهرين برصاص قوات الأمن التي أطلقت الرصاص الحي على المحتجين في مدينة الناصرية جنوبي العراق اليوم.",
+     "2019-11-28", ("Protests", "Excessive force against protesters", "Protesters (Iraq)", "Police Forces of Iraq")),
+    ("قال مسؤولون إن 12 شخصا قتلوا في هجوم مسلح على قرية في إقليم بلاتو وسط نيجيريا.", "2024-01-25",
+     ("Violence against civilians", "Attack", "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)")),
+    ("اقتحمت قوات الاحتلال مخيم جنين فجر اليوم، واندلعت مواجهات مع الشبان الذين رشقوا الجنود بالحجارة.", "2023-06-19",
+     ("Riots", "Violent demonstration", "Rioters (Palestine)", "Military Forces of Israel")),
+    ("نفذت القيادة الأمريكية في أفريقيا غارة جوية ضد حركة الشباب قرب بلدة جلب في جنوب الصومال.", "2024-05-02",
+     ("Explosions/Remote violence", "Air/drone strike", "Military Forces of the United States", "Al Shabaab")),
+])
+def test_who_is_coded_against_whom(text, published, expected):
+    ev = one(text, published)
+    etype, sub, actor1, actor2 = expected
+    assert (ev.event_type, ev.sub_event_type) == (etype, sub)
+    assert ev.actor1.startswith(actor1) and ev.actor2.startswith(actor2)

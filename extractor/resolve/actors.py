@@ -141,6 +141,8 @@ class ActorLexicon:
         self._fillers = {normalize_key(w) for w in data.get("fillers") or []}
         self._fillers |= {"ال" + w for w in self._fillers}
         self._ignore = {normalize_key(w) for w in data.get("ignore") or []}
+        # generic soldiers/army in an event country stand for another state's forces there
+        self._state_of_event: dict[str, str] = dict(data.get("generic_state_forces_in") or {})
 
         self.entries: list[_Entry] = []
         self._payloads: dict[str, list[_Payload]] = {}
@@ -358,7 +360,8 @@ class ActorLexicon:
             elif e.needs_country:
                 return None
             else:
-                country, new_end = (e.country or event_country or ""), end
+                generic = self._state_of_event.get(event_country or "", event_country or "")
+                country, new_end = (e.country or generic), end
             if not country:
                 return None
             a = self.state_forces(country, when, e.kind == "police", event_country=event_country)

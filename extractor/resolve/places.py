@@ -173,8 +173,9 @@ class Gazetteer:
             key = r["key"]
             if key in stop:
                 continue
-            # very short one-word town names are mostly ordinary words or name parts
-            if e.kind == "town" and " " not in key and len(key) <= 3 and e.pop < 100_000:
+            # very short one-word town names are mostly ordinary words or name parts (unless they
+            # are listed as needing a type word: "بلدة جلب")
+            if e.kind == "town" and " " not in key and len(key) <= 3 and e.pop < 100_000 and key not in needs_type:
                 continue
             self._by_key.setdefault(key, []).append(e)
             if e.kind == "country":
