@@ -267,9 +267,17 @@ def _build(doc, sent, matches, templates, gazetteer, lexicon, context_country, l
     ):  # "تخريب" in an economics column, "مواجهات" in a match report: nobody to code
         return None
     adj = lexicon.country_adjective_after(sent.text, best_match.end - sent.start)
+    if adj and (best_match.hit.phrase.endswith(("علي", "ضد", "باتجاه"))
+                or sent.text[best_match.end - sent.start : adj[1]].rstrip().endswith(("ين", "ون"))):  # fmt: skip
+        adj = None  # "النار على فلسطينيين": people struck, not the striker's adjective
     adj_end = adj[1] + sent.start if adj else best_match.end
     actor1, actor2 = _roles(sources_removed(actors, sent, best_match), best_match, sent, templates, event_type,
                             adj_end)  # fmt: skip
+    if actor1 is None and event_type != "Riots":
+        settlers = next((a for a in actors if a.assoc.startswith("Settlers")), None)
+        if settlers is not None:  # outside a riot ACLED codes settlers as their own actor (inter 3)
+            actor1 = Actor(settlers.assoc, 3, "political_militia", settlers.country, "", settlers.start,
+                           settlers.end, settlers.matched)  # fmt: skip
     if actor1 is None and event_type in ("Battles", "Explosions/Remote violence"):
         # "شنت الولايات المتحدة غارات", "قصفت تركيا": a country named as the subject of the attack
         by_name = _country_subject(lexicon, sent, best_match)

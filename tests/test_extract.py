@@ -271,3 +271,9 @@ def test_who_is_coded_against_whom(text, published, expected):
     etype, sub, actor1, actor2 = expected
     assert (ev.event_type, ev.sub_event_type) == (etype, sub)
     assert ev.actor1.startswith(actor1) and ev.actor2.startswith(actor2)
+
+
+def test_settlers_who_shoot_are_coded_as_settlers_and_the_people_shot_are_not_an_adjective():
+    ev = one("أطلق مستوطنون النار على فلسطينيين في قرية المغير شرق رام الله ما أدى إلى إصابة ثلاثة منهم.", "2024-04-13")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Attack", "Settlers (Israel)", "Civilians (Palestine)")
+    assert ev.fatalities == 0 and ev.wounded == 3 and ev.interaction == 37
