@@ -138,3 +138,14 @@ def test_merge_fatalities() -> None:
     assert merge_fatalities([None, None]) == 0
     assert merge_fatalities([]) == 0
     assert merge_fatalities([0, 4]) == 0
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("قتلت قوات الاحتلال ثلاثة شبان في جنين.", 3),          # two-word subject between verb and figure
+    ("قتل الجيش الإسرائيلي 5 فلسطينيين.", 5),
+    ("قتلت غارة إسرائيلية 7 أشخاص.", 7),
+    ("أعدم مسلحو داعش خمسة رعاة في بادية السخنة.", 5),
+    ("قتل شاب في 3 غارات.", 1),                             # a preposition ends the subject: 3 is not a toll
+])
+def test_a_subject_between_the_killing_verb_and_its_figure(text, killed):
+    assert count_casualties(normalize_text(text)).killed == killed

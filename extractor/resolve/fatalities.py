@@ -332,14 +332,23 @@ def _figure_after(toks: list[Token], i: int, L: _Lex, other: dict[str, str], tab
     if vg is not None:
         return _Figure(vg[0], False, t0.start, toks[vg[1] - 1].end, j), False
     if verb and j + 1 < len(toks) and not _in(w, L.stop) and _classify(w, table) is None and not w.startswith("و"):
-        # a subject before the figure: "قتلت القوات 5 مسلحين", "قتل مقاتلوها ما لا يقل عن 19"
-        k = j + 1
-        while k < len(toks) and _in(toks[k].text, L.filler) and not _read_number(toks, k, lead=()):
-            k += 1
-        r = _read_number(toks, k, lead=())
-        if r is not None:
-            val, end = _range_min(toks, *r)
-            return _Figure(val, True, t0.start, toks[end - 1].end, k), False
+        # a subject before the figure: "قتلت القوات 5 مسلحين", "قتل مقاتلوها ما لا يقل عن 19",
+        # "قتلت قوات الاحتلال ثلاثة شبان", "قتلت غارة إسرائيلية 7 أشخاص" (up to three words)
+        for width in (1, 2, 3):
+            words = toks[j : j + width]
+            if len(words) < width or any(
+                _in(x.text, L.stop) or x.text in L.stop or _classify(x.text, table) or _classify(x.text, other)
+                or not re.match(r"[^\W\d_]", x.text) or (n > 0 and x.text.startswith("و"))
+                for n, x in enumerate(words)
+            ):
+                break
+            k = j + width
+            while k < len(toks) and _in(toks[k].text, L.filler) and not _read_number(toks, k, lead=()):
+                k += 1
+            r = _read_number(toks, k, lead=())
+            if r is not None:
+                val, end = _range_min(toks, *r)
+                return _Figure(val, True, t0.start, toks[end - 1].end, k), False
     if _in(w, L.stop) or w in L.stop or not re.match(r"[^\W\d_]", w) or _classify(w, table) or _classify(w, other):
         return None, False
     if w.startswith("و") or _strip(t0.text)[-1].startswith("ال"):
