@@ -166,3 +166,9 @@ def test_conflict_zone_places(gaz, sentence, country, location, admin1, precisio
 )  # fmt: skip
 def test_common_word_place_names_need_a_type_word(gaz, phrase):
     assert find(gaz, phrase) == []
+
+
+def test_a_name_after_a_building_word_names_the_building_not_the_place():
+    g = Gazetteer.load()
+    text = normalize_text("ووقع الهجوم خلال صلاة الجمعة في مسجد سيد آباد في مدينة قندوز.")
+    assert [p.location for p in g.find(text)] == ["Kunduz"]

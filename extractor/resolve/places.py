@@ -158,9 +158,10 @@ class Gazetteer:
     """The compiled place index (one Aho-Corasick automaton over all Arabic keys)."""
 
     def __init__(self, rows: list[dict[str, str]], stop: frozenset[str] = frozenset(),
-                 needs_type: frozenset[str] = frozenset()):  # fmt: skip
+                 needs_type: frozenset[str] = frozenset(), facilities: frozenset[str] = frozenset()):  # fmt: skip
         self._stop = stop  # whole words (clitics included) that are never places: فرانس (برس)
         self._needs_type = needs_type  # common words that are places only after a type word: مدينة الباب
+        self._facilities = facilities  # building words before a name: مسجد، مستشفى، مدرسة
         self._by_key: dict[str, list[_Entry]] = {}
         self._countries: dict[str, _Entry] = {}
         self._admin1: dict[tuple[str, str], _Entry] = {}
@@ -197,7 +198,8 @@ class Gazetteer:
         data = resources.files("extractor.data").joinpath("places.tsv.gz").read_bytes()
         text = gzip.decompress(data).decode("utf-8")
         rows = list(csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE))
-        return cls(rows, _word_list("places_stop.txt"), _word_list("places_needs_type.txt"))
+        return cls(rows, _word_list("places_stop.txt"), _word_list("places_needs_type.txt"),
+                   _word_list("places_facilities.txt"))
 
     # ------------------------------------------------------------------ matching
     def _mentions(self, text: str, offset: int = 0) -> list[_Mention]:
@@ -233,8 +235,21 @@ class Gazetteer:
             hint, near = self._modifiers(text, s)
             if key in self._needs_type and not hint:
                 continue
+            if self._after_facility(text, s):
+                continue  # "مسجد سيد آباد", "مستشفى الشفاء": a building's name, not a place
             out.append(_Mention(s + offset, e + offset, key, tuple(self._by_key[key]), hint, near))
         return out
+
+    def _after_facility(self, text: str, s: int) -> bool:
+        """Whether the word before the name (clitics stripped) is a building or institution."""
+        j = s
+        while j > 0 and _LETTER.match(text[j - 1]):
+            j -= 1
+        m = _WORD_BACK.search(text, 0, j)
+        if not m:
+            return False
+        w = m.group(1)
+        return any(w == p + f or w == p + "ال" + f for f in self._facilities for p in ("", "و", "ب", "ف", "وب", "ل"))
 
     @staticmethod
     def _modifiers(text: str, s: int) -> tuple[str, bool]:
