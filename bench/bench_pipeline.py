@@ -73,8 +73,12 @@ def run_pass(pipeline, articles, prefilter: bool) -> dict:
     pipeline.timings = Timings(load=load)
     events = []
     t0 = time.perf_counter()
-    for a in articles:
-        events.extend(pipeline.process(a).events)
+    # as `rasd extract` runs them: batches of BATCH articles per NER call (extractor.parallel)
+    from extractor.parallel import BATCH
+
+    for i in range(0, len(articles), BATCH):
+        for r in pipeline.process_many(articles[i : i + BATCH]):
+            events.extend(r.events)
     wall = time.perf_counter() - t0
     t = pipeline.timings
     return {
