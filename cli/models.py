@@ -137,6 +137,9 @@ def evaluate(
     from extractor import ner_eval
     from extractor.ner_corpus import default_data_dir
 
+    if model in ("none", ""):
+        _err("this command needs an NER model: --model bundled, official or a .pt file (RASD_NER_MODEL is 'none')")
+        raise typer.Exit(2)
     names = sets or ["anercorp-test", "wojood"]
     for n in names:
         if n not in ner_eval.DATASETS:
