@@ -58,6 +58,7 @@ class Mention:
     retell_only: bool = False  # only adds to an event told before (see TemplateSet.match_sentence)
     lead: bool = False  # the article's first event mention (its headline or lead)
     near: str = ""  # the town the text locates the place by ("أم صفا شمال غرب مدينة رام الله": Ramallah)
+    generic: bool = False  # the trigger names no tactic (see Template.generic)
     sentence_indexes: list[int] = field(default_factory=list)
 
 
@@ -360,6 +361,7 @@ def _build(doc, sent, matches, templates, gazetteer, lexicon, context_country, l
         confidence=round(conf, 3),
         note=tpl.note,
         retell_only=all("retell-only" in x.flags for x in matches),
+        generic=tpl.generic,
         # "قصفت المدفعية": a verb tells a new event even when a definite weapon noun outranks it
         definite=all(is_definite(sent.text, x.hit.word_start - sent.start, x.start - sent.start) for x in matches),
         sentence_indexes=[idx],

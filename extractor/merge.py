@@ -89,8 +89,13 @@ def _split_siblings(a: Mention, b: Mention) -> bool:
 
 
 def _compatible(a: Mention, b: Mention) -> bool:
-    if a.event_type != b.event_type or _split_siblings(a, b):
+    if _split_siblings(a, b):
         return False
+    if a.event_type != b.event_type:
+        # "عشرات القتلى في هجمات للدعم السريع على الفاشر" (no tactic named) retells the shelling
+        # of El Fasher told next: same place, day and attacker, whatever type each alone would take
+        return (a.generic != b.generic and _same_place(a, b) and _same_date(a, b)
+                and bool(_named(a.actor1)) and _named(a.actor1) == _named(b.actor1))  # fmt: skip
     if a.sub_event_type != b.sub_event_type and a.event_type not in (
         "Explosions/Remote violence", "Violence against civilians"
     ):
@@ -160,6 +165,10 @@ def _merge_cas(a: Casualties | None, b: Casualties | None) -> Casualties | None:
 
 def merge_into(a: Mention, b: Mention) -> Mention:
     """Fold mention ``b`` into ``a`` (same event)."""
+    if a.generic and not b.generic:  # the specific telling gives the type
+        a.event_type, a.sub_event_type, a.template_id = b.event_type, b.sub_event_type, b.template_id
+        a.trigger, a.trigger_start, a.trigger_end, a.generic = b.trigger, b.trigger_start, b.trigger_end, False
+        a.actor2 = b.actor2 or a.actor2
     if b.event_type == a.event_type and _rank(b) > _rank(a):
         a.sub_event_type, a.template_id, a.trigger = b.sub_event_type, b.template_id, b.trigger
         a.trigger_start, a.trigger_end = b.trigger_start, b.trigger_end

@@ -110,8 +110,8 @@ class PhraseMatcher:
     def find(self, text: str, offset: int = 0) -> list[Hit]:
         return list(self.iter(text, offset))
 
-    def contains(self, text: str) -> bool:
-        return next(self.iter(text), None) is not None
+    def contains(self, text: str, *, strict_suffix: bool = False) -> bool:
+        return next(self.iter(text, strict_suffix=strict_suffix), None) is not None
 
 
 def longest_non_overlapping(hits: Iterable[Hit]) -> list[Hit]:

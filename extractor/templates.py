@@ -51,6 +51,7 @@ class Template:
     needs_actor: frozenset[str] = frozenset()
     battle_if_two_armed: bool = False  # two armed sides and no rioters: a battle, not a riot
     verb_only: bool = False  # triggers are verbs: a form with the article (السيطرة) is a noun
+    generic: bool = False  # names no tactic ("هجوم", "قتل"): may retell a specific event of another type
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,7 @@ class TemplateSet:
                 needs_actor=frozenset(t.get("needs_actor") or ()),
                 battle_if_two_armed=bool(t.get("battle_if_two_armed", False)),
                 verb_only=bool(t.get("verb_only", False)),
+                generic=bool(t.get("generic", False)),
             )
             self.templates[tpl.id] = tpl
             for phrase in t["triggers"]:
@@ -229,7 +231,8 @@ class TemplateSet:
         toks = [t for t in sent.tokens if t.end <= pos and t.text.isalnum()][-self.role_window :]
         if not toks:
             return False
-        return m.contains(sent.text[toks[0].start - sent.start : pos - sent.start])
+        # whole words only: the cue "قتل" is the verb, not "القتلى" (the dead)
+        return m.contains(sent.text[toks[0].start - sent.start : pos - sent.start], strict_suffix=True)
 
     def apply_modifiers(self, event_type: str, sub_event_type: str, text: str) -> tuple[str, str]:
         """Upgrade a protest by cues in its text (intervention, lethal force, riot)."""

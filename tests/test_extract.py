@@ -277,3 +277,12 @@ def test_settlers_who_shoot_are_coded_as_settlers_and_the_people_shot_are_not_an
     ev = one("أطلق مستوطنون النار على فلسطينيين في قرية المغير شرق رام الله ما أدى إلى إصابة ثلاثة منهم.", "2024-04-13")
     assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Attack", "Settlers (Israel)", "Civilians (Palestine)")
     assert ev.fatalities == 0 and ev.wounded == 3 and ev.interaction == 37
+
+
+def test_a_headline_with_no_tactic_retells_the_shelling_the_body_tells():
+    text = ("السودان: عشرات القتلى في هجمات للدعم السريع على الفاشر\n"
+            "قتل 15 مدنيا على الأقل، الأحد، في قصف مدفعي شنته قوات الدعم السريع على أحياء سكنية في مدينة الفاشر.")
+    [ev] = extract(text, published="2025-06-02")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Shelling/artillery/missile attack", "Rapid Support Forces",
+                                                         "Civilians (Sudan)")
+    assert ev.fatalities == 15 and ev.location == "El Fasher"
