@@ -150,11 +150,11 @@ def build(shared: Path) -> list[tuple]:
     a1_votes: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
     seat_names: dict[int, str] = {}  # geonameid of an admin1 capital -> ACLED spelling
     for iso3 in sorted(priority):
-        if iso3 in extra.get("admin1_auto_skip", []):
-            continue
         fixed = extra.get("admin1_codes", {}).get(iso3, {})
         for code, name in fixed.items():
             code_to_a1[(iso3, str(code))] = name
+        if iso3 in extra.get("admin1_auto_skip", []):
+            continue  # hand-kept codes only
         fixed_keys = {(iso3, str(c)) for c in fixed}
         seats = extra.get("admin1_seats", {}).get(iso3, {})
         for pcode, (loc, name, _p) in sorted(ocha1.items()):
