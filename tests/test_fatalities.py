@@ -149,3 +149,12 @@ def test_merge_fatalities() -> None:
 ])
 def test_a_subject_between_the_killing_verb_and_its_figure(text, killed):
     assert count_casualties(normalize_text(text)).killed == killed
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("قتل رجل وامرأة في القصف.", 2),
+    ("مقتل رجل وامرأة وطفل.", 3),
+    ("قتل شاب وأصيب آخر.", 1),   # the second verb starts another count
+])
+def test_victims_joined_by_wa_count_one_each(text, killed):
+    assert count_casualties(normalize_text(text)).killed == killed

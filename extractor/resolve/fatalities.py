@@ -497,6 +497,30 @@ def _combine(figs: list[_Figure]) -> tuple[int | None, bool, tuple[int, int] | N
     return best.value, False, (best.start, best.end)
 
 
+_PERSONS = frozenset(
+    normalize_key(w) for w in (
+        "رجل", "امرأة", "امراة", "طفل", "طفلة", "شاب", "شابة", "فتاة", "فتى", "جندي", "مدني", "شخص", "مسن", "مسنة",
+        "عنصر", "ضابط", "سيدة", "شرطي", "صحفي", "مواطن", "مواطنة", "طبيب", "ممرض", "مسعف", "ناشط", "رضيع", "والده",
+        "والدته", "زوجته", "ابنه", "ابنته", "شقيقه", "نجله",
+    )
+)  # fmt: skip
+
+
+def _coordinated(toks: list[Token], killed: int, span: tuple[int, int]) -> tuple[int, tuple[int, int]]:
+    """'قتل رجل وامرأة وطفل': one victim noun and more joined by و count one each."""
+    i = next((k for k, t in enumerate(toks) if t.start >= span[1]), len(toks))
+    if i == 0 or _strip_clitic(toks[i - 1].text) not in _PERSONS:
+        return killed, span
+    end = span[1]
+    while i < len(toks) and toks[i].text.startswith("و") and toks[i].text[1:] in _PERSONS:
+        killed, end, i = killed + 1, toks[i].end, i + 1
+    return killed, (span[0], end)
+
+
+def _strip_clitic(w: str) -> str:
+    return w[2:] if w.startswith("ال") and len(w) > 4 else w
+
+
 def count_casualties(text: str, offset: int = 0) -> Casualties:
     """Deaths and injuries reported in one (normalised) sentence."""
     L = _lex()
@@ -512,6 +536,8 @@ def count_casualties(text: str, offset: int = 0) -> Casualties:
     for m in L.re_one_death.finditer(text):
         dead.append(_Figure(1, True, m.start(), m.end(), -100000 - m.start()))
     killed, k_exact, k_span = _combine(dead)
+    if killed == 1 and k_exact and k_span is not None:
+        killed, k_span = _coordinated(toks, killed, k_span)
     wounded, _, w_span = _combine(hurt)
     if killed is None and (none_spans or no_death_spans):
         s, e = (none_spans + no_death_spans)[0]
