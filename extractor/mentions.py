@@ -1,12 +1,23 @@
-"""Trigger matches + argument slots -> event mentions (one per event sentence).
+"""Trigger matches + argument slots -> event mentions (one per event clause and place).
 
-For each sentence with a surviving trigger: pick the template by ACLED
-precedence, then fill the slots from dictionaries and NER spans — place
-(gazetteer, preferring NER LOC spans near the trigger), actors (alias
-dictionary; attacker before the trigger, target after it), date (relative words
-against the publication date) and casualties. Target-dependent rules re-type
-the event (an attack on soldiers is a battle; a state force taking ground
-regains territory). Mentions are merged into events by :mod:`extractor.merge`.
+For each sentence (cut before a contrastive clause: "، فيما", "، بينما") with a
+surviving trigger: pick the template by ACLED precedence, then fill the slots
+from dictionaries and NER spans:
+
+* place: the gazetteer, preferring NER LOC spans and names in the trigger's clause;
+  datelines and person names are never places; a village located by a town
+  ("أم صفا شمال غرب رام الله") is the place, the town its reference;
+* actors: the alias dictionary; speakers of the report are not actors; the
+  attacker is named by a 'by' cue, the trigger itself ("غارة روسية"), the
+  subject before it or a country named as subject; the target by target cues,
+  else what follows the trigger; all cue lists live in ``triggers.yaml``;
+* date: relative words against the publication date, never the statement's date;
+* casualties: :mod:`extractor.resolve.fatalities`.
+
+Target- and actor-dependent rules re-type the event (an attack on soldiers is a
+battle; bandits' "غارة" is a raid; lethal force on protesters is excessive force;
+a state force taking ground regains territory). Strikes on several listed places
+become one mention each. Mentions are merged into events by :mod:`extractor.merge`.
 """
 
 from __future__ import annotations

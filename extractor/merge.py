@@ -1,14 +1,19 @@
-"""Mentions -> events: sentences that tell the same event become one row.
+"""Mentions -> events: the tellings of one event in an article become one row.
 
-Within an article, two mentions are one event when they have the same event
-type (or the later one, with a definite trigger such as "الهجوم", retells the
-event just told), compatible sub-event types (equal, or both explosions/remote violence, in
-which case ACLED's precedence keeps the stronger tactic), compatible places
-(the same location, or one of them only inherited from context) and compatible
-dates (the same day, or one of them unresolved). Slots are filled from the
-most specific telling; fatalities take the highest count given for this one
-event in the article (a later sentence often repeats a partial toll), while
-across articles (:func:`extractor.dedupe`) ACLED's most-conservative rule applies.
+Two mentions are one event when they have the same event type, compatible
+sub-event types (equal, or within explosions/remote violence or violence against
+civilians, where ACLED's precedence keeps the stronger tactic), compatible places
+(the same location, a place and the unit holding it, a headline's region or
+province-by-its-capital and the body's village, or one of them only inherited from
+context), compatible dates (the same day, or one of them unresolved) and the same
+named attacker (in a battle, the sides in either order). A later mention also joins
+the event told just before it when it is a definite retelling ("الهجوم", "الانفجار")
+or names no tactic ("هجمات", "قتل") while the other does. Places struck in one
+sentence stay apart. Slots are filled from the most specific telling.
+
+Fatalities take the highest count given for this one event in the article: a later
+sentence usually updates or repeats an earlier partial toll. Across articles
+(:mod:`extractor.dedupe`) ACLED's most-conservative (lowest) figure applies.
 """
 
 from __future__ import annotations
