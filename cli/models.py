@@ -6,7 +6,6 @@ A thin layer: the work is done by extractor.ner, extractor.ner_eval and tools/tr
 from __future__ import annotations
 
 import json
-import os
 import sys
 from enum import Enum
 from pathlib import Path

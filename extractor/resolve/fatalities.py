@@ -295,7 +295,7 @@ def _figure_after(toks: list[Token], i: int, L: _Lex, other: dict[str, str], tab
                   verb: bool) -> tuple[_Figure | None, bool]:
     """The figure that follows the casualty word at token i. Returns (figure, combined)."""
     t0 = toks[i]
-    j, skipped, toll = i + 1, 0, False
+    j, toll = i + 1, False
     while j < len(toks):
         w = toks[j].text
         if w in ("بين",):
