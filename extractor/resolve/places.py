@@ -245,7 +245,7 @@ class Gazetteer:
         j = s
         while j > 0 and _LETTER.match(text[j - 1]):
             j -= 1
-        m = _WORD_BACK.search(text, 0, j)
+        m = _WORD_BACK.search(text, max(0, j - 40), j)  # a bounded look back: whole articles pass here
         if not m:
             return False
         w = m.group(1)
@@ -261,7 +261,7 @@ class Gazetteer:
         hint, near = "", False
         pos = j
         for _ in range(5):
-            m = _WORD_BACK.search(text, 0, pos)
+            m = _WORD_BACK.search(text, max(0, pos - 40), pos)
             if not m:
                 break
             word = _bare(m.group(1))
