@@ -108,7 +108,8 @@ def expand_inputs(specs: Iterable[str]) -> Iterator[str | InputError]:
 
 
 def decode(data: bytes) -> str:
-    """Bytes -> text: UTF-8 (BOM or not), else Windows-1256; raises ValueError otherwise."""
+    """Bytes -> text: UTF-8 (BOM or not), else Windows-1256, else whatever charset-normalizer
+    finds, as long as the result is Arabic text; raises ValueError otherwise."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -119,13 +120,23 @@ def decode(data: bytes) -> str:
         pass
     try:
         text = data.decode("cp1256")
-    except UnicodeDecodeError as e:
-        raise ValueError("not valid UTF-8 or Windows-1256 text") from e
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _mostly_arabic(text):
+        return text
+    # other Arabic code pages (ISO-8859-6, UTF-16 without BOM, ...): ask charset-normalizer
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None and _mostly_arabic(str(best)):
+        return str(best)
+    raise ValueError("not valid UTF-8, and not Arabic text in Windows-1256 or another known encoding either")
+
+
+def _mostly_arabic(text: str) -> bool:
     letters = sum(1 for ch in text if ch.isalpha())
     arabic = sum(1 for ch in text if "\u0600" <= ch <= "\u06ff")
-    if letters and arabic / letters < 0.3:
-        raise ValueError("not valid UTF-8, and not Arabic Windows-1256 text either")
-    return text
+    return not letters or arabic / letters >= 0.3
 
 
 def looks_binary(data: bytes) -> bool:
