@@ -269,6 +269,15 @@ def _build(doc, sent, matches, templates, gazetteer, lexicon, context_country, l
         place is None or last_place.country == place.country
     ):
         place, explicit = last_place, False
+    if place is None:
+        # no place named and no article country: the country of the actors (a Houthi attack on a
+        # ship in the Red Sea is coded in Yemen), at country level
+        owner = next((a.country for a in lexicon.find(sent.text, sent.start) if a.country), "")
+        if owner:
+            try:
+                place, explicit = gazetteer.country_info(owner), False
+            except KeyError:
+                pass
     country = place.country if place is not None else (context_country or "")
     # --- actors ------------------------------------------------------------------------
     actors = lexicon.find(sent.text, sent.start, event_country=country or None, event_date=published)
@@ -497,7 +506,13 @@ def _defaults(lexicon, event_type, sub, actor1, actor2, country, published, text
     if sub == "Mob violence" and actor2 is None:
         actor2 = lexicon.civilians(country)
     if sub == "Arrests" and (actor1 is None or actor1.kind not in STATE):
-        if actor1 is not None and actor2 is None:
-            actor2 = actor1
-        actor1 = lexicon.state_forces(country, published, police=True)
+        if actor2 is not None and actor2.kind in STATE:
+            # "اعتقلت قوات الاحتلال 15 مواطنا": only states arrest; the force named is the arrester
+            actor1, actor2 = actor2, actor1
+        else:
+            if actor1 is not None and actor2 is None:
+                actor2 = actor1
+            actor1 = lexicon.state_forces(country, published, police=True)
+    if sub == "Arrests" and actor2 is None:
+        actor2 = lexicon.civilians(country)  # those arrested, unless a group is named
     return actor1, actor2

@@ -232,7 +232,12 @@ class TemplateSet:
         if not toks:
             return False
         # whole words only: the cue "قتل" is the verb, not "القتلى" (the dead)
-        return m.contains(sent.text[toks[0].start - sent.start : pos - sent.start], strict_suffix=True)
+        window = sent.text[toks[0].start - sent.start : pos - sent.start]
+        if window.endswith("لل"):
+            window = window[:-1]  # "تابعة للدعم السريع": ل + (ا)ل, the cue is "تابعة ل"
+        elif not window.endswith("ل") and sent.text.startswith("ل", pos - sent.start):
+            window += "ل"  # the actor's own word carries the preposition: "تابعة |للدعم"
+        return m.contains(window, strict_suffix=True)
 
     def apply_modifiers(self, event_type: str, sub_event_type: str, text: str) -> tuple[str, str]:
         """Upgrade a protest by cues in its text (intervention, lethal force, riot)."""

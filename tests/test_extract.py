@@ -286,3 +286,20 @@ def test_a_headline_with_no_tactic_retells_the_shelling_the_body_tells():
     assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Shelling/artillery/missile attack", "Rapid Support Forces",
                                                          "Civilians (Sudan)")
     assert ev.fatalities == 15 and ev.location == "El Fasher"
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("اعتقلت قوات الاحتلال الإسرائيلي، فجر اليوم الثلاثاء، 15 مواطنا من مناطق متفرقة في الضفة الغربية.", "2024-01-09",
+     ("Arrests", "Military Forces of Israel", "Civilians (Palestine)", "West Bank")),
+    ("اعتقلت قوات الاحتلال الشاب محمد أحمد من بلدة بيت أمر شمال الخليل بعد مداهمة منزله.", "2024-01-09",
+     ("Arrests", "Military Forces of Israel", "Civilians (Palestine)", "Beit Ummar")),
+    ("قصفت طائرات مسيرة تابعة للدعم السريع مطار بورتسودان فجر اليوم.", "2025-05-04",
+     ("Air/drone strike", "Rapid Support Forces", "", "Port Sudan")),
+    ("هاجمت جماعة الحوثي سفينة تجارية في البحر الأحمر بصاروخ باليستي.", "2024-01-09",
+     ("Shelling/artillery/missile attack", "Military Forces of Yemen", "", "Yemen")),
+])
+def test_arrests_drones_of_a_group_and_an_attack_placed_by_its_actor(text, published, expected):
+    sub, actor1, actor2, location = expected
+    ev = one(text, published)
+    assert (ev.sub_event_type, ev.location) == (sub, location)
+    assert ev.actor1.startswith(actor1) and (ev.actor2.startswith(actor2) if actor2 else ev.actor2 == "")
