@@ -303,3 +303,17 @@ def test_arrests_drones_of_a_group_and_an_attack_placed_by_its_actor(text, publi
     ev = one(text, published)
     assert (ev.sub_event_type, ev.location) == (sub, location)
     assert ev.actor1.startswith(actor1) and (ev.actor2.startswith(actor2) if actor2 else ev.actor2 == "")
+
+
+def test_a_batch_of_articles_gives_the_same_rows_as_one_at_a_time():
+    from extractor import get_pipeline
+
+    texts = ["قتل ثلاثة مدنيين في غارة جوية روسية على مدينة إدلب أمس.",
+             "لا أحداث هنا، بل اجتماع اقتصادي.",
+             "اختطف مسلحون مجهولون طبيبا في مدينة درنة شرق ليبيا.",
+             (SAMPLES / "centcom-drone-strike-syria.txt").read_text(encoding="utf-8")]
+    arts = [Article(id=f"a{i}", text=t, published=date(2024, 3, 10), date_basis="cli") for i, t in enumerate(texts)]
+    pipe = get_pipeline()
+    one_by_one = [[e.to_dict() for e in pipe.process(a).events] for a in arts]
+    batched = [[e.to_dict() for e in r.events] for r in pipe.process_many(arts)]
+    assert batched == one_by_one and sum(map(len, batched)) == 3
