@@ -341,9 +341,12 @@ def _build(doc, sent, matches, templates, gazetteer, lexicon, context_country, l
     # --- defaults that ACLED's definitions imply ---------------------------------------------
     if country:
         actor1, actor2 = _defaults(lexicon, event_type, sub, actor1, actor2, country, published, sent.text)
-    if event_type == "Battles" and sub == "Armed clash" and actor2 is not None and actor2.kind == "civilians":
+    if (event_type == "Battles" and sub == "Armed clash" and actor2 is not None and actor2.kind == "civilians"
+            and best_match.hit.phrase.startswith(("هجوم", "هاجم", "استهداف", "استهدف"))):  # fmt: skip
         # "هجوم مسلح على قرية" that kills villagers: an attack on civilians, not a battle
         event_type, sub = "Violence against civilians", "Attack"
+    if event_type == "Battles" and actor2 is not None and actor2.kind == "civilians":
+        actor2 = None  # "اشتباكات ... أسفرت عن مقتل 55 شخصا": the dead are not a side of the clash
     if event_type in ("Violence against civilians", "Battles") and actor2 is not None and actor2.kind == "protesters":
         # ACLED: lethal force on demonstrators is a protest event, "Excessive force against protesters"
         event_type, sub = "Protests", "Excessive force against protesters"
