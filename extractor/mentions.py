@@ -104,6 +104,9 @@ def find_mentions(
                 continue
         m = _build(doc, sent, matches, templates, gazetteer, lexicon, context_country, last_place)
         if m is None:
+            if rejected is not None:
+                best = max(matches, key=lambda x: (not x.flags, x.template.precedence, -x.start))
+                rejected.append(_rej(best, "no participant of the kind this trigger needs (e.g. an armed party)"))
             continue
         split = split_by_place(m, gazetteer.find(place_text_of(sent, doc.entities[sent.index]), sent.start),
                                sent.text, sent.start)
