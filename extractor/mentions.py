@@ -26,15 +26,13 @@ import functools
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from importlib import resources
 
 from .document import Doc
 from .segment import Sentence
-from .normalize import normalize_key
 from .resolve.actors import Actor, ActorLexicon, for_event
 from .resolve.dates import find_dates, is_old_history, reporting_clause, resolve_event_date
 from .resolve.fatalities import Casualties, count_casualties
-from .resolve.places import Gazetteer, Place, km, locates_next
+from .resolve.places import Gazetteer, Place, km, locates_next, word_list
 from .templates import TemplateSet, TriggerMatch, is_definite, old_years
 
 ARMED = {"state", "police", "rebel", "political_militia", "identity_militia", "external", "unidentified"}
@@ -90,7 +88,7 @@ def find_mentions(
         matches = templates.match_sentence(sent, rejected)
         if not matches:
             # keep track of the place talked about, for sentences that only say "هناك"
-            found = gazetteer.find(place_text_of(sent, doc.entities[sent.index]), sent.start)
+            found = gazetteer.find(place_text_of(sent, _entities(doc, sent)), sent.start)
             if found:
                 last_place = max(found, key=lambda p: -p.geo_precision)
             continue
@@ -102,14 +100,14 @@ def find_mentions(
                 if rejected is not None:
                     rejected.extend(_rej(m, "history (date)") for m in matches)
                 continue
-        m = _build(doc, sent, matches, templates, gazetteer, lexicon, context_country, last_place)
+        place_text = place_text_of(sent, _entities(doc, sent))
+        found = gazetteer.find(place_text, sent.start)  # every place named, read once per sentence
+        m = _build(doc, sent, matches, templates, gazetteer, lexicon, context_country, last_place, place_text, found)
         if m is None:
             if rejected is not None:
-                best = max(matches, key=lambda x: (not x.flags, x.template.precedence, -x.start))
-                rejected.append(_rej(best, "no participant of the kind this trigger needs (e.g. an armed party)"))
+                rejected.append(_rej(_best(matches), "no participant of the kind this trigger needs (e.g. an armed party)"))
             continue
-        split = split_by_place(m, gazetteer.find(place_text_of(sent, doc.entities[sent.index]), sent.start),
-                               sent.text, sent.start)
+        split = split_by_place(m, found, sent.text, sent.start)
         mentions.extend(split)
         if split[-1].place is not None and split[-1].place_explicit:
             last_place = split[-1].place
@@ -225,10 +223,7 @@ def _rej(m: TriggerMatch, reason: str):
 
 @functools.lru_cache(maxsize=1)
 def _dateline_re() -> re.Pattern:
-    text = resources.files("extractor.data").joinpath("agencies.txt").read_text(encoding="utf-8")
-    names = sorted({normalize_key(x.strip()) for x in text.splitlines() if x.strip() and not x.startswith("#")},
-                   key=len, reverse=True)  # fmt: skip
-    alt = "|".join(re.escape(n) for n in names)
+    alt = "|".join(re.escape(n) for n in sorted(word_list("agencies.txt"), key=len, reverse=True))
     return re.compile(rf"^[^.:()]{{0,60}}?[(\-–]\s*(?:{alt})\s*\)?\s*[-–:]?")
 
 
@@ -236,6 +231,16 @@ def without_dateline(text: str) -> str:
     """The sentence with its dateline ("صنعاء أول أبريل 2025 (شينخوا)") blanked, offsets kept."""
     m = _dateline_re().match(text)
     return " " * m.end() + text[m.end() :] if m else text
+
+
+def _entities(doc: Doc, sent: Sentence) -> list:
+    """The sentence's NER spans (none when the document was not run through NER)."""
+    return doc.entities[sent.index] if sent.index < len(doc.entities) else []
+
+
+def _best(matches: list[TriggerMatch]) -> TriggerMatch:
+    """A full match outranks a retelling ("retell-only") in the same sentence, then ACLED precedence."""
+    return max(matches, key=lambda m: (not m.flags, m.template.precedence, -m.start))
 
 
 def place_text_of(sent, ents) -> str:
@@ -249,22 +254,20 @@ def place_text_of(sent, ents) -> str:
     return text
 
 
-def _build(doc, sent, matches, templates, gazetteer, lexicon, context_country, last_place) -> Mention | None:
+def _build(doc, sent, matches, templates, gazetteer, lexicon, context_country, last_place,
+           place_text: str, found: list[Place]) -> Mention | None:  # fmt: skip
     published = doc.article.published
     # --- place -------------------------------------------------------------------------
     idx = sent.index
-    ents = doc.entities[idx] if idx < len(doc.entities) else []
-    place_text = place_text_of(sent, ents)
-    locs = [(e.start, e.end) for e in ents if e.type == "LOC"]
-    # a full match outranks a retelling ("retell-only") in the same sentence, then ACLED precedence
-    best_match = max(matches, key=lambda m: (not m.flags, m.template.precedence, -m.start))
+    locs = [(e.start, e.end) for e in _entities(doc, sent) if e.type == "LOC"]
+    best_match = _best(matches)
     place = gazetteer.resolve(
         place_text, sent.start, context_country=context_country, loc_entities=locs, prefer_near=best_match.start
     )
     explicit = place is not None and place.start >= 0
     if explicit:
         reference = place
-        place = _located_one(place, gazetteer.find(place_text, sent.start), sent.text, sent.start)
+        place = _located_one(place, found, sent.text, sent.start)
         near = reference.location if place is not reference else ""
     else:
         near = ""

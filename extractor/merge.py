@@ -47,8 +47,7 @@ def _same_place(a: Mention, b: Mention) -> bool:
         # a town and its own province/district are one place at two precisions
         coarse, fine = (a, b) if a.place.geo_precision > b.place.geo_precision else (b, a)
         if coarse.place.geo_precision == fine.place.geo_precision:
-            # "غارة على إدلب" (a province named by its capital) and "قرية أورم الجوز في ريف إدلب"
-            return _names_province_of(a, b) or _names_province_of(b, a)
+            return False  # two different places of one kind (a headline's capital was handled above)
         if coarse.place.geo_precision == 2 and coarse.place.location not in (coarse.place.admin2, coarse.place.admin1):
             # "أطراف بلدة الخيام" is near one town, not the whole district around it, unless the
             # text itself locates the other place by that town ("أم صفا شمال غرب رام الله")

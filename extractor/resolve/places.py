@@ -148,7 +148,7 @@ def locates_next(between: str) -> bool:
     return False
 
 
-def _word_list(name: str) -> frozenset[str]:
+def word_list(name: str) -> frozenset[str]:
     """Normalised entries of a one-per-line data file (``#`` starts a comment)."""
     text = resources.files("extractor.data").joinpath(name).read_text(encoding="utf-8")
     return frozenset(normalize_key(x.strip()) for x in text.splitlines() if x.strip() and not x.startswith("#"))
@@ -161,7 +161,9 @@ class Gazetteer:
                  needs_type: frozenset[str] = frozenset(), facilities: frozenset[str] = frozenset()):  # fmt: skip
         self._stop = stop  # whole words (clitics included) that are never places: فرانس (برس)
         self._needs_type = needs_type  # common words that are places only after a type word: مدينة الباب
-        self._facilities = facilities  # building words before a name: مسجد، مستشفى، مدرسة
+        # building words before a name (مسجد، مستشفى، مدرسة), with the clitics and article they take
+        self._facilities = frozenset(p + a + f for f in facilities for p in ("", "و", "ب", "ف", "وب", "ل")
+                                     for a in ("", "ال"))  # fmt: skip
         self._by_key: dict[str, list[_Entry]] = {}
         self._countries: dict[str, _Entry] = {}
         self._admin1: dict[tuple[str, str], _Entry] = {}
@@ -198,8 +200,8 @@ class Gazetteer:
         data = resources.files("extractor.data").joinpath("places.tsv.gz").read_bytes()
         text = gzip.decompress(data).decode("utf-8")
         rows = list(csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE))
-        return cls(rows, _word_list("places_stop.txt"), _word_list("places_needs_type.txt"),
-                   _word_list("places_facilities.txt"))
+        return cls(rows, word_list("places_stop.txt"), word_list("places_needs_type.txt"),
+                   word_list("places_facilities.txt"))
 
     # ------------------------------------------------------------------ matching
     def _mentions(self, text: str, offset: int = 0) -> list[_Mention]:
@@ -248,8 +250,7 @@ class Gazetteer:
         m = _WORD_BACK.search(text, max(0, j - 40), j)  # a bounded look back: whole articles pass here
         if not m:
             return False
-        w = m.group(1)
-        return any(w == p + f or w == p + "ال" + f for f in self._facilities for p in ("", "و", "ب", "ف", "وب", "ل"))
+        return m.group(1) in self._facilities
 
     @staticmethod
     def _modifiers(text: str, s: int) -> tuple[str, bool]:
