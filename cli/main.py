@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sys
-from contextlib import ExitStack
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -135,13 +134,12 @@ def extract(
     lock_timeout: Annotated[float, typer.Option("--lock-timeout", min=0.0, help="Seconds to wait for the --state lock.")] = 300.0,
 ) -> None:
     """Extract ACLED-style events from articles."""
-    import functools
     import signal
 
     from extractor.parallel import WorkerStartError
     from extractor.reading import UsageError
-    from extractor.state import AppendSink, Progress, State, StateLocked, finish, run_extract
-    from extractor.writing import atomic_output, make_writer
+    from extractor.run import RunConfig, Runner, open_sink
+    from extractor.state import State, StateLocked
 
     published = _parse_date(pub_date)
     specs = _inputs(paths)
@@ -150,6 +148,12 @@ def extract(
         raise typer.BadParameter("table output goes to the terminal; use jsonl or csv with -o", param_hint="--format")
     if append and output is None:
         raise typer.BadParameter("--append needs -o FILE", param_hint="--append")
+    cfg = RunConfig(
+        inputs=specs, published=published, max_bytes=max_bytes, ner_model=None if ner_model == "none" else ner_model,
+        prefilter=prefilter, workers=workers, min_confidence=min_confidence, dedupe=dedupe, format=out_fmt,
+        output=output, append=append, provenance=provenance, state=state_path, wait=wait,
+        lock_timeout=lock_timeout, explain=explain, quiet=quiet,
+    )  # fmt: skip
     # SIGTERM (cron, systemd, kill) unwinds like Ctrl-C: temp files go, the state rolls back cleanly.
     try:
         old_term = signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
@@ -167,43 +171,23 @@ def extract(
             found, lost = state.recover(output, out_fmt, append)
             if (found or lost) and not quiet:
                 err(f"recovered an interrupted run: {found} row(s) already in the output, {lost} to redo")
-        pipeline = factory = None
-        if workers > 1:
-            from extractor import get_pipeline
-
-            factory = functools.partial(get_pipeline, None if ner_model == "none" else ner_model, prefilter=prefilter)
-        else:
+        pipeline = None
+        if workers <= 1:
             try:
-                pipeline = _pipeline(ner_model, prefilter)
+                pipeline = _pipeline(cfg)
             except UsageError as e:
                 raise typer.BadParameter(str(e), param_hint="--ner-model")
-        commit_at_end = (output is not None and not append) or out_fmt == "table"
+        from cli.console import Progress
+
         progress = Progress() if sys.stderr.isatty() and not quiet else None
         try:
-            with ExitStack() as stack:
-                header = True
-                if output is not None and append:
-                    sink = AppendSink(output)
-                    stack.callback(sink.close)
-                    header = sink.empty
-                elif output is not None:
-                    sink = stack.enter_context(atomic_output(output))
-                else:
-                    sink = sys.stdout.buffer
+            console = None
+            if out_fmt == "table":
                 from rich.console import Console
 
-                writer = make_writer(out_fmt, sink, provenance=provenance, header=header, console=Console())
-                if progress is not None:
-                    stack.callback(progress.stop)
-                stats = run_extract(
-                    specs, writer=writer, factory=factory, pipeline=pipeline, state=state, sink=sink,
-                    commit_at_end=commit_at_end, workers=workers, dedupe=dedupe, published=published,
-                    max_bytes=max_bytes, explain=explain, min_confidence=min_confidence, quiet=quiet, err=err,
-                    progress=progress,
-                )  # fmt: skip
-                writer.close()
-            if state is not None and commit_at_end:
-                finish(state, stats)
+                console = Console()
+            sink = open_sink(cfg, state=state, console=console)
+            result = Runner(cfg, sink, state=state, report=_report, progress=progress, pipeline=pipeline).run()
         except BrokenPipeError:
             _quiet_broken_pipe()
         except WorkerStartError as e:
@@ -216,20 +200,24 @@ def extract(
             state.close()
         if old_term is not None:
             signal.signal(signal.SIGTERM, old_term)
+    stats = result.stats
     if not quiet:
         extra = f", {stats.skipped} already done" if state is not None else ""
         extra += f", {stats.merged} merged by --dedupe" if dedupe else ""
         err(f"{stats.articles} article(s), {stats.events} event(s)" + extra
             + (f", {stats.failed} input(s) failed" if stats.failed else ""))
-    raise typer.Exit(1 if stats.failed else 0)
+    raise typer.Exit(result.exit_code)
 
 
-def _pipeline(ner_model: str, prefilter: bool = True):
-    from extractor import get_pipeline
+def _report(level: str, text: str) -> None:
+    err(f"{level}: {text}")
+
+
+def _pipeline(cfg):
     from extractor.reading import UsageError
 
     try:
-        return get_pipeline(None if ner_model == "none" else ner_model, prefilter=prefilter)
+        return cfg.factory()()
     except Exception as e:  # NerUnavailable and friends: one clear line, no traceback
         if type(e).__name__ in ("NerUnavailable", "FileNotFoundError"):
             err(f"error: {e}")
@@ -257,7 +245,9 @@ def entities(
                                  param_hint="--ner-model")  # fmt: skip
     specs = _inputs(paths)
     out_fmt = _choose_format(fmt, None)
-    pipeline = _pipeline(ner_model)
+    from extractor.run import RunConfig
+
+    pipeline = _pipeline(RunConfig(inputs=specs, ner_model=ner_model))
     failed = 0
     rows: list[dict] = []
     try:

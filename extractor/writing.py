@@ -125,25 +125,82 @@ def make_writer(fmt: str, out: IO[bytes], *, provenance: bool = False, header: b
     raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
 
 
-@contextmanager
-def atomic_output(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
-    """Write ``path`` all-or-nothing: a temp file in the same folder, fsync, rename."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o777)
+class AtomicFile:
+    """A file written all-or-nothing: a temp file in the target's folder, fsynced and renamed by
+    :meth:`commit`; :meth:`discard` (or a kill) never touches the target."""
+
+    def __init__(self, path: str | os.PathLike[str]):
+        self.target = Path(path)
+        self.target.parent.mkdir(parents=True, exist_ok=True)
+        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".tmp", dir=self.target.parent)
+        self.fh = os.fdopen(fd, "wb")
+
+    def write(self, data: bytes) -> int:
+        return self.fh.write(data)
+
+    def flush(self) -> None:
+        if not self.fh.closed:
+            self.fh.flush()
+
+    def commit(self) -> None:
+        self.fh.flush()
+        os.fsync(self.fh.fileno())
+        self.fh.close()
+        if self.target.exists():
+            os.chmod(self.tmp, self.target.stat().st_mode & 0o777)
         else:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
+            os.chmod(self.tmp, 0o644)
+        os.replace(self.tmp, self.target)
+
+    def discard(self) -> None:
+        self.fh.close()
         try:
-            os.unlink(tmp)
+            os.unlink(self.tmp)
         except FileNotFoundError:
             pass
+
+
+@contextmanager
+def atomic_output(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
+    """Write ``path`` all-or-nothing (see :class:`AtomicFile`)."""
+    f = AtomicFile(path)
+    try:
+        yield f.fh
+        f.commit()
+    except BaseException:
+        f.discard()
         raise
+
+
+class AppendFile:
+    """``-o FILE --append``: whole lines, ``O_APPEND``, one write per flush, fsync on ``sync``."""
+
+    def __init__(self, path: str | os.PathLike[str]):
+        import fcntl
+
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self.fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        fcntl.flock(self.fd, fcntl.LOCK_EX)  # other writers of this file wait
+        self.empty = os.fstat(self.fd).st_size == 0
+        self.buf = bytearray()
+
+    def write(self, data: bytes) -> int:
+        self.buf += data
+        return len(data)
+
+    def flush(self) -> None:
+        view = memoryview(bytes(self.buf))
+        self.buf.clear()
+        while view:
+            n = os.write(self.fd, view)
+            view = view[n:]
+
+    def sync(self) -> None:
+        self.flush()
+        os.fsync(self.fd)
+
+    def close(self) -> None:
+        if self.fd >= 0:
+            self.sync()
+            os.close(self.fd)
+            self.fd = -1

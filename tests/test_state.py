@@ -16,7 +16,8 @@ from typer.testing import CliRunner
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # helpers, whether or not tests/ is a package
 import fake_pipeline  # noqa: E402
 from extractor.record import Event
-from extractor.state import AppendSink, State, content_hash, ids_in_output, repair_tail
+from extractor.state import State, content_hash, ids_in_output, repair_tail
+from extractor.writing import AppendFile as AppendSink
 
 FAKE = Path(fake_pipeline.__file__)
 ROOT = FAKE.parent.parent
