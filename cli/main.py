@@ -1,13 +1,16 @@
 """The `rasd` command line: a thin Typer layer over the `extractor` library.
 
-Data goes to stdout (or -o FILE, written atomically); errors, warnings and
-progress go to stderr. Exit codes: 0 success (also with no events), 1 some
-inputs failed, 2 usage errors.
+It parses options into a :class:`extractor.run.RunConfig`, picks a sink, runs
+:class:`extractor.run.Runner` and prints. Data goes to stdout (or -o FILE,
+written atomically); errors, warnings and progress go to stderr through one
+console. Exit codes: 0 success (also with no events), 1 some inputs failed,
+2 usage errors, 75 (EX_TEMPFAIL) the --state lock is held by another run.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import sys
 from datetime import date
 from enum import Enum
@@ -16,22 +19,29 @@ from typing import Annotated, Optional
 
 import typer
 
+from cli.console import MESSAGES
 from extractor import __version__
+
+EX_TEMPFAIL = 75  # sysexits.h: try again later (cron wrappers tell "busy" from "broken")
 
 app = typer.Typer(
     name="rasd",
     help="رصد — turn Arabic news articles into ACLED-style conflict-event rows.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+INPUT, OUTPUT, MODEL, CRON, DIAG = "Input", "Output", "Model", "Cron", "Diagnostics"
 
 
 class Format(str, Enum):
     table = "table"
     jsonl = "jsonl"
     csv = "csv"
+    tsv = "tsv"
 
 
 def _version(value: bool) -> None:
@@ -49,54 +59,87 @@ def main(
     """رصد — turn Arabic news articles into ACLED-style conflict-event rows."""
 
 
-def err(msg: str) -> None:
-    """One line on stderr."""
-    sys.stderr.write(f"rasd: {msg}\n")
-    sys.stderr.flush()
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _parse_date(value: str | None) -> date | None:
+    """--date: exactly YYYY-MM-DD (a typo must not pass as some other date)."""
     if value is None:
         return None
-    from extractor.reading import parse_date
+    v = value.strip()
+    try:
+        if not _ISO_DAY.fullmatch(v):
+            raise ValueError
+        return date.fromisoformat(v)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)", param_hint="--date") from None
 
-    d = parse_date(value)
-    if d is None:
-        raise typer.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)", param_hint="--date")
-    return d
+
+def _ner_name(value: str) -> str:
+    """--ner-model: bundled, official, none or an existing .pt file; anything else is a usage error."""
+    if value in ("bundled", "official", "none", ""):
+        return value or "none"
+    p = Path(value).expanduser()
+    if p.suffix != ".pt":
+        raise typer.BadParameter(f"{value!r}: use bundled, official, none or a path to a .pt model file")
+    if not p.is_file():
+        raise typer.BadParameter(f"{value!r}: no such model file")
+    return value
 
 
 def _choose_format(fmt: Format | None, output: Path | None) -> str:
+    from extractor.writing import format_for_path
+
     if fmt is not None:
         return fmt.value
     if output is not None:
-        return "csv" if output.suffix.lower() == ".csv" else "jsonl"
+        got = format_for_path(output)
+        if got is None:
+            raise typer.BadParameter(f"cannot tell the format of {output} from its suffix (.jsonl, .csv, .tsv): "
+                                     "give --format", param_hint="--output")  # fmt: skip
+        return got
     return "table" if sys.stdout.isatty() else "jsonl"
+
+
+def _stdout_gone() -> None:
+    """stdout cannot take more (closed pipe, full disk): silence it so the exit does not raise again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _quiet_broken_pipe() -> None:
     """stdout went away (e.g. `| head`): stop quietly, as Unix tools do."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except OSError:
-        pass
+    _stdout_gone()
     raise SystemExit(0)
+
+
+def _table_console():
+    """The stdout console, only for the table (JSONL and CSV never build one)."""
+    from rich.console import Console
+
+    return Console()
 
 
 PathsArg = Annotated[
     Optional[list[str]],
-    typer.Argument(help="Files, folders (searched recursively), glob patterns, or - for stdin.", show_default=False),
-]
+    typer.Argument(help="Files, folders (searched recursively), glob patterns, or - for stdin.", show_default=False,
+                   rich_help_panel=INPUT),
+]  # fmt: skip
 DateOpt = Annotated[
     Optional[str], typer.Option("--date", "-d", help="Publication date for every input (YYYY-MM-DD); "
-                                 "otherwise from JSON 'date', HTML metadata or the file name.")
-]
-MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Skip (with an error) inputs larger than this.")]
+                                 "otherwise from JSON 'date', HTML metadata or the file name.", rich_help_panel=INPUT)
+]  # fmt: skip
+MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", min=1, help="Skip (with an error) inputs larger than this.",
+                                          rich_help_panel=INPUT)]  # fmt: skip
 NerOpt = Annotated[
-    str, typer.Option("--ner-model", envvar="RASD_NER_MODEL", help="bundled (default), official (after "
-                       "`rasd models download`), a model file, or none.")
-]
+    str, typer.Option("--ner-model", envvar="RASD_NER_MODEL", callback=_ner_name, rich_help_panel=MODEL,
+                      help="bundled (default), official (after `rasd models download`), a .pt model file, or none.")
+]  # fmt: skip
+DebugOpt = Annotated[bool, typer.Option("--debug", envvar="RASD_DEBUG", rich_help_panel=DIAG,
+                                        help="Show the traceback of a failed article (or set RASD_DEBUG=1).")]
 
 
 def _inputs(paths: list[str] | None) -> list[str]:
@@ -107,52 +150,93 @@ def _inputs(paths: list[str] | None) -> list[str]:
     raise typer.BadParameter("give at least one file, folder or glob, or - for stdin", param_hint="PATHS")
 
 
+def _check_output(output: Path | None, append: bool, state_path: Path | None) -> None:
+    """Before any work: -o must be a file we can write, and --state without --append must not empty it."""
+    if output is None:
+        return
+    if output.is_dir():
+        raise typer.BadParameter(f"{output} is a folder; give a file name", param_hint="--output")
+    parent = output.parent if str(output.parent) else Path(".")
+    if parent.exists() and not parent.is_dir():
+        raise typer.BadParameter(f"{parent} is not a folder", param_hint="--output")
+    if state_path is not None and not append and output.exists() and output.stat().st_size > 0:
+        raise typer.BadParameter(
+            f"{output} exists, and with --state only this run's new rows would replace it; "
+            "add --append to add them to it, or write each run to a new file", param_hint="--output")  # fmt: skip
+
+
 @app.command()
 def extract(
     paths: PathsArg = None,
-    fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help="table on a terminal, jsonl when piped; "
-                                                   "csv is in ACLED's column order.")] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE (atomically) instead of stdout.")] = None,
+    fmt: Annotated[Optional[Format], typer.Option("--format", "-f", rich_help_panel=OUTPUT,
+                                                   help="table on a terminal, jsonl when piped; csv and tsv are in "
+                                                   "ACLED's column order.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", rich_help_panel=OUTPUT,
+                                                   help="Write to FILE (atomically) instead of stdout; its suffix "
+                                                   "(.jsonl, .csv, .tsv) picks the format.")] = None,
     pub_date: DateOpt = None,
     max_bytes: MaxBytesOpt = 20_000_000,
     ner_model: NerOpt = "bundled",
-    prefilter: Annotated[bool, typer.Option("--prefilter/--no-prefilter", help="Run NER only on sentences with a trigger.")] = True,
-    provenance: Annotated[bool, typer.Option("--provenance", help="CSV: append rasd's provenance columns after ACLED's.")] = False,
-    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Drop rows below this confidence.")] = 0.0,
-    explain: Annotated[bool, typer.Option("--explain", help="On stderr, say why trigger phrases were not coded.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")] = False,
-    state_path: Annotated[Optional[Path], typer.Option("--state", help="SQLite state file: skip articles done by earlier "
-                                                       "runs (by content hash), record per-article status and errors, "
-                                                       "keep event ids and timestamps stable.")] = None,
-    append: Annotated[bool, typer.Option("--append", help="Add the new rows to the end of -o FILE (kill-safe with --state).")] = False,
-    dedupe: Annotated[bool, typer.Option("--dedupe", help="Merge reports of one event from several articles into one row "
+    prefilter: Annotated[bool, typer.Option("--prefilter/--no-prefilter", rich_help_panel=MODEL,
+                                            help="Run NER only on sentences with a trigger.")] = True,
+    provenance: Annotated[bool, typer.Option("--provenance", rich_help_panel=OUTPUT,
+                                             help="CSV/TSV: append rasd's provenance columns after ACLED's.")] = False,
+    raw_csv: Annotated[bool, typer.Option("--raw-csv", rich_help_panel=OUTPUT,
+                                          help="CSV/TSV: write cells starting with = + - @ as they are (by default "
+                                          "they get a leading ' so spreadsheets do not run them).")] = False,
+    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, rich_help_panel=OUTPUT,
+                                                  help="Drop rows below this confidence.")] = 0.0,
+    explain: Annotated[bool, typer.Option("--explain", rich_help_panel=DIAG,
+                                          help="On stderr, say why trigger phrases were not coded.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", rich_help_panel=DIAG,
+                                        help="No progress or summary on stderr.")] = False,
+    debug: DebugOpt = False,
+    state_path: Annotated[Optional[Path], typer.Option("--state", rich_help_panel=CRON,
+                                                       help="SQLite state file: skip articles done by earlier runs "
+                                                       "(by content and source), record per-article status and "
+                                                       "errors, keep event ids and timestamps stable.")] = None,
+    append: Annotated[bool, typer.Option("--append", rich_help_panel=CRON,
+                                         help="Add the new rows to the end of -o FILE (kill-safe with --state).")] = False,
+    dedupe: Annotated[bool, typer.Option("--dedupe", rich_help_panel=OUTPUT,
+                                         help="Merge reports of one event from several articles into one row "
                                          "(all outlets in source, lowest fatality figure).")] = False,
-    workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="Worker processes, one model each; "
-                                         "the output does not depend on it.")] = 1,
-    wait: Annotated[bool, typer.Option("--wait/--no-wait", help="When another run holds the --state lock: wait "
-                                       "(up to --lock-timeout) or exit 1 at once.")] = True,
-    lock_timeout: Annotated[float, typer.Option("--lock-timeout", min=0.0, help="Seconds to wait for the --state lock.")] = 300.0,
+    workers: Annotated[int, typer.Option("--workers", "-j", min=1, rich_help_panel=MODEL,
+                                         help="Worker processes, one model each; the output does not depend on it.")] = 1,
+    wait: Annotated[bool, typer.Option("--wait/--no-wait", rich_help_panel=CRON,
+                                       help="When another run holds the --state lock: wait (up to --lock-timeout) "
+                                       "or exit 75 (EX_TEMPFAIL) at once.")] = True,
+    lock_timeout: Annotated[float, typer.Option("--lock-timeout", min=0.0, rich_help_panel=CRON,
+                                                help="Seconds to wait for the --state lock (then exit 75).")] = 300.0,
+    pipeline_factory: Annotated[Optional[str], typer.Option("--pipeline-factory", envvar="RASD_PIPELINE_FACTORY",
+                                                            hidden=True, help="module:callable building the "
+                                                            "pipeline (tests, embedding).")] = None,
 ) -> None:
     """Extract ACLED-style events from articles."""
     import signal
 
-    from extractor.parallel import WorkerStartError
-    from extractor.reading import UsageError
-    from extractor.run import RunConfig, Runner, open_sink
-    from extractor.state import State, StateLocked
+    from extractor.run import RunConfig, load_factory
+    from extractor.state import State, StateError, StateLocked
 
     published = _parse_date(pub_date)
     specs = _inputs(paths)
     out_fmt = _choose_format(fmt, output)
     if out_fmt == "table" and output is not None:
-        raise typer.BadParameter("table output goes to the terminal; use jsonl or csv with -o", param_hint="--format")
+        raise typer.BadParameter("table output goes to the terminal; use jsonl, csv or tsv with -o",
+                                 param_hint="--format")  # fmt: skip
     if append and output is None:
         raise typer.BadParameter("--append needs -o FILE", param_hint="--append")
+    _check_output(output, append, state_path)
+    factory = None
+    if pipeline_factory:
+        try:
+            factory = load_factory(pipeline_factory)
+        except (ImportError, ValueError) as e:
+            raise typer.BadParameter(str(e), param_hint="--pipeline-factory") from None
     cfg = RunConfig(
         inputs=specs, published=published, max_bytes=max_bytes, ner_model=None if ner_model == "none" else ner_model,
-        prefilter=prefilter, workers=workers, min_confidence=min_confidence, dedupe=dedupe, format=out_fmt,
-        output=output, append=append, provenance=provenance, state=state_path, wait=wait,
-        lock_timeout=lock_timeout, explain=explain, quiet=quiet,
+        prefilter=prefilter, pipeline_factory=factory, workers=workers, min_confidence=min_confidence,
+        dedupe=dedupe, format=out_fmt, output=output, append=append, provenance=provenance, raw_csv=raw_csv,
+        state=state_path, wait=wait, lock_timeout=lock_timeout, explain=explain, quiet=quiet, debug=debug,
     )  # fmt: skip
     # SIGTERM (cron, systemd, kill) unwinds like Ctrl-C: temp files go, the state rolls back cleanly.
     try:
@@ -160,41 +244,19 @@ def extract(
     except ValueError:  # not the main thread (library use): leave signals alone
         old_term = None
     state = None
-    if state_path is not None:
-        try:
-            state = State(state_path, wait=wait, timeout=lock_timeout, on_wait=None if quiet else err)
-        except StateLocked as e:
-            err(f"error: {e}")
-            raise typer.Exit(1)
     try:
-        if state is not None:
+        if state_path is not None:
+            try:
+                state = State(state_path, wait=wait, timeout=lock_timeout, on_wait=None if quiet else MESSAGES.say)
+            except StateLocked as e:
+                MESSAGES.error(str(e))
+                raise typer.Exit(EX_TEMPFAIL) from None
+            except StateError as e:
+                raise typer.BadParameter(str(e), param_hint="--state") from None
             found, lost = state.recover(output, out_fmt, append)
             if (found or lost) and not quiet:
-                err(f"recovered an interrupted run: {found} row(s) already in the output, {lost} to redo")
-        pipeline = None
-        if workers <= 1:
-            try:
-                pipeline = _pipeline(cfg)
-            except UsageError as e:
-                raise typer.BadParameter(str(e), param_hint="--ner-model")
-        from cli.console import Progress
-
-        progress = Progress() if sys.stderr.isatty() and not quiet else None
-        try:
-            console = None
-            if out_fmt == "table":
-                from rich.console import Console
-
-                console = Console()
-            sink = open_sink(cfg, state=state, console=console)
-            result = Runner(cfg, sink, state=state, report=_report, progress=progress, pipeline=pipeline).run()
-        except BrokenPipeError:
-            _quiet_broken_pipe()
-        except WorkerStartError as e:
-            if str(e).startswith("UsageError: "):
-                raise typer.BadParameter(str(e).removeprefix("UsageError: "), param_hint="--ner-model")
-            err(f"error: {str(e).split(': ', 1)[-1]}")
-            raise typer.Exit(1)
+                MESSAGES.say(f"recovered an interrupted run: {found} row(s) already in the output, {lost} to redo")
+        result = _run(cfg, state)
     finally:
         if state is not None:
             state.close()
@@ -204,27 +266,57 @@ def extract(
     if not quiet:
         extra = f", {stats.skipped} already done" if state is not None else ""
         extra += f", {stats.merged} merged by --dedupe" if dedupe else ""
-        err(f"{stats.articles} article(s), {stats.events} event(s)" + extra
-            + (f", {stats.failed} input(s) failed" if stats.failed else ""))
+        MESSAGES.say(f"{stats.articles} article(s), {stats.events} event(s)" + extra
+                     + (f", {stats.failed} input(s) failed" if stats.failed else ""))  # fmt: skip
     raise typer.Exit(result.exit_code)
 
 
-def _report(level: str, text: str) -> None:
-    err(f"{level}: {text}")
+def _run(cfg, state):
+    """Open the sink, load the pipeline, run; every failure is one line on stderr."""
+    from extractor.parallel import WorkerStartError
+    from extractor.run import Runner, open_sink
+
+    from cli.console import Progress
+
+    try:
+        sink = open_sink(cfg, state=state, console=_table_console() if cfg.format == "table" else None)
+    except OSError as e:
+        MESSAGES.error(f"cannot write {cfg.output}: {e.strerror or e}")
+        raise typer.Exit(1) from None
+    try:
+        pipeline = _pipeline(cfg) if cfg.workers <= 1 else None
+        progress = Progress() if sys.stderr.isatty() and not cfg.quiet else None
+        return Runner(cfg, sink, state=state, report=MESSAGES.report, progress=progress, pipeline=pipeline).run()
+    except BaseException as e:
+        sink.abort()
+        if isinstance(e, (typer.Exit, SystemExit, KeyboardInterrupt)):
+            raise
+        if isinstance(e, BrokenPipeError):
+            _quiet_broken_pipe()
+        if isinstance(e, WorkerStartError):
+            MESSAGES.error(str(e).split(": ", 1)[-1])
+            raise typer.Exit(1) from None
+        if isinstance(e, OSError) and not cfg.debug:
+            where = "stdout" if cfg.output is None else str(cfg.output)
+            if cfg.output is None:
+                _stdout_gone()
+            MESSAGES.error(f"cannot write {where}: {e.strerror or e}")
+            raise typer.Exit(1) from None
+        if isinstance(e, Exception) and not cfg.debug:
+            MESSAGES.error(f"internal error: {type(e).__name__}: {e} (--debug or RASD_DEBUG=1 shows the traceback)")
+            raise typer.Exit(1) from None
+        raise
 
 
 def _pipeline(cfg):
-    from extractor.reading import UsageError
+    """The pipeline of ``cfg`` in this process; a missing model is one clear line, exit 1."""
+    from extractor.ner import NerUnavailable
 
     try:
         return cfg.factory()()
-    except Exception as e:  # NerUnavailable and friends: one clear line, no traceback
-        if type(e).__name__ in ("NerUnavailable", "FileNotFoundError"):
-            err(f"error: {e}")
-            raise typer.Exit(1)
-        if isinstance(e, UsageError):
-            raise
-        raise
+    except (NerUnavailable, FileNotFoundError) as e:
+        MESSAGES.error(str(e))
+        raise typer.Exit(1) from None
 
 
 @app.command()
@@ -232,55 +324,40 @@ def entities(
     paths: PathsArg = None,
     pub_date: DateOpt = None,
     max_bytes: MaxBytesOpt = 20_000_000,
-    ner_model: Annotated[str, typer.Option("--ner-model", help="bundled (default), official, or a model file.")] = "bundled",
-    fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help="table or jsonl (csv too).")] = None,
+    ner_model: NerOpt = "bundled",
+    fmt: Annotated[Optional[Format], typer.Option("--format", "-f", rich_help_panel=OUTPUT,
+                                                   help="table, jsonl, csv or tsv.")] = None,
+    raw_csv: Annotated[bool, typer.Option("--raw-csv", rich_help_panel=OUTPUT,
+                                          help="CSV/TSV: write formula-looking cells as they are.")] = False,
 ) -> None:
     """Print the named-entity spans (PER, LOC, ORG, MISC) that the NER model finds."""
-    import orjson
-
     from extractor.reading import read_inputs
+    from extractor.run import RunConfig
+    from extractor.writing import make_entity_writer
 
     if ner_model == "none":
         raise typer.BadParameter("entities needs an NER model (bundled, official or a model file)",
                                  param_hint="--ner-model")  # fmt: skip
     specs = _inputs(paths)
     out_fmt = _choose_format(fmt, None)
-    from extractor.run import RunConfig
-
     pipeline = _pipeline(RunConfig(inputs=specs, ner_model=ner_model))
+    writer = make_entity_writer(out_fmt, sys.stdout.buffer, raw=raw_csv,
+                                console=_table_console() if out_fmt == "table" else None)  # fmt: skip
     failed = 0
-    rows: list[dict] = []
     try:
         for item in read_inputs(specs, published=_parse_date(pub_date), max_bytes=max_bytes):
             if not hasattr(item, "text"):
-                err(f"error: {item}")
+                MESSAGES.error(str(item))
                 failed += 1
                 continue
-            spans = pipeline.entities(item)
-            if out_fmt == "jsonl":
-                for s in spans:
-                    sys.stdout.buffer.write(orjson.dumps(s) + b"\n")
-                sys.stdout.buffer.flush()
-            else:
-                rows.extend(spans)
-        if out_fmt == "csv":
-            import csv
-
-            w = csv.DictWriter(sys.stdout, fieldnames=["article_id", "file", "type", "text", "start", "end", "sentence"])
-            w.writeheader()
-            w.writerows(rows)
-        elif out_fmt == "table":
-            from rich.console import Console
-            from rich.table import Table
-
-            t = Table(title=f"{len(rows)} entit{'y' if len(rows) == 1 else 'ies'}")
-            for c in ("article", "type", "text", "start", "end"):
-                t.add_column(c)
-            for r in rows:
-                t.add_row(r["article_id"], r["type"], r["text"], str(r["start"]), str(r["end"]))
-            Console().print(t)
+            writer.write(pipeline.entities(item))
+        writer.close()
     except BrokenPipeError:
         _quiet_broken_pipe()
+    except OSError as e:
+        _stdout_gone()
+        MESSAGES.error(f"cannot write stdout: {e.strerror or e}")
+        raise typer.Exit(1) from None
     raise typer.Exit(1 if failed else 0)
 
 

@@ -40,8 +40,23 @@ FormatOpt = Annotated[OutFormat, typer.Option("--format", "-f", help="table for 
 
 
 def _err(msg: str) -> None:
-    sys.stderr.write(f"rasd: {msg}\n")
-    sys.stderr.flush()
+    """One line on stderr, through the CLI's one stderr console."""
+    from cli.console import MESSAGES
+
+    MESSAGES.error(msg)
+
+
+_STDOUT = None
+
+
+def _console():
+    """The stdout console for score tables (built once)."""
+    global _STDOUT
+    if _STDOUT is None:
+        from rich.console import Console
+
+        _STDOUT = Console()
+    return _STDOUT
 
 
 def _load(model: str, cache_dir: Path | None):
@@ -59,10 +74,9 @@ def _load(model: str, cache_dir: Path | None):
 
 
 def _score_table(title: str, results: dict) -> None:
-    from rich.console import Console
     from rich.table import Table
 
-    console = Console()
+    console = _console()
     for name, r in results.items():
         if "error" in r:
             _err(f"{name}: {r['error']}")
@@ -199,7 +213,9 @@ def download(cache_dir: CacheOpt = None) -> None:
     except NerUnavailable as e:
         _err(str(e))
         raise typer.Exit(1)
-    _err(f"official Stanza Arabic models are in {d}; use them with --ner-model official")
+    from cli.console import MESSAGES
+
+    MESSAGES.say(f"official Stanza Arabic models are in {d}; use them with --ner-model official")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -146,7 +146,7 @@ class _WriterSink:
                  header: bool = True, console: Any = None):
         self.fmt = fmt
         self.out = out
-        self.writer = make_writer(fmt, out, provenance=provenance, header=header, console=console)
+        self.writer = make_writer(fmt, out, provenance=provenance, header=header, console=console, raw=raw_csv)
 
     def rows(self, key: str, events: list[Event]) -> list[Row]:
         return [Row(ev, key, ev.event_id_cnty, i) for i, ev in enumerate(events)]

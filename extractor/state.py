@@ -87,6 +87,10 @@ class StateLocked(Exception):
     """Another run holds the state's lock."""
 
 
+class StateError(ValueError):
+    """STATE.db cannot be used: a folder, not a SQLite file, or not writable."""
+
+
 @dataclass
 class Row:
     """One output row with its place in the state."""
@@ -107,27 +111,38 @@ class State:
         from filelock import FileLock, Timeout
 
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if self.path.is_dir():
+            raise StateError(f"{self.path} is a folder, not a state file")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise StateError(f"cannot create the folder of {self.path}: {e.strerror or e}") from None
         self.lock_path = Path(str(self.path) + ".lock")
         self._lock = FileLock(str(self.lock_path))
         held = f"another rasd run holds {self.lock_path}"
         try:
-            self._lock.acquire(timeout=0)
-        except Timeout:
-            if not wait:
-                raise StateLocked(f"{held}; not waiting (--no-wait)") from None
-            if on_wait is not None:
-                on_wait(f"{held}; waiting up to {timeout:g}s")
             try:
-                self._lock.acquire(timeout=timeout)
+                self._lock.acquire(timeout=0)
             except Timeout:
-                raise StateLocked(f"{held}; gave up after {timeout:g}s") from None
+                if not wait:
+                    raise StateLocked(f"{held}; not waiting (--no-wait)") from None
+                if on_wait is not None:
+                    on_wait(f"{held}; waiting up to {timeout:g}s")
+                try:
+                    self._lock.acquire(timeout=timeout)
+                except Timeout:
+                    raise StateLocked(f"{held}; gave up after {timeout:g}s") from None
+        except OSError as e:  # filelock's Timeout is an OSError too: handled above
+            raise StateError(f"cannot lock {self.lock_path}: {e.strerror or e}") from None
         try:
             self.db = sqlite3.connect(str(self.path), isolation_level=None, timeout=60)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=FULL")
             self.db.executescript(SCHEMA)
             self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        except sqlite3.Error as e:
+            self._lock.release()
+            raise StateError(f"{self.path} is not a rasd state file ({e})") from None
         except BaseException:
             self._lock.release()
             raise
@@ -292,8 +307,9 @@ def ids_in_output(path: Path, fmt: str) -> set[str]:
     repair_tail(path)
     ids: set[str] = set()
     with open(path, "rb") as fh:
-        if fmt == "csv":
-            for rec in csv.reader(io.TextIOWrapper(fh, encoding="utf-8", newline="")):
+        if fmt in ("csv", "tsv"):
+            text = io.TextIOWrapper(fh, encoding="utf-8", newline="")
+            for rec in csv.reader(text, delimiter="," if fmt == "csv" else "\t"):
                 if rec and rec[0] != "event_id_cnty":
                     ids.add(rec[0])
         else:
@@ -337,4 +353,4 @@ def article_key(text: str, source: str = "") -> str:
     return content_hash(text)
 
 
-__all__ = ["State", "StateLocked", "Row", "content_hash", "article_key", "ids_in_output", "repair_tail"]
+__all__ = ["State", "StateLocked", "StateError", "Row", "content_hash", "article_key", "ids_in_output", "repair_tail"]

@@ -1,4 +1,4 @@
-"""Writers: a rich table for people, JSON Lines and ACLED-order CSV for pipelines.
+"""Writers: a rich table for people, JSON Lines and ACLED-order CSV/TSV for pipelines.
 
 File output is atomic: rows go to a temporary file next to the target, which
 replaces the target only when everything was written (``os.replace``), so a
@@ -11,17 +11,42 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO
 
 import orjson
 
 from .record import ACLED_COLUMNS, PROVENANCE_COLUMNS, Event
 
-FORMATS = ("table", "jsonl", "csv")
+FORMATS = ("table", "jsonl", "csv", "tsv")
+
+# ANSI CSI/OSC/other escape sequences, then any remaining C0/C1 control character but tab and newline.
+_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]"
+                      r"|\x9d[^\x07\x1b\x9c]*(?:\x07|\x9c|\x1b\\)?")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with escape sequences and control characters removed (for anything shown on a terminal):
+    article text and file names must not move the cursor, set the title or hide what follows."""
+    return _CONTROLS.sub("", _ESCAPES.sub("", text))
+
+
+# OWASP "CSV injection": a cell starting with one of these is a formula in spreadsheets.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object, raw: bool = False) -> object:
+    """One CSV cell: None is empty; text that a spreadsheet would run as a formula gets a leading ``'``."""
+    if value is None:
+        return ""
+    if not raw and isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def jsonl_line(event: Event) -> bytes:
@@ -41,30 +66,53 @@ class JsonlWriter:
         self.out.flush()
 
 
-class CsvWriter:
-    """ACLED export order; ``provenance=True`` appends rasd's provenance columns."""
+class DelimitedWriter:
+    """Records (mappings) as CSV or TSV under a header of ``columns``; formula-looking cells neutralised."""
 
-    def __init__(self, out: IO[bytes], *, provenance: bool = False, header: bool = True):
+    def __init__(self, out: IO[bytes], columns: Sequence[str], *, header: bool = True, delimiter: str = ",",
+                 raw: bool = False):
         self.out = out
-        self.columns = ACLED_COLUMNS + (PROVENANCE_COLUMNS if provenance else ())
+        self.columns = tuple(columns)
         self.header = header
+        self.delimiter = delimiter
+        self.raw = raw
 
-    def write(self, events: Iterable[Event]) -> None:
+    def write_records(self, records: Iterable[Mapping[str, object]]) -> None:
         buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
+        w = csv.writer(buf, lineterminator="\n", delimiter=self.delimiter)
         if self.header:
             w.writerow(self.columns)
             self.header = False
-        for ev in events:
-            d = ev.to_dict()
-            w.writerow(["" if d[c] is None else d[c] for c in self.columns])
+        for d in records:
+            w.writerow([csv_cell(d.get(c), self.raw) for c in self.columns])
         self.out.write(buf.getvalue().encode("utf-8"))
         self.out.flush()
 
+    write = write_records
+
     def close(self) -> None:
-        if self.header:  # no rows at all: still a valid CSV with its header
-            self.write([])
+        if self.header:  # no rows at all: still a valid file with its header
+            self.write_records([])
         self.out.flush()
+
+
+class CsvWriter(DelimitedWriter):
+    """ACLED export order; ``provenance=True`` appends rasd's provenance columns."""
+
+    def __init__(self, out: IO[bytes], *, provenance: bool = False, header: bool = True, delimiter: str = ",",
+                 raw: bool = False):
+        super().__init__(out, ACLED_COLUMNS + (PROVENANCE_COLUMNS if provenance else ()), header=header,
+                         delimiter=delimiter, raw=raw)  # fmt: skip
+
+    def write(self, events: Iterable[Event]) -> None:  # type: ignore[override]
+        self.write_records(ev.to_dict() for ev in events)
+
+
+def _text(value: object):
+    """A table cell: plain text (never rich markup), stripped of control characters."""
+    from rich.text import Text
+
+    return Text("" if value is None else terminal_safe(str(value)))
 
 
 class TableWriter:
@@ -77,9 +125,11 @@ class TableWriter:
     )  # fmt: skip
 
     def __init__(self, console=None):
-        from rich.console import Console
+        if console is None:
+            from rich.console import Console
 
-        self.console = console or Console()
+            console = Console()
+        self.console = console
         self.rows: list[Event] = []
 
     def write(self, events: Iterable[Event]) -> None:
@@ -110,18 +160,79 @@ class TableWriter:
                     v = "unresolved"
                 if col == "evidence" and isinstance(v, str) and len(v) > 160:
                     v = v[:157] + "…"
-                cells.append("" if v is None else str(v))
+                cells.append(_text(v))
             table.add_row(*cells)
         self.console.print(table)
 
 
-def make_writer(fmt: str, out: IO[bytes], *, provenance: bool = False, header: bool = True, console=None):
+def make_writer(fmt: str, out: IO[bytes], *, provenance: bool = False, header: bool = True, console=None,
+                raw: bool = False):
+    """The writer of event rows in ``fmt``; ``raw``: CSV/TSV cells exactly as they are (no formula guard)."""
     if fmt == "jsonl":
         return JsonlWriter(out)
-    if fmt == "csv":
-        return CsvWriter(out, provenance=provenance, header=header)
+    if fmt in ("csv", "tsv"):
+        return CsvWriter(out, provenance=provenance, header=header, delimiter="," if fmt == "csv" else "\t", raw=raw)
     if fmt == "table":
         return TableWriter(console)
+    raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+
+
+def format_for_path(path: str | os.PathLike[str]) -> str | None:
+    """The format ``-o PATH`` implies by its suffix (None: the suffix says nothing)."""
+    return {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl",
+            ".json": "jsonl"}.get(Path(path).suffix.lower())  # fmt: skip
+
+
+# --- entity spans (`rasd entities`) ---------------------------------------------------------
+ENTITY_COLUMNS = ("article_id", "file", "type", "text", "start", "end", "sentence")
+
+
+class EntityJsonl:
+    def __init__(self, out: IO[bytes]):
+        self.out = out
+
+    def write(self, spans: Iterable[Mapping[str, object]]) -> None:
+        for s in spans:
+            self.out.write(orjson.dumps(s) + b"\n")
+        self.out.flush()
+
+    def close(self) -> None:
+        self.out.flush()
+
+
+class EntityTable:
+    """Entity spans as a rich table, drawn at the end."""
+
+    def __init__(self, console=None):
+        if console is None:
+            from rich.console import Console
+
+            console = Console()
+        self.console = console
+        self.rows: list[Mapping[str, object]] = []
+
+    def write(self, spans: Iterable[Mapping[str, object]]) -> None:
+        self.rows.extend(spans)
+
+    def close(self) -> None:
+        from rich.table import Table
+
+        t = Table(title=f"{len(self.rows)} entit{'y' if len(self.rows) == 1 else 'ies'}")
+        for c in ("article", "type", "text", "start", "end"):
+            t.add_column(c)
+        for r in self.rows:
+            t.add_row(*(_text(r[c]) for c in ("article_id", "type", "text", "start", "end")))
+        self.console.print(t)
+
+
+def make_entity_writer(fmt: str, out: IO[bytes], *, console=None, raw: bool = False):
+    """The writer of NER spans (dicts with :data:`ENTITY_COLUMNS`) in ``fmt``."""
+    if fmt == "jsonl":
+        return EntityJsonl(out)
+    if fmt in ("csv", "tsv"):
+        return DelimitedWriter(out, ENTITY_COLUMNS, delimiter="," if fmt == "csv" else "\t", raw=raw)
+    if fmt == "table":
+        return EntityTable(console)
     raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
 
 

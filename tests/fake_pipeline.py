@@ -6,8 +6,9 @@ Ids are hashed from the article's content hash like the real ones, so they
 are stable. ``RASD_FAKE_DELAY`` (seconds) slows each article down (for the
 kill test); a line containing ``BOOM`` makes the article fail.
 
-``driver.py``-style use from a subprocess: ``python -m fake_pipeline extract ...``
-runs the real ``rasd`` CLI with this pipeline in place of the model.
+From a subprocess, ``python tests/fake_pipeline.py extract ...`` runs the real
+``rasd`` CLI with this pipeline in place of the model, through the CLI's public
+hook (``--pipeline-factory fake_pipeline:factory`` / ``RASD_PIPELINE_FACTORY``).
 """
 
 from __future__ import annotations
@@ -78,12 +79,10 @@ def factory(*a, **kw) -> FakePipeline:
 
 def main(argv: list[str]) -> None:
     """The rasd CLI with the fake pipeline (also for --workers N: spawned workers import this module)."""
-    import cli.main as cm
-    import extractor
+    os.environ["RASD_PIPELINE_FACTORY"] = "fake_pipeline:factory"
+    from cli.main import app
 
-    cm._pipeline = lambda *a, **kw: FakePipeline()
-    extractor.get_pipeline = factory
-    cm.app(argv, prog_name="rasd")
+    app(argv, prog_name="rasd")
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from cli.main import app
 from extractor.record import ACLED_COLUMNS
 
-from conftest import ROOT, SAMPLES
+from conftest import ROOT, SAMPLES, assert_valid_rows
 
 runner = CliRunner()
 PUB = "2023-07-09"  # the Sunday CENTCOM published the statement in the sample
@@ -25,7 +25,8 @@ def run(*args: str, input: str | bytes | None = None):
 
 
 def jsonl(out: str) -> list[dict]:
-    return [json.loads(line) for line in out.splitlines() if line.strip()]
+    """The rows of a JSON Lines output, each checked against `rasd schema`."""
+    return assert_valid_rows([json.loads(line) for line in out.splitlines() if line.strip()])
 
 
 def test_version_and_help():
@@ -117,3 +118,79 @@ def test_real_subprocess_on_samples():
     rows = jsonl(p.stdout)
     assert len(rows) == 1
     assert "1 article(s), 1 event(s)" in p.stderr
+
+
+# --- CLI conventions --------------------------------------------------------------------------
+FAKE = ["--pipeline-factory", "fake_pipeline:factory"]  # the public hook: a light pipeline, no model
+
+
+def test_help_groups_options_in_panels():
+    r = runner.invoke(app, ["extract", "--help"], env={"COLUMNS": "160"})
+    assert r.exit_code == 0
+    for panel in ("Input", "Output", "Model", "Cron", "Diagnostics"):
+        assert f" {panel} " in r.stdout, panel
+    assert "--pipeline-factory" not in r.stdout  # a hidden hook for tests and embedding
+    assert "--install-completion" in run("--help").stdout  # shell completion is on
+
+
+def test_debug_shows_the_traceback_of_a_failed_article(tmp_path):
+    (tmp_path / "bad.txt").write_text("إدلب BOOM\n", encoding="utf-8")
+    r = run("extract", str(tmp_path / "bad.txt"), "-f", "jsonl", *FAKE)
+    assert r.exit_code == 1 and "processing failed (RuntimeError: boom)" in r.stderr
+    assert "Traceback" not in r.stderr
+    r = runner.invoke(app, ["extract", str(tmp_path / "bad.txt"), "-f", "jsonl", *FAKE], env={"RASD_DEBUG": "1"})
+    assert r.exit_code == 1 and "Traceback (most recent call last)" in r.stderr and "fake_pipeline.py" in r.stderr
+
+
+def test_messages_are_plain_in_logs_and_coloured_on_a_terminal(tmp_path):
+    from rich.console import Console
+
+    from cli.console import Messages
+
+    (tmp_path / "empty.txt").write_text("")
+    r = run("extract", str(tmp_path / "empty.txt"), "-f", "jsonl", *FAKE)
+    assert r.stderr.splitlines()[0] == f"rasd: error: {tmp_path / 'empty.txt'}: empty input"
+    assert "\x1b" not in r.stderr
+    m = Messages()
+    m._console = Console(file=io.StringIO(), force_terminal=True, color_system="standard")
+    m.warning("no publication date")
+    out = m.console.file.getvalue()
+    assert "\x1b[" in out and "warning:" in out and "no publication date" in out
+
+
+def test_output_suffix_picks_tsv_and_an_unknown_suffix_is_a_usage_error(tmp_path):
+    (tmp_path / "a.txt").write_text("إدلب غارة 3\n", encoding="utf-8")
+    r = run("extract", str(tmp_path / "a.txt"), "-o", str(tmp_path / "e.tsv"), *FAKE)
+    assert r.exit_code == 0, r.stderr
+    lines = (tmp_path / "e.tsv").read_text(encoding="utf-8").splitlines()
+    assert lines[0].split("\t") == list(ACLED_COLUMNS) and len(lines) == 2
+    assert lines[1].split("\t")[ACLED_COLUMNS.index("location")] == "Idlib"
+    r = run("extract", str(tmp_path / "a.txt"), "-o", str(tmp_path / "e.out"), *FAKE)
+    assert r.exit_code == 2 and "give --format" in r.stderr and not (tmp_path / "e.out").exists()
+    r = run("extract", str(tmp_path / "a.txt"), "-o", str(tmp_path / "e.out"), "-f", "jsonl", *FAKE)
+    assert r.exit_code == 0 and len(jsonl((tmp_path / "e.out").read_text(encoding="utf-8"))) == 1
+
+
+def test_jsonl_and_csv_never_build_a_console(tmp_path, monkeypatch):
+    import rich.console
+
+    def no_console(*a, **kw):
+        raise AssertionError("a rich Console was built for machine output")
+
+    (tmp_path / "a.txt").write_text("إدلب غارة 3\n", encoding="utf-8")
+    monkeypatch.setattr(rich.console, "Console", no_console)
+    for f in ("jsonl", "csv"):
+        r = run("extract", str(tmp_path / "a.txt"), "-f", f, "-q", *FAKE)
+        assert r.exit_code == 0, (f, r.stderr, r.exception)
+
+
+def test_entities_csv_comes_from_the_library_writer():
+    from extractor.writing import ENTITY_COLUMNS, make_entity_writer
+
+    buf = io.BytesIO()
+    w = make_entity_writer("csv", buf)
+    w.write([{"article_id": "a", "file": "a.txt", "type": "LOC", "text": "=إدلب", "start": 0, "end": 5,
+              "sentence": 0}])  # fmt: skip
+    w.close()
+    header, line = buf.getvalue().decode().splitlines()
+    assert header.split(",") == list(ENTITY_COLUMNS) and "'=إدلب" in line

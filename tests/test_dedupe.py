@@ -5,6 +5,7 @@ from __future__ import annotations
 import orjson
 import pytest
 
+from conftest import real_pipeline_or_skip  # noqa: F401  (also used by test_parallel)
 from extractor.dedupe import actor_name, compatible, dedupe, haversine_km, id_key
 from extractor.record import Event
 
@@ -20,16 +21,6 @@ STRIKE_REPORTS = [
      "text": "قالت مصادر محلية إن ستة مدنيين قُتلوا أمس في غارة جوية استهدفت مدينة سرمين في محافظة إدلب "
              "شمال غربي سوريا."},
 ]  # fmt: skip
-
-
-def real_pipeline_or_skip(ner: str = "bundled"):
-    """The full pipeline (with that NER model), or skip while parts of it are still being written."""
-    try:
-        from extractor import get_pipeline
-
-        return get_pipeline(None if ner == "none" else ner)
-    except Exception as e:  # ImportError, NerUnavailable, ...
-        pytest.skip(f"full pipeline ({ner}) not available: {type(e).__name__}: {e}")
 
 
 def strike(i: int, **kw) -> Event:

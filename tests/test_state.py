@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -25,10 +26,10 @@ ROOT = FAKE.parent.parent
 
 @pytest.fixture
 def rasd(monkeypatch):
-    """Run `rasd ...` in-process with the fake pipeline; returns (exit code, stderr)."""
+    """Run `rasd ...` in-process with the fake pipeline (the CLI's public hook); returns (exit code, stderr)."""
     import cli.main as cm
 
-    monkeypatch.setattr(cm, "_pipeline", lambda *a, **kw: fake_pipeline.FakePipeline())
+    monkeypatch.setenv("RASD_PIPELINE_FACTORY", "fake_pipeline:factory")
     runner = CliRunner()
 
     def run(*args: str) -> tuple[int, str]:
@@ -134,16 +135,17 @@ def test_lock_no_wait_and_wait(tmp_path):
     holder = State(db)
     try:
         p = subprocess.run(cmd + ["--no-wait"], capture_output=True, text=True, timeout=60)
-        assert p.returncode == 1 and f"another rasd run holds {db}.lock" in p.stderr
+        assert p.returncode == 75 and f"another rasd run holds {db}.lock" in p.stderr  # EX_TEMPFAIL: busy
         p = subprocess.run(cmd + ["--lock-timeout", "0.5"], capture_output=True, text=True, timeout=60)
-        assert p.returncode == 1 and "gave up after 0.5s" in p.stderr
+        assert p.returncode == 75 and "gave up after 0.5s" in p.stderr
         waiting = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
-        time.sleep(1.0)
-        assert waiting.poll() is None  # still waiting for the lock
+        ready, _, _ = select.select([waiting.stderr], [], [], 60)  # its first line: it is waiting
+        first = waiting.stderr.readline() if ready else ""
+        assert "waiting up to 300s" in first and waiting.poll() is None  # still waiting for the lock
     finally:
         holder.close()
     _, err = waiting.communicate(timeout=60)
-    assert waiting.returncode == 0 and "waiting up to 300s" in err and "1 event(s)" in err
+    assert waiting.returncode == 0 and "1 event(s)" in err
 
 
 def test_two_concurrent_runs(tmp_path):
