@@ -59,6 +59,12 @@ def main(
     """رصد — turn Arabic news articles into ACLED-style conflict-event rows."""
 
 
+def _usage(msg: str, param: str | None = None) -> typer.Exit:
+    """A usage error found after parsing: one line on stderr, exit 2 (raise what this returns)."""
+    MESSAGES.say(f"{param}: {msg}" if param else msg, "usage error")
+    return typer.Exit(2)
+
+
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -72,7 +78,7 @@ def _parse_date(value: str | None) -> date | None:
             raise ValueError
         return date.fromisoformat(v)
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)", param_hint="--date") from None
+        raise _usage(f"{value!r} is not a date (use YYYY-MM-DD)", "--date") from None
 
 
 def _ner_name(value: str) -> str:
@@ -95,8 +101,8 @@ def _choose_format(fmt: Format | None, output: Path | None) -> str:
     if output is not None:
         got = format_for_path(output)
         if got is None:
-            raise typer.BadParameter(f"cannot tell the format of {output} from its suffix (.jsonl, .csv, .tsv): "
-                                     "give --format", param_hint="--output")  # fmt: skip
+            raise _usage(f"cannot tell the format of {output} from its suffix (.jsonl, .csv, .tsv): give --format",
+                         "--output")
         return got
     return "table" if sys.stdout.isatty() else "jsonl"
 
@@ -147,7 +153,7 @@ def _inputs(paths: list[str] | None) -> list[str]:
         return paths
     if not sys.stdin.isatty():
         return ["-"]
-    raise typer.BadParameter("give at least one file, folder or glob, or - for stdin", param_hint="PATHS")
+    raise _usage("give at least one file, folder or glob, or - for stdin", "PATHS")
 
 
 def _check_output(output: Path | None, append: bool, state_path: Path | None) -> None:
@@ -155,14 +161,14 @@ def _check_output(output: Path | None, append: bool, state_path: Path | None) ->
     if output is None:
         return
     if output.is_dir():
-        raise typer.BadParameter(f"{output} is a folder; give a file name", param_hint="--output")
+        raise _usage(f"{output} is a folder; give a file name", "--output")
     parent = output.parent if str(output.parent) else Path(".")
     if parent.exists() and not parent.is_dir():
-        raise typer.BadParameter(f"{parent} is not a folder", param_hint="--output")
+        raise _usage(f"{parent} is not a folder", "--output")
     if state_path is not None and not append and output.exists() and output.stat().st_size > 0:
-        raise typer.BadParameter(
+        raise _usage(
             f"{output} exists, and with --state only this run's new rows would replace it; "
-            "add --append to add them to it, or write each run to a new file", param_hint="--output")  # fmt: skip
+            "add --append to add them to it, or write each run to a new file", "--output")  # fmt: skip
 
 
 @app.command()
@@ -219,19 +225,18 @@ def extract(
 
     published = _parse_date(pub_date)
     specs = _inputs(paths)
+    _check_output(output, append, state_path)
     out_fmt = _choose_format(fmt, output)
     if out_fmt == "table" and output is not None:
-        raise typer.BadParameter("table output goes to the terminal; use jsonl, csv or tsv with -o",
-                                 param_hint="--format")  # fmt: skip
+        raise _usage("table output goes to the terminal; use jsonl, csv or tsv with -o", "--format")
     if append and output is None:
-        raise typer.BadParameter("--append needs -o FILE", param_hint="--append")
-    _check_output(output, append, state_path)
+        raise _usage("--append needs -o FILE", "--append")
     factory = None
     if pipeline_factory:
         try:
             factory = load_factory(pipeline_factory)
         except (ImportError, ValueError) as e:
-            raise typer.BadParameter(str(e), param_hint="--pipeline-factory") from None
+            raise _usage(str(e), "--pipeline-factory") from None
     cfg = RunConfig(
         inputs=specs, published=published, max_bytes=max_bytes, ner_model=None if ner_model == "none" else ner_model,
         prefilter=prefilter, pipeline_factory=factory, workers=workers, min_confidence=min_confidence,
@@ -252,7 +257,7 @@ def extract(
                 MESSAGES.error(str(e))
                 raise typer.Exit(EX_TEMPFAIL) from None
             except StateError as e:
-                raise typer.BadParameter(str(e), param_hint="--state") from None
+                raise _usage(str(e), "--state") from None
             found, lost = state.recover(output, out_fmt, append)
             if (found or lost) and not quiet:
                 MESSAGES.say(f"recovered an interrupted run: {found} row(s) already in the output, {lost} to redo")
@@ -336,8 +341,7 @@ def entities(
     from extractor.writing import make_entity_writer
 
     if ner_model == "none":
-        raise typer.BadParameter("entities needs an NER model (bundled, official or a model file)",
-                                 param_hint="--ner-model")  # fmt: skip
+        raise _usage("entities needs an NER model (bundled, official or a model file)", "--ner-model")
     specs = _inputs(paths)
     out_fmt = _choose_format(fmt, None)
     pipeline = _pipeline(RunConfig(inputs=specs, ner_model=ner_model))

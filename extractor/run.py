@@ -33,9 +33,9 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any, Protocol
 
-from .record import Event
+from .record import Event, replace
 from .state import Row, State, article_key
-from .writing import FORMATS, AppendFile, AtomicFile, make_writer
+from .writing import FORMATS, AppendFile, AtomicFile, clean_stale_temps, make_writer
 
 Report = Callable[[str, str], None]  # (level: error|warning|explain|info, text)
 
@@ -138,7 +138,8 @@ class Sink(Protocol):
 
 
 class _WriterSink:
-    """A format writer over a byte stream; rows keep the pipeline's ids."""
+    """A format writer over a byte stream; rows keep the pipeline's ids, ``timestamp`` is this run's
+    start (``SOURCE_DATE_EPOCH`` if set, for reproducible outputs)."""
 
     at_close = False  # True: the rows become real only at close (atomic file, table)
 
@@ -146,10 +147,12 @@ class _WriterSink:
                  header: bool = True, console: Any = None):
         self.fmt = fmt
         self.out = out
+        self.now = _now()
         self.writer = make_writer(fmt, out, provenance=provenance, header=header, console=console, raw=raw_csv)
 
     def rows(self, key: str, events: list[Event]) -> list[Row]:
-        return [Row(ev, key, ev.event_id_cnty, i) for i, ev in enumerate(events)]
+        return [Row(replace(ev, timestamp=self.now) if ev.timestamp is None else ev, key, ev.event_id_cnty, i)
+                for i, ev in enumerate(events)]  # fmt: skip
 
     def write(self, batch: Batch) -> None:
         self.writer.write(batch.events)
@@ -162,6 +165,13 @@ class _WriterSink:
 
     def abort(self) -> None:
         pass
+
+
+def _now() -> int:
+    try:
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    except (KeyError, ValueError):
+        return int(time.time())
 
 
 class StreamSink(_WriterSink):
@@ -196,6 +206,7 @@ class AppendFileSink(_WriterSink):
     """``-o FILE --append``: whole lines added to FILE under its lock, fsynced per batch."""
 
     def __init__(self, path: str | os.PathLike[str], fmt: str, **kw: Any):
+        clean_stale_temps(path)
         self.file = AppendFile(path)
         kw.setdefault("header", self.file.empty)
         super().__init__(fmt, self.file, **kw)
@@ -274,6 +285,17 @@ class Progress(Protocol):
     def stop(self) -> None: ...
 
 
+def _outlet(art: Any) -> str:
+    """Who published the article (its source, else its URL's host): part of the state's key."""
+    if art.source:
+        return art.source
+    if art.url:
+        from urllib.parse import urlparse
+
+        return (urlparse(art.url).hostname or "").removeprefix("www.")
+    return ""
+
+
 def _ignore(level: str, text: str) -> None:
     pass
 
@@ -325,8 +347,10 @@ class Runner:
                     stats.failed += 1
                     errors += 1
                     continue
-                k = article_key(art.text, art.source)
+                k = article_key(art.text, _outlet(art))
                 keys.append(k)
+                if state is not None and k not in seen and not state.is_done(k):
+                    state.adopt(k, article_key(art.text), art.path, art.id)
                 if state is not None and (k in seen or state.is_done(k)):
                     stats.skipped += 1
                     continue

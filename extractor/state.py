@@ -80,7 +80,7 @@ SCHEMA_VERSION = "1"
 
 def content_hash(text: str) -> str:
     """The same key as :func:`extractor.rows.content_hash` (kept here so the state needs no resolvers)."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class StateLocked(Exception):
@@ -178,6 +178,20 @@ class State:
 
     def is_done(self, h: str) -> bool:
         return self.article_status(h) == "done"
+
+    def adopt(self, key: str, old_key: str, path: str, article_id: str) -> bool:
+        """Re-key an article done under ``old_key`` (its text alone, by an older rasd) to ``key``,
+        when it is the same file and id, so its rows are not written again. True if adopted."""
+        if key == old_key:
+            return False
+        row = self.db.execute("SELECT 1 FROM articles WHERE hash=? AND path=? AND article_id=? AND status='done'",
+                              (old_key, path, article_id)).fetchone()  # fmt: skip
+        if not row or self.db.execute("SELECT 1 FROM articles WHERE hash=?", (key,)).fetchone():
+            return False
+        with self.tx() as db:
+            db.execute("UPDATE articles SET hash=? WHERE hash=?", (key, old_key))
+            db.execute("UPDATE events SET article_hash=? WHERE article_hash=?", (key, old_key))
+        return True
 
     def file_unchanged(self, path: str, st: os.stat_result) -> int | None:
         """Number of articles in ``path`` if it is unchanged since read and all are done."""
@@ -349,8 +363,14 @@ def repair_tail(path: Path) -> bool:
 
 
 def article_key(text: str, source: str = "") -> str:
-    """The state's key of one article: the hash of its text."""
-    return content_hash(text)
+    """The state's key of one article: its text and its outlet.
+
+    The same wire copy from two outlets is two articles (each outlet must reach
+    ``source``); without a source the key is the text's hash alone, as before.
+    """
+    if not source:
+        return content_hash(text)
+    return hashlib.sha256(f"{source}\x00{text}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
 __all__ = ["State", "StateLocked", "StateError", "Row", "content_hash", "article_key", "ids_in_output", "repair_tail"]

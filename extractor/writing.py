@@ -13,6 +13,7 @@ import io
 import os
 import re
 import tempfile
+import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -243,7 +244,10 @@ class AtomicFile:
     def __init__(self, path: str | os.PathLike[str]):
         self.target = Path(path)
         self.target.parent.mkdir(parents=True, exist_ok=True)
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".tmp", dir=self.target.parent)
+        clean_stale_temps(self.target)
+        # the writer's pid is in the name, so a later run can tell a killed run's file from a live one
+        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.target.name}.{os.getpid()}.", suffix=".tmp",
+                                        dir=self.target.parent)  # fmt: skip
         self.fh = os.fdopen(fd, "wb")
 
     def write(self, data: bytes) -> int:
@@ -269,6 +273,46 @@ class AtomicFile:
             os.unlink(self.tmp)
         except FileNotFoundError:
             pass
+
+
+STALE_AFTER = 3600.0  # seconds: a temp file without a pid (older rasd) this old is a killed run's
+
+
+def clean_stale_temps(target: str | os.PathLike[str]) -> list[Path]:
+    """Remove the temp files that killed runs left next to ``target`` (``.NAME.PID.XXXX.tmp`` whose
+    process is gone; pid-less ones from older versions once they are an hour old). Returns them."""
+    target = Path(target)
+    removed = []
+    for p in target.parent.glob(f".{glob_escape(target.name)}.*.tmp"):
+        middle = p.name[len(target.name) + 2 : -len(".tmp")]
+        pid, _, rest = middle.partition(".")
+        try:
+            if pid.isdigit() and rest:
+                if _alive(int(pid)):
+                    continue
+            elif time.time() - p.stat().st_mtime < STALE_AFTER:
+                continue
+            p.unlink()
+            removed.append(p)
+        except OSError:
+            continue
+    return removed
+
+
+def glob_escape(name: str) -> str:
+    import glob
+
+    return glob.escape(name)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True  # someone else's process (or an impossible pid: leave the file alone)
+    return True
 
 
 @contextmanager
