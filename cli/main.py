@@ -131,8 +131,7 @@ def _table_console():
 
 PathsArg = Annotated[
     Optional[list[str]],
-    typer.Argument(help="Files, folders (searched recursively), glob patterns, or - for stdin.", show_default=False,
-                   rich_help_panel=INPUT),
+    typer.Argument(help="Files, folders (searched recursively), glob patterns, or - for stdin.", show_default=False),
 ]  # fmt: skip
 DateOpt = Annotated[
     Optional[str], typer.Option("--date", "-d", help="Publication date for every input (YYYY-MM-DD); "
@@ -174,17 +173,14 @@ def _check_output(output: Path | None, append: bool, state_path: Path | None) ->
 @app.command()
 def extract(
     paths: PathsArg = None,
+    pub_date: DateOpt = None,
+    max_bytes: MaxBytesOpt = 20_000_000,
     fmt: Annotated[Optional[Format], typer.Option("--format", "-f", rich_help_panel=OUTPUT,
                                                    help="table on a terminal, jsonl when piped; csv and tsv are in "
                                                    "ACLED's column order.")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", rich_help_panel=OUTPUT,
                                                    help="Write to FILE (atomically) instead of stdout; its suffix "
                                                    "(.jsonl, .csv, .tsv) picks the format.")] = None,
-    pub_date: DateOpt = None,
-    max_bytes: MaxBytesOpt = 20_000_000,
-    ner_model: NerOpt = "bundled",
-    prefilter: Annotated[bool, typer.Option("--prefilter/--no-prefilter", rich_help_panel=MODEL,
-                                            help="Run NER only on sentences with a trigger.")] = True,
     provenance: Annotated[bool, typer.Option("--provenance", rich_help_panel=OUTPUT,
                                              help="CSV/TSV: append rasd's provenance columns after ACLED's.")] = False,
     raw_csv: Annotated[bool, typer.Option("--raw-csv", rich_help_panel=OUTPUT,
@@ -192,27 +188,30 @@ def extract(
                                           "they get a leading ' so spreadsheets do not run them).")] = False,
     min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, rich_help_panel=OUTPUT,
                                                   help="Drop rows below this confidence.")] = 0.0,
-    explain: Annotated[bool, typer.Option("--explain", rich_help_panel=DIAG,
-                                          help="On stderr, say why trigger phrases were not coded.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", rich_help_panel=DIAG,
-                                        help="No progress or summary on stderr.")] = False,
-    debug: DebugOpt = False,
+    dedupe: Annotated[bool, typer.Option("--dedupe", rich_help_panel=OUTPUT,
+                                         help="Merge reports of one event from several articles into one row "
+                                         "(all outlets in source, lowest fatality figure).")] = False,
+    ner_model: NerOpt = "bundled",
+    prefilter: Annotated[bool, typer.Option("--prefilter/--no-prefilter", rich_help_panel=MODEL,
+                                            help="Run NER only on sentences with a trigger.")] = True,
+    workers: Annotated[int, typer.Option("--workers", "-j", min=1, rich_help_panel=MODEL,
+                                         help="Worker processes, one model each; the output does not depend on it.")] = 1,
     state_path: Annotated[Optional[Path], typer.Option("--state", rich_help_panel=CRON,
                                                        help="SQLite state file: skip articles done by earlier runs "
                                                        "(by content and source), record per-article status and "
                                                        "errors, keep event ids and timestamps stable.")] = None,
     append: Annotated[bool, typer.Option("--append", rich_help_panel=CRON,
                                          help="Add the new rows to the end of -o FILE (kill-safe with --state).")] = False,
-    dedupe: Annotated[bool, typer.Option("--dedupe", rich_help_panel=OUTPUT,
-                                         help="Merge reports of one event from several articles into one row "
-                                         "(all outlets in source, lowest fatality figure).")] = False,
-    workers: Annotated[int, typer.Option("--workers", "-j", min=1, rich_help_panel=MODEL,
-                                         help="Worker processes, one model each; the output does not depend on it.")] = 1,
     wait: Annotated[bool, typer.Option("--wait/--no-wait", rich_help_panel=CRON,
                                        help="When another run holds the --state lock: wait (up to --lock-timeout) "
                                        "or exit 75 (EX_TEMPFAIL) at once.")] = True,
     lock_timeout: Annotated[float, typer.Option("--lock-timeout", min=0.0, rich_help_panel=CRON,
                                                 help="Seconds to wait for the --state lock (then exit 75).")] = 300.0,
+    explain: Annotated[bool, typer.Option("--explain", rich_help_panel=DIAG,
+                                          help="On stderr, say why trigger phrases were not coded.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", rich_help_panel=DIAG,
+                                        help="No progress or summary on stderr.")] = False,
+    debug: DebugOpt = False,
     pipeline_factory: Annotated[Optional[str], typer.Option("--pipeline-factory", envvar="RASD_PIPELINE_FACTORY",
                                                             hidden=True, help="module:callable building the "
                                                             "pipeline (tests, embedding).")] = None,

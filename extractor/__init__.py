@@ -3,7 +3,8 @@
     >>> from extractor import extract
     >>> events = extract("قتل ثلاثة مدنيين في غارة جوية على مدينة إدلب أمس", published="2024-03-10")
 
-The CLI (``rasd``) is one user of this package; every stage can be called alone.
+The CLI (``rasd``) is one user of this package; every stage can be called alone, and a whole run
+(inputs, state, sinks) is ``Runner(RunConfig(...), open_sink(cfg)).run()`` (see :mod:`extractor.run`).
 """
 
 from __future__ import annotations
@@ -59,4 +60,17 @@ def extract(text: str | Article, *, published: str | date | None = None, id: str
     return get_pipeline(ner).process(article).events  # type: ignore[attr-defined]
 
 
-__all__ = ["extract", "get_pipeline", "Article", "Doc", "Event", "ACLED_COLUMNS", "json_schema", "__version__"]
+_RUN_API = ("RunConfig", "Runner", "RunResult", "open_sink")
+
+
+def __getattr__(name: str):
+    """The run API (:mod:`extractor.run`), imported on first use."""
+    if name in _RUN_API:
+        from . import run
+
+        return getattr(run, name)
+    raise AttributeError(f"module 'extractor' has no attribute {name!r}")
+
+
+__all__ = ["extract", "get_pipeline", "Article", "Doc", "Event", "ACLED_COLUMNS", "json_schema", "__version__",
+           *_RUN_API]

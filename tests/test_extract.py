@@ -6,10 +6,17 @@ from datetime import date
 
 import pytest
 
-from extractor import extract
+from extractor import extract as _extract
 from extractor.document import Article
 
-from conftest import SAMPLES
+from conftest import SAMPLES, assert_valid_rows
+
+
+def extract(*args, **kw):
+    """:func:`extractor.extract`, every row it gives checked against `rasd schema`."""
+    events = _extract(*args, **kw)
+    assert_valid_rows([e.to_dict() for e in events])
+    return events
 
 
 def one(text: str, published: str = "2024-03-10"):
@@ -314,8 +321,8 @@ def test_a_batch_of_articles_gives_the_same_rows_as_one_at_a_time():
              (SAMPLES / "centcom-drone-strike-syria.txt").read_text(encoding="utf-8")]
     arts = [Article(id=f"a{i}", text=t, published=date(2024, 3, 10), date_basis="cli") for i, t in enumerate(texts)]
     pipe = get_pipeline()
-    one_by_one = [[e.to_dict() for e in pipe.process(a).events] for a in arts]
-    batched = [[e.to_dict() for e in r.events] for r in pipe.process_many(arts)]
+    one_by_one = [assert_valid_rows([e.to_dict() for e in pipe.process(a).events]) for a in arts]
+    batched = [assert_valid_rows([e.to_dict() for e in r.events]) for r in pipe.process_many(arts)]
     assert batched == one_by_one and sum(map(len, batched)) == 3
 
 

@@ -246,3 +246,24 @@ def test_content_hash_is_the_pipelines():
     rows_mod = pytest.importorskip("extractor.rows", exc_type=ImportError)
     text = "قتل ثلاثة مدنيين في غارة جوية على مدينة إدلب"
     assert content_hash(text) == rows_mod.content_hash(text)
+
+
+def test_a_state_keyed_by_text_alone_is_adopted_not_redone(tmp_path, rasd):
+    """States written before the outlet was part of the key: the same file and id is not written twice."""
+    import json
+
+    from extractor.state import article_key
+
+    feed, out, db = tmp_path / "feed.jsonl", tmp_path / "o.jsonl", tmp_path / "s.db"
+    feed.write_text(json.dumps({"id": "n1", "text": "إدلب غارة 3", "source": "SANA", "date": "2025-03-01"},
+                               ensure_ascii=False) + "\n", encoding="utf-8")  # fmt: skip
+    assert rasd("extract", str(feed), "--state", str(db), "-o", str(out), "--append")[0] == 0
+    new_key, old_key = article_key("إدلب غارة 3", "SANA"), article_key("إدلب غارة 3")
+    with State(db) as st:  # what an older rasd left: the same rows under the text's hash alone
+        st.db.execute("UPDATE articles SET hash=? WHERE hash=?", (old_key, new_key))
+        st.db.execute("UPDATE events SET article_hash=? WHERE article_hash=?", (old_key, new_key))
+        st.db.execute("DELETE FROM files")
+    code, err = rasd("extract", str(feed), "--state", str(db), "-o", str(out), "--append")
+    assert code == 0 and "0 article(s), 0 event(s), 1 already done" in err and len(rows(out)) == 1
+    with State(db) as st:
+        assert st.is_done(new_key) and not st.is_done(old_key)
