@@ -219,8 +219,8 @@ def extract(
     """Extract ACLED-style events from articles."""
     import signal
 
-    from extractor.run import RunConfig, load_factory
-    from extractor.state import State, StateError, StateLocked
+    from extractor.run import RunConfig, load_factory, open_state
+    from extractor.state import StateError, StateLocked
 
     published = _parse_date(pub_date)
     specs = _inputs(paths)
@@ -249,17 +249,15 @@ def extract(
         old_term = None
     state = None
     try:
-        if state_path is not None:
-            try:
-                state = State(state_path, wait=wait, timeout=lock_timeout, on_wait=None if quiet else MESSAGES.say)
-            except StateLocked as e:
-                MESSAGES.error(str(e))
-                raise typer.Exit(EX_TEMPFAIL) from None
-            except StateError as e:
-                raise _usage(str(e), "--state") from None
-            found, lost = state.recover(output, out_fmt, append)
-            if (found or lost) and not quiet:
-                MESSAGES.say(f"recovered an interrupted run: {found} row(s) already in the output, {lost} to redo")
+        try:
+            state, (found, lost) = open_state(cfg, on_wait=None if quiet else MESSAGES.say)
+        except StateLocked as e:
+            MESSAGES.error(str(e))
+            raise typer.Exit(EX_TEMPFAIL) from None
+        except StateError as e:
+            raise _usage(str(e), "--state") from None
+        if (found or lost) and not quiet:
+            MESSAGES.say(f"recovered an interrupted run: {found} row(s) already in the output, {lost} to redo")
         result = _run(cfg, state)
     finally:
         if state is not None:

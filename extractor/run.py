@@ -274,6 +274,22 @@ def open_sink(cfg: RunConfig, *, state: State | None = None, stdout: IO[bytes] |
     return StateSink(state, inner) if state is not None else inner
 
 
+def open_state(cfg: RunConfig, on_wait: Callable[[str], None] | None = None) -> tuple[State | None, tuple[int, int]]:
+    """``cfg.state`` opened (its lock held: the caller closes it) and the rows a killed run left
+    pending settled against the output: ``(state, (found in the output, to redo))``.
+
+    Raises :class:`~extractor.state.StateLocked` (busy) or :class:`~extractor.state.StateError` (unusable).
+    """
+    if cfg.state is None:
+        return None, (0, 0)
+    state = State(cfg.state, wait=cfg.wait, timeout=cfg.lock_timeout, on_wait=on_wait)
+    try:
+        return state, state.recover(cfg.output, cfg.format, cfg.append)
+    except BaseException:
+        state.close()
+        raise
+
+
 # --- the run --------------------------------------------------------------------------------
 class Progress(Protocol):
     def start(self, total: int) -> None: ...
@@ -466,4 +482,4 @@ class Runner:
 
 
 __all__ = ["RunConfig", "Runner", "RunResult", "RunStats", "Batch", "Sink", "StreamSink", "AtomicFileSink",
-           "AppendFileSink", "StateSink", "open_sink", "load_factory", "Progress"]
+           "AppendFileSink", "StateSink", "open_sink", "open_state", "load_factory", "Progress"]
