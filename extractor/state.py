@@ -113,6 +113,8 @@ class State:
         self.path = Path(path)
         if self.path.is_dir():
             raise StateError(f"{self.path} is a folder, not a state file")
+        if not _sqlite_or_empty(self.path):  # checked before anything (a .lock) is created next to it
+            raise StateError(f"{self.path} is not a rasd state file (not SQLite)")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as e:
@@ -360,6 +362,18 @@ def repair_tail(path: Path) -> bool:
         fh.flush()
         os.fsync(fh.fileno())
         return True
+
+
+def _sqlite_or_empty(path: Path) -> bool:
+    """True for a missing or empty file or one that starts with SQLite's header."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(16)
+    except FileNotFoundError:
+        return True
+    except OSError as e:
+        raise StateError(f"cannot read {path}: {e.strerror or e}") from None
+    return not head or head == b"SQLite format 3\x00"
 
 
 def article_key(text: str, source: str = "") -> str:

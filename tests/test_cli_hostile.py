@@ -122,7 +122,7 @@ def test_state_on_a_file_that_is_not_sqlite_or_on_a_folder(tmp_path):
     junk = tmp_path / "notes.txt"
     junk.write_text("not a database\n" * 100)
     err = one_line_error(run("extract", str(a), "--state", str(junk), "-f", "jsonl"), 2)
-    assert "not a rasd state file" in err
+    assert "not a rasd state file" in err and not (tmp_path / "notes.txt.lock").exists()
     err = one_line_error(run("extract", str(a), "--state", str(tmp_path), "-f", "jsonl"), 2)
     assert "is a folder" in err
 
