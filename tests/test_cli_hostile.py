@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from cli.main import app
 from conftest import ROOT, assert_valid_rows
-from extractor.record import ACLED_COLUMNS, Event
+from extractor.record import Event
 from extractor.writing import CsvWriter, TableWriter
 
 runner = CliRunner()

@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # helpers, whether or not tests/ is a package
 import fake_pipeline  # noqa: E402
+from conftest import assert_valid_rows  # noqa: E402
 from extractor.record import Event
 from extractor.state import State, content_hash, ids_in_output, repair_tail
 from extractor.writing import AppendFile as AppendSink
@@ -42,11 +43,13 @@ def rasd(monkeypatch):
 
 
 def rows(path: Path) -> list[dict]:
-    return [orjson.loads(line) for line in path.read_bytes().splitlines() if line.strip()]
+    """The rows of a JSON Lines output, each checked against `rasd schema`."""
+    return assert_valid_rows([orjson.loads(line) for line in path.read_bytes().splitlines() if line.strip()])
 
 
 def ids(path: Path) -> list[str]:
-    return [r["event_id_cnty"] for r in rows(path)]
+    """The ids in an output (also of the hand-made rows below, so not schema-checked)."""
+    return [orjson.loads(line)["event_id_cnty"] for line in path.read_bytes().splitlines() if line.strip()]
 
 
 def write(folder: Path, name: str, text: str) -> Path:
@@ -243,7 +246,8 @@ def test_repair_tail_and_csv_ids(tmp_path):
 
 
 def test_content_hash_is_the_pipelines():
-    rows_mod = pytest.importorskip("extractor.rows", exc_type=ImportError)
+    from extractor import rows as rows_mod
+
     text = "قتل ثلاثة مدنيين في غارة جوية على مدينة إدلب"
     assert content_hash(text) == rows_mod.content_hash(text)
 
