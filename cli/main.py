@@ -133,6 +133,10 @@ def extract(
     wait: Annotated[bool, typer.Option("--wait/--no-wait", help="When another run holds the --state lock: wait "
                                        "(up to --lock-timeout) or exit 1 at once.")] = True,
     lock_timeout: Annotated[float, typer.Option("--lock-timeout", min=0.0, help="Seconds to wait for the --state lock.")] = 300.0,
+    # --- h-text: --encoding (integrator: re-wire into run.py) ---
+    encoding: Annotated[Optional[str], typer.Option("--encoding", help="Read every input in this encoding "
+                        "(e.g. cp1256, iso-8859-6, utf-16) instead of detecting it; a BOM still wins.")] = None,
+    # --- end h-text ---
 ) -> None:
     """Extract ACLED-style events from articles."""
     import functools
@@ -144,6 +148,14 @@ def extract(
     from extractor.writing import atomic_output, make_writer
 
     published = _parse_date(pub_date)
+    # --- h-text: --encoding ---
+    from extractor.reading import check_encoding
+
+    try:
+        encoding = check_encoding(encoding)
+    except UsageError as e:
+        raise typer.BadParameter(str(e), param_hint="--encoding")
+    # --- end h-text ---
     specs = _inputs(paths)
     out_fmt = _choose_format(fmt, output)
     if out_fmt == "table" and output is not None:
@@ -199,7 +211,7 @@ def extract(
                     specs, writer=writer, factory=factory, pipeline=pipeline, state=state, sink=sink,
                     commit_at_end=commit_at_end, workers=workers, dedupe=dedupe, published=published,
                     max_bytes=max_bytes, explain=explain, min_confidence=min_confidence, quiet=quiet, err=err,
-                    progress=progress,
+                    progress=progress, encoding=encoding,  # h-text: --encoding
                 )  # fmt: skip
                 writer.close()
             if state is not None and commit_at_end:

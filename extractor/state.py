@@ -401,6 +401,7 @@ def run_extract(
     progress: Any = None,
     batch_size: int = 64,
     batch_seconds: float = 1.0,
+    encoding: str | None = None,  # h-text: --encoding, passed to read_one
 ) -> RunStats:
     """Read ``specs``, skip what ``state`` has done, extract, (dedupe), write, record.
 
@@ -441,7 +442,7 @@ def run_extract(
                         _advance(progress, stats)
                         continue
             hashes, errors = [], 0
-            for art in read_one(item, published=published, max_bytes=max_bytes):
+            for art in read_one(item, published=published, max_bytes=max_bytes, encoding=encoding):
                 if isinstance(art, InputError):
                     err(f"error: {art}")
                     stats.failed += 1

@@ -328,3 +328,18 @@ def test_a_month_only_publication_date_is_a_month_anchor(tmp_path):
     assert a.published == date(2021, 12, 15) and a.date_precision == 3
     [ev] = extract(a, ner=None)
     assert (ev.event_date, ev.time_precision) == ("2021-12-15", 3)  # ACLED: month known, coded to the 15th
+
+
+def test_cli_encoding_option(tmp_path):
+    from typer.testing import CliRunner
+
+    from cli.main import app
+
+    p = tmp_path / "a.txt"
+    p.write_bytes(TEXT.encode("iso8859_6"))
+    args = ["extract", str(p), "--date", "2024-03-10", "--ner-model", "none", "-f", "jsonl"]
+    r = CliRunner().invoke(app, args + ["--encoding", "iso-8859-6"])
+    assert r.exit_code == 0 and json.loads(r.stdout.splitlines()[0])["evidence"] == TEXT
+    r = CliRunner().invoke(app, args + ["--encoding", "utf-8"])
+    assert r.exit_code == 1 and "not valid utf-8" in r.stderr
+    assert CliRunner().invoke(app, args + ["--encoding", "klingon"]).exit_code == 2
