@@ -171,6 +171,14 @@ def _is_rasd_output(path: str) -> bool:
     return isinstance(obj, dict) and "event_id_cnty" in obj and "text" not in obj
 
 
+def _is_sqlite(path: str) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
 def _mode_name(mode: int) -> str:
     if stat.S_ISFIFO(mode):
         return "a FIFO"
@@ -208,8 +216,8 @@ class _Expander:
         if real in self.seen_files:
             return
         self.seen_files.add(real)
-        if walked and _ext(path) in JSONL_EXTS and _is_rasd_output(path):
-            self.leave_out(path)
+        if walked and (_ext(path) in JSONL_EXTS and _is_rasd_output(path) or _ext(path) == "" and _is_sqlite(path)):
+            self.leave_out(path)  # rasd's own rows, or a --state database named without an extension
             return
         yield path
 

@@ -22,7 +22,14 @@ from datetime import date
 import pytest
 
 from extractor import extract
-from extractor.reading import InputError, UsageError, check_encoding, expand_inputs, read_inputs, read_one
+from extractor.reading import (
+    InputError,
+    UsageError,
+    check_encoding,
+    expand_inputs,
+    read_inputs,
+    read_one,
+)
 
 TEXT = "قتل ثلاثة مدنيين في غارة جوية على مدينة إدلب أمس."
 
@@ -114,12 +121,13 @@ def test_rasd_own_files_and_non_text_files_are_left_out_of_a_folder(tmp_path):
         (tmp_path / name).write_bytes(b"SQLite format 3\x00" + bytes(100))
     for name in ("photo.jpg", "logo.png", "report.pdf", "archive.zip", "clip.mp4"):
         (tmp_path / name).write_bytes(bytes(range(256)))
+    (tmp_path / "state").write_bytes(b"SQLite format 3\x00" + bytes(100))  # --state state
     row = {"event_id_cnty": "SYR12345678", "event_date": "2025-04-05", "evidence": TEXT}
     (tmp_path / "events.jsonl").write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
     skipped: list[str] = []
     items = list(expand_inputs([str(tmp_path)], skipped=skipped))
     assert items == [str(tmp_path / "a.txt")]
-    assert len(skipped) == 12
+    assert len(skipped) == 13
     # named explicitly, a file is read (and reported when it is not an article)
     [e] = list(read_inputs([str(tmp_path / "photo.jpg")]))
     assert "binary" in e.problem
