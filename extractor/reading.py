@@ -186,6 +186,8 @@ def _mode_name(mode: int) -> str:
         return "a socket"
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
         return "a device"
+    if stat.S_ISDIR(mode):
+        return "a folder"
     return "not a regular file"
 
 
@@ -416,6 +418,9 @@ def _open(path: str) -> io.BufferedIOBase:
 
 
 def _sniff(head: bytes) -> str:
+    bom = _bom(head)
+    if bom in ("utf-16", "utf-32"):  # sniff what the bytes say, not the bytes
+        head = head.decode(bom, "ignore").encode("utf-8")
     text = head.lstrip(b" \t\r\n\xef\xbb\xbf").lower()
     if text.startswith(b"{"):
         return "jsonl"

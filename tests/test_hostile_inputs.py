@@ -221,6 +221,12 @@ def test_utf16_jsonl_with_a_bom_streams(tmp_path):
     assert [a.id for a in read_inputs([str(p)])] == ["x0", "x1", "x2"]
 
 
+def test_utf16_jsonl_on_stdin_is_sniffed_as_jsonl():
+    data = (json.dumps({"id": "s1", "text": TEXT}, ensure_ascii=False) + "\n").encode("utf-16")
+    [a] = read_one("-", stdin=io.BytesIO(data))
+    assert a.id == "s1" and a.text == TEXT
+
+
 def test_iso_8859_6_is_decoded_not_read_as_windows_1256(tmp_path):
     p = tmp_path / "iso.txt"
     p.write_bytes(TEXT.encode("iso8859_6"))
@@ -351,3 +357,8 @@ def test_cli_encoding_option(tmp_path):
     r = CliRunner().invoke(app, args + ["--encoding", "utf-8"])
     assert r.exit_code == 1 and "not valid utf-8" in r.stderr
     assert CliRunner().invoke(app, args + ["--encoding", "klingon"]).exit_code == 2
+
+
+def test_extract_takes_a_month_only_publication_date():
+    [ev] = extract(TEXT, published="2021-12", ner=None)
+    assert (ev.event_date, ev.time_precision) == ("2021-12-15", 3)
