@@ -224,33 +224,36 @@ class _Expander:
         yield path
 
     def walk(self, top: str) -> Iterator[str | InputError]:
-        """Files under ``top``: its own files first (sorted), then each sub-folder in turn."""
-        real = os.path.realpath(top)
-        if real in self.seen_dirs:
-            return
-        self.seen_dirs.add(real)
-        try:
-            with os.scandir(top) as it:
-                entries = sorted(it, key=lambda e: e.name)
-        except OSError as e:
-            yield InputError(top, f"cannot read folder ({e.strerror or e})")
-            return
-        dirs = []
-        for entry in entries:
-            if entry.name.startswith("."):
+        """Files under ``top``: a folder's own files first (sorted), then each sub-folder in turn
+        (depth first, with an explicit stack: no recursion limit on deep trees)."""
+        stack = [top]
+        while stack:
+            folder = stack.pop()
+            real = os.path.realpath(folder)
+            if real in self.seen_dirs:
                 continue
+            self.seen_dirs.add(real)
             try:
-                is_dir = entry.is_dir()  # follows symlinks; seen_dirs stops loops
-            except OSError:
-                is_dir = False
-            if is_dir:
-                dirs.append(entry.path)
-            elif _own_or_not_text(entry.name):
-                self.leave_out(entry.path)
-            else:
-                yield from self.file(entry.path, walked=True)
-        for d in dirs:
-            yield from self.walk(d)
+                with os.scandir(folder) as it:
+                    entries = sorted(it, key=lambda e: e.name)
+            except OSError as e:
+                yield InputError(folder, f"cannot read folder ({e.strerror or e})")
+                continue
+            dirs = []
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                try:
+                    is_dir = entry.is_dir()  # follows symlinks; seen_dirs stops loops
+                except OSError:
+                    is_dir = False
+                if is_dir:
+                    dirs.append(entry.path)
+                elif _own_or_not_text(entry.name):
+                    self.leave_out(entry.path)
+                else:
+                    yield from self.file(entry.path, walked=True)
+            stack.extend(reversed(dirs))
 
     def glob(self, spec: str) -> Iterator[str | InputError]:
         if "**" in spec:

@@ -362,3 +362,13 @@ def test_cli_encoding_option(tmp_path):
 def test_extract_takes_a_month_only_publication_date():
     [ev] = extract(TEXT, published="2021-12", ner=None)
     assert (ev.event_date, ev.time_precision) == ("2021-12-15", 3)
+
+
+def test_a_very_deep_folder_tree_is_walked(tmp_path):
+    d = tmp_path
+    for _ in range(1100):  # deeper than Python's recursion limit, shorter than PATH_MAX
+        d = d / "d"
+        d.mkdir()
+    (d / "deep.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "top.txt").write_text(TEXT, encoding="utf-8")
+    assert [a.id for a in read_inputs([str(tmp_path)])] == ["top", "deep"]
