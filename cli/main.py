@@ -175,6 +175,9 @@ def extract(
     paths: PathsArg = None,
     pub_date: DateOpt = None,
     max_bytes: MaxBytesOpt = 20_000_000,
+    encoding: Annotated[Optional[str], typer.Option("--encoding", rich_help_panel=INPUT,
+                                                    help="Read every input in this encoding (e.g. cp1256, iso-8859-6, "
+                                                    "utf-16) instead of detecting it; a BOM still wins.")] = None,
     fmt: Annotated[Optional[Format], typer.Option("--format", "-f", rich_help_panel=OUTPUT,
                                                    help="table on a terminal, jsonl when piped; csv and tsv are in "
                                                    "ACLED's column order.")] = None,
@@ -222,7 +225,13 @@ def extract(
     from extractor.run import RunConfig, load_factory, open_state
     from extractor.state import StateError, StateLocked
 
+    from extractor.reading import UsageError, check_encoding
+
     published = _parse_date(pub_date)
+    try:
+        encoding = check_encoding(encoding)
+    except UsageError as e:
+        raise _usage(str(e), "--encoding") from None
     specs = _inputs(paths)
     _check_output(output, append, state_path)
     out_fmt = _choose_format(fmt, output)
@@ -237,7 +246,7 @@ def extract(
         except (ImportError, ValueError) as e:
             raise _usage(str(e), "--pipeline-factory") from None
     cfg = RunConfig(
-        inputs=specs, published=published, max_bytes=max_bytes, ner_model=None if ner_model == "none" else ner_model,
+        inputs=specs, published=published, max_bytes=max_bytes, encoding=encoding, ner_model=None if ner_model == "none" else ner_model,
         prefilter=prefilter, pipeline_factory=factory, workers=workers, min_confidence=min_confidence,
         dedupe=dedupe, format=out_fmt, output=output, append=append, provenance=provenance, raw_csv=raw_csv,
         state=state_path, wait=wait, lock_timeout=lock_timeout, explain=explain, quiet=quiet, debug=debug,

@@ -50,13 +50,14 @@ def get_pipeline(ner: str | None = "default", **kw):
 def extract(text: str | Article, *, published: str | date | None = None, id: str = "text",
             source: str = "", ner: str | None = "default") -> list[Event]:
     """Events in one article (a string or an :class:`Article`)."""
-    from .reading import parse_date
+    from .reading import parse_published
 
     if isinstance(text, Article):
         article = text
     else:
-        pub = parse_date(published)
-        article = Article(id=id, text=text, published=pub, date_basis="cli" if pub else "", source=source)
+        pub, precision = parse_published(published)  # "2021-12": a month-precision anchor
+        article = Article(id=id, text=text, published=pub, date_basis="cli" if pub else "", source=source,
+                          date_precision=precision or 1)
     return get_pipeline(ner).process(article).events  # type: ignore[attr-defined]
 
 

@@ -7,7 +7,8 @@ maps them back to the article as written.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, fields
 from datetime import date
 
 from .normalize import Normalized, normalize
@@ -25,6 +26,18 @@ class Article:
     source: str = ""
     url: str = ""
     path: str = ""  # file path, or "<stdin>"
+    date_precision: int = 1  # of `published`, as ACLED's time_precision: 1 the day, 3 only the month
+
+    def __post_init__(self) -> None:
+        # A lone surrogate (from a Python caller; no reader makes one) cannot be encoded, hashed or
+        # written: it becomes U+FFFD, one character for one, so every offset still holds.
+        for f in fields(self):
+            v = getattr(self, f.name)
+            if isinstance(v, str) and _SURROGATE.search(v):
+                setattr(self, f.name, _SURROGATE.sub("\ufffd", v))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass

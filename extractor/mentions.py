@@ -361,7 +361,8 @@ def _build(doc, sent, matches, templates, gazetteer, lexicon, context_country, l
     actor1 = for_event(actor1, event_type) if actor1 is not None else None
     # --- date and casualties -----------------------------------------------------------
     ev_date, precision, basis = resolve_event_date(
-        sent.text, published, article_text=doc.text, offset=sent.start, prefer_near=best_match.start
+        sent.text, published, article_text=doc.text, offset=sent.start, prefer_near=best_match.start,
+        published_precision=getattr(doc.article, "date_precision", 1),  # h-text: month-only publication dates
     )
     cas = count_casualties(sent.text, sent.start)
     conf = tpl.confidence

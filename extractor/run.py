@@ -47,7 +47,8 @@ class RunConfig:
     inputs: list[str]
     # input
     published: date | None = None  # --date: publication date of every input
-    max_bytes: int = 20_000_000
+    max_bytes: int = 20_000_000  # per article (JSON Lines are read line by line)
+    encoding: str | None = None  # --encoding: force one codec instead of detecting (a BOM still wins)
     # model
     ner_model: str | None = "bundled"  # bundled, official, a .pt file, or None (rules only)
     prefilter: bool = True
@@ -357,7 +358,7 @@ class Runner:
                         self._file_done(stats)
                         continue
             keys, errors = [], 0
-            for art in read_one(item, published=cfg.published, max_bytes=cfg.max_bytes):
+            for art in read_one(item, published=cfg.published, max_bytes=cfg.max_bytes, encoding=cfg.encoding):
                 if isinstance(art, InputError):
                     self.report("error", str(art))
                     stats.failed += 1

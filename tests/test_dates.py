@@ -146,3 +146,72 @@ def test_prefer_near_and_future() -> None:
     assert resolve_event_date(text, SUN, prefer_near=near)[0] == date(2025, 4, 5)
     fut = find_dates(text, SUN)[-1]
     assert fut.date == date(2025, 4, 13) and fut.date > SUN
+
+
+# --------------------------------------------------------------------------- issue 15.3: wrong dates that look exact
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        ("في 4/8/1436هـ", date(2015, 5, 22)),  # Hijri, numeric with the هـ mark: never 4 August 1436
+        ("في 4/8/1436 هـ", date(2015, 5, 22)),
+        ("في 4/8/1436", date(2015, 5, 22)),  # no news is dated 1436 CE: Hijri even unmarked
+        ("يوم 15 رمضان 1446", date(2025, 3, 15)),
+        ("يوم 15 رمضان 1446 هجرية", date(2025, 3, 15)),
+        ("في 15 رمضان", date(2025, 3, 15)),  # no year: the Hijri year nearest before publication
+        ("في 10 ذو الحجة", date(2024, 6, 16)),  # Eid al-Adha 1445, the last one before April 2025
+        # Moroccan month names
+        ("يوم 12 شتنبر", date(2024, 9, 12)),
+        ("في 3 غشت 2024", date(2024, 8, 3)),
+        ("في 20 يوليوز", date(2024, 7, 20)),
+        ("في 2 نونبر", date(2024, 11, 2)),
+        ("في 20 دجنبر", date(2024, 12, 20)),
+        ("في 2 أبريل", date(2025, 4, 2)),
+    ],
+)
+def test_hijri_and_maghreb_dates(phrase, expected):
+    m = one(phrase)
+    assert (m.date, m.precision, m.kind) == (expected, 1, "absolute")
+
+
+def test_a_hijri_date_out_of_range_stays_unresolved_not_gregorian():
+    m = one("في 4/8/1200هـ")
+    assert m.date is None
+    assert resolve_event_date(normalize_text("قصفت الطائرات المدينة في 4/8/1200هـ"), SUN)[0] is None
+
+
+def test_day_and_month_take_the_year_nearest_before_publication():
+    assert one("في 5 أبريل").date == date(2025, 4, 5)
+    assert one("في 7 أبريل").date == date(2024, 4, 7)  # the day after publication: last year's
+
+
+def test_without_a_publication_date_a_sentence_without_date_words_stays_unresolved():
+    lead = normalize_text("صنعاء 3 أبريل 2025 (شينخوا) قصفت الطائرات سوق المدينة. وقتل في القصف خمسة.")
+    sent = normalize_text("وقتل في القصف خمسة.")
+    assert resolve_event_date(sent, None, article_text=lead) == (None, None, "unresolved")
+    # with one, the lead's date still tells the main event's day
+    assert resolve_event_date(sent, SUN, article_text=lead)[0] == date(2025, 4, 3)
+
+
+def test_a_month_only_publication_date_gives_month_precision():
+    mid = date(2021, 12, 15)
+    assert resolve_event_date(normalize_text("قصفت الطائرات القرية أمس"), mid, published_precision=3) == (
+        mid, 3, "relative")  # fmt: skip
+    assert resolve_event_date(normalize_text("قصفت الطائرات القرية"), mid, published_precision=3) == (
+        mid, 3, "published")  # fmt: skip
+    # a full date in the sentence is still a day, in the right year
+    assert resolve_event_date(normalize_text("قصفت الطائرات القرية في 20 ديسمبر"), mid, published_precision=3) == (
+        date(2021, 12, 20), 1, "explicit")  # fmt: skip
+    # a dateline in that month gives the day to count from
+    art = normalize_text("دمشق 20 ديسمبر 2021 (سانا) قصفت الطائرات القرية أمس.")
+    assert resolve_event_date(normalize_text("قصفت الطائرات القرية أمس"), mid, article_text=art,
+                              published_precision=3)[:2] == (date(2021, 12, 19), 1)  # fmt: skip
+
+
+@pytest.mark.parametrize("published", [date(1, 1, 1), date(9999, 12, 31)])
+@pytest.mark.parametrize("phrase", ["أمس", "الجمعة المقبلة", "الأسبوع الماضي", "الشهر المقبل", "قبل 3 أيام",
+                                    "في 5 أبريل", "10 أبريل المقبل", "منذ عام 2011", "في 15 رمضان"])
+def test_date_arithmetic_at_the_ends_of_the_calendar_does_not_raise(published, phrase):
+    text = normalize_text(f"قصفت الطائرات القرية {phrase}")
+    for m in find_dates(text, published):
+        is_old_history(m, published)
+    resolve_event_date(text, published, article_text=text)

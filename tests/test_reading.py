@@ -123,3 +123,28 @@ def test_bad_inputs_each_give_one_error_and_the_rest_still_come(tmp_path):
     assert "too large" in errs[str(huge)]
     assert "no such file" in errs[str(tmp_path / "missing.txt")]
     assert all("\n" not in str(e) for e in errors(items))
+
+
+def test_html_without_date_metadata_does_not_take_a_footer_year(tmp_path):
+    p = tmp_path / "page.html"
+    body = " ".join([TEXT] * 4)
+    p.write_text(
+        f"""<!doctype html><html lang="ar"><head><meta charset="utf-8"><title>غارة على إدلب</title></head>
+        <body><article><h1>غارة على إدلب</h1><p>{body}</p><p>{body}</p></article>
+        <footer>© 2016 جميع الحقوق محفوظة</footer></body></html>""",
+        encoding="utf-8",
+    )
+    [a] = read_inputs([str(p)])
+    assert a.published is None and a.date_basis == ""
+
+
+def test_publication_dates_parse_strictly():
+    from extractor.reading import parse_date, parse_published
+
+    assert parse_date("2025-04-06T10:00:00Z") == date(2025, 4, 6)
+    assert parse_date("2025/04/06 10:00") == date(2025, 4, 6)
+    assert parse_date("Sun, 06 Apr 2025 10:00:00 GMT") == date(2025, 4, 6)
+    assert parse_date("x2023-07-09y") is None  # a date inside other text is no date
+    assert parse_date("2021-12") is None  # not a day
+    assert parse_published("2021-12") == (date(2021, 12, 15), 3)
+    assert parse_published("2021-13") == (None, 0)

@@ -10,10 +10,16 @@ two orders of magnitude slower per sentence.
 ACLED's ``time_precision``: 1 = the day is known; 2 = only the week (coded to the
 middle of the week); 3 = only the month (coded to the 15th).
 
+Hijri dates (``4/8/1436هـ``, ``15 رمضان 1446``) are converted to the Gregorian day
+with ``hijridate`` (Umm al-Qura); one it cannot convert stays unresolved, never
+read as a Gregorian date. All date arithmetic is bounded: a publication date of
+0001-01-01 or 9999-12-31 leaves the expressions that would leave the calendar
+unresolved instead of raising.
+
 Anchoring: relative words and weekdays count back from the publication date. A
 weekday is the most recent such day on or before publication (``الجمعة`` in an
 article published on Sunday = two days before). A day and month without a year
-take the year that puts the date on or before publication. When an article opens
+take the year that puts the date nearest on or before publication. When an article opens
 with a dateline (``صنعاء أول أبريل 2025 (شينخوا)``) one or two days before the
 publication date, relative words count from the dateline instead.
 """
@@ -65,6 +71,9 @@ class _Vocab:
     re_year: re.Pattern
     re_day_current: re.Pattern
     re_days_ago: re.Pattern
+    re_hijri_day: re.Pattern
+    re_hijri_tail: re.Pattern
+    hijri_month_of: dict[str, int]
     month_current: frozenset
     month_last: frozenset
     month_next: frozenset
@@ -119,10 +128,17 @@ def _vocab() -> _Vocab:
     re_day_current = re.compile(
         rf"{B}(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:(?:الشهر|هذا\s+الشهر)\s+)?(?P<rel>الجاري|الحالي){E}"
     )
+    hijri_month_of = {normalize_key(w): int(m) for m, ws in data["hijri_months"].items() for w in ws}
+    markers = _alt(data["hijri_markers"])
+    re_hijri_day = re.compile(
+        rf"{B}(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<hm>{_alt(hijri_month_of)})"
+        rf"(?:\s*(?:,|،)?\s*(?:(?:عام|سنه|العام)\s+)?(?P<y>\d{{4}})(?!\d)(?:\s*(?:{markers}){E})?)?{E}"
+    )
+    re_hijri_tail = re.compile(rf"\s*(?:{markers}){E}")
     re_days_ago = re.compile(rf"{B}قبل\s+(?P<n>\d{{1,2}}|ثلاثه|اربعه|خمسه|سته|سبعه|ثلاث|اربع|خمس|ست|سبع)\s+(?:ايام|يوما){E}")
     return _Vocab(
         month_of, weekday_of, relative_of, re_abs_day, re_abs_month, re_numeric, re_weekday, re_relative,
-        re_year, re_day_current, re_days_ago,
+        re_year, re_day_current, re_days_ago, re_hijri_day, re_hijri_tail, hijri_month_of,
         _key_set(data["month_current"]), _key_set(data["month_last"]), _key_set(data["month_next"]),
         _key_set(data["year_current"]), _key_set(data["year_last"]),
         _key_set(data["weekday_past"]), _key_set(data["weekday_next"]), _key_set(data["ambiguous_months"]),
@@ -140,8 +156,41 @@ def _safe_date(y: int, m: int, d: int) -> datetime.date | None:
         return None
 
 
+def _shift(d: datetime.date | None, days: int) -> datetime.date | None:
+    """``d`` moved by ``days``, or None past the ends of the calendar (0001-01-01, 9999-12-31)."""
+    if d is None:
+        return None
+    try:
+        return d + datetime.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def _hijri(y: int, m: int, d: int) -> datetime.date | None:
+    """The Gregorian day of a Hijri date, or None where hijridate cannot convert it."""
+    from hijridate import Hijri
+
+    try:
+        return datetime.date(*Hijri(y, m, d).to_gregorian().datetuple())
+    except (ValueError, OverflowError):
+        return None
+
+
+def _hijri_year_for(month: int, day: int, published: datetime.date | None) -> int | None:
+    """The Hijri year that puts a Hijri day/month nearest on or before publication."""
+    if published is None:
+        return None
+    from hijridate import Gregorian
+
+    try:
+        h = Gregorian(published.year, published.month, published.day).to_hijri()
+    except (ValueError, OverflowError):
+        return None
+    return h.year - 1 if (month, day) > (h.month, h.day) else h.year
+
+
 def _year_for(month: int, day: int, published: datetime.date | None) -> int | None:
-    """The year that puts day/month on or before publication."""
+    """The year that puts day/month nearest on or before publication."""
     if published is None:
         return None
     y = published.year
@@ -150,13 +199,15 @@ def _year_for(month: int, day: int, published: datetime.date | None) -> int | No
     return y
 
 
-def _mid_week(monday: datetime.date) -> datetime.date:
-    return monday + datetime.timedelta(days=3)
-
-
 def _month_shift(d: datetime.date, k: int) -> tuple[int, int]:
     idx = d.year * 12 + (d.month - 1) + k
     return idx // 12, idx % 12 + 1
+
+
+def _month_end(d: datetime.date) -> datetime.date:
+    y, mo = _month_shift(d, 1)
+    nxt = _safe_date(y, mo, 1)
+    return nxt - datetime.timedelta(days=1) if nxt is not None else datetime.date.max
 
 
 def _weekday_date(wd: int, published: datetime.date | None, rel: str | None, v: _Vocab) -> datetime.date | None:
@@ -166,8 +217,8 @@ def _weekday_date(wd: int, published: datetime.date | None, rel: str | None, v: 
     if rel in v.weekday_past and back == 0:
         back = 7
     if rel in v.weekday_next:
-        return published + datetime.timedelta(days=(wd - published.weekday()) % 7 or 7)
-    return published - datetime.timedelta(days=back)
+        return _shift(published, (wd - published.weekday()) % 7 or 7)
+    return _shift(published, -back)
 
 
 # --------------------------------------------------------------------------- finding
@@ -220,9 +271,16 @@ def find_dates(text: str, published: datetime.date | None, offset: int = 0) -> l
 
     for pat in v.re_numeric:
         for m in pat.finditer(text):
-            d = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-            if d is not None:
+            y, mo, dd = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+            if 1300 <= y <= 1500 or v.re_hijri_tail.match(text, m.end()):
+                add(m, _hijri(y, mo, dd), 1, "absolute")  # 4/8/1436هـ: never 4 August 1436
+            elif (d := _safe_date(y, mo, dd)) is not None:
                 add(m, d, 1, "absolute")
+    for m in v.re_hijri_day.finditer(text):
+        hm, dd = v.hijri_month_of[normalize_key(m.group("hm"))], int(m.group("d"))
+        hy = int(m.group("y")) if m.group("y") else _hijri_year_for(hm, dd, published)
+        d = _hijri(hy, hm, dd) if hy is not None and 1 <= dd <= 30 else None
+        add(m, d, 1, "absolute")  # unconvertible: a date word all the same, left unresolved
     for m in v.re_abs_day.finditer(text):
         r = _absolute(m, published, v, True)
         if r is not None:
@@ -245,22 +303,21 @@ def find_dates(text: str, published: datetime.date | None, offset: int = 0) -> l
         d, prec = None, 1
         if published is not None:
             if "days" in spec:
-                d = published + datetime.timedelta(days=int(spec["days"]))
+                d = _shift(published, int(spec["days"]))
             elif spec.get("unit") == "week":
-                monday = published - datetime.timedelta(days=published.weekday())
-                d = min(_mid_week(monday + datetime.timedelta(weeks=int(spec["offset"]))), published)
+                mid = _shift(_shift(published, -published.weekday()), 7 * int(spec["offset"]) + 3)
+                d = min(mid, published) if mid is not None else None
                 prec = 2
             elif spec.get("unit") == "month":
                 y, mo = _month_shift(published, int(spec["offset"]))
-                d, prec = datetime.date(y, mo, 15), 3
+                d, prec = _safe_date(y, mo, 15), 3
         else:
             prec = {"week": 2, "month": 3}.get(spec.get("unit", ""), 1)
         add(m, d, prec, "relative", group="r")
     for m in v.re_days_ago.finditer(text):
         n = m.group("n")
         k = int(n) if n.isdigit() else _SMALL[n]
-        d = published - datetime.timedelta(days=k) if published is not None else None
-        add(m, d, 1, "relative")
+        add(m, _shift(published, -k), 1, "relative")
     for m in v.re_year.finditer(text):
         add(m, None, 3, "year_only", int(m.group("y")))
 
@@ -303,16 +360,22 @@ def _cluster(ms: list[DateMention], text: str, offset: int) -> list[DateMention]
 _DATELINE_TAIL = re.compile(r"\s*[(\-]")
 
 
-def article_anchor(article_text: str | None, published: datetime.date | None) -> datetime.date | None:
-    """The day the report was written: a dateline 0-2 days before publication, else publication."""
+def article_anchor(article_text: str | None, published: datetime.date | None,
+                   month_only: bool = False) -> datetime.date | None:
+    """The day the report was written: a dateline 0-2 days before publication (or, when only the
+    month of publication is known, a dateline in that month), else publication."""
     if not article_text or published is None:
         return published
     head = article_text[:400]
     for m in find_dates(head, None):
         if m.kind != "absolute" or m.date is None or m.precision != 1:
             continue
-        if _DATELINE_TAIL.match(head, m.end) and 0 < (published - m.date).days <= 2:
+        if not _DATELINE_TAIL.match(head, m.end):
+            continue
+        if 0 < (published - m.date).days <= 2:
             return m.date
+        if month_only and (m.date.year, m.date.month) == (published.year, published.month):
+            return m.date  # a month-precision publication date, and the dateline gives the day
     return published
 
 
@@ -360,14 +423,42 @@ def resolve_event_date(
     article_text: str | None = None,
     offset: int = 0,
     prefer_near: int | None = None,
+    published_precision: int = 1,
 ) -> tuple[datetime.date | None, int | None, str]:
     """(date, time_precision, basis) for an event told in ``sentence_text``.
 
     basis: 'explicit' (an absolute date), 'relative' (weekday, yesterday ...),
     'published' (no date words: the report date, or the date the article's lead
-    gives its main event), 'unresolved' (nothing to anchor relative words on).
+    gives its main event), 'unresolved' (nothing to anchor relative words on:
+    with no publication date, a sentence without date words stays unresolved
+    rather than borrow a date from the lead).
+
+    ``published_precision`` 3: only the month of publication is known (``published``
+    is its 15th, as ACLED codes months). A dateline in that month gives the day;
+    otherwise dates counted from publication (yesterday, Friday, no date words)
+    are known to the month only (time_precision 3), and a day and month without
+    a year are placed before the end of that month.
     """
-    anchor = article_anchor(article_text, published)
+    month_only = published_precision == 3 and published is not None
+    anchor = article_anchor(article_text, published, month_only)
+    if month_only and anchor == published:
+        coarse = published  # what a date counted from publication can say: this month
+        anchor = _month_end(published)
+    else:
+        coarse = None
+    day, precision, basis = _resolve(sentence_text, anchor, article_text, offset, prefer_near)
+    if coarse is not None and basis in ("relative", "published") and (precision or 0) < 3:
+        return coarse, 3, basis
+    return day, precision, basis
+
+
+def _resolve(
+    sentence_text: str,
+    anchor: datetime.date | None,
+    article_text: str | None,
+    offset: int,
+    prefer_near: int | None,
+) -> tuple[datetime.date | None, int | None, str]:
     ms = [m for m in find_dates(sentence_text, anchor, offset) if m.kind != "year_only"]
     if ms and prefer_near is not None:
         clause = reporting_clause(sentence_text, prefer_near - offset)
@@ -393,7 +484,7 @@ def resolve_event_date(
         if anchor is not None and day > anchor and m.precision > 1:
             day = anchor  # "مطلع الشهر الجاري" told on the 10th: the middle of the month has not come yet
         return day, m.precision, "explicit" if m.kind == "absolute" else "relative"
-    if article_text:
+    if article_text and anchor is not None:
         lead = _lead_date(article_text, anchor)
         if lead is not None:
             return lead.date, lead.precision, "published"
@@ -407,15 +498,14 @@ def is_old_history(m: DateMention, published: datetime.date | None, days: int = 
     if published is None:
         return False
     if m.kind == "year_only":
-        if m.year_only is None:
+        if m.year_only is None or not 1 <= m.year_only <= 9999:
             return False
         return (published - datetime.date(m.year_only, 12, 31)).days > days
     if m.date is None:
         return False
     last = m.date
     if m.precision == 2:
-        last = m.date + datetime.timedelta(days=3)
+        last = _shift(m.date, 3) or m.date
     elif m.precision == 3:
-        y, mo = _month_shift(m.date, 1)
-        last = datetime.date(y, mo, 1) - datetime.timedelta(days=1)
+        last = _month_end(m.date)
     return (published - last).days > days

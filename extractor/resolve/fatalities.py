@@ -140,7 +140,10 @@ def _strip(word: str, prefixes=("و", "ف", "ب", "ل")) -> list[str]:
 
 def _atom(word: str, N: _Numbers) -> tuple[str, int] | None:
     if _DIGITS.fullmatch(word):
-        return "digits", int(word.replace(",", ""))
+        digits = word.replace(",", "")
+        if len(digits) > 9:  # no count of the dead has ten digits; int() refuses 4,300+ of them
+            return None
+        return "digits", int(digits)
     if word in N.units:
         return "unit", N.units[word]
     if word in N.tens:
