@@ -133,6 +133,13 @@ def extract(
     wait: Annotated[bool, typer.Option("--wait/--no-wait", help="When another run holds the --state lock: wait "
                                        "(up to --lock-timeout) or exit 1 at once.")] = True,
     lock_timeout: Annotated[float, typer.Option("--lock-timeout", min=0.0, help="Seconds to wait for the --state lock.")] = 300.0,
+    # --- scale options (helper "scale"): engine, scheduler, device; see docs/SCALE.md ---------------
+    engine: Annotated[str, typer.Option("--engine", help="local: -j worker processes here; dask: a Dask "
+                                        "cluster (--scheduler, else a LocalCluster of -j workers).")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Address of a dask.distributed "
+                                                     "scheduler, e.g. tcp://10.0.0.5:8786 (--engine dask).")] = None,
+    device: Annotated[str, typer.Option("--device", help="Where the NER runs: cpu or cuda.")] = "cpu",
+    # --- end of scale options ---------------------------------------------------------------------------
 ) -> None:
     """Extract ACLED-style events from articles."""
     import functools
@@ -168,13 +175,23 @@ def extract(
             if (found or lost) and not quiet:
                 err(f"recovered an interrupted run: {found} row(s) already in the output, {lost} to redo")
         pipeline = factory = None
-        if workers > 1:
+        # --- scale (helper "scale"): engine/device checks, the executor ---------------------------------
+        from extractor.batch import check_device, check_engine
+
+        for check, value, hint in ((check_engine, engine, "--engine"), (check_device, device, "--device")):
+            try:
+                check(value, scheduler) if check is check_engine else check(value, engine == "local")
+            except UsageError as e:
+                raise typer.BadParameter(str(e), param_hint=hint)
+        pipe_kw = {"prefilter": prefilter, **({"device": device} if device != "cpu" else {})}
+        # --- end of scale -------------------------------------------------------------------------------
+        if workers > 1 or engine != "local":
             from extractor import get_pipeline
 
-            factory = functools.partial(get_pipeline, None if ner_model == "none" else ner_model, prefilter=prefilter)
+            factory = functools.partial(get_pipeline, None if ner_model == "none" else ner_model, **pipe_kw)
         else:
             try:
-                pipeline = _pipeline(ner_model, prefilter)
+                pipeline = _pipeline(ner_model, **pipe_kw)
             except UsageError as e:
                 raise typer.BadParameter(str(e), param_hint="--ner-model")
         commit_at_end = (output is not None and not append) or out_fmt == "table"
@@ -195,11 +212,16 @@ def extract(
                 writer = make_writer(out_fmt, sink, provenance=provenance, header=header, console=Console())
                 if progress is not None:
                     stack.callback(progress.stop)
+                executor = None  # scale: --engine dask
+                if engine != "local":
+                    from extractor.parallel import make_executor
+
+                    executor = stack.enter_context(make_executor(engine, workers, scheduler))
                 stats = run_extract(
                     specs, writer=writer, factory=factory, pipeline=pipeline, state=state, sink=sink,
                     commit_at_end=commit_at_end, workers=workers, dedupe=dedupe, published=published,
                     max_bytes=max_bytes, explain=explain, min_confidence=min_confidence, quiet=quiet, err=err,
-                    progress=progress,
+                    progress=progress, executor=executor,
                 )  # fmt: skip
                 writer.close()
             if state is not None and commit_at_end:
@@ -224,12 +246,12 @@ def extract(
     raise typer.Exit(1 if stats.failed else 0)
 
 
-def _pipeline(ner_model: str, prefilter: bool = True):
+def _pipeline(ner_model: str, prefilter: bool = True, **kw):
     from extractor import get_pipeline
     from extractor.reading import UsageError
 
     try:
-        return get_pipeline(None if ner_model == "none" else ner_model, prefilter=prefilter)
+        return get_pipeline(None if ner_model == "none" else ner_model, prefilter=prefilter, **kw)
     except Exception as e:  # NerUnavailable and friends: one clear line, no traceback
         if type(e).__name__ in ("NerUnavailable", "FileNotFoundError"):
             err(f"error: {e}")

@@ -59,4 +59,11 @@ def extract(text: str | Article, *, published: str | date | None = None, id: str
     return get_pipeline(ner).process(article).events  # type: ignore[attr-defined]
 
 
-__all__ = ["extract", "get_pipeline", "Article", "Doc", "Event", "ACLED_COLUMNS", "json_schema", "__version__"]
+def extract_batch(records, **kw) -> list[dict]:
+    """ACLED row dicts for a batch of ``{id, text, date, source, url}`` records (see :mod:`extractor.batch`)."""
+    from .batch import extract_batch as _extract_batch
+
+    return _extract_batch(records, **kw)
+
+
+__all__ = ["extract", "extract_batch", "get_pipeline", "Article", "Doc", "Event", "ACLED_COLUMNS", "json_schema", "__version__"]

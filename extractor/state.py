@@ -224,7 +224,7 @@ class State:
         while eid in self._reserved or self.db.execute(
             "SELECT 1 FROM events WHERE event_id_cnty=?", (eid,)
         ).fetchone():
-            num = (num + 1) % 10**8
+            num = (num + 1) % 10**15  # rows.ID_SPACE
             eid = f"{prefix}{num}"
         self._reserved[eid] = key
         return eid
@@ -401,6 +401,7 @@ def run_extract(
     progress: Any = None,
     batch_size: int = 64,
     batch_seconds: float = 1.0,
+    executor: Any = None,
 ) -> RunStats:
     """Read ``specs``, skip what ``state`` has done, extract, (dedupe), write, record.
 
@@ -505,7 +506,8 @@ def run_extract(
             sink.flush()
         state.commit(new, arts)
 
-    for (art, h), out in process(articles(), factory, workers=workers, pipeline=pipeline, explain=explain):
+    for (art, h), out in process(articles(), factory, workers=workers, pipeline=pipeline, explain=explain,
+                                    executor=executor):
         stats.articles += 1
         if out.error is not None:
             err(f"error: {art.path or art.id}: processing failed ({out.error})")
