@@ -327,6 +327,7 @@ def schema() -> None:
 
 
 from cli.evaluate import evaluate as _evaluate; app.command("evaluate")(_evaluate)  # noqa: E402,E702
+from cli.dedupe import dedupe as _dedupe; app.command("dedupe")(_dedupe)  # noqa: E402,E702  (helper "scale")
 
 try:  # `rasd models ...` (train, evaluate, info, download)
     from . import models as _models
