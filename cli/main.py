@@ -33,6 +33,7 @@ class Format(str, Enum):
     table = "table"
     jsonl = "jsonl"
     csv = "csv"
+    parquet = "parquet"  # helper "scale": needs pyarrow (rasd[parquet]) and -o FILE
 
 
 def _version(value: bool) -> None:
@@ -71,7 +72,7 @@ def _choose_format(fmt: Format | None, output: Path | None) -> str:
     if fmt is not None:
         return fmt.value
     if output is not None:
-        return "csv" if output.suffix.lower() == ".csv" else "jsonl"
+        return {".csv": "csv", ".parquet": "parquet"}.get(output.suffix.lower(), "jsonl")
     return "table" if sys.stdout.isatty() else "jsonl"
 
 
@@ -112,7 +113,7 @@ def _inputs(paths: list[str] | None) -> list[str]:
 def extract(
     paths: PathsArg = None,
     fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help="table on a terminal, jsonl when piped; "
-                                                   "csv is in ACLED's column order.")] = None,
+                                                   "csv is in ACLED's column order; parquet needs -o FILE.")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE (atomically) instead of stdout.")] = None,
     pub_date: DateOpt = None,
     max_bytes: MaxBytesOpt = 20_000_000,
@@ -183,6 +184,8 @@ def extract(
                 check(value, scheduler) if check is check_engine else check(value, engine == "local")
             except UsageError as e:
                 raise typer.BadParameter(str(e), param_hint=hint)
+        if out_fmt == "parquet" and (output is None or append):
+            raise typer.BadParameter("parquet is written to -o FILE, whole (no --append)", param_hint="--format")
         pipe_kw = {"prefilter": prefilter, **({"device": device} if device != "cpu" else {})}
         # --- end of scale -------------------------------------------------------------------------------
         if workers > 1 or engine != "local":

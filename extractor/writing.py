@@ -21,7 +21,7 @@ import orjson
 
 from .record import ACLED_COLUMNS, PROVENANCE_COLUMNS, Event
 
-FORMATS = ("table", "jsonl", "csv")
+FORMATS = ("table", "jsonl", "csv", "parquet")
 
 
 def jsonl_line(event: Event) -> bytes:
@@ -122,6 +122,10 @@ def make_writer(fmt: str, out: IO[bytes], *, provenance: bool = False, header: b
         return CsvWriter(out, provenance=provenance, header=header)
     if fmt == "table":
         return TableWriter(console)
+    if fmt == "parquet":  # optional: pyarrow (rasd[parquet]); see extractor/parquet.py
+        from .parquet import ParquetWriter
+
+        return ParquetWriter(out)
     raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
 
 

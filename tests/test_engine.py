@@ -170,3 +170,41 @@ def test_cli_engine_dask_equals_local_j1_on_samples_and_200_articles(tmp_path, n
         outs[name] = out.read_bytes()
     assert outs["dask"] == outs["local"]  # byte-identical: rows and order
     assert outs["local"].count(b"\n") >= 150
+
+
+def _example(name: str) -> str:
+    """The code block after ``<!-- example: NAME -->`` in docs/SCALE.md (so the docs cannot rot)."""
+    doc = (ROOT / "docs" / "SCALE.md").read_text(encoding="utf-8")
+    after = doc.split(f"<!-- example: {name} -->", 1)[1]
+    return after.split("```python\n", 1)[1].split("```", 1)[0]
+
+
+@pytest.mark.parametrize("name", ["dask-bag", "dask-dataframe"])
+def test_docs_dask_examples_run_on_a_local_cluster(tmp_path, dask2, name):
+    if name == "dask-dataframe":
+        pytest.importorskip("pandas", reason="pandas is not installed (pip install 'rasd[dask]')")
+        pytest.importorskip("dask.dataframe", reason="dask.dataframe is not installed")
+    from test_dedupe import STRIKE_REPORTS, real_pipeline_or_skip
+
+    from extractor import extract_batch
+
+    real_pipeline_or_skip("bundled")
+    feeds = tmp_path / "feeds"
+    feeds.mkdir()
+    records = STRIKE_REPORTS + _generated(30)
+    for k in range(3):  # three files, three partitions
+        (feeds / f"f{k}.jsonl").write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in records[k::3]))
+    code = _example(name).replace('"tcp://scheduler:8786"', repr(dask2.client.scheduler.address))
+    code = code.replace('"feeds/*.jsonl"', repr(str(feeds / "*.jsonl")))
+    ns: dict = {}
+    exec(compile(code, f"docs/SCALE.md:{name}", "exec"), ns)
+    ns["client"].close()
+    local = [r for k in range(3) for r in extract_batch(records[k::3], ner="bundled")]
+    if name == "dask-bag":
+        assert ns["rows"] == local and len(ns["rows"]) >= 25
+        assert any("Al Jazeera; Enab Baladi; SOHR" == e.source for e in ns["events"])  # the reduce merged them
+    else:
+        frame = ns["frame"]
+        assert list(frame.columns) == list(local[0]) and len(frame) == len(local)
+        assert frame["event_id_cnty"].tolist() == [r["event_id_cnty"] for r in local]
+        assert frame["fatalities"].tolist() == [r["fatalities"] for r in local]
