@@ -24,7 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_pipeline import DEFAULT_DATA, load_corpus, sample  # noqa: E402
+from bench_pipeline import DEFAULT_DATA, load_corpus, sample
 
 
 def run(cmd: list[str], out: Path) -> float:
@@ -52,8 +52,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="rasd-bench-scale-") as tmp:
         feed = Path(tmp) / "feed.jsonl"
         with open(feed, "w", encoding="utf-8") as fh:
-            for art in arts:
-                fh.write(json.dumps(art, ensure_ascii=False) + "\n")
+            fh.writelines(json.dumps(art, ensure_ascii=False) + "\n" for art in arts)
         base = [sys.executable, "-m", "cli.main", "extract", str(feed), "--ner-model", a.ner_model]
         engines = {"local": base + ["-j", str(a.workers)],
                    "dask": base + ["--engine", "dask", "-j", str(a.workers)]}  # fmt: skip

@@ -15,7 +15,7 @@ import time
 from contextlib import ExitStack
 from dataclasses import fields
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -76,10 +76,10 @@ def read_rows(paths: list[str], err=_err) -> tuple[list, int]:
 def dedupe(
     rows: Annotated[list[str], typer.Argument(help="Row files (JSON Lines or .parquet) from `rasd extract`, "
                                               "in input order; - for stdin.", show_default=False)],
-    state_path: Annotated[Optional[Path], typer.Option("--state", help="SQLite state: dedupe against the rows "
+    state_path: Annotated[Path | None, typer.Option("--state", help="SQLite state: dedupe against the rows "
                                                        "reduced by earlier runs; emit only new and updated rows.")] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE (atomically) instead of stdout.")] = None,
-    fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="jsonl (default), csv or parquet "
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically) instead of stdout.")] = None,
+    fmt: Annotated[str | None, typer.Option("--format", "-f", help="jsonl (default), csv or parquet "
                                                "(from the -o suffix when not given).")] = None,
     append: Annotated[bool, typer.Option("--append", help="Add the rows to the end of -o FILE (jsonl/csv).")] = False,
     max_km: Annotated[float, typer.Option("--max-km", min=0.0, help="Two reports within this distance are "

@@ -139,5 +139,13 @@ def check_device(device: str, here: bool = True) -> None:
             raise UsageError("--device cuda: no CUDA device is available to torch on this machine")
 
 
-__all__ = ["extract_batch", "extract_frame", "empty_frame", "record_article", "check_engine", "check_device",
-           "UsageError", "DEVICES"]
+__all__ = [
+    "DEVICES",
+    "UsageError",
+    "check_device",
+    "check_engine",
+    "empty_frame",
+    "extract_batch",
+    "extract_frame",
+    "record_article",
+]

@@ -266,6 +266,19 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-__all__ = ["Outcome", "process", "run_one", "run_many", "work", "worker_pipeline", "make_executor",
-           "local_executor", "watch_parent", "watch_pid", "BATCH", "ENGINES", "WorkerStartError",
-           "default_workers"]
+__all__ = [
+    "BATCH",
+    "ENGINES",
+    "Outcome",
+    "WorkerStartError",
+    "default_workers",
+    "local_executor",
+    "make_executor",
+    "process",
+    "run_many",
+    "run_one",
+    "watch_parent",
+    "watch_pid",
+    "work",
+    "worker_pipeline",
+]

@@ -81,4 +81,4 @@ def read_rows(path: str) -> list[dict[str, Any]]:
     return pq.read_table(path).to_pylist()
 
 
-__all__ = ["arrow_schema", "to_table", "ParquetWriter", "read_rows", "ROW_GROUP"]
+__all__ = ["ROW_GROUP", "ParquetWriter", "arrow_schema", "read_rows", "to_table"]

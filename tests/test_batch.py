@@ -12,10 +12,11 @@ import pytest
 from typer.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import cli.main as cm  # noqa: E402
-from extractor import extract_batch  # noqa: E402
-from extractor.record import Event, json_schema  # noqa: E402
-from test_dedupe import STRIKE_REPORTS, real_pipeline_or_skip  # noqa: E402
+from test_dedupe import STRIKE_REPORTS, real_pipeline_or_skip
+
+import cli.main as cm
+from extractor import extract_batch
+from extractor.record import Event, json_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -78,7 +79,7 @@ def test_format_parquet_holds_the_jsonl_rows(tmp_path):
 
 
 def test_device_reaches_the_ner(monkeypatch):
-    import extractor.ner as ner
+    from extractor import ner
     from extractor.pipeline import Pipeline
 
     seen = []

@@ -9,18 +9,24 @@ import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
+from importlib.util import find_spec
 from pathlib import Path
 
 import orjson
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import fake_pipeline  # noqa: E402
+import fake_pipeline
+
 from extractor.document import Article
 from extractor.parallel import process, worker_pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 FAKE = Path(fake_pipeline.__file__)
+
+
+needs_dask = pytest.mark.skipif(find_spec("distributed") is None,
+                                reason="dask.distributed is not installed (pip install 'rasd[dask]')")  # fmt: skip
 
 
 def _articles(n: int) -> list[tuple[Article, int]]:
@@ -83,12 +89,14 @@ def _alive(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc to list a process's children")
-def test_sigkilled_parent_leaves_no_worker(tmp_path):
+@pytest.mark.parametrize("engine", ["local", pytest.param("dask", marks=needs_dask)])
+def test_sigkilled_parent_leaves_no_worker(tmp_path, engine):
     inp = tmp_path / "in"
     inp.mkdir()
     for i in range(200):
         (inp / f"2025-03-01-{i}.txt").write_text(f"إدلب غارة {i}\n", encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, str(FAKE), "extract", str(inp), "-j", "2", "-q", "-f", "jsonl"],
+    proc = subprocess.Popen([sys.executable, str(FAKE), "extract", str(inp), "-j", "2", "-q", "-f", "jsonl",
+                             "--engine", engine],
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                             env=dict(os.environ, RASD_FAKE_DELAY="0.2"))  # fmt: skip
     try:
@@ -109,7 +117,6 @@ def test_sigkilled_parent_leaves_no_worker(tmp_path):
 
 
 # --- Dask: a real LocalCluster with 2 workers ------------------------------------------------
-distributed = pytest.importorskip("distributed", reason="dask.distributed is not installed (pip install 'rasd[dask]')")
 
 
 @pytest.fixture(scope="module")
@@ -121,12 +128,14 @@ def dask2():
     ex.shutdown()
 
 
+@needs_dask
 def test_dask_gives_the_rows_of_one_process_in_order(dask2):
     items = _articles(200)
     assert dask2.max_workers == 2
     assert _ids(process(items, fake_pipeline.factory, executor=dask2)) == _ids(process(items, fake_pipeline.factory))
 
 
+@needs_dask
 def test_dask_worker_killed_mid_run_loses_and_doubles_nothing(dask2):
     items = _articles(120)
     want = _ids(process(items, fake_pipeline.factory))
@@ -152,6 +161,7 @@ def _generated(n: int) -> list[dict]:
             for i in range(n)]  # fmt: skip
 
 
+@needs_dask
 @pytest.mark.parametrize("ner", ["none", "bundled"])
 def test_cli_engine_dask_equals_local_j1_on_samples_and_200_articles(tmp_path, ner):
     from test_dedupe import real_pipeline_or_skip
@@ -179,6 +189,7 @@ def _example(name: str) -> str:
     return after.split("```python\n", 1)[1].split("```", 1)[0]
 
 
+@needs_dask
 @pytest.mark.parametrize("name", ["dask-bag", "dask-dataframe"])
 def test_docs_dask_examples_run_on_a_local_cluster(tmp_path, dask2, name):
     if name == "dask-dataframe":

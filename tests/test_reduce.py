@@ -11,10 +11,11 @@ import pytest
 from typer.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import cli.main as cm  # noqa: E402
-from extractor.dedupe import Prior, dedupe, dedupe_partitioned, latest_versions  # noqa: E402
-from test_dedupe import STRIKE_REPORTS, real_pipeline_or_skip, strike  # noqa: E402
-from test_engine import _generated  # noqa: E402
+from test_dedupe import STRIKE_REPORTS, real_pipeline_or_skip, strike
+from test_engine import _generated
+
+import cli.main as cm
+from extractor.dedupe import Prior, dedupe, dedupe_partitioned, latest_versions
 
 
 def _run(*args: str) -> str:
