@@ -82,7 +82,7 @@ def run_many(pipeline: Any, articles: list[Any], explain: bool = False) -> list[
 
 
 # --- worker side ----------------------------------------------------------------------
-_PIPELINES: dict[bytes, Any] = {}  # pickled factory -> its pipeline (or the error building it)
+_PIPELINES: dict[Any, Any] = {}  # pickled factory -> its pipeline
 _PIPELINES_LOCK = threading.Lock()
 _THREADS_PINNED = False
 
@@ -103,24 +103,36 @@ def _pin_threads() -> None:
         pass
 
 
+def _factory_key(factory: Callable[[], Any]) -> Any:
+    """Equal for equal factories, even when each chunk brings its own unpickled copy."""
+    try:
+        return pickle.dumps(factory)
+    except (pickle.PicklingError, AttributeError, TypeError):  # a lambda or local function (Dask ships it)
+        try:
+            import cloudpickle
+
+            return cloudpickle.dumps(factory)
+        except Exception:  # noqa: BLE001 - no cloudpickle or unpicklable: one pipeline per object
+            return ("id", id(factory))
+
+
 def worker_pipeline(factory: Callable[[], Any]) -> Any:
     """This process's pipeline for ``factory``, built on first use and kept (one model load per process).
 
-    Raises :class:`WorkerStartError` when the factory fails (remembered, so every chunk reports it).
+    Raises :class:`WorkerStartError` when the factory fails; a failure is not kept, so a
+    long-lived worker (Dask) tries again on the next run once the cause is fixed.
     """
-    key = pickle.dumps(factory)
+    key = _factory_key(factory)
     with _PIPELINES_LOCK:  # a Dask worker may run several threads; build once
-        got = _PIPELINES.get(key)
-        if got is None:
+        pipe = _PIPELINES.get(key)
+        if pipe is None:
             _pin_threads()
             try:
-                got = ("ok", factory())
+                pipe = factory()
             except BaseException as e:  # reported to the parent with the chunk
-                got = ("error", f"{type(e).__name__}: {e}")
-            _PIPELINES[key] = got
-    if got[0] == "error":
-        raise WorkerStartError(got[1])
-    return got[1]
+                raise WorkerStartError(f"{type(e).__name__}: {e}") from None
+            _PIPELINES[key] = pipe
+    return pipe
 
 
 def work(factory: Callable[[], Any], chunk: list[Any], explain: bool = False) -> list[Outcome]:

@@ -136,6 +136,17 @@ def test_dask_gives_the_rows_of_one_process_in_order(dask2):
 
 
 @needs_dask
+def test_dask_reports_a_worker_that_cannot_build_its_pipeline(dask2):
+    from extractor.parallel import WorkerStartError
+
+    def broken():
+        raise FileNotFoundError("no NER model at /nowhere")
+
+    with pytest.raises(WorkerStartError, match="FileNotFoundError: no NER model"):
+        list(process(_articles(3), broken, executor=dask2))
+
+
+@needs_dask
 def test_dask_worker_killed_mid_run_loses_and_doubles_nothing(dask2):
     items = _articles(120)
     want = _ids(process(items, fake_pipeline.factory))
