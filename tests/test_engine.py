@@ -200,6 +200,12 @@ def _example(name: str) -> str:
     return after.split("```python\n", 1)[1].split("```", 1)[0]
 
 
+def _bundled_pipelines() -> int:
+    import extractor
+
+    return sum(k.startswith("bundled|") for k in extractor._PIPELINES)
+
+
 @needs_dask
 @pytest.mark.parametrize("name", ["dask-bag", "dask-dataframe"])
 def test_docs_dask_examples_run_on_a_local_cluster(tmp_path, dask2, name):
@@ -222,6 +228,8 @@ def test_docs_dask_examples_run_on_a_local_cluster(tmp_path, dask2, name):
     exec(compile(code, f"docs/SCALE.md:{name}", "exec"), ns)
     ns["client"].close()
     local = [r for k in range(3) for r in extract_batch(records[k::3], ner="bundled")]
+    loads = dask2.client.run(_bundled_pipelines)  # {worker: pipelines with the bundled model}
+    assert all(n <= 1 for n in loads.values()) and sum(loads.values()) >= 1  # one model load per worker
     if name == "dask-bag":
         assert ns["rows"] == local and len(ns["rows"]) >= 25
         assert any("Al Jazeera; Enab Baladi; SOHR" == e.source for e in ns["events"])  # the reduce merged them

@@ -150,3 +150,17 @@ def test_dedupe_bad_inputs_one_line_each(tmp_path):
     assert "bad.jsonl:2: not a JSON line" in res.stderr and "missing.jsonl" in res.stderr
     with pytest.raises(AssertionError):
         _run("dedupe", str(bad), "--append")
+
+
+def test_dedupe_reads_and_writes_parquet_shards(tmp_path):
+    pytest.importorskip("pyarrow", reason="pyarrow is not installed (pip install 'rasd[parquet]')")
+    real_pipeline_or_skip("none")
+    from extractor.parquet import read_rows
+
+    src = _jsonl(tmp_path / "in.jsonl", STRIKE_REPORTS)
+    for ext in ("jsonl", "parquet"):
+        _run("extract", str(src), "-o", str(tmp_path / f"shard.{ext}"), "-q", "--ner-model", "none")
+    _run("dedupe", str(tmp_path / "shard.jsonl"), "-o", str(tmp_path / "a.jsonl"), "-q")
+    _run("dedupe", str(tmp_path / "shard.parquet"), "-o", str(tmp_path / "b.parquet"), "-q")
+    assert read_rows(str(tmp_path / "b.parquet")) == _rows(tmp_path / "a.jsonl")
+    assert len(_rows(tmp_path / "a.jsonl")) < len(_rows(tmp_path / "shard.jsonl"))
