@@ -57,12 +57,14 @@ def main() -> None:
         engines = {"local": base + ["-j", str(a.workers)],
                    "dask": base + ["--engine", "dask", "-j", str(a.workers)]}  # fmt: skip
         best: dict[str, float] = {}
+        every: dict[str, list[float]] = {name: [] for name in engines}
         outs: dict[str, bytes] = {}
         for _ in range(a.repeats):
             for name, cmd in engines.items():
                 out = Path(tmp) / f"{name}.jsonl"
                 dt = run(cmd, out)
                 best[name] = min(dt, best.get(name, dt))
+                every[name].append(round(dt, 2))
                 outs[name] = out.read_bytes()
     rows = outs["local"].count(b"\n")
     res = {
@@ -72,6 +74,7 @@ def main() -> None:
         "local_articles_per_s": round(len(arts) / best["local"], 1),
         "dask_articles_per_s": round(len(arts) / best["dask"], 1),
         "ratio_dask_over_local": round(best["local"] / best["dask"], 3),
+        "runs_s": every, "load_avg_1min": round(os.getloadavg()[0], 1),
     }  # fmt: skip
     if a.json:
         print(json.dumps(res))
@@ -80,7 +83,8 @@ def main() -> None:
           f"identical output: {res['same_rows']}")
     print(f"  local -j {a.workers}:        {res['local_s']:7.2f} s  {res['local_articles_per_s']:6.1f} articles/s")
     print(f"  dask {a.workers} workers:    {res['dask_s']:7.2f} s  {res['dask_articles_per_s']:6.1f} articles/s")
-    print(f"  ratio dask / local: {res['ratio_dask_over_local']:.3f} (articles/s)")
+    print(f"  ratio dask / local: {res['ratio_dask_over_local']:.3f} (articles/s, best of {a.repeats})")
+    print(f"  every run (s): {every}; load average at the end {res['load_avg_1min']} on {res['cpus']} CPUs")
 
 
 if __name__ == "__main__":
