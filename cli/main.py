@@ -42,6 +42,7 @@ class Format(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     tsv = "tsv"
+    parquet = "parquet"  # needs pyarrow (rasd[parquet]) and -o FILE
 
 
 def _version(value: bool) -> None:
@@ -101,7 +102,7 @@ def _choose_format(fmt: Format | None, output: Path | None) -> str:
     if output is not None:
         got = format_for_path(output)
         if got is None:
-            raise _usage(f"cannot tell the format of {output} from its suffix (.jsonl, .csv, .tsv): give --format",
+            raise _usage(f"cannot tell the format of {output} from its suffix (.jsonl, .csv, .tsv, .parquet): give --format",
                          "--output")
         return got
     return "table" if sys.stdout.isatty() else "jsonl"
@@ -215,6 +216,13 @@ def extract(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", rich_help_panel=DIAG,
                                         help="No progress or summary on stderr.")] = False,
     debug: DebugOpt = False,
+    engine: Annotated[str, typer.Option("--engine", rich_help_panel=MODEL,
+                                        help="local: -j worker processes here; dask: a Dask cluster (--scheduler, "
+                                        "else a LocalCluster of -j workers). See docs/SCALE.md.")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", rich_help_panel=MODEL,
+                                                     help="Address of a dask.distributed scheduler, e.g. "
+                                                     "tcp://10.0.0.5:8786 (--engine dask).")] = None,
+    device: Annotated[str, typer.Option("--device", rich_help_panel=MODEL, help="Where the NER runs: cpu or cuda.")] = "cpu",
     pipeline_factory: Annotated[Optional[str], typer.Option("--pipeline-factory", envvar="RASD_PIPELINE_FACTORY",
                                                             hidden=True, help="module:callable building the "
                                                             "pipeline (tests, embedding).")] = None,
@@ -239,6 +247,18 @@ def extract(
         raise _usage("table output goes to the terminal; use jsonl, csv or tsv with -o", "--format")
     if append and output is None:
         raise _usage("--append needs -o FILE", "--append")
+    from extractor.batch import check_device, check_engine
+
+    try:
+        check_engine(engine, scheduler)
+    except UsageError as e:
+        raise _usage(str(e), "--engine") from None
+    try:
+        check_device(device, engine == "local")
+    except UsageError as e:
+        raise _usage(str(e), "--device") from None
+    if out_fmt == "parquet" and (output is None or append):
+        raise _usage("parquet is written to -o FILE, whole (no --append)", "--format")
     factory = None
     if pipeline_factory:
         try:
@@ -247,7 +267,8 @@ def extract(
             raise _usage(str(e), "--pipeline-factory") from None
     cfg = RunConfig(
         inputs=specs, published=published, max_bytes=max_bytes, encoding=encoding, ner_model=None if ner_model == "none" else ner_model,
-        prefilter=prefilter, pipeline_factory=factory, workers=workers, min_confidence=min_confidence,
+        prefilter=prefilter, pipeline_factory=factory, workers=workers, engine=engine, scheduler=scheduler,
+        device=device, min_confidence=min_confidence,
         dedupe=dedupe, format=out_fmt, output=output, append=append, provenance=provenance, raw_csv=raw_csv,
         state=state_path, wait=wait, lock_timeout=lock_timeout, explain=explain, quiet=quiet, debug=debug,
     )  # fmt: skip
@@ -295,7 +316,7 @@ def _run(cfg, state):
         MESSAGES.error(f"cannot write {cfg.output}: {e.strerror or e}")
         raise typer.Exit(1) from None
     try:
-        pipeline = _pipeline(cfg) if cfg.workers <= 1 else None
+        pipeline = _pipeline(cfg) if cfg.workers <= 1 and cfg.engine == "local" else None
         progress = Progress() if sys.stderr.isatty() and not cfg.quiet else None
         return Runner(cfg, sink, state=state, report=MESSAGES.report, progress=progress, pipeline=pipeline).run()
     except BaseException as e:
@@ -382,6 +403,7 @@ def schema() -> None:
 
 
 from cli.evaluate import evaluate as _evaluate; app.command("evaluate")(_evaluate)  # noqa: E402,E702
+from cli.dedupe import dedupe as _dedupe; app.command("dedupe")(_dedupe)  # noqa: E402,E702
 
 try:  # `rasd models ...` (train, evaluate, info, download)
     from . import models as _models

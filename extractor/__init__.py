@@ -73,5 +73,12 @@ def __getattr__(name: str):
     raise AttributeError(f"module 'extractor' has no attribute {name!r}")
 
 
-__all__ = ["extract", "get_pipeline", "Article", "Doc", "Event", "ACLED_COLUMNS", "json_schema", "__version__",
+def extract_batch(records, **kw) -> list[dict]:
+    """ACLED row dicts for a batch of ``{id, text, date, source, url}`` records (see :mod:`extractor.batch`)."""
+    from .batch import extract_batch as _extract_batch
+
+    return _extract_batch(records, **kw)
+
+
+__all__ = ["extract", "extract_batch", "get_pipeline", "Article", "Doc", "Event", "ACLED_COLUMNS", "json_schema", "__version__",
            *_RUN_API]

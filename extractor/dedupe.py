@@ -36,13 +36,26 @@ order, so the result is deterministic. The merged row:
 
 Rows are compared only inside buckets of (event type, country, date), so the
 cost grows with the number of rows per day and place, not with the square of
-the archive.
+the archive. Two rows of different event types or countries are never the same
+event, so the work splits exactly into partitions by ``(event_type, country)``
+(:func:`dedupe_partitioned`, what ``rasd dedupe`` runs as the reduce step after
+sharded extraction; a Dask/Spark job can group by :func:`partition_key`).
+
+Across runs (cron), the reports behind rows already published are ``prior``
+clusters (:class:`Prior`, read from the ``--state``): a new report that joins one
+*updates* that row — the id is kept, the outlets are added, the toll is chosen
+again by ACLED's rule over all reports, and ``timestamp`` becomes the time of the
+update (ACLED's ``timestamp`` is the row's last change) — and the updated row is
+emitted again with the same ``event_id_cnty``: consumers upsert by id, as with
+ACLED's own update feeds. The same code clusters one run, shards and cron days,
+so ``rasd dedupe`` over shards equals one unsharded ``--dedupe`` run.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -167,8 +180,13 @@ def _conservative(values: list[int | None]) -> int | None:
     return min(given) if given else None
 
 
-def merge_cluster(members: list[Event], reasons: list[str]) -> Event:
-    """One row for the reports in ``members`` (input order), explained in ``notes``."""
+def merge_cluster(members: list[Event], reasons: list[str], *, keep_id: str | None = None,
+                  updated: bool = False) -> Event:
+    """One row for the reports in ``members`` (input order), explained in ``notes``.
+
+    ``keep_id``: the id the row was published under (a prior row keeps it); ``updated``:
+    the row changed after it was published, so its ``timestamp`` is the latest report's.
+    """
     if len(members) == 1:
         return members[0]
     order = {id(ev): i for i, ev in enumerate(members)}
@@ -177,7 +195,7 @@ def merge_cluster(members: list[Event], reasons: list[str]) -> Event:
         members,
         key=lambda e: (e.event_date is None, e.time_precision or 9, -_DATE_RANK.get(e.date_basis, 0), order[id(e)]),
     )
-    winner_id = min((e.event_id_cnty for e in members), key=id_key)
+    winner_id = keep_id or min((e.event_id_cnty for e in members), key=id_key)
     sub = max(members, key=lambda e: (_SUB_RANK.get(e.sub_event_type, 0), -order[id(e)])).sub_event_type
     tolls = [e.fatalities for e in members]
     fatalities = _conservative(tolls) or 0
@@ -219,7 +237,7 @@ def merge_cluster(members: list[Event], reasons: list[str]) -> Event:
         fatalities=fatalities,
         wounded=wounded,
         tags=tags,
-        timestamp=min(stamps) if stamps else None,
+        timestamp=(max(stamps) if updated else min(stamps)) if stamps else None,
         confidence=max(e.confidence for e in members),
         notes=(by_place.notes or "") + note,
     )  # fmt: skip
@@ -231,19 +249,69 @@ def merge_cluster(members: list[Event], reasons: list[str]) -> Event:
 
 
 @dataclass
+class Prior:
+    """A row published by an earlier run: its id and the reports behind it, in the order they came."""
+
+    row_id: str
+    members: list[Event]
+
+
+@dataclass
 class Deduped:
     """The merged rows (in input order of each cluster's first report) and what became of each id."""
 
     events: list[Event]
     merged_into: dict[str, str]  # absorbed event_id_cnty -> the id of the row that holds it
     groups: list[list[Event]]  # the reports behind each output row, same order as ``events``
+    updated: list[str] = field(default_factory=list)  # prior rows that new reports changed (emitted again)
 
 
-def dedupe(events: list[Event], *, max_km: float = MAX_KM) -> Deduped:
-    """Merge reports of the same event across articles (see the module doc)."""
+def partition_key(ev: Event) -> tuple[str, str]:
+    """Rows of different partitions are never one event (see :func:`compatible`)."""
+    return (ev.event_type, ev.country)
+
+
+def _span(ev: Event) -> int:
+    """Days either side of ``ev`` where a report of the same event may be dated (the bucket search)."""
+    w = _window(ev)
+    return max(w, 31 if w > 1 else 7)
+
+
+SPAN_DAYS = 31  # the widest _span: what a store must return around a new report's day
+
+
+def dedupe(events: list[Event], *, max_km: float = MAX_KM, prior: Iterable[Prior] = ()) -> Deduped:
+    """Merge reports of the same event across articles (see the module doc).
+
+    ``prior``: rows already published, seeded as the first clusters; only clusters that
+    gain a report from ``events`` are returned (prior ones keep their id).
+    """
     clusters: list[_Cluster] = []
+    kept: list[str | None] = []  # the published id of a prior cluster, None for new ones
+    fresh: list[bool] = []  # the cluster has a report from ``events``
     buckets: dict[tuple, list[int]] = {}  # (event_type, country, day) -> cluster indexes
     by_id: dict[str, int] = {}
+
+    def add(ci: int, ev: Event) -> None:
+        by_id.setdefault(ev.event_id_cnty, ci)
+        d = _date(ev)
+        if d is not None:
+            bucket = buckets.setdefault((ev.event_type, ev.country, d), [])
+            if not bucket or bucket[-1] != ci:
+                bucket.append(ci)
+
+    for p in prior:
+        c = _Cluster(list(p.members))
+        first = c.members[0]
+        for i, m in enumerate(c.members[1:], 1):  # the reasons dedupe gave when they joined
+            same = any(m.event_id_cnty == e.event_id_cnty for e in c.members[:i])
+            c.reasons.append("same article text" if same else compatible(first, m, max_km=max_km) or "same event")
+        clusters.append(c)
+        kept.append(p.row_id)
+        fresh.append(False)
+        for m in c.members:
+            add(len(clusters) - 1, m)
+
     for ev in events:
         found = None
         if ev.event_id_cnty in by_id:
@@ -252,37 +320,94 @@ def dedupe(events: list[Event], *, max_km: float = MAX_KM) -> Deduped:
             d = _date(ev)
             cand: set[int] = set()
             if d is not None:
-                w = _window(ev)
-                for k in range(-max(w, 31 if w > 1 else 7), max(w, 31 if w > 1 else 7) + 1):
+                w = _span(ev)
+                for k in range(-w, w + 1):
                     cand.update(buckets.get((ev.event_type, ev.country, d + timedelta(days=k)), ()))
             for ci in sorted(cand):
                 reasons = [compatible(m, ev, max_km=max_km) for m in clusters[ci].members]
                 if all(reasons):
-                    found, reason = ci, reasons[0]
+                    found, reason = ci, reasons[0]  # type: ignore[assignment]
                     break
         if found is None:
             found = len(clusters)
             clusters.append(_Cluster())
+            kept.append(None)
+            fresh.append(False)
             reason = ""
         c = clusters[found]
         c.members.append(ev)
+        fresh[found] = True
         if reason:
             c.reasons.append(reason)
-        by_id.setdefault(ev.event_id_cnty, found)
-        d = _date(ev)
-        if d is not None:
-            bucket = buckets.setdefault((ev.event_type, ev.country, d), [])
-            if not bucket or bucket[-1] != found:
-                bucket.append(found)
-    out, merged_into, groups = [], {}, []
-    for c in clusters:
-        row = merge_cluster(c.members, c.reasons)
+        add(found, ev)
+    out, merged_into, groups, updated = [], {}, [], []
+    for c, keep, new in zip(clusters, kept, fresh):
+        if not new:
+            continue
+        row = merge_cluster(c.members, c.reasons, keep_id=keep, updated=keep is not None)
+        if keep is not None:
+            updated.append(keep)
         out.append(row)
         groups.append(c.members)
         for m in c.members:
             if m.event_id_cnty != row.event_id_cnty:
                 merged_into[m.event_id_cnty] = row.event_id_cnty
-    return Deduped(out, merged_into, groups)
+    return Deduped(out, merged_into, groups, updated)
 
 
-__all__ = ["dedupe", "compatible", "merge_cluster", "haversine_km", "actor_name", "id_key", "Deduped", "MAX_KM"]
+def dedupe_partitioned(events: list[Event], *, max_km: float = MAX_KM, prior: Iterable[Prior] = ()) -> Deduped:
+    """:func:`dedupe`, one ``(event_type, country)`` partition at a time: the same rows, in the same order.
+
+    Each partition holds only its own rows (and prior clusters), so partitions can be
+    reduced separately (and in parallel); the result is put back in global order.
+    """
+    order: dict[int, int] = {}  # id(report) -> position (prior reports first, as dedupe seeds them)
+    parts: dict[tuple, tuple[list[Prior], list[Event]]] = {}
+    for p in prior:
+        for m in p.members:
+            order.setdefault(id(m), len(order))
+        parts.setdefault(partition_key(p.members[0]), ([], []))[0].append(p)
+    for ev in events:
+        order.setdefault(id(ev), len(order))
+        parts.setdefault(partition_key(ev), ([], []))[1].append(ev)
+    rows: list[tuple[int, Event, list[Event]]] = []
+    merged_into: dict[str, str] = {}
+    updated: set[str] = set()
+    for pri, evs in parts.values():
+        if not evs:
+            continue
+        d = dedupe(evs, max_km=max_km, prior=pri)
+        rows += [(order[id(g[0])], row, g) for row, g in zip(d.events, d.groups)]
+        merged_into.update(d.merged_into)
+        updated.update(d.updated)
+    rows.sort(key=lambda t: t[0])
+    return Deduped([r for _, r, _ in rows], merged_into, [g for _, _, g in rows],
+                   [r.event_id_cnty for _, r, _ in rows if r.event_id_cnty in updated])  # fmt: skip
+
+
+def latest_versions(rows: list[Event]) -> list[Event]:
+    """Several rows with one id, one naming every outlet of the others: versions of one row.
+
+    A cron ``--dedupe`` run that updates a published row appends it again under the same id
+    with the outlets of all its reports; the newest version (latest ``timestamp``, then the
+    last line) replaces the older ones, at its own place. Rows with one id whose outlets are
+    not nested (one text carried by two outlets, read without a state) are left for
+    :func:`dedupe` to merge.
+    """
+    by_id: dict[str, list[int]] = {}
+    for i, ev in enumerate(rows):
+        by_id.setdefault(ev.event_id_cnty, []).append(i)
+    drop: set[int] = set()
+    for idx in by_id.values():
+        if len(idx) == 1:
+            continue
+        outlets = [set(_outlets([rows[i]]).split("; ")) for i in idx]
+        every = set().union(*outlets)
+        full = [i for i, o in zip(idx, outlets) if o >= every]
+        if full:
+            keep = max(full, key=lambda i: (rows[i].timestamp or -1, i))
+            drop.update(i for i in idx if i != keep)
+    return [ev for i, ev in enumerate(rows) if i not in drop]
+
+
+__all__ = ["dedupe", "dedupe_partitioned", "partition_key", "latest_versions", "Prior", "SPAN_DAYS", "compatible", "merge_cluster", "haversine_km", "actor_name", "id_key", "Deduped", "MAX_KM"]

@@ -50,7 +50,8 @@ class Result:
 class Pipeline:
     """Extract ACLED-style events from articles. Build once, call many times."""
 
-    def __init__(self, ner: str | None = "bundled", *, prefilter: bool = True, cache_dir: str | None = None):
+    def __init__(self, ner: str | None = "bundled", *, prefilter: bool = True, cache_dir: str | None = None,
+                 device: str = "cpu"):
         t0 = time.perf_counter()
         self.timings = Timings()
         self.templates = TemplateSet.load()
@@ -60,7 +61,7 @@ class Pipeline:
         if ner not in (None, "none"):
             from .ner import load_ner
 
-            self.ner = load_ner(ner, cache_dir=cache_dir)
+            self.ner = load_ner(ner, cache_dir=cache_dir, use_gpu=device == "cuda")  # --device
         self.prefilter = prefilter
         self.timings.load = time.perf_counter() - t0
 

@@ -54,6 +54,9 @@ class RunConfig:
     prefilter: bool = True
     pipeline_factory: Callable[[], Any] | None = None  # builds the pipeline (picklable for workers > 1)
     workers: int = 1
+    engine: str = "local"  # local: -j processes here; dask: a dask.distributed cluster (see docs/SCALE.md)
+    scheduler: str | None = None  # a dask.distributed scheduler address (else a LocalCluster of -j workers)
+    device: str = "cpu"  # where the NER runs: cpu or cuda
     # rows
     min_confidence: float = 0.0
     dedupe: bool = False
@@ -80,7 +83,8 @@ class RunConfig:
             return self.pipeline_factory
         from . import get_pipeline
 
-        return functools.partial(get_pipeline, self.ner_model, prefilter=self.prefilter)
+        kw: dict[str, Any] = {"device": self.device} if self.device != "cpu" else {}
+        return functools.partial(get_pipeline, self.ner_model, prefilter=self.prefilter, **kw)
 
 
 def load_factory(spec: str) -> Callable[[], Any]:
@@ -241,6 +245,7 @@ class StateSink:
 
     def write(self, batch: Batch) -> None:
         self.state.add_pending(batch.rows)
+        self.state.add_reports([r.event for r in batch.rows], [r.merged_into or r.event.event_id_cnty for r in batch.rows])
         self.inner.write(batch)
         if self.inner.at_close:
             self._deferred.append(batch)
@@ -387,9 +392,21 @@ class Runner:
         from .parallel import process
 
         cfg = self.cfg
+        if cfg.engine != "local":
+            from .parallel import make_executor
+
+            return self._on_executor(make_executor(cfg.engine, cfg.workers, cfg.scheduler), items)
         if cfg.workers <= 1:
             return process(items, workers=1, pipeline=self._local_pipeline(), explain=cfg.explain)
         return process(items, cfg.factory(), workers=cfg.workers, explain=cfg.explain)
+
+    def _on_executor(self, executor: Any, items: Iterator[tuple[Any, str]]) -> Iterator[tuple[tuple[Any, str], Any]]:
+        """Outcomes from an executor this run owns (closed when the run ends)."""
+        from .parallel import process
+
+        with executor as ex:
+            yield from process(items, self.cfg.factory(), workers=self.cfg.workers, explain=self.cfg.explain,
+                               executor=ex)
 
     def _local_pipeline(self) -> Any:
         if self._pipeline is None:
@@ -441,7 +458,8 @@ class Runner:
             if cfg.dedupe and new:
                 from .dedupe import dedupe as dedupe_rows
 
-                d = dedupe_rows(events_out)
+                # against the rows of earlier runs too (their reports are kept in the state)
+                d = dedupe_rows(events_out, prior=state.prior_rows(events_out) if state is not None else ())
                 for r in new:
                     into = d.merged_into.get(r.event.event_id_cnty)
                     if into:

@@ -254,7 +254,7 @@ class State:
         while eid in self._reserved or self.db.execute(
             "SELECT 1 FROM events WHERE event_id_cnty=?", (eid,)
         ).fetchone():
-            num = (num + 1) % 10**8
+            num = (num + 1) % 10**15  # rows.ID_SPACE
             eid = f"{prefix}{num}"
         self._reserved[eid] = key
         return eid
@@ -316,6 +316,104 @@ class State:
             "events": q("SELECT COUNT(*) FROM events WHERE status='written'").fetchone()[0],
             "merged": q("SELECT COUNT(*) FROM events WHERE status='merged'").fetchone()[0],
         }
+
+    # --- the reports behind rows, for --dedupe across runs and `rasd dedupe --state` (helper "scale") ---
+    def _reports(self) -> sqlite3.Connection:
+        """The ``reports`` table: every report (pre-merge row) ever written, and the output row holding it."""
+        if not getattr(self, "_reports_ready", False):
+            self.db.executescript(
+                "CREATE TABLE IF NOT EXISTS reports(event_id_cnty TEXT PRIMARY KEY, row_id TEXT NOT NULL,"
+                " event_type TEXT, country TEXT, day TEXT, data BLOB NOT NULL);"
+                "CREATE INDEX IF NOT EXISTS reports_day ON reports(event_type, country, day);"
+                "CREATE INDEX IF NOT EXISTS reports_row ON reports(row_id);"
+            )
+            self._reports_ready = True
+        return self.db
+
+    def add_reports(self, events: list[Event], row_ids: list[str]) -> None:
+        """Remember reports and the row each went into. They count (:meth:`prior_rows`) once their
+        ``events`` entry is written or merged, so a killed run's pending reports are never used."""
+        if not events:
+            return
+        db = self._reports()
+        with self.tx():
+            db.executemany(
+                "INSERT OR REPLACE INTO reports VALUES (?,?,?,?,?,?)",
+                [(ev.event_id_cnty, rid, ev.event_type, ev.country, ev.event_date, orjson.dumps(ev.to_dict()))
+                 for ev, rid in zip(events, row_ids)],
+            )  # fmt: skip
+
+    def record_reduced(self, events: list[Event], row_ids: list[str], now: int) -> None:
+        """`rasd dedupe --state`: reports that came from shard files, settled at once (after the write)."""
+        db = self._reports()
+        with self.tx():
+            db.executemany(
+                "INSERT OR IGNORE INTO events VALUES (?,?,?,0,?,?,?)",
+                [(ev.event_id_cnty, "", ev.event_id_cnty, ev.timestamp or now,
+                  "written" if rid == ev.event_id_cnty else "merged", None if rid == ev.event_id_cnty else rid)
+                 for ev, rid in zip(events, row_ids)],
+            )  # fmt: skip
+        self.add_reports(events, row_ids)
+
+    def known_reports(self, ids: list[str]) -> set[str]:
+        """Which of ``ids`` are settled reports already (a shard file reduced twice)."""
+        db = self._reports()
+        got: set[str] = set()
+        for i in range(0, len(ids), 500):
+            part = ids[i : i + 500]
+            q = (f"SELECT r.event_id_cnty FROM reports r JOIN events e ON e.event_id_cnty=r.event_id_cnty"
+                 f" WHERE e.status IN ('written','merged') AND r.event_id_cnty IN ({','.join('?' * len(part))})")
+            got.update(x for (x,) in db.execute(q, part))
+        return got
+
+    def prior_rows(self, events: list[Event], span_days: int = 31) -> list[Any]:
+        """The published rows (as :class:`extractor.dedupe.Prior`) that a report in ``events`` may join:
+        those with a settled report of the same event type and country within ``span_days``."""
+        from datetime import date, timedelta
+
+        from .dedupe import Prior
+
+        db = self._reports()
+        ranges: dict[tuple[str, str], list[date]] = {}
+        for ev in events:
+            try:
+                d = date.fromisoformat(ev.event_date) if ev.event_date else None
+            except ValueError:
+                d = None
+            if d is not None:
+                ranges.setdefault((ev.event_type, ev.country), []).append(d)
+        row_ids: dict[str, int] = {}  # row id -> first report's rowid (publication order)
+        span = timedelta(days=span_days)
+        for (etype, country), days in ranges.items():
+            days.sort()
+            lo = hi = None
+            windows = []
+            for d in days:  # merge overlapping windows: one query per stretch of days
+                if hi is not None and d - span <= hi:
+                    hi = d + span
+                else:
+                    if lo is not None:
+                        windows.append((lo, hi))
+                    lo, hi = d - span, d + span
+            windows.append((lo, hi))
+            for lo, hi in windows:
+                for rid, first in db.execute(
+                    "SELECT r.row_id, MIN(r.rowid) FROM reports r JOIN events e ON e.event_id_cnty=r.event_id_cnty"
+                    " WHERE e.status IN ('written','merged') AND r.event_type=? AND r.country=?"
+                    " AND r.day BETWEEN ? AND ? GROUP BY r.row_id", (etype, country, lo.isoformat(), hi.isoformat()),
+                ):  # fmt: skip
+                    row_ids[rid] = min(first, row_ids.get(rid, first))
+        out = []
+        for rid in sorted(row_ids, key=row_ids.__getitem__):
+            members = [
+                Event(**orjson.loads(data)) for (data,) in db.execute(
+                    "SELECT r.data FROM reports r JOIN events e ON e.event_id_cnty=r.event_id_cnty"
+                    " WHERE e.status IN ('written','merged') AND r.row_id=? ORDER BY r.rowid", (rid,))
+            ]  # fmt: skip
+            if members:
+                out.append(Prior(rid, members))
+        return out
+
 
 
 def ids_in_output(path: Path, fmt: str) -> set[str]:

@@ -23,7 +23,7 @@ import orjson
 
 from .record import ACLED_COLUMNS, PROVENANCE_COLUMNS, Event
 
-FORMATS = ("table", "jsonl", "csv", "tsv")
+FORMATS = ("table", "jsonl", "csv", "tsv", "parquet")
 
 # ANSI CSI/OSC/other escape sequences, then any remaining C0/C1 control character but tab and newline.
 _ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]"
@@ -175,13 +175,17 @@ def make_writer(fmt: str, out: IO[bytes], *, provenance: bool = False, header: b
         return CsvWriter(out, provenance=provenance, header=header, delimiter="," if fmt == "csv" else "\t", raw=raw)
     if fmt == "table":
         return TableWriter(console)
+    if fmt == "parquet":  # optional: pyarrow (rasd[parquet]); see extractor/parquet.py
+        from .parquet import ParquetWriter
+
+        return ParquetWriter(out)
     raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
 
 
 def format_for_path(path: str | os.PathLike[str]) -> str | None:
     """The format ``-o PATH`` implies by its suffix (None: the suffix says nothing)."""
     return {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl",
-            ".json": "jsonl"}.get(Path(path).suffix.lower())  # fmt: skip
+            ".json": "jsonl", ".parquet": "parquet"}.get(Path(path).suffix.lower())  # fmt: skip
 
 
 # --- entity spans (`rasd entities`) ---------------------------------------------------------
