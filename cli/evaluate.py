@@ -131,8 +131,16 @@ def _extract(paths: list[str], man: dict, gold_rows: list[dict], ner_model: str,
             if entry.published is not None:
                 item = dataclasses.replace(item, published=entry.published, date_basis="manifest")
             elif entry.pub_date:
-                _err(f"warning: {key}: manifest pub_date {entry.pub_date!r} is not a full date; "
-                     f"using the article's own ({item.published or 'none'})")
+                # --- h-text: a month-only pub_date ("2025-09") is a month-precision anchor ---
+                from extractor.reading import parse_published
+
+                month, precision = parse_published(entry.pub_date)
+                if month is not None and precision == 3 and item.published is None:
+                    item = dataclasses.replace(item, published=month, date_basis="manifest", date_precision=3)
+                else:
+                    _err(f"warning: {key}: manifest pub_date {entry.pub_date!r} is not a full date; "
+                         f"using the article's own ({item.published or 'none'})")
+                # --- end h-text ---
         rows.extend(e.to_dict() for e in pipeline.process(item).events)
     info = {"paths": list(paths), "ner_model": ner_model if pipeline.ner is not None else "none",
             "articles": articles, "failed_inputs": failed}  # fmt: skip

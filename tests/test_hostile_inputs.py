@@ -369,6 +369,12 @@ def test_a_very_deep_folder_tree_is_walked(tmp_path):
     for _ in range(1100):  # deeper than Python's recursion limit, shorter than PATH_MAX
         d = d / "d"
         d.mkdir()
-    (d / "deep.txt").write_text(TEXT, encoding="utf-8")
-    (tmp_path / "top.txt").write_text(TEXT, encoding="utf-8")
-    assert [a.id for a in read_inputs([str(tmp_path)])] == ["top", "deep"]
+    try:
+        (d / "deep.txt").write_text(TEXT, encoding="utf-8")
+        (tmp_path / "top.txt").write_text(TEXT, encoding="utf-8")
+        assert [a.id for a in read_inputs([str(tmp_path)])] == ["top", "deep"]
+    finally:  # shutil.rmtree (pytest's clean-up) recurses: take the tree down from the bottom
+        (d / "deep.txt").unlink(missing_ok=True)
+        while d != tmp_path:
+            d.rmdir()
+            d = d.parent
