@@ -79,11 +79,10 @@ def dump(tree: Path, out: Path, ner: str, n: int) -> None:
     import dataclasses
     from datetime import date
 
+    import extractor
     from extractor.document import Article
     from extractor.pipeline import Pipeline
     from extractor.reading import read_inputs
-
-    import extractor
 
     if Path(extractor.__file__).resolve().parent != (tree / "extractor").resolve():
         raise SystemExit(f"diff_rows: imported {extractor.__file__}, not the tree {tree}")
