@@ -158,8 +158,21 @@ def _run_driver(tree: Path, out: Path, ner: str, n: int) -> None:
     subprocess.run(cmd, check=True, env=env, cwd=str(tree))
 
 
-def compare(a: list[str], b: list[str], shown: int) -> int:
+def _without(lines: list[str], ignore: list[str]) -> list[str]:
+    if not ignore:
+        return lines
+    out = []
+    for x in lines:
+        d = json.loads(x)
+        if d["row"] is not None:
+            d["row"] = {k: v for k, v in d["row"].items() if k not in ignore}
+        out.append(json.dumps(d, ensure_ascii=False))
+    return out
+
+
+def compare(a: list[str], b: list[str], shown: int, ignore: list[str] | None = None) -> int:
     """Print per input set: identical, or how many rows differ and the first few; return the number differing."""
+    a, b = _without(a, ignore or []), _without(b, ignore or [])
     total = 0
     for kind in ("dev-eval", "saudinewsnet"):
         xa = [x for x in a if json.loads(x)["set"] == kind]
@@ -188,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ner-model", default="bundled", help="bundled (default), official, a model file, or none")
     ap.add_argument("--n", type=int, default=N, help=f"SaudiNewsNet articles (default {N})")
     ap.add_argument("--show", type=int, default=6, help="differing lines to print (default 6)")
+    ap.add_argument("--ignore", default="", help="columns left out of the comparison, e.g. event_id_cnty,evidence")
     ap.add_argument("--dump", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--tree", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -204,7 +218,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"diff_rows: {' '.join(map(str, e.cmd[:3]))}...: {(e.stderr or '').strip() or 'failed'}", file=sys.stderr)
         return 2
     print(f"A = {la}{f' ({sa:.1f} s)' if sa else ''}; B = {lb}{f' ({sb:.1f} s)' if sb else ''}; NER: {args.ner_model}")
-    return 1 if compare(ra, rb, args.show) else 0
+    ignore = [c.strip() for c in args.ignore.split(",") if c.strip()]
+    if ignore:
+        print(f"columns not compared: {', '.join(ignore)}")
+    return 1 if compare(ra, rb, args.show, ignore) else 0
 
 
 if __name__ == "__main__":

@@ -39,6 +39,12 @@ BUNDLED_PRETRAIN = MODELS_DIR / "ar_rasd_pretrain.pt"
 BUNDLED_META = MODELS_DIR / "ar_rasd_nertagger.json"
 RESOURCES = MODELS_DIR / "resources.json"
 
+# Characters of a token the tagger sees. Stanza pads every word of a batch to its longest word (a character
+# tensor of sentences x words x characters): one 100,000-character "word" (a scraped page without spaces)
+# made a batch take 15 GB. No Arabic or Latin word is near this long; the tag of a longer one is read from
+# its first MAX_TOKEN_CHARS characters (the entity's offsets are still those of the whole token).
+MAX_TOKEN_CHARS = 64
+
 TYPE_MAP = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "GPE": "LOC", "ORG": "ORG", "MISC": "MISC", "MIS": "MISC"}
 
 
@@ -161,7 +167,8 @@ class NerModel:
         out: list[list[Entity]] = [[] for _ in sentences]
         if not todo:
             return out
-        batch = [[t.text for t in sentences[i].tokens] for i in todo]
+        cap = MAX_TOKEN_CHARS
+        batch = [[t.text if len(t.text) <= cap else t.text[:cap] for t in sentences[i].tokens] for i in todo]
         with self._lock:  # a Stanza pipeline is not meant to be shared by threads
             tag_lists = self.tag(batch)
         for i, tags in zip(todo, tag_lists):

@@ -3,8 +3,9 @@
 Matching triggers, gazetteer names and NER tokens all happen on normalised text
 (no diacritics or tatweel, one alef, ya for alef maqsura, ha for ta marbuta,
 ASCII digits), but every row we emit must point back into the *original* text.
-So normalisation maps each character to one character or deletes it, and keeps
-an index map back.
+So normalisation maps each character to one character or deletes it (a few
+presentation-form ligatures, such as ﻻ or ﷲ, become several), and keeps an index
+map back.
 
 It runs on every character of every article, so there is no Python loop per
 character: one regex pass rewrites the characters that change, and the offset
@@ -15,6 +16,7 @@ dropped runs).
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -46,12 +48,29 @@ for _q in "‘’‚‛′":
 _MAP[ord("–")] = "-"
 _MAP[ord("—")] = "-"
 
+# Arabic presentation forms (U+FB50-FDFF, U+FE70-FEFF: the shaped glyphs of old encodings and PDFs, e.g.
+# ﻏﺎﺭﺓ) are read as the letters they show: their NFKC form, then the table above. A few ligatures expand
+# (ﻻ -> لا, ﷲ -> الله); every character of an expansion maps back to the ligature.
+for _cp in [*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFF)]:
+    _ch = chr(_cp)
+    _nf = unicodedata.normalize("NFKC", _ch)
+    if _nf == _ch or _cp in _DROP:
+        continue
+    _form_of = "".join("" if ord(c) in _DROP else _MAP.get(ord(c), c) for c in _nf)
+    if _form_of.strip() == "" and _form_of != " ":
+        _DROP.add(_cp)
+    else:
+        _MAP[_cp] = _form_of
+
 # Every character that changes -> its form ('' when dropped). One regex finds them all: in news text
 # about 6% of the characters, so a callback per hit beats str.translate's dict look-up per character.
 _FORM: dict[str, str] = {chr(cp): "" for cp in _DROP}
 _FORM.update({chr(cp): s for cp, s in _MAP.items() if cp not in _DROP})
 _CHANGED_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(_FORM)) + "]")
 _DROP_RE = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_DROP)) + "]+")
+_EXPANDS = "".join(sorted(c for c, f in _FORM.items() if len(f) > 1))
+_EXPAND_RE = re.compile("[" + re.escape(_EXPANDS) + "]")
+_SIZED_RE = re.compile("[" + re.escape(_EXPANDS) + "".join(re.escape(chr(cp)) for cp in sorted(_DROP)) + "]")
 _form = _FORM.__getitem__
 
 
@@ -107,6 +126,15 @@ class _Offsets(Sequence):
 def _offsets(text: str) -> Sequence[int]:
     """Original index of every kept character (plus the length): the gaps are the dropped runs."""
     n = len(text)
+    if _EXPAND_RE.search(text) is not None:  # rare: a ligature that becomes several letters
+        out: list[int] = []
+        pos = 0
+        for m in _SIZED_RE.finditer(text):
+            out.extend(range(pos, m.start()))
+            out.extend([m.start()] * len(_FORM[m.group()]))
+            pos = m.end()
+        out.extend(range(pos, n + 1))
+        return out
     dropped = _DROP_RE.search(text)
     if dropped is None:
         return range(n + 1)

@@ -27,8 +27,49 @@ TOKEN_RE = re.compile(
 
 # A sentence ends after . ! ? ؟ … (and runs of them) followed by a space, the end,
 # or an Arabic letter (scraped text often glues sentences: "الخرطوم.وتحولت"),
-# or at a line break.
+# or at a line break -- but not at the stop of an initial or an abbreviation (see _no_stop).
 _SENT_END = re.compile(r"[.!?؟…]+[\"')\]»]*(?=\s|$|[\u0621-\u064a])|\n+")
+
+
+def _load_abbreviations() -> frozenset[str]:
+    """``data/abbreviations.txt``: words after which "." is not a full stop (normalised, lower-cased)."""
+    from importlib import resources
+
+    from .normalize import normalize_text
+
+    out = set()
+    text = resources.files("extractor.data").joinpath("abbreviations.txt").read_text(encoding="utf-8")
+    for lineno, line in enumerate(text.splitlines(), 1):
+        word = line.split("#", 1)[0].strip()
+        if not word:
+            continue
+        pieces = normalize_text(word).lower().split(".")
+        if not all(p and all(c.isalpha() for c in p) for p in pieces):
+            raise ValueError(f"abbreviations.txt:{lineno}: {word!r}: letters only (pieces joined by '.')")
+        out.update(pieces if len(pieces) > 1 else [pieces[0]])
+    return frozenset(out)
+
+
+ABBREVIATIONS = _load_abbreviations()
+_OPENERS = frozenset(" \t\n([{«\"'.-/")
+
+
+def _no_stop(text: str, i: int) -> bool:
+    """Whether the "." at ``text[i]`` closes an initial or an abbreviation rather than a sentence:
+    ``(ا.ف.ب)``, ``د. محمد``, ``سي.اي.ايه``; not ``عام 2015م.`` (a letter right after a number)."""
+    j = i
+    while j > 0 and i - j <= 12 and text[j - 1].isalpha():
+        j -= 1
+    word = text[j:i]
+    if not word or (j > 0 and text[j - 1].isalpha()):
+        return False
+    before = text[j - 1] if j > 0 else " "
+    if len(word) == 1:
+        k = j
+        while k > 0 and text[k - 1] == " ":
+            k -= 1
+        return before in _OPENERS and not (k > 0 and text[k - 1].isdigit())
+    return word.lower() in ABBREVIATIONS and (before in _OPENERS or before == "(")
 
 
 class Token(NamedTuple):
@@ -103,6 +144,8 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0
     for m in _SENT_END.finditer(text):
+        if m.group() == "." and _no_stop(text, m.start()):
+            continue
         _add(sentences, text, start, m.end())
         start = m.end()
     _add(sentences, text, start, len(text))

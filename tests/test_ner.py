@@ -268,3 +268,18 @@ def test_pipeline_loads_the_model_only_for_a_batch_that_needs_it(tmp_path):
     assert p.ner_loaded and events
     with pytest.raises(NerUnavailable):  # missing files still fail at construction, before any input
         Pipeline(str(tmp_path / "missing.pt"))
+
+
+def test_a_huge_token_is_cut_for_the_tagger_but_keeps_its_offsets(model, monkeypatch):
+    import time
+
+    seen = []
+    real = model.tag
+    monkeypatch.setattr(model, "tag", lambda batch: seen.append(batch) or real(batch))
+    text = normalize_text("زار توني بلير لندن ثم " + ("غارةقتل" * 15000)[:100_000] + " في بغداد.")
+    t0 = time.perf_counter()
+    (ents,) = model.annotate(_sents(text))  # was: a 100,000-wide character tensor, 15 GB
+    assert time.perf_counter() - t0 < 60
+    assert max(len(w) for s in seen[0] for w in s) == ner.MAX_TOKEN_CHARS
+    for e in ents:
+        assert text[e.start : e.end] == e.text
