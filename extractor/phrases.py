@@ -10,7 +10,8 @@ marbuta and alef maqsura meet.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from bisect import bisect_left, insort
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -145,8 +146,21 @@ class PhraseMatcher:
 
 def longest_non_overlapping(hits: Iterable[Hit]) -> list[Hit]:
     """Keep the longest of overlapping hits (ties: the earlier one)."""
-    chosen: list[Hit] = []
-    for h in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
-        if all(h.end <= c.start or h.start >= c.end for c in chosen):
-            chosen.append(h)
-    return sorted(chosen, key=lambda h: h.start)
+    ordered = sorted(hits, key=lambda h: (-(h.end - h.start), h.start))
+    return sorted(disjoint_in_order(ordered, lambda h: h.start, lambda h: h.end), key=lambda h: h.start)
+
+
+def disjoint_in_order(items: Iterable[Any], start: Callable[[Any], int], end: Callable[[Any], int]) -> list[Any]:
+    """Each item in turn, kept unless its [start, end) overlaps one kept before (``all(e <= c.start or
+    s >= c.end for c in kept)``), in O(log n) per item: the kept spans are disjoint, so sorted by
+    (start, end) their ends rise too, and only the last kept span starting before ``end`` can overlap."""
+    kept: list[Any] = []
+    keys: list[tuple[int, int]] = []  # (start, end) of the kept spans, sorted
+    for it in items:
+        s, e = start(it), end(it)
+        i = bisect_left(keys, (e, -1))  # kept spans that start before e ...
+        if i > 0 and keys[i - 1][1] > s:  # ... the one ending last reaches past s: overlap
+            continue
+        kept.append(it)
+        insort(keys, (s, e))
+    return kept

@@ -91,3 +91,16 @@ def test_shortcuts_equal_their_plain_definitions_on_random_sentences():
                 for m in needs[:6]:
                     memo: dict = {}
                     assert _contains_without(m, s.text, a, b, memo, "k") == m.contains(s.text[:a] + " " + s.text[b:])
+
+
+def test_disjoint_selection_equals_the_pairwise_check():
+    from extractor.phrases import disjoint_in_order
+
+    rng = random.Random(2)
+    for _ in range(3000):
+        spans = [(a, a + rng.randint(0, 6)) for a in (rng.randint(0, 30) for _ in range(rng.randint(0, 15)))]
+        naive: list = []
+        for s, e in spans:
+            if all(e <= c[0] or s >= c[1] for c in naive):
+                naive.append((s, e))
+        assert disjoint_in_order(spans, lambda x: x[0], lambda x: x[1]) == naive
