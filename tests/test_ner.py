@@ -283,3 +283,17 @@ def test_a_huge_token_is_cut_for_the_tagger_but_keeps_its_offsets(model, monkeyp
     assert max(len(w) for s in seen[0] for w in s) == ner.MAX_TOKEN_CHARS
     for e in ents:
         assert text[e.start : e.end] == e.text
+
+
+def test_get_pipeline_imports_the_extraction_code_only_when_used():
+    import subprocess
+    import sys
+
+    code = ("import sys, extractor; p = extractor.get_pipeline('bundled'); "
+            "assert 'extractor.mentions' not in sys.modules and 'torch' not in sys.modules; "
+            "from extractor.document import Article; "
+            "p.process(Article(id='a', text='افتتح الوزير معرضا للكتاب.')); "
+            "assert 'extractor.mentions' in sys.modules and not p.ner_loaded; print('ok')")  # fmt: skip
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120,
+                       env={**__import__("os").environ, "PYTHONPATH": str(ROOT)})  # fmt: skip
+    assert r.returncode == 0 and r.stdout.strip() == "ok", r.stderr
