@@ -1,6 +1,7 @@
 """NER speed on real sentences: model load time, tokens/s, peak memory.
 
     python bench/bench_ner.py [--model bundled] [--threads 2] [--sentences 3000] [--batch 256]
+    python bench/bench_ner.py --long-token          # peak RSS of a batch with one 100,000-character token
 
 Sentences come from antcorpus news text (../shared/data, or $RASD_DATA), normalised and
 segmented exactly as `rasd extract` does; falls back to the ANERcorp test split.
@@ -60,8 +61,15 @@ def main() -> None:
     ap.add_argument("--sentences", type=int, default=3000)
     ap.add_argument("--batch", type=int, default=256, help="sentences per annotate() call")
     ap.add_argument("--data", type=Path, default=None)
+    ap.add_argument("--long-token", action="store_true",
+                    help="peak RSS of one batch with a 100,000-character token vs the same batch without it")
+    ap.add_argument("--_rss-child", choices=["with", "without"], help=argparse.SUPPRESS)
     a = ap.parse_args()
     os.environ["RASD_THREADS"] = str(a.threads)
+    if a._rss_child:
+        return long_token_child(a.model, a._rss_child == "with")
+    if a.long_token:
+        return long_token(a.model, a.threads)
     from extractor import ner_corpus
     from extractor.ner import build_ner
 
@@ -103,6 +111,38 @@ def main() -> None:
         "cpu_count": os.cpu_count(),
     }
     print(json.dumps(res, indent=1))
+
+
+def long_token_child(model_name: str, with_token: bool) -> None:
+    """In a fresh process: load, annotate 32 ordinary sentences (+ one 100,000-letter token), print peak RSS."""
+    from extractor.ner import load_ner
+    from extractor.normalize import normalize_text
+    from extractor.segment import split_sentences
+
+    model = load_ner(model_name)
+    base = "قتل ثلاثة مدنيين في غارة جوية على مدينة إدلب اليوم. "
+    text = base * 32 + ("غارةقتل" * 15000)[:100_000] * with_token
+    sents = split_sentences(normalize_text(text))
+    ents = model.annotate(sents)
+    print(json.dumps({"with_long_token": with_token, "sentences": len(sents), "entities": sum(map(len, ents)),
+                      "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}))
+
+
+def long_token(model_name: str, threads: int) -> None:
+    """Peak RSS (fresh process each) of one annotate() call with and without a 100,000-character token."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT), RASD_THREADS=str(threads))
+    out = {}
+    for which in ("without", "with"):
+        r = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--model", model_name, "--_rss-child", which],
+                           capture_output=True, text=True, env=env, check=False)  # fmt: skip
+        if r.returncode != 0:
+            print(f"bench: {which}: {(r.stderr or 'failed').strip().splitlines()[-1]}", file=sys.stderr)
+            return
+        out[which] = json.loads(r.stdout.strip().splitlines()[-1])
+    out["ratio"] = round(out["with"]["peak_rss_mb"] / out["without"]["peak_rss_mb"], 2)
+    print(json.dumps(out, indent=1))
+    print(f"peak RSS: {out['without']['peak_rss_mb']} MB without, {out['with']['peak_rss_mb']} MB with one "
+          f"100,000-character token (x{out['ratio']})", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -36,15 +36,41 @@ def get_pipeline(ner: str | None = "default", **kw):
 
     ``ner``: 'bundled', 'official', a model file, None for no NER, or 'default' (see :func:`default_ner`).
     """
-    from .pipeline import Pipeline
-
     if ner == "default":
         ner = default_ner()
 
     key = f"{ner}|{sorted(kw.items())}"
     if key not in _PIPELINES:
-        _PIPELINES[key] = Pipeline(ner, **kw)
+        _PIPELINES[key] = _LazyPipeline(ner, kw)
     return _PIPELINES[key]
+
+
+class _LazyPipeline:
+    """What :func:`get_pipeline` hands out: the :class:`~extractor.pipeline.Pipeline`, built (and its modules
+    imported) on first use, so a run with nothing to do (cron over files already done) imports none of the
+    extraction code. A missing NER model still fails here, at once."""
+
+    def __init__(self, ner: str | None, kw: dict):
+        if ner not in (None, "none"):
+            from .ner import check_ner
+
+            check_ner(ner, kw.get("cache_dir"))
+        object.__setattr__(self, "_args", (ner, kw))
+        object.__setattr__(self, "_real", None)
+
+    def _pipeline(self):
+        if self._real is None:
+            from .pipeline import Pipeline
+
+            ner, kw = self._args
+            object.__setattr__(self, "_real", Pipeline(ner, **kw))
+        return self._real
+
+    def __getattr__(self, name: str):
+        return getattr(self._pipeline(), name)
+
+    def __setattr__(self, name: str, value) -> None:
+        setattr(self._pipeline(), name, value)
 
 
 def extract(text: str | Article, *, published: str | date | None = None, id: str = "text",

@@ -25,10 +25,11 @@ import json
 import logging
 import os
 import threading
+from collections.abc import Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
-from typing import Sequence
 
 from .segment import Sentence
 
@@ -37,6 +38,12 @@ BUNDLED_MODEL = MODELS_DIR / "ar_rasd_nertagger.pt"
 BUNDLED_PRETRAIN = MODELS_DIR / "ar_rasd_pretrain.pt"
 BUNDLED_META = MODELS_DIR / "ar_rasd_nertagger.json"
 RESOURCES = MODELS_DIR / "resources.json"
+
+# Characters of a token the tagger sees. Stanza pads every word of a batch to its longest word (a character
+# tensor of sentences x words x characters): one 100,000-character "word" (a scraped page without spaces)
+# made a batch take 15 GB. No Arabic or Latin word is near this long; the tag of a longer one is read from
+# its first MAX_TOKEN_CHARS characters (the entity's offsets are still those of the whole token).
+MAX_TOKEN_CHARS = 64
 
 TYPE_MAP = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "GPE": "LOC", "ORG": "ORG", "MISC": "MISC", "MIS": "MISC"}
 
@@ -78,17 +85,46 @@ def _quiet_stanza() -> None:
 
 
 def _set_threads() -> None:
-    """Small LSTMs gain nothing from dozens of threads: cap torch at 8 (or $RASD_THREADS).
+    """One torch thread unless told otherwise: measured faster for rasd's small LSTM on 2 cores
+    (bench/bench_pipeline.py --threads 1,2: one thread wins end to end, and leaves a core for the rules).
 
-    A smaller setting made by the caller (e.g. one thread per ``--workers`` process) is kept.
+    ``$RASD_THREADS`` sets it; a thread count given through ``$OMP_NUM_THREADS`` / ``$MKL_NUM_THREADS``
+    (read by torch at import) is kept, and so is a smaller setting made by the caller (e.g. one thread
+    per ``--workers`` process).
     """
     import torch
 
     env = os.environ.get("RASD_THREADS")
     if env and env.isdigit() and int(env) > 0:
         torch.set_num_threads(int(env))
-    elif torch.get_num_threads() > 8:
-        torch.set_num_threads(8)
+    elif not (os.environ.get("OMP_NUM_THREADS") or os.environ.get("MKL_NUM_THREADS")):
+        torch.set_num_threads(1)
+
+
+def _skip_crf_partition(pipe) -> int:
+    """At prediction Stanza's tagger still computes the CRF loss, whose partition function
+    (``crf_log_norm``, a Python loop over positions) is thrown away: only the logits and the transition
+    matrix feed the Viterbi decoder. Replace ``forward`` of these prediction-only CRF modules (on the
+    instances, not the class) by one that returns the transitions with a zero loss: same tags, less work.
+    Returns the number of modules changed (0 when Stanza's layout is not the one expected)."""
+    import types
+
+    import torch
+
+    proc = pipe.processors.get("ner")
+    done = 0
+    for tr in getattr(proc, "trainers", []) or []:
+        for crit in getattr(tr.model, "crits", []) or []:
+            trans = getattr(crit, "_transitions", None)
+            if not isinstance(trans, torch.nn.Parameter) or type(crit).__name__ != "CRFLoss":
+                continue
+
+            def forward(self, inputs, masks, tag_indices):
+                return inputs.new_zeros(()), self._transitions
+
+            crit.forward = types.MethodType(forward, crit)
+            done += 1
+    return done
 
 
 def _read_meta(path: Path) -> dict:
@@ -131,18 +167,180 @@ class NerModel:
         out: list[list[Entity]] = [[] for _ in sentences]
         if not todo:
             return out
-        batch = [[t.text for t in sentences[i].tokens] for i in todo]
+        cap = MAX_TOKEN_CHARS
+        batch = [[t.text if len(t.text) <= cap else t.text[:cap] for t in sentences[i].tokens] for i in todo]
         with self._lock:  # a Stanza pipeline is not meant to be shared by threads
-            doc = self._pipeline(batch)
-        for i, sent in zip(todo, doc.sentences):
+            tag_lists = self.tag(batch)
+        for i, tags in zip(todo, tag_lists):
             s = sentences[i]
             toks = s.tokens
             # token positions are kept by the pre-tokenised input: read BIOES tags per token
-            tags = [t.ner or "O" for t in sent.tokens]
             for a, b, typ in _spans(tags):
                 start, end = toks[a].start, toks[b].end
                 out[i].append(Entity(TYPE_MAP.get(typ, typ), start, end, s.text[start - s.start : end - s.start]))
         return out
+
+
+    def tag(self, batch: list[list[str]]) -> list[list[str]]:
+        """BIOES tags of pre-tokenised sentences: Stanza's own batching and tagger, without its Document.
+
+        ``Pipeline(batch)`` would first build a full Stanza Document (a Token and a Word object per token,
+        character offsets written into and parsed back out of a ``misc`` string, then entity objects) that
+        rasd reads nothing from but the tags: on rasd's batches that costs more than the tagger itself.
+        This runs what the NER processor runs — the same ``DataLoader`` over the same token texts, the same
+        ``Trainer.predict`` per batch, the same ``merge_tags`` — so the tags are the same
+        (``tests/test_ner.py`` compares them). Falls back to the pipeline when Stanza's layout differs.
+        """
+        if not batch:
+            return []
+        proc = self._pipeline.processors.get("ner") if hasattr(self._pipeline, "processors") else None
+        if proc is None or not hasattr(proc, "trainers") or not hasattr(proc, "configs"):
+            return self._tag_with_pipeline(batch)
+        import torch
+        from stanza.models.ner.utils import merge_tags
+
+        doc = _TokenTexts(batch)
+        with torch.no_grad(), _exact_shortcuts():
+            all_preds = []
+            for trainer, config in zip(proc.trainers, proc.configs):
+                loader = _loader_class()(doc, config["batch_size"], config, vocab=trainer.vocab, evaluation=True,
+                                         preprocess_tags=False, bert_tokenizer=trainer.model.bert_tokenizer)  # fmt: skip
+                preds: list = []
+                for b in loader:
+                    preds += trainer.predict(b)
+                all_preds.append(preds)
+        return [[t or "O" for t in merge_tags(*x)] for x in zip(*all_preds)]
+
+    def _tag_with_pipeline(self, batch: list[list[str]]) -> list[list[str]]:
+        """The same tags through the whole Stanza pipeline (reference for the fast path)."""
+        doc = self._pipeline(batch)
+        return [[t.ner or "O" for t in sent.tokens] for sent in doc.sentences]
+
+
+class _TokenTexts:
+    """What Stanza's NER DataLoader reads from a Document (``get([TEXT, NER, MULTI_NER], as_sentences=True,
+    from_token=True)``): per sentence, per token ``[text, ner, multi_ner]`` — untagged, as for raw input."""
+
+    def __init__(self, batch: list[list[str]]):
+        self._batch = batch
+
+    def get(self, fields, as_sentences=False, from_token=False):
+        if list(fields) != ["text", "ner", "multi_ner"] or not as_sentences or not from_token:
+            raise ValueError(f"unexpected Document.get({fields!r}) from Stanza's NER DataLoader")
+        return [[[w, None, None] for w in sent] for sent in self._batch]
+
+
+_LOADER = None
+
+
+def _loader_class():
+    """Stanza's NER DataLoader with ``preprocess`` doing the same mapping with less Python work: a word's
+    character ids are looked up once per batch (words repeat), and the tag ids of untagged tokens — all
+    the same ``(None,)`` — once. The lists it returns are equal to Stanza's, element for element."""
+    global _LOADER
+    if _LOADER is None:
+        from stanza.models.ner.data import DataLoader
+
+        class _Loader(DataLoader):
+            def preprocess(self, data, vocab, args):
+                lower = bool(args.get("char_lowercase", False))
+                cmap, tmap = vocab["char"].map, vocab["tag"].map
+                chars = _char_ids_memo(vocab["char"], lower)
+                tag_ids: dict = {}
+                processed = []
+                for sent in data:
+                    words = [w[0] for w in sent]
+                    row = []
+                    for w in words:
+                        ids = chars.get(w)
+                        if ids is None:
+                            ids = chars[w] = cmap([x.lower() for x in w] if lower else list(w))
+                        row.append(list(ids))
+                    tags = []
+                    for w in sent:
+                        key = w[1]
+                        if key not in tag_ids:
+                            tag_ids[key] = tmap([key])[0]
+                        tags.append(list(tag_ids[key]) if isinstance(tag_ids[key], list) else tag_ids[key])
+                    processed.append([words, row, tags])
+                return processed
+
+        _LOADER = _Loader
+    return _LOADER
+
+
+_CHAR_MEMO = None  # weakref.WeakKeyDictionary: character vocabulary -> {lower: {word: ids}}
+
+
+def _char_ids_memo(char_vocab, lower: bool) -> dict:
+    """word -> character ids, kept per character vocabulary across batches (bounded)."""
+    global _CHAR_MEMO
+    import weakref
+
+    if _CHAR_MEMO is None:
+        _CHAR_MEMO = weakref.WeakKeyDictionary()
+    per = _CHAR_MEMO.setdefault(char_vocab, {})
+    memo = per.setdefault(lower, {})
+    if len(memo) > 200_000:
+        memo.clear()
+    return memo
+
+
+def _viterbi_decode(scores, transition_params):
+    """``stanza.models.common.crf.viterbi_decode`` with ndarray methods instead of numpy's function
+    wrappers: the same float32 operations in the same order, so the same path and score."""
+    import numpy as np
+
+    trellis = np.zeros_like(scores)
+    backpointers = np.zeros_like(scores, dtype=np.int32)
+    trellis[0] = scores[0]
+    for t in range(1, scores.shape[0]):
+        v = trellis[t - 1][:, None] + transition_params
+        trellis[t] = scores[t] + v.max(0)
+        backpointers[t] = v.argmax(0)
+    viterbi = [np.argmax(trellis[-1])]
+    for bp in reversed(backpointers[1:]):
+        viterbi.append(bp[viterbi[-1]])
+    viterbi.reverse()
+    return viterbi, np.max(trellis[-1])
+
+
+def _long_tensor(orig):
+    """``stanza.models.common.data.get_long_tensor`` for a list of int lists, filled in one numpy step
+    instead of one small tensor per row (the same values); deeper or odd inputs go to ``orig``."""
+
+    def get_long_tensor(tokens_list, batch_size, pad_id=0):
+        import numpy as np
+        import torch
+
+        first = tokens_list[0] if tokens_list else None
+        if not isinstance(first, list) or not first or isinstance(first[0], list) or len(tokens_list) > batch_size:
+            return orig(tokens_list, batch_size, pad_id)
+        lens = np.fromiter(map(len, tokens_list), dtype=np.int64, count=len(tokens_list))
+        arr = np.full((batch_size, int(lens.max())), pad_id, dtype=np.int64)
+        mask = np.arange(arr.shape[1]) < lens[:, None]
+        arr[: len(tokens_list)][mask] = np.fromiter(chain.from_iterable(tokens_list), dtype=np.int64, count=int(lens.sum()))
+        return torch.from_numpy(arr)
+
+    return get_long_tensor
+
+
+_SHORTCUT_LOCK = threading.Lock()
+
+
+@contextmanager
+def _exact_shortcuts():
+    """While rasd tags: the two exact stand-ins above in place of Stanza's module-level helpers."""
+    import stanza.models.ner.data as ndata
+    import stanza.models.ner.trainer as ntrainer
+
+    with _SHORTCUT_LOCK:
+        orig_vit, orig_long = ntrainer.viterbi_decode, ndata.get_long_tensor
+        ntrainer.viterbi_decode, ndata.get_long_tensor = _viterbi_decode, _long_tensor(orig_long)
+        try:
+            yield
+        finally:
+            ntrainer.viterbi_decode, ndata.get_long_tensor = orig_vit, orig_long
 
 
 def _spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
@@ -279,12 +477,19 @@ def _quantize(pipe) -> bool:
     return True
 
 
+def check_ner(which: str = "bundled", cache_dir: str | None = None) -> str:
+    """The name of model ``which`` if its files are there (cheap: nothing is loaded);
+    raises :class:`NerUnavailable` otherwise. Lets a caller fail early and load late."""
+    return _resolve(which, cache_dir)["name"]
+
+
 def build_ner(which: str = "bundled", cache_dir: str | None = None, use_gpu: bool = False,
-              quantize: bool | None = None) -> NerModel:
+              quantize: bool | None = None, skip_crf_partition: bool = True) -> NerModel:
     """Load a fresh pipeline (no cache). Raises :class:`NerUnavailable` when files are missing.
 
     ``quantize`` (default: on for CPU, off with ``RASD_NER_QUANTIZE=0``) makes the
-    tagger's LSTMs int8.
+    tagger's LSTMs int8. ``skip_crf_partition`` drops work whose result prediction throws away
+    (see :func:`_skip_crf_partition`; the tags are the same).
     """
     if quantize is None:
         quantize = os.environ.get("RASD_NER_QUANTIZE", "1") not in ("0", "false", "no")
@@ -320,6 +525,8 @@ def build_ner(which: str = "bundled", cache_dir: str | None = None, use_gpu: boo
     quantized = False
     if quantize and not use_gpu:
         quantized = _quantize(pipe)
+    if skip_crf_partition:
+        _skip_crf_partition(pipe)
     meta = info["meta"]
     return NerModel(
         name=info["name"],

@@ -10,7 +10,8 @@ marbuta and alef maqsura meet.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from bisect import bisect_left, insort
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +26,10 @@ CLITICS = frozenset(
 )  # fmt: skip
 # Endings allowed after a whole-word phrase: pronoun suffixes and case/number endings.
 SUFFIXES = frozenset({"", "ه", "ها", "هم", "هما", "هن", "ا", "ي", "ين", "ون", "ات", "ان", "تين", "تان"})
+
+
+_MAX_CLITIC = max(map(len, CLITICS))
+_MAX_SUFFIX = max(map(len, SUFFIXES))
 
 
 def _is_letter(ch: str) -> bool:
@@ -80,32 +85,57 @@ class PhraseMatcher:
 
     def iter(self, text: str, offset: int = 0, *, strict_suffix: bool = False) -> Iterator[Hit]:
         """All clitic-aware matches in ``text`` (already normalised), in text order."""
+        for hit, _ in self.iter_edges(text, offset, strict_suffix=strict_suffix):
+            yield hit
+
+    @property
+    def max_len(self) -> int:
+        """Length of the longest phrase (after normalisation)."""
+        return max(map(len, self._payloads), default=0)
+
+    def iter_edges(self, text: str, offset: int = 0, *, strict_suffix: bool = False) -> Iterator[tuple[Hit, int]]:
+        """Like :meth:`iter`, with the end of each hit's word (``offset`` added): the hit's verdict reads
+        ``text[hit.word_start - 1 : word_end + 1]`` and nothing else."""
         if not self._built:
             self._build()
         if not self._payloads:
             return
         low = text.lower()
         n = len(low)
+        # Word edges are found by walking over letters; the last walk in each direction is remembered,
+        # so a long run of letters without spaces is walked once, not once per hit in it (linear time).
+        la = lb = ra = rb = -1  # [la, lb): letters from a word start; [ra, rb): letters up to a word end
         for end_idx, key in self._auto.iter(low):
             start = end_idx - len(key) + 1
             end = end_idx + 1
             # left edge: walk back over letters to the word start; they must be clitics
-            ws = start
-            while ws > 0 and _is_letter(low[ws - 1]):
-                ws -= 1
-            if low[ws:start] not in CLITICS:
+            if la <= start <= lb:
+                ws = la
+            else:
+                ws = start
+                while ws > 0 and low[ws - 1].isalpha():
+                    ws -= 1
+                    if ws == lb:
+                        ws = la
+                        break
+            la, lb = ws, start
+            if start - ws > _MAX_CLITIC or low[ws:start] not in CLITICS:
                 continue
             # right edge
-            we = end
-            while we < n and _is_letter(low[we]):
-                we += 1
-            tail = low[end:we]
+            if ra <= end <= rb:
+                we = rb
+            else:
+                we = end
+                while we < n and low[we].isalpha():
+                    we += 1
+                ra, rb = end, we
+            tail = low[end:we] if we - end <= _MAX_SUFFIX else None  # longer: no suffix, and not ""
             # a final ه is mostly a normalised ة, which takes suffixes as ت (مظاهرتها): "مظاهرها" is
             # "its aspects", not "مظاهره" + ا
             suffix_ok = not strict_suffix and tail in SUFFIXES and not (key.endswith("ه") and tail)
             for stem, payload in self._payloads[key]:
                 if stem or tail == "" or suffix_ok:
-                    yield Hit(start + offset, end + offset, ws + offset, key, payload)
+                    yield Hit(start + offset, end + offset, ws + offset, key, payload), we + offset
 
     def find(self, text: str, offset: int = 0) -> list[Hit]:
         return list(self.iter(text, offset))
@@ -116,8 +146,21 @@ class PhraseMatcher:
 
 def longest_non_overlapping(hits: Iterable[Hit]) -> list[Hit]:
     """Keep the longest of overlapping hits (ties: the earlier one)."""
-    chosen: list[Hit] = []
-    for h in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
-        if all(h.end <= c.start or h.start >= c.end for c in chosen):
-            chosen.append(h)
-    return sorted(chosen, key=lambda h: h.start)
+    ordered = sorted(hits, key=lambda h: (-(h.end - h.start), h.start))
+    return sorted(disjoint_in_order(ordered, lambda h: h.start, lambda h: h.end), key=lambda h: h.start)
+
+
+def disjoint_in_order(items: Iterable[Any], start: Callable[[Any], int], end: Callable[[Any], int]) -> list[Any]:
+    """Each item in turn, kept unless its [start, end) overlaps one kept before (``all(e <= c.start or
+    s >= c.end for c in kept)``), in O(log n) per item: the kept spans are disjoint, so sorted by
+    (start, end) their ends rise too, and only the last kept span starting before ``end`` can overlap."""
+    kept: list[Any] = []
+    keys: list[tuple[int, int]] = []  # (start, end) of the kept spans, sorted
+    for it in items:
+        s, e = start(it), end(it)
+        i = bisect_left(keys, (e, -1))  # kept spans that start before e ...
+        if i > 0 and keys[i - 1][1] > s:  # ... the one ending last reaches past s: overlap
+            continue
+        kept.append(it)
+        insort(keys, (s, e))
+    return kept

@@ -5,16 +5,25 @@ Expensive things (the Stanza model, the gazetteer, the actor dictionary, the
 trigger automaton) load once per :class:`Pipeline` and are reused for every
 article. With ``prefilter`` on (the default), NER runs only on sentences that
 carry a trigger phrase — the only ones whose entities can reach a row.
+
+The NER model (90% of the start-up) is checked at construction but loaded by the
+first batch that has a sentence for it, and the dictionaries by the first batch,
+so a run with nothing to do (a cron run over files already done) loads neither.
+After each load the long-lived objects are moved out of the garbage collector's
+sight (``gc.freeze``): the model and the dictionaries leave hundreds of thousands
+of tracked objects that every full collection would walk again, for nothing.
 """
 
 from __future__ import annotations
 
+import functools
+import gc
 import time
 from dataclasses import dataclass, field
 
 from .document import Article, Doc
-from .merge import merge_mentions
 from .mentions import find_mentions
+from .merge import merge_mentions
 from .record import Event
 from .resolve.actors import ActorLexicon
 from .resolve.places import Gazetteer
@@ -28,10 +37,11 @@ class Timings:
 
     load: float = 0.0
     segment: float = 0.0
-    ner: float = 0.0
+    ner: float = 0.0  # includes the model load when a batch triggered it (see ner_load)
+    ner_load: float = 0.0
     rules: float = 0.0
     articles: int = 0
-    tokens: int = 0
+    tokens: int = 0  # tokens sent to the NER (a sentence is tokenised only when something reads it)
     ner_sentences: int = 0
     sentences: int = 0
 
@@ -54,16 +64,64 @@ class Pipeline:
                  device: str = "cpu"):
         t0 = time.perf_counter()
         self.timings = Timings()
-        self.templates = TemplateSet.load()
-        self.gazetteer = Gazetteer.load()
-        self.lexicon = ActorLexicon.load()
-        self.ner = None
-        if ner not in (None, "none"):
-            from .ner import load_ner
+        self._ner_name = None if ner in (None, "none") else ner
+        self._ner_model = None
+        self._ner_error: Exception | None = None
+        self._cache_dir = cache_dir
+        self._use_gpu = device == "cuda"  # --device
+        if self._ner_name is not None:
+            from .ner import check_ner
 
-            self.ner = load_ner(ner, cache_dir=cache_dir, use_gpu=device == "cuda")  # --device
+            check_ner(self._ner_name, cache_dir)  # missing files fail here, before any input is read
         self.prefilter = prefilter
         self.timings.load = time.perf_counter() - t0
+
+    # The dictionaries load on first use too (a run with nothing to do needs none of them), each once.
+    @functools.cached_property
+    def templates(self) -> TemplateSet:
+        return self._load(TemplateSet.load)
+
+    @functools.cached_property
+    def gazetteer(self) -> Gazetteer:
+        return self._load(Gazetteer.load)
+
+    @functools.cached_property
+    def lexicon(self) -> ActorLexicon:
+        return self._load(ActorLexicon.load)
+
+    def _load(self, loader):
+        t0 = time.perf_counter()
+        obj = loader()
+        gc.freeze()
+        self.timings.load += time.perf_counter() - t0
+        return obj
+
+    @property
+    def ner(self):
+        """The NER model (loaded on first use), or None when the pipeline runs without one."""
+        if self._ner_model is None and self._ner_name is not None:
+            from .ner import load_ner
+
+            if self._ner_error is not None:  # a model that failed to load fails fast for every later batch
+                raise self._ner_error
+            t0 = time.perf_counter()
+            try:
+                self._ner_model = load_ner(self._ner_name, cache_dir=self._cache_dir, use_gpu=self._use_gpu)
+            except Exception as e:
+                self._ner_error = e
+                raise
+            gc.freeze()
+            self.timings.ner_load += time.perf_counter() - t0
+        return self._ner_model
+
+    @ner.setter
+    def ner(self, model) -> None:
+        self._ner_model = model
+        self._ner_name = None if model is None else getattr(model, "name", "custom")
+
+    @property
+    def ner_loaded(self) -> bool:
+        return self._ner_model is not None
 
     def process(self, article: Article, *, explain: bool = False) -> Result:
         """All events of one article."""
@@ -82,11 +140,12 @@ class Pipeline:
         todo: list[tuple[Doc, object]] = []
         for doc in docs:
             doc.entities = [[] for _ in doc.sentences]
-            if self.ner is not None:
+            if self._ner_name is not None:
                 todo += [(doc, s) for s in doc.sentences if not self.prefilter or self.templates.has_trigger(s.text)]
         if todo:
             for (doc, s), ents in zip(todo, self.ner.annotate([s for _, s in todo])):
                 doc.entities[s.index] = ents
+            t.tokens += sum(len(s.tokens) for _, s in todo)
         t.ner_sentences += len(todo)
         t2 = time.perf_counter()
         results = []
@@ -97,7 +156,6 @@ class Pipeline:
             h = content_hash(article.text)
             results.append(Result(article, [to_event(m, doc, h) for m in merged], doc, rejected or []))
             t.sentences += len(doc.sentences)
-            t.tokens += sum(len(s.tokens) for s in doc.sentences)
         t3 = time.perf_counter()
         t.segment += t1 - t0
         t.ner += t2 - t1

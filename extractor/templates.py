@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -186,10 +187,11 @@ class TemplateSet:
                     rejected.extend(Rejection(h.payload, sent.index, h.phrase, name) for h in hits)
                 return []
         out: list[TriggerMatch] = []
+        memo: dict = {}  # per-sentence answers shared by the hits (linear on a long sentence with many)
         # a phrase covered by a longer trigger of another template yields to it
         for h in _drop_nested(hits):
             tpl = self.templates[h.payload]
-            reason = self._reject_reason(tpl, sent, h)
+            reason = self._reject_reason(tpl, sent, h, memo)
             flags = []
             if reason == "needs" and is_definite(sent.text, h.word_start - sent.start, h.start - sent.start):
                 # "ووقع الهجوم في مدينة قندوز": a retelling may add place or perpetrator to an event
@@ -200,23 +202,28 @@ class TemplateSet:
                     rejected.append(Rejection(tpl.id, sent.index, h.phrase, reason))
                 continue
             ev, sub = tpl.event_type, tpl.sub_event_type
-            if tpl.air_if is not None and tpl.air_if.contains(sent.text):
+            if tpl.air_if is not None and _once(memo, ("air_if", tpl.id), tpl.air_if.contains, sent.text):
                 ev, sub = "Explosions/Remote violence", "Air/drone strike"
             out.append(TriggerMatch(tpl, sent, h, ev, sub, tpl.confidence, flags))
         return out
 
-    def _reject_reason(self, tpl: Template, sent: Sentence, h: Hit) -> str:
+    def _reject_reason(self, tpl: Template, sent: Sentence, h: Hit, memo: dict | None = None) -> str:
         local = sent.text
-        if tpl.unless is not None and tpl.unless.contains(local):
+        memo = {} if memo is None else memo
+        if tpl.unless is not None and _once(memo, ("unless", tpl.id), tpl.unless.contains, local):
             return "unless"
         if tpl.verb_only and is_definite(local, h.word_start - sent.start, h.start - sent.start):
             return "noun form"
-        if tpl.needs is not None:
-            rest = local[: h.start - sent.start] + " " + local[h.end - sent.start :]
-            if not tpl.needs.contains(rest):
-                return "needs"
+        if tpl.needs is not None and not _contains_without(
+            tpl.needs, local, h.start - sent.start, h.end - sent.start, memo, tpl.id
+        ):
+            return "needs"
         # a window of tokens before the trigger (size per filter)
-        before_tokens = [t for t in sent.tokens if t.end <= h.word_start and t.text.isalnum()]
+        sizes = [size for _, size in self.before.values()]
+        if sizes and min(sizes) > 0:
+            before_tokens = sent.words_before(h.word_start, max(sizes))
+        else:
+            before_tokens = [t for t in sent.tokens if t.end <= h.word_start and t.text.isalnum()]
         for name, (m, size) in self.before.items():
             toks = before_tokens[-size:]
             if m is not None and toks and m.contains(local[toks[0].start - sent.start : h.word_start - sent.start]):
@@ -228,7 +235,10 @@ class TemplateSet:
         m = self.target_cues if which == "target" else self.by_cues
         if m is None:
             return False
-        toks = [t for t in sent.tokens if t.end <= pos and t.text.isalnum()][-self.role_window :]
+        if self.role_window > 0:
+            toks = sent.words_before(pos, self.role_window)
+        else:
+            toks = [t for t in sent.tokens if t.end <= pos and t.text.isalnum()][-self.role_window :]
         if not toks:
             return False
         # whole words only: the cue "قتل" is the verb, not "القتلى" (the dead)
@@ -254,17 +264,68 @@ def is_definite(text: str, word_start: int, start: int) -> bool:
 
 
 def _drop_nested(hits: list[Hit]) -> list[Hit]:
-    """Drop a hit that lies strictly inside a longer hit of a different template."""
+    """Drop a hit that lies strictly inside a longer hit of a different template.
+
+    A hit that covers ``h`` starts at most ``longest`` characters before ``h`` ends, so only the hits
+    starting in that window are compared (sorted by start, found by bisection): linear on a long sentence.
+    """
+    if len(hits) < 2:
+        return list(hits)
+    longest = max(h.end - h.start for h in hits)
+    by_start = sorted(hits, key=lambda o: o.start)
+    starts = [o.start for o in by_start]
     keep = []
     for h in hits:
+        lo, hi = bisect_left(starts, h.end - longest), bisect_right(starts, h.start)
         inside = any(
             o is not h and o.payload != h.payload and o.start <= h.start and h.end <= o.end
             and (o.end - o.start) > (h.end - h.start)
-            for o in hits
+            for o in by_start[lo:hi]
         )  # fmt: skip
         if not inside:
             keep.append(h)
     return keep
+
+
+def _once(memo: dict, key: tuple, fn, *args):
+    """``fn(*args)``, computed once per ``key`` in ``memo``."""
+    if key not in memo:
+        memo[key] = fn(*args)
+    return memo[key]
+
+
+def _contains_without(m: PhraseMatcher, text: str, a: int, b: int, memo: dict, key: str) -> bool:
+    """``m.contains(text[:a] + " " + text[b:])`` (the sentence without the trigger), without a new scan of
+    the whole sentence per trigger.
+
+    A hit of ``m`` in ``text`` is decided by ``text[word_start - 1 : word_end + 1]`` alone; a hit whose
+    verdict reads nothing at or between ``a - 1`` and ``b`` is a hit of the cut text too. So: if such a hit
+    exists (the smallest word end before ``a``, or the largest word start after ``b``; both computed once per
+    sentence), the answer is yes; otherwise only hits near the cut can answer, and they all lie in a window
+    around it that starts and ends at a non-letter (``m.max_len`` beyond the words touching the cut).
+    """
+    edges = memo.get(("needs", key))
+    if edges is None:
+        found = list(m.iter_edges(text))
+        edges = memo[("needs", key)] = (min((we for _, we in found), default=len(text) + 1),
+                                        max((hit.word_start for hit, _ in found), default=-1))  # fmt: skip
+    min_end, max_start = edges
+    if min_end < a or max_start - 1 >= b:
+        return True
+    n, k = len(text), m.max_len + 1
+    i = a
+    while i > 0 and text[i - 1].isalpha():
+        i -= 1
+    c1 = max(0, i - k)
+    while c1 > 0 and text[c1 - 1].isalpha():
+        c1 -= 1
+    j = b
+    while j < n and text[j].isalpha():
+        j += 1
+    c2 = min(n, j + k)
+    while c2 < n and text[c2].isalpha():
+        c2 += 1
+    return m.contains(text[c1:a] + " " + text[b:c2])
 
 
 def old_years(text: str, published_year: int | None) -> list[int]:

@@ -184,3 +184,116 @@ def test_entity_is_frozen():
     e = Entity("PER", 0, 4, "جورج")
     with pytest.raises(Exception):
         e.type = "LOC"  # type: ignore[misc]
+
+
+# --- speed shortcuts: the same tags as Stanza's own path ---------------------------------------------
+SPEED_SENTENCES = [
+    SENTENCE,
+    "قتل ثلاثة مدنيين في غارة جوية شنتها طائرات التحالف على مدينة تعز اليوم الاثنين.",
+    "وقال المتحدث باسم الجيش اللبناني العميد علي قانصو إن دورية تعرضت لإطلاق نار قرب بعلبك.",
+    "اندلعت اشتباكات بين قوات سوريا الديمقراطية وتنظيم داعش في ريف دير الزور الشرقي.",
+    "تظاهر مئات الطلاب أمام جامعة الخرطوم احتجاجا على ارتفاع الأسعار.",
+    "MQ-9 1,000 3.5 % ( ) : ؟",
+    "ب",
+]
+
+
+def _token_batch():
+    return [[t.text for t in s.tokens] for text in SPEED_SENTENCES for s in _sents(text)]
+
+
+def test_fast_tagging_gives_the_tags_of_the_whole_stanza_pipeline(model):
+    batch = _token_batch()
+    assert model.tag(batch) == model._tag_with_pipeline(batch)
+    assert model.tag([batch[0]]) == model._tag_with_pipeline([batch[0]])  # batch size does not matter either
+
+
+def test_skipping_the_crf_partition_keeps_every_label(model):
+    full = build_ner("bundled", skip_crf_partition=False)  # Stanza's prediction exactly as shipped
+    batch = _token_batch()
+    assert model.tag(batch) == full._tag_with_pipeline(batch)
+    assert sum(t != "O" for s in model.tag(batch) for t in s) >= 5  # the sentences do carry entities
+
+
+def test_exact_stand_ins_for_stanza_helpers():
+    import numpy as np
+    import torch
+    from stanza.models.common.crf import viterbi_decode
+    from stanza.models.common.data import get_long_tensor
+
+    rng = np.random.default_rng(7)
+    for n in (1, 2, 9, 40):
+        scores = rng.normal(size=(n, 17)).astype(np.float32)
+        trans = rng.normal(size=(17, 17)).astype(np.float32)
+        a, b = viterbi_decode(scores, trans), ner._viterbi_decode(scores, trans)
+        assert [int(x) for x in a[0]] == [int(x) for x in b[0]] and a[1] == b[1]
+    fast = ner._long_tensor(get_long_tensor)
+    for rows in ([[3, 4, 5], [1], [2, 2]], [[7]], [[1, 2], [3, 4]]):
+        for pad in (0, 9):
+            assert torch.equal(fast(rows, len(rows) + 1, pad), get_long_tensor(rows, len(rows) + 1, pad))
+    nested = [[[1], [2]], [[3]]]
+    assert torch.equal(fast(nested, 2), get_long_tensor(nested, 2))
+
+
+def test_default_is_one_torch_thread_unless_set(monkeypatch):
+    import torch
+
+    before = torch.get_num_threads()
+    try:
+        for var in ("RASD_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+            monkeypatch.delenv(var, raising=False)
+        torch.set_num_threads(2)
+        ner._set_threads()
+        assert torch.get_num_threads() == 1
+        monkeypatch.setenv("RASD_THREADS", "2")
+        ner._set_threads()
+        assert torch.get_num_threads() == 2
+        monkeypatch.delenv("RASD_THREADS")
+        monkeypatch.setenv("OMP_NUM_THREADS", "2")
+        ner._set_threads()
+        assert torch.get_num_threads() == 2  # the user's own setting stays
+    finally:
+        torch.set_num_threads(before)
+
+
+def test_pipeline_loads_the_model_only_for_a_batch_that_needs_it(tmp_path):
+    from extractor.document import Article
+    from extractor.pipeline import Pipeline
+
+    p = Pipeline("bundled")
+    assert not p.ner_loaded
+    assert p.process(Article(id="a", text="افتتح الوزير معرضا للكتاب في الرياض.")).events == []
+    assert not p.ner_loaded  # no trigger sentence: nothing for the NER to do
+    events = p.process(Article(id="b", text="قتل ثلاثة مدنيين في غارة جوية على مدينة إدلب.")).events
+    assert p.ner_loaded and events
+    with pytest.raises(NerUnavailable):  # missing files still fail at construction, before any input
+        Pipeline(str(tmp_path / "missing.pt"))
+
+
+def test_a_huge_token_is_cut_for_the_tagger_but_keeps_its_offsets(model, monkeypatch):
+    import time
+
+    seen = []
+    real = model.tag
+    monkeypatch.setattr(model, "tag", lambda batch: seen.append(batch) or real(batch))
+    text = normalize_text("زار توني بلير لندن ثم " + ("غارةقتل" * 15000)[:100_000] + " في بغداد.")
+    t0 = time.perf_counter()
+    (ents,) = model.annotate(_sents(text))  # was: a 100,000-wide character tensor, 15 GB
+    assert time.perf_counter() - t0 < 60
+    assert max(len(w) for s in seen[0] for w in s) == ner.MAX_TOKEN_CHARS
+    for e in ents:
+        assert text[e.start : e.end] == e.text
+
+
+def test_get_pipeline_imports_the_extraction_code_only_when_used():
+    import subprocess
+    import sys
+
+    code = ("import sys, extractor; p = extractor.get_pipeline('bundled'); "
+            "assert 'extractor.mentions' not in sys.modules and 'torch' not in sys.modules; "
+            "from extractor.document import Article; "
+            "p.process(Article(id='a', text='افتتح الوزير معرضا للكتاب.')); "
+            "assert 'extractor.mentions' in sys.modules and not p.ner_loaded; print('ok')")  # fmt: skip
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120,
+                       env={**__import__("os").environ, "PYTHONPATH": str(ROOT)})  # fmt: skip
+    assert r.returncode == 0 and r.stdout.strip() == "ok", r.stderr

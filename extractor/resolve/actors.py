@@ -419,10 +419,9 @@ class ActorLexicon:
                               text[a_start:new_end])  # fmt: skip
                 cands.append((-(new_end - a_start), a_start, -(end - start), e.order, actor))
                 break  # first applicable payload of this key wins
-        chosen: list[Actor] = []
-        for *_, actor in sorted(cands, key=lambda c: c[:4]):
-            if all(actor.end <= c.start or actor.start >= c.end for c in chosen):
-                chosen.append(actor)
+        from ..phrases import disjoint_in_order  # the first of overlapping candidates, O(log n) each
+
+        chosen = disjoint_in_order((c[-1] for c in sorted(cands, key=lambda c: c[:4])), lambda a: a.start, lambda a: a.end)
         return sorted(chosen, key=lambda a: a.start)
 
 

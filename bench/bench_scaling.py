@@ -1,0 +1,146 @@
+#!/usr/bin/env python
+"""Does the time per MB stay flat as inputs grow? (not part of the test suite)
+
+    python bench/bench_scaling.py                      # bundled NER, medians of 3
+    python bench/bench_scaling.py --ner-model none     # rules only
+    python bench/bench_scaling.py --json out.json
+
+Three families, each timed per MB of input (UTF-8) at several sizes:
+
+- **articles**: 1 MB of real news each time, cut into articles of 1 KB, 10 KB, 100 KB or 1 MB (SaudiNewsNet
+  texts from ``../shared/data/saudinewsnet``, read at run time, joined paragraph by paragraph), sent in batches
+  of 16 as ``rasd extract`` sends them. Flat means no size pays more per byte than another.
+- **one long sentence** with an event in every clause (no full stop: ``... في غارة جوية على مدينة إدلب، ...``),
+  1 KB to 100 KB (100 KB in all each time: 100 articles of one 1 KB sentence, 10 of 10 KB, one of 100 KB):
+  every trigger meets every filter of one sentence.
+- **a run of letters without spaces** (``غارةقتل`` repeated), 10 KB to 3.9 MB: one word, a trigger every few
+  letters (a scraped page with its spaces lost).
+
+Times are CPU seconds of this process (``time.process_time``; one torch thread), which a busy machine disturbs
+far less than wall time; wall seconds are printed too. ``flat`` = largest / smallest seconds per MB in a family
+(target <= 1.5 for articles and the long sentence).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+TARGET_FLAT = 1.5
+CLAUSE = "قتل ثلاثة مدنيين في غارة جوية على مدينة إدلب، "
+RUN = "غارةقتل"
+
+
+def _mb(text: str) -> float:
+    return len(text.encode("utf-8")) / 1e6
+
+
+def _cut(text: str, size: int) -> str:
+    """``text`` cut to at most ``size`` UTF-8 bytes (Arabic letters are 2 bytes)."""
+    return text.encode("utf-8")[:size].decode("utf-8", "ignore")
+
+
+def news_articles(size: int, total: int, pool: list[str]) -> list[str]:
+    """Articles of about ``size`` bytes, ``total`` bytes in all, paragraphs of real news joined."""
+    out, cur, i = [], [], 0
+    done = 0
+    while done < total * 0.99:
+        para = pool[i % len(pool)]
+        i += 1
+        cur.append(para)
+        text = "\n".join(cur)
+        if len(text.encode("utf-8")) >= size:
+            text = _cut(text, size)
+            out.append(text)
+            done += len(text.encode("utf-8"))
+            cur = []
+    return out
+
+
+def timed(pipeline, texts: list[str], rounds: int) -> dict:
+    from extractor.document import Article
+
+    arts = [Article(id=f"s{i}", text=t) for i, t in enumerate(texts)]
+    cpu, wall, events = [], [], 0
+    for _ in range(rounds):
+        c0, w0 = time.process_time(), time.perf_counter()
+        events = 0
+        for i in range(0, len(arts), 16):
+            events += sum(len(r.events) for r in pipeline.process_many(arts[i : i + 16]))
+        cpu.append(time.process_time() - c0)
+        wall.append(time.perf_counter() - w0)
+    mb = sum(_mb(t) for t in texts)
+    return {"mb": round(mb, 4), "inputs": len(texts), "events": events, "cpu_s": statistics.median(cpu),
+            "wall_s": statistics.median(wall), "cpu_s_per_mb": statistics.median(cpu) / mb,
+            "wall_s_per_mb": statistics.median(wall) / mb}  # fmt: skip
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--ner-model", default=os.environ.get("RASD_NER_MODEL", "bundled"),
+                    help="bundled (default), official, a model file, or none")
+    ap.add_argument("--rounds", type=int, default=3, help="median of this many runs per size (default 3)")
+    ap.add_argument("--total-kb", type=int, default=1000, help="KB of news per article size (default 1000)")
+    ap.add_argument("--max-run-kb", type=int, default=3900, help="longest run of letters, KB (default 3900)")
+    ap.add_argument("--json", type=Path, default=None, help="also write the figures to this JSON file")
+    args = ap.parse_args(argv)
+
+    from diff_rows import SNN, snn_sample
+
+    from extractor.pipeline import Pipeline
+
+    pipeline = Pipeline(None if args.ner_model == "none" else args.ner_model)
+    pipeline.templates, pipeline.gazetteer, pipeline.lexicon, pipeline.ner  # noqa: B018  (load before timing)
+    pipeline.process_many([])
+    res: dict = {"ner_model": args.ner_model if pipeline.ner is not None else "none", "rounds": args.rounds}
+
+    families: dict[str, dict[str, dict]] = {}
+    if list(SNN.glob("*.zip")):
+        pool = [p for a in snn_sample(n=1000) for p in a["text"].split("\n") if p.strip()]
+        total = args.total_kb * 1000
+        fam = families["articles"] = {}
+        for size in (1_000, 10_000, 100_000, 1_000_000):
+            if size > total:
+                continue
+            fam[f"{size // 1000} KB"] = timed(pipeline, news_articles(size, total, pool), args.rounds)
+            print(f"bench: articles of {size // 1000} KB done", file=sys.stderr)
+    else:
+        print(f"bench: no SaudiNewsNet zips in {SNN}: the articles family is skipped", file=sys.stderr)
+    fam = families["one long sentence"] = {}
+    for size in (1_000, 10_000, 100_000):  # 100 KB each time: 100 one-sentence articles of 1 KB, ..., one of 100 KB
+        text = _cut(CLAUSE * (size // len(CLAUSE.encode("utf-8")) + 1), size)
+        fam[f"{size // 1000} KB"] = timed(pipeline, [text] * (100_000 // size), args.rounds)
+    print("bench: long sentences done", file=sys.stderr)
+    fam = families["letters without spaces"] = {}
+    for size in (10_000, 80_000, args.max_run_kb * 1000):
+        text = _cut(RUN * (size // len(RUN.encode("utf-8")) + 1), size)
+        fam[f"{size // 1000} KB"] = timed(pipeline, [text], 1 if size > 1_000_000 else args.rounds)
+    print("bench: letter runs done", file=sys.stderr)
+
+    print(f"rasd scaling bench — NER: {res['ner_model']}; CPU seconds per MB (median of {args.rounds}; wall in brackets)")
+    for name, fam in families.items():
+        per = [v["cpu_s_per_mb"] for v in fam.values()]
+        flat = max(per) / min(per) if per and min(per) > 0 else None
+        res[name] = {"sizes": fam, "flat": flat}
+        print(f"{name}:")
+        for label, v in fam.items():
+            print(f"  {label:>8}: {v['inputs']:5d} input(s), {v['mb']:.3f} MB, {v['cpu_s']:.3f} s CPU "
+                  f"({v['wall_s']:.3f} s wall) = {v['cpu_s_per_mb']:.2f} s/MB ({v['wall_s_per_mb']:.2f}); {v['events']} events")
+        target = f" (target <= {TARGET_FLAT})" if name != "letters without spaces" else ""
+        ok = "" if not target else (" PASS" if flat is not None and flat <= TARGET_FLAT else " FAIL")
+        print(f"  flat: largest / smallest s/MB = {flat:.2f}{target}{ok}" if flat else "  flat: -")
+    if args.json:
+        args.json.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
