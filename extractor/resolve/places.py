@@ -33,7 +33,6 @@ import re
 from dataclasses import dataclass, replace
 from importlib import resources
 
-import ahocorasick
 
 from ..normalize import normalize_key
 
@@ -69,6 +68,9 @@ class _Entry:
     lat: float | None
     lon: float | None
     pop: int
+    rare: bool = False  # a village with no population figure or a person-like name: needs support
+    wordlike: bool = False  # its name is also a common word or a person's name: needs more support
+    bulk: bool = False  # from a bulk list (Who's On First, OSM), not GeoNames cities or hand-kept
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,7 @@ class _Mention:
     entries: tuple[_Entry, ...]
     hint: str  # "", town, admin1, admin2
     near: bool  # ريف / محيط / قرب / a direction before the name
+    in_loc: bool = False  # inside a NER LOC span
 
 
 CLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك", "لب"})
@@ -99,6 +102,17 @@ _SKIP_WORDS = frozenset({"من", "الجنوبي", "الشمالي", "الشرق
                          "الجنوبيه", "اقصي"})  # fmt: skip
 _KIND_RANK = {"town": 4, "admin2": 3, "admin1": 2, "region": 1, "country": 0}
 _SMALL_TOWN = 50_000
+_BIG_CITY = 5_000_000  # a capital-sized city abroad needs no support (القاهرة, طهران)
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What the picker knows of the article: its countries (ISO3, focus first) and admin units named."""
+
+    focus: tuple[str, ...] = ()
+    admin1: frozenset[tuple[str, str]] = frozenset()  # (ISO3, ACLED admin1)
+    admin2: frozenset[tuple[str, str]] = frozenset()
+    region: str = ""  # ACLED region of the focus country
 
 
 def _bare(word: str) -> str:
@@ -117,6 +131,8 @@ def _bare(word: str) -> str:
 
 
 _ALL_MOD = set(_TYPE_WORDS) | _NEAR_WORDS | _DIRECTIONS | _SKIP_WORDS
+# a modifier word is never itself the place (WOF has villages called محيط and مركز)
+_MOD_KEYS = frozenset(_ALL_MOD | {"ال" + w for w in _ALL_MOD})
 
 
 def km(a: Place, b: Place) -> float:
@@ -154,93 +170,185 @@ def word_list(name: str) -> frozenset[str]:
     return frozenset(normalize_key(x.strip()) for x in text.splitlines() if x.strip() and not x.startswith("#"))
 
 
-class Gazetteer:
-    """The compiled place index (one Aho-Corasick automaton over all Arabic keys)."""
+_COLUMNS = ("key", "kind", "name", "country", "iso3", "iso", "region", "admin1", "admin2",
+            "lat", "lon", "population", "flags")  # fmt: skip
+_FILES = ("places.tsv.gz", "places_sd_osm.tsv.gz")  # CC BY (GeoNames, WOF, OCHA, hand-kept); ODbL (OSM Sudan)
+_WORD = re.compile(r"[^\W_]+")
+_CLITIC_ORDER = sorted(CLITICS, key=len)
+_QUOTES_OPEN = "«\"“'‘"
+_QUOTES_CLOSE = "»\"”'’"
 
-    def __init__(self, rows: list[dict[str, str]], stop: frozenset[str] = frozenset(),
-                 needs_type: frozenset[str] = frozenset(), facilities: frozenset[str] = frozenset()):  # fmt: skip
+
+def _parse(line: str) -> _Entry:
+    f = line.split("\t")
+    f += [""] * (len(_COLUMNS) - len(f))
+    return _Entry(
+        f[1], f[2], f[3], f[4], int(f[5]) if f[5] else None, f[6], f[7], f[8],
+        float(f[9]) if f[9] else None, float(f[10]) if f[10] else None, int(f[11] or 0),
+        "r" in f[12], "s" in f[12], "w" in f[12],
+    )  # fmt: skip
+
+
+class Gazetteer:
+    """The place index: every Arabic key -> its rows, looked up word by word.
+
+    The files are held as text (one dict from key to its lines); a row is parsed the first
+    time its key is met, so loading costs one pass over the keys and a lookup costs the same
+    whatever the gazetteer's size (a few dict probes per word of text).
+    """
+
+    def __init__(self, rows: list[dict[str, str]] | None = None, stop: frozenset[str] = frozenset(),
+                 needs_type: frozenset[str] = frozenset(), facilities: frozenset[str] = frozenset(),
+                 *, lines: list[str] | None = None, stop_phrases: frozenset[str] = frozenset(),
+                 media: frozenset[str] = frozenset()):  # fmt: skip
         self._stop = stop  # whole words (clitics included) that are never places: فرانس (برس)
         self._needs_type = needs_type  # common words that are places only after a type word: مدينة الباب
         # building words before a name (مسجد، مستشفى، مدرسة), with the clitics and article they take
-        self._facilities = frozenset(p + a + f for f in facilities for p in ("", "و", "ب", "ف", "وب", "ل")
+        self._facilities = frozenset(p + a + f for f in facilities | media for p in ("", "و", "ب", "ف", "وب", "ل")
                                      for a in ("", "ال"))  # fmt: skip
-        self._by_key: dict[str, list[_Entry]] = {}
+        self._media = frozenset(p + a + f for f in media for p in ("", "و", "ب", "ف", "وب", "ل", "ك")
+                                for a in ("", "ال"))  # fmt: skip
+        # multi-word phrases that are never places although they start with one (حماة الوطن)
+        self._stop_phrases: dict[str, list[str]] = {}
+        for ph in stop_phrases:
+            self._stop_phrases.setdefault(ph.split(" ")[0], []).append(ph)
+        if lines is None:
+            lines = ["\t".join(r.get(c, "") for c in _COLUMNS) for r in rows or []]
+        self._lines: dict[str, list[str]] = {}
+        for line in lines:
+            k = line[: line.find("\t")]
+            if k and k not in stop:
+                self._lines.setdefault(k, []).append(line)
+        self._parsed: dict[str, tuple[_Entry, ...]] = {}
+        self._max_words = max((k.count(" ") + 1 for k in self._lines), default=1)
         self._countries: dict[str, _Entry] = {}
         self._admin1: dict[tuple[str, str], _Entry] = {}
-        for r in rows:
-            e = _Entry(
-                r["kind"], r["name"], r["country"], r["iso3"], int(r["iso"]) if r["iso"] else None, r["region"],
-                r["admin1"], r["admin2"], float(r["lat"]) if r["lat"] else None,
-                float(r["lon"]) if r["lon"] else None, int(r["population"] or 0),
-            )  # fmt: skip
-            key = r["key"]
-            if key in stop:
-                continue
-            # very short one-word town names are mostly ordinary words or name parts (unless they
-            # are listed as needing a type word: "بلدة جلب")
-            if e.kind == "town" and " " not in key and len(key) <= 3 and e.pop < 100_000 and key not in needs_type:
-                continue
-            self._by_key.setdefault(key, []).append(e)
-            if e.kind == "country":
-                self._countries.setdefault(e.iso3, e)
-                self._countries.setdefault(e.country, e)
-            elif e.kind == "admin1":
-                self._admin1.setdefault((e.iso3, e.name), e)
-        self._auto = ahocorasick.Automaton()
-        for key in self._by_key:
-            self._auto.add_word(key, (key, False))
-            if key.startswith("ال") and len(key) > 3:
-                self._auto.add_word(key[1:], (key, True))  # للعراق = ل + لعراق
-        self._auto.make_automaton()
+        for k, ls in self._lines.items():
+            for line in ls:
+                kind = line.split("\t", 2)[1]
+                if kind in ("country", "admin1"):
+                    e = _parse(line)
+                    if kind == "country":
+                        self._countries.setdefault(e.iso3, e)
+                        self._countries.setdefault(e.country, e)
+                    else:
+                        self._admin1.setdefault((e.iso3, e.name), e)
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self._lines.values())
+
+    def entries(self, key: str) -> tuple[_Entry, ...]:
+        """The rows of one normalised key (parsed once, then cached)."""
+        got = self._parsed.get(key)
+        if got is None:
+            out = []
+            for line in self._lines.get(key, ()):
+                e = _parse(line)
+                # very short one-word town names are mostly ordinary words or name parts (unless they
+                # are listed as needing a type word: "بلدة جلب")
+                if (e.kind == "town" and " " not in key and len(key) <= 3 and e.pop < 100_000
+                        and key not in self._needs_type):  # fmt: skip
+                    continue
+                out.append(e)
+            got = self._parsed[key] = tuple(out)
+        return got
 
     # ------------------------------------------------------------------ loading
     @classmethod
     @functools.cache
     def load(cls) -> "Gazetteer":
-        data = resources.files("extractor.data").joinpath("places.tsv.gz").read_bytes()
-        text = gzip.decompress(data).decode("utf-8")
-        rows = list(csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE))
-        return cls(rows, word_list("places_stop.txt"), word_list("places_needs_type.txt"),
-                   word_list("places_facilities.txt"))
+        lines: list[str] = []
+        for name in _FILES:
+            res = resources.files("extractor.data").joinpath(name)
+            if not res.is_file():
+                continue
+            text = gzip.decompress(res.read_bytes()).decode("utf-8")
+            header, _, body = text.partition("\n")
+            if tuple(header.split("\t")[: len(_COLUMNS) - 1]) != _COLUMNS[:-1]:
+                raise ValueError(f"{name}: unexpected columns {header!r}")
+            lines.extend(x for x in body.split("\n") if x)
+        stop = word_list("places_stop.txt")
+        return cls(None, frozenset(x for x in stop if " " not in x), word_list("places_needs_type.txt"),
+                   word_list("places_facilities.txt"), lines=lines,
+                   stop_phrases=frozenset(x for x in stop if " " in x), media=word_list("places_media.txt"))  # fmt: skip
 
     # ------------------------------------------------------------------ matching
-    def _mentions(self, text: str, offset: int = 0) -> list[_Mention]:
-        cands: list[tuple[int, int, str]] = []
-        n = len(text)
-        for end_idx, (key, lform) in self._auto.iter(text):
-            s = end_idx - (len(key) - 1 if lform else len(key)) + 1
-            e = end_idx + 1
-            if e < n and _LETTER.match(text[e]):
-                continue
-            j = s
-            while j > 0 and _LETTER.match(text[j - 1]) and s - j <= 3:
-                j -= 1
-            if j > 0 and _LETTER.match(text[j - 1]):
-                continue
-            prefix = text[j:s]
-            if lform:
-                if prefix not in _L_CLITICS:
+    def _candidates(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, key) of every key found at a word start (after clitics), ending at a word end."""
+        words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+        out: list[tuple[int, int, str]] = []
+        lines = self._lines
+        maxw = self._max_words
+        for i, (ws, we) in enumerate(words):
+            w = text[ws:we]
+            for p in _CLITIC_ORDER:
+                if len(p) >= len(w) - 1 or not w.startswith(p):
                     continue
-            elif prefix not in CLITICS:
-                continue
-            if text[j:e] in self._stop:
-                continue
-            cands.append((s, e, key))
+                s = ws + len(p)
+                lform = p in _L_CLITICS and w[len(p)] == "ل"  # للعراق = ل + (ا)لعراق
+                for n in range(min(maxw, len(words) - i)):
+                    e = words[i + n][1]
+                    if n and words[i + n][0] - words[i + n - 1][1] > 2:
+                        break
+                    k = text[s:e]
+                    if k in _MOD_KEYS:
+                        continue
+                    if k in lines and text[ws:e] not in self._stop:
+                        out.append((s, e, k))
+                    if lform and "ا" + k in lines and text[ws:e] not in self._stop:
+                        out.append((s, e, "ا" + k))
+        return out
+
+    def _mentions(self, text: str, offset: int = 0, loc_spans: tuple[tuple[int, int], ...] = ()) -> list[_Mention]:
+        cands = self._candidates(text)
         cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
         out: list[_Mention] = []
         last = -1
         for s, e, key in cands:
             if s < last:
                 continue
+            entries = self.entries(key)
+            if not entries:
+                continue
             # a longer match starting inside this one but ending later is not considered: leftmost-longest
             last = e
+            if self._stop_phrase(text, s, key):
+                continue  # "حماة الوطن" (protectors of the nation) is not Hama
             hint, near = self._modifiers(text, s)
             if key in self._needs_type and not hint:
                 continue
             if self._after_facility(text, s):
                 continue  # "مسجد سيد آباد", "مستشفى الشفاء": a building's name, not a place
-            out.append(_Mention(s + offset, e + offset, key, tuple(self._by_key[key]), hint, near))
+            if self._title(text, s, e):
+                continue  # «الرياض» the newspaper, "عاصفة الحزم": a quoted title names no place
+            in_loc = any(a <= s + offset and e + offset <= b for a, b in loc_spans)
+            out.append(_Mention(s + offset, e + offset, key, entries, hint, near, in_loc))
         return out
+
+    def _stop_phrase(self, text: str, s: int, key: str) -> bool:
+        for ph in self._stop_phrases.get(key.split(" ")[0], ()):
+            if text.startswith(ph, s) and (s + len(ph) >= len(text) or not _LETTER.match(text[s + len(ph)])):
+                return True
+        return False
+
+    @staticmethod
+    def _title(text: str, s: int, e: int) -> bool:
+        """Whether the name stands in quotes of its own: «الرياض», ل"الرياض" (a paper, a channel, an operation)."""
+        j = s
+        while j > 0 and _LETTER.match(text[j - 1]):
+            j -= 1
+        before = text[max(0, j - 1) : j] if j > 0 else ""
+        inner = text[j:s]  # clitics: ل"الرياض" has the quote after the clitic
+        k = e
+        while k < len(text) and text[k] == " ":
+            k += 1
+        after = text[e : e + 1]
+        if inner == "" and before and before in _QUOTES_OPEN and after and after in _QUOTES_CLOSE:
+            return True
+        # ل"الرياض": the quote sits between the clitic and the name
+        if s >= 1 and text[s - 1] in _QUOTES_OPEN and after and after in _QUOTES_CLOSE:
+            return True
+        return False
 
     def _after_facility(self, text: str, s: int) -> bool:
         """Whether the word before the name (clitics stripped) is a building or institution."""
@@ -277,24 +385,90 @@ class Gazetteer:
         return hint, near
 
     # ------------------------------------------------------------------ choosing
+    def _context(self, focus, countries=(), admins=()) -> _Context:
+        """The article's countries (ISO3) and admin units named nearby, as the picker reads them."""
+        isos = [i for c in ([focus] if isinstance(focus, str) else list(focus or [])) + list(countries or [])
+                if (i := self._iso3(c))]  # fmt: skip
+        a1, a2 = set(), set()
+        for a in admins or ():
+            iso3 = self._iso3(a[0]) or a[0]
+            if len(a) > 1 and a[1]:
+                a1.add((iso3, a[1]))
+            if len(a) > 2 and a[2]:
+                a2.add((iso3, a[2]))
+        first = self._countries.get(isos[0]) if isos else None
+        return _Context(tuple(dict.fromkeys(isos)), frozenset(a1), frozenset(a2), first.region if first else "")
+
     @staticmethod
-    def _pick(m: _Mention, context_iso3: str | None) -> _Entry | None:
+    def _pick(m: _Mention, ctx: _Context | str | None) -> _Entry | None:
+        """The entry a mention names: support, the article's countries, admin units nearby, population.
+
+        A rare name (a village with no population figure, a person-like name) counts only with
+        support: a type word, a NER LOC span or a containing admin unit named nearby; outside
+        the article's countries it needs that admin unit. A town outside the article's
+        countries must be a sizeable one, and one on another continent needs support too
+        (جنان is not Jinan in an article about Syria).
+        """
+        if not isinstance(ctx, _Context):
+            ctx = _Context((ctx,) if ctx else ())
         best, best_score = None, -1e9
+        famous = any(not e.rare and e.pop >= 100_000 for e in m.entries)
+        # a definite one-word name (المعقل "the stronghold", الضيق "the narrow") reads as a noun first
+        noun_like = " " not in m.matched and m.matched.startswith("ال")
         for e in m.entries:
-            if context_iso3 and e.iso3 != context_iso3 and e.kind == "town" and e.pop < _SMALL_TOWN:
-                continue
+            inside = not ctx.focus or e.iso3 in ctx.focus
+            in2 = bool(e.admin2) and (e.iso3, e.admin2) in ctx.admin2 and e.kind == "town"
+            in1 = bool(e.admin1) and (e.iso3, e.admin1) in ctx.admin1 and e.kind in ("town", "admin2")
+            strong = bool(m.hint) or m.in_loc
+            if e.rare:
+                weak_ok = in2 or (in1 and not e.wordlike and not noun_like)
+                if not (strong or weak_ok) or (not inside and not (in1 or in2)):
+                    continue
+                if not strong and famous:
+                    continue  # القاهرة next to بغداد is Cairo, not a Baghdad quarter of that name
+            support = strong or in1 or in2
+            if ctx.focus and not inside and e.kind == "town":
+                if e.pop < _SMALL_TOWN and not (in1 or in2):
+                    continue
+                if ctx.region and e.region != ctx.region and not support and e.pop < _BIG_CITY:
+                    continue
             score = math.log10(e.pop + 10)
-            if context_iso3 and e.iso3 == context_iso3:
-                score += 100
+            if ctx.focus and inside:
+                score += 100 - 5 * ctx.focus.index(e.iso3)
+            score += 60 if in2 else 40 if in1 else 0
             if m.hint and (e.kind == m.hint or (m.hint == "admin2" and e.kind == "town")):
                 score += 20
             elif m.hint == "town" and e.kind in ("admin1", "country"):
                 score -= 5
             elif not m.hint and e.kind == "town":
                 score += 1
+            score += (0 if e.rare else 3) + (0 if e.bulk else 2)
             if score > best_score:
                 best, best_score = e, score
         return best
+
+    def _named_admins(self, mentions: list[_Mention], ctx: _Context) -> _Context:
+        """The context plus the admin units (and towns' units) the text itself names."""
+        a1, a2 = set(ctx.admin1), set(ctx.admin2)
+        for m in mentions:
+            e = self._pick(m, ctx)
+            if e is None or e.rare or e.kind in ("country", "region"):
+                continue
+            if e.admin1 or e.kind == "admin1":
+                a1.add((e.iso3, e.admin1 or e.name))
+            if e.kind == "admin2" or (e.kind == "town" and m.hint in ("admin1", "admin2")):
+                a2.add((e.iso3, e.admin2 or e.name))
+        return replace(ctx, admin1=frozenset(a1), admin2=frozenset(a2))
+
+    def _picks(self, mentions: list[_Mention], ctx: _Context) -> list[tuple[_Mention, _Entry]]:
+        """Each mention's entry, read with the admin units named by the other mentions."""
+        out = []
+        for m in mentions:
+            others = self._named_admins([x for x in mentions if x is not m], ctx)
+            e = self._pick(m, others)
+            if e is not None:
+                out.append((m, e))
+        return out
 
     def _place(self, m: _Mention, e: _Entry) -> Place:
         kind = e.kind
@@ -328,22 +502,27 @@ class Gazetteer:
         return e.iso3 if e else None
 
     # ------------------------------------------------------------------ public API
-    def find(self, text: str, offset: int = 0) -> list[Place]:
-        """Every place mention in a normalised text chunk (offsets shifted by ``offset``)."""
-        out = []
-        for m in self._mentions(text, offset):
-            e = self._pick(m, None)
-            if e:
-                out.append(self._place(m, e))
-        return out
+    def find(self, text: str, offset: int = 0, *, context_country: str | None = None,
+             countries: tuple[str, ...] = (), admins: tuple[tuple[str, ...], ...] = (),
+             loc_entities: list[tuple[int, int]] = ()) -> list[Place]:  # fmt: skip
+        """Every place mention in a normalised text chunk (offsets shifted by ``offset``).
+
+        ``context_country`` / ``countries``: the article's countries (ACLED names or ISO3);
+        ``admins``: (country, admin1[, admin2]) units the article names; ``loc_entities``:
+        NER LOC spans (offsets as given). All optional; they decide rare and ambiguous names.
+        """
+        ctx = self._context(context_country, countries, admins)
+        ms = self._mentions(text, offset, tuple(loc_entities))
+        return [self._place(m, e) for m, e in self._picks(ms, ctx)]
 
     def country_of_article(self, text: str) -> str | None:
         """The country the article is mostly about (country and town mentions counted)."""
         counts: dict[str, float] = {}
         first: dict[str, int] = {}
         for m in self._mentions(text):
-            isos = {e.iso3 for e in m.entries}
-            for e in m.entries:
+            ents = [e for e in m.entries if not e.rare or m.hint]
+            isos = {e.iso3 for e in ents}
+            for e in ents:
                 if len(isos) > 1 and e.kind == "town" and e.pop < _SMALL_TOWN:
                     continue
                 w = (1.0 if e.kind in ("country", "admin1", "region") else 0.8) / len(isos)
@@ -356,22 +535,21 @@ class Gazetteer:
         return max(counts, key=lambda c: (counts[c], -first[c]))
 
     def resolve(self, sentence_text: str, sentence_offset: int, *, context_country: str | None,
-                loc_entities: list[tuple[int, int]] = (), prefer_near: int | None = None) -> Place | None:  # fmt: skip
-        """Best place for an event told in this sentence (see module docstring)."""
-        ctx = self._iso3(context_country)
+                loc_entities: list[tuple[int, int]] = (), prefer_near: int | None = None,
+                countries: tuple[str, ...] = (), admins: tuple[tuple[str, ...], ...] = ()) -> Place | None:  # fmt: skip
+        """Best place for an event told in this sentence (see module docstring and :meth:`find`)."""
+        ctx = self._context(context_country, countries, admins)
         scored: list[tuple[float, Place]] = []
         places: list[Place] = []
-        for m in self._mentions(sentence_text, sentence_offset):
-            e = self._pick(m, ctx)
-            if not e:
-                continue
+        ms = self._mentions(sentence_text, sentence_offset, tuple(loc_entities))
+        for m, e in self._picks(ms, ctx):
             p = self._place(m, e)
             places.append(p)
             score = {1: 30.0, 2: 25.0}.get(p.geo_precision, 0.0)
             score += {"town": 0, "admin2": 20, "admin1": 15, "region": 10, "country": 5}[e.kind] if p.geo_precision == 3 else 0
-            if any(s <= m.start and m.end <= t for s, t in loc_entities):
+            if m.in_loc:
                 score += 8
-            if ctx and e.iso3 == ctx:
+            if ctx.focus and e.iso3 in ctx.focus:
                 score += 10
             if prefer_near is not None:
                 d = 0 if m.start <= prefer_near < m.end else min(abs(prefer_near - m.start), abs(prefer_near - m.end))
@@ -381,7 +559,7 @@ class Gazetteer:
                     score -= 20.0  # another clause: "المعارك في دارفور، خصوصا بعد استعادة ... الخرطوم"
             scored.append((score, p))
         if not scored:
-            return self.country_info(context_country) if ctx else None
+            return self.country_info(context_country) if ctx.focus and context_country else None
         best = max(scored, key=lambda x: x[0])[1]
         if not best.admin1:
             # borrow the province from another mention of the same country in the sentence
