@@ -188,6 +188,14 @@ def build(shared: Path) -> list[tuple]:
             a1_seat.setdefault((iso3, acled), t)
             if fold(acled) == fold(name) and fold(t["name"]) == fold(name):
                 seat_names[t["geonameid"]] = acled
+        # seats of provinces OCHA does not list (Jordan) or names after two cities (Morocco)
+        voted = {v[1] for vs in a1_votes.values() for v in vs}
+        for acled, seat in sorted(seats.items()):
+            towns = folded_towns[iso3].get(fold(seat)) or folded_alt[iso3].get(fold(seat))
+            if acled not in voted and towns:
+                t = max(towns, key=lambda c: c["population"])
+                a1_votes[(iso3, t["admin1code"])].append((10**12, acled))
+                a1_seat.setdefault((iso3, acled), t)
     for k, votes in a1_votes.items():
         code_to_a1.setdefault(k, max(votes)[1])
     # admin2: district seats (towns sharing the district name) per admin1
