@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_pipeline import DEFAULT_DATA, load_corpus, sample  # noqa: E402
+from bench_pipeline import DEFAULT_DATA, load_corpus, sample
 
 JUDGEMENTS = ROOT / "bench" / "false_places_judgements.tsv"
 COLUMNS = ("article", "word", "location", "country", "verdict", "note")
@@ -45,10 +45,16 @@ def place_choices(pipeline, gaz, articles) -> list[dict]:
 
     out = []
     for i in range(0, len(articles), 16):
-        for art, res in zip(articles[i : i + 16], pipeline.process_many(articles[i : i + 16])):
+        for art, res in zip(
+            articles[i : i + 16], pipeline.process_many(articles[i : i + 16])
+        ):
             for e in res.events:
                 text = normalize_text(e.evidence)
-                found = [p for p in gaz.find(text, context_country=e.country) if p.location == e.location]
+                found = [
+                    p
+                    for p in gaz.find(text, context_country=e.country)
+                    if p.location == e.location
+                ]
                 if not found:
                     continue  # inherited from an earlier sentence or the article's country: not a word here
                 out.append({"article": art.id, "word": found[0].matched, "location": e.location,
@@ -60,21 +66,40 @@ def read_judgements(path: Path) -> dict[tuple[str, str, str], dict]:
     if not path.exists():
         return {}
     with open(path, encoding="utf-8") as f:
-        rows = [r for r in csv.DictReader((x for x in f if not x.startswith("#")), delimiter="\t")]
+        rows = [
+            r
+            for r in csv.DictReader(
+                (x for x in f if not x.startswith("#")), delimiter="\t"
+            )
+        ]
     return {(r["article"], r["word"], r["location"]): r for r in rows}
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--n", type=int, default=1500, help="articles in the slice (default 1500)")
+    ap.add_argument(
+        "--n", type=int, default=1500, help="articles in the slice (default 1500)"
+    )
     ap.add_argument("--seed", type=int, default=20150721, help="article sampling seed")
-    ap.add_argument("--sample", type=int, default=100, help="place choices judged (default 100)")
-    ap.add_argument("--sample-seed", type=int, default=10, help="place-choice sampling seed")
+    ap.add_argument(
+        "--sample", type=int, default=100, help="place choices judged (default 100)"
+    )
+    ap.add_argument(
+        "--sample-seed", type=int, default=10, help="place-choice sampling seed"
+    )
     ap.add_argument("--ner-model", default="bundled")
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--judgements", type=Path, default=JUDGEMENTS)
-    ap.add_argument("--show", action="store_true", help="print each sampled choice with its sentence (stderr)")
-    ap.add_argument("--write-template", type=Path, help="write the sample as a judgement file to fill in")
+    ap.add_argument(
+        "--show",
+        action="store_true",
+        help="print each sampled choice with its sentence (stderr)",
+    )
+    ap.add_argument(
+        "--write-template",
+        type=Path,
+        help="write the sample as a judgement file to fill in",
+    )
     args = ap.parse_args(argv)
     os.environ.setdefault("OMP_NUM_THREADS", "2")
     if not args.data.is_dir():
@@ -94,8 +119,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.write_template:
         with open(args.write_template, "w", encoding="utf-8") as f:
             f.write("\t".join(COLUMNS) + "\n")
-            for c in picked:
-                f.write("\t".join([c["article"], c["word"], c["location"], c["country"], "", ""]) + "\n")
+            f.writelines(
+                "\t".join(
+                    [c["article"], c["word"], c["location"], c["country"], "", ""]
+                )
+                + "\n"
+                for c in picked
+            )
     judged = read_judgements(args.judgements)
     counts = {"place": 0, "not": 0, "other": 0, "unjudged": 0}
     for c in picked:
@@ -106,10 +136,17 @@ def main(argv: list[str] | None = None) -> int:
             print(f"[{verdict}] {c['article']}  {c['word']} -> {c['location']} ({c['country']})\n    {c['evidence'][:300]}",
                   file=sys.stderr)  # fmt: skip
     n = sum(v for k, v in counts.items() if k != "unjudged")
-    print(f"articles: {len(articles)} (seed {args.seed}); rows with a place read from their sentence: {len(choices)}")
-    print(f"sampled: {len(picked)} (seed {args.sample_seed}); judged: {n}; " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    print(
+        f"articles: {len(articles)} (seed {args.seed}); rows with a place read from their sentence: {len(choices)}"
+    )
+    print(
+        f"sampled: {len(picked)} (seed {args.sample_seed}); judged: {n}; "
+        + ", ".join(f"{k} {v}" for k, v in counts.items())
+    )
     if n:
-        print(f"from a word that is not a place: {counts['not'] / n:.1%}; a real place but the wrong one: {counts['other'] / n:.1%}")
+        print(
+            f"from a word that is not a place: {counts['not'] / n:.1%}; a real place but the wrong one: {counts['other'] / n:.1%}"
+        )
     print(f"({time.perf_counter() - t0:.0f} s, NER {args.ner_model})", file=sys.stderr)
     return 0
 

