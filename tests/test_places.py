@@ -394,3 +394,15 @@ def test_gazetteer_is_ten_times_the_old_one_and_loads_fast():
     assert (
         time.perf_counter() - t < 3.0
     )  # a rebuild from lines; the cold load is ~0.25 s (PLACES.md)
+
+
+@pytest.mark.parametrize("phrase, location, admin1", [
+    ("قصف على مدينة عين العرب", "Ain al Arab", "Aleppo"),  # ACLED: Ain al Arab, not Kobani
+    ("قصف على كوباني", "Ain al Arab", "Aleppo"),
+    ("غارة على مدينة دير الزور", "Deir-ez-Zor", "Deir ez Zor"),  # the town hyphenated, the province not
+    ("انفجار في اللاذقية", "Lattakia", "Lattakia"),
+    ("غارة على مدينة الرقة", "Ar-Raqqa", "Ar Raqqa"),
+])  # fmt: skip
+def test_acled_spellings_for_syrian_towns(gaz, phrase, location, admin1):
+    p = one(gaz, phrase, "Syria")
+    assert (p.location, p.admin1) == (location, admin1)

@@ -382,6 +382,8 @@ def build(shared: Path) -> list[tuple]:
         persons | common,
         hand,
     )
+    rename = extra.get("location_names", {})
+    rows = [r[:2] + (rename.get(r[4], {}).get(r[2], r[2]),) + r[3:] if r[1] == "town" else r for r in rows]
     return sorted(set(rows)), sorted(set(osm_rows))
 
 
