@@ -133,8 +133,13 @@ def main(argv: list[str] | None = None) -> int:
         verdict = (j or {}).get("verdict", "").strip() or "unjudged"
         counts[verdict if verdict in counts else "unjudged"] += 1
         if args.show:
-            print(f"[{verdict}] {c['article']}  {c['word']} -> {c['location']} ({c['country']})\n    {c['evidence'][:300]}",
-                  file=sys.stderr)  # fmt: skip
+            from extractor.normalize import normalize_text
+
+            t = normalize_text(c["evidence"])
+            k = max(t.find(c["word"]), 0)
+            print(f"[{verdict}] {c['article']}  {c['word']} -> {c['location']} ({c['country']})\n"
+                  f"    ...{t[max(0, k - 90) : k + len(c['word']) + 60]}...", file=sys.stderr)  # fmt: skip
+
     n = sum(v for k, v in counts.items() if k != "unjudged")
     print(
         f"articles: {len(articles)} (seed {args.seed}); rows with a place read from their sentence: {len(choices)}"

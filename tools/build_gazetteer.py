@@ -340,7 +340,7 @@ def build(shared: Path) -> list[tuple]:
         for k in sorted(keys):
             if len(k.replace(" ", "")) <= 2 or (k, cc["iso3"]) in hand:
                 continue
-            wordlike = t["population"] < _SMALL_TOWN and _wordlike(k, common)
+            wordlike = t["population"] < 20_000 and " " not in k and k in common
             flags = "rw" if wordlike else "r" if small else ""
             add(k, "town", seat_names.get(t["geonameid"]) or ascii_name(t["name"]), cc, admin1, admin2,
                 t["latitude"], t["longitude"], t["population"], flags)  # fmt: skip
@@ -383,7 +383,10 @@ def build(shared: Path) -> list[tuple]:
         hand,
     )
     rename = extra.get("location_names", {})
-    rows = [r[:2] + (rename.get(r[4], {}).get(r[2], r[2]),) + r[3:] if r[1] == "town" else r for r in rows]
+    rows = [
+        r[:2] + (rename.get(r[4], {}).get(r[2], r[2]),) + r[3:] if r[1] == "town" else r
+        for r in rows
+    ]
     return sorted(set(rows)), sorted(set(osm_rows))
 
 

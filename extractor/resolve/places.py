@@ -1,8 +1,9 @@
 """Places: Arabic place mentions -> ACLED country/admin1/admin2/location/coordinates.
 
-The index ``extractor/data/places.tsv.gz`` is built by ``tools/build_gazetteer.py``
-from GeoNames (CC BY 4.0), OCHA/HDX tables and the hand-kept
-``extractor/data/places_extra.yaml`` (see ``extractor/data/PLACES.md``).
+The index ``extractor/data/places.tsv.gz`` (+ ``places_sd_osm.tsv.gz``, ODbL) is built by
+``tools/build_gazetteer.py`` from GeoNames and Who's On First (CC BY 4.0), OCHA/HDX tables,
+OpenStreetMap Sudan and the hand-kept ``extractor/data/places_extra.yaml`` (see
+``extractor/data/PLACES.md``).
 
 Rules, in short:
 
@@ -15,8 +16,21 @@ Rules, in short:
   direction (شمال، جنوب شرق، الريف الجنوبي ل...);
 * geo_precision (ACLED): 1 the town itself; 2 near a town / part of it / a district;
   3 a province, region or country (also ``شرق سوريا``);
-* a name found in several countries takes the one of the article's country, and small
-  towns (< 50,000 people) outside that country are ignored.
+* a name found in several countries takes the one of the article's countries (then the
+  same ACLED region, then the larger place); a containing admin unit named nearby
+  ("كفر خاشر في ريف حلب") picks among same-named villages;
+* a rare name (a bulk-list village with under 1,000 people, a name that is also a frequent
+  word or a person's name) counts only with support: a type word, a NER LOC span, or a
+  containing admin unit named nearby (for a word-like name: its district, not just its
+  province); outside the article's countries it needs that admin unit; small towns abroad
+  (< 50,000 people, < 10,000 in the same region) need it too, and a town on another
+  continent needs support unless it is a capital-sized city;
+* never places: names in quotes of their own («الرياض», the newspaper), after a media or
+  building word (صحيفة الرياض، مستشفى الشفاء), a dateline opening the text ("جدة - ..."),
+  phrases listed in ``places_stop.txt`` (حماة الوطن);
+* a NER LOC span after a type word that the gazetteer does not know, located by a place
+  named after it ("قرية X بريف حلب"), is kept with its Arabic name, the container's
+  admin units and point, geo_precision 2.
 
 All text given here must already be normalised (:func:`extractor.normalize.normalize`);
 offsets are into that text.
@@ -100,6 +114,7 @@ _TYPE_WORDS = {
     "محافظه": "admin1", "محافظات": "admin1", "ولايه": "admin1", "اقليم": "admin1", "مقاطعه": "admin1",
     "مديريه": "admin2", "قضاء": "admin2", "ناحيه": "admin2", "محليه": "admin2", "مديريات": "admin2",
 }  # fmt: skip
+_PLURAL_TYPES = frozenset({"بلدات", "قري", "مدن", "محافظات", "مديريات"})
 _NEAR_WORDS = frozenset(
     {"ريف", "محيط", "ضواحي", "قرب", "اطراف", "مشارف", "مقربه", "تخوم", "جوار", "بالقرب"}
 )
@@ -178,6 +193,9 @@ def locates_next(between: str) -> bool:
     return False
 
 
+# country names that are also the feminine nationality adjective: after a definite noun they are
+# the adjective ("القوات السعودية"), not the country
+_ADJECTIVE_KEYS = frozenset({"السعوديه"})
 _DASH_AFTER = re.compile(r"\s*[-–—]\s")
 
 
@@ -358,7 +376,22 @@ class Gazetteer:
                 hint = hint or _TYPE_WORDS[_bare(first)]
                 more = [x for x in self.entries(rest) if x not in entries]
                 entries = entries + tuple(more)
+            if (
+                hint
+                and " " not in key
+                and key.startswith("ال")
+                and key.endswith(("ي", "يه"))
+            ):
+                prev = _WORD_BACK.search(text, max(0, s - 40), s)
+                if (
+                    prev
+                    and prev.group(1).startswith(("ال", "وال", "بال"))
+                    and _bare(prev.group(1)) in _TYPE_WORDS
+                ):
+                    hint = ""  # "الحي الصناعي", "المنطقة الشرقية": a definite type word and its adjective
             if key in self._needs_type and not hint:
+                continue
+            if self._not_a_name(text, s, e, key, entries, hint):
                 continue
             if self._after_facility(text, s):
                 continue  # "مسجد سيد آباد", "مستشفى الشفاء": a building's name, not a place
@@ -371,6 +404,43 @@ class Gazetteer:
                 _Mention(s + offset, e + offset, key, entries, hint, near, in_loc)
             )
         return out
+
+    @staticmethod
+    def _not_a_name(
+        text: str, s: int, e: int, key: str, entries: tuple[_Entry, ...], hint: str
+    ) -> bool:
+        """Readings of the letters that are not the place (checked on the text, before choosing).
+
+        * ف/ك + a name that is no large city: "فبركة" (fabrication) is not ف + بركة;
+        * a one-word name that could be an imperfect verb, followed by a number: "تدمر 16 آلية"
+          (destroys 16 vehicles), not Palmyra;
+        * السعودية after a definite noun is the adjective: "المدفعية السعودية", "القوات السعودية".
+        """
+        j = s
+        while j > 0 and _LETTER.match(text[j - 1]):
+            j -= 1
+        clitic = text[j:s]
+        famous = any(
+            x.pop >= 500_000 or x.kind in ("country", "admin1") for x in entries
+        )
+        if clitic in ("ف", "ك") and not famous:
+            return True
+        if (
+            " " not in key
+            and key[0] in "تين"
+            and not hint
+            and re.match(r"\s+\d", text[e : e + 3])
+        ):
+            return True
+        if key in _ADJECTIVE_KEYS and not clitic:
+            m = _WORD_BACK.search(text, max(0, j - 40), j)
+            if (
+                m
+                and m.group(1).startswith("ال")
+                and m.group(1) not in ("الي", "علي", "الا")
+            ):
+                return True
+        return False
 
     def _stop_phrase(self, text: str, s: int, key: str) -> bool:
         for ph in self._stop_phrases.get(key.split(" ")[0], ()):
@@ -417,8 +487,12 @@ class Gazetteer:
                 break
             word = _bare(m.group(1))
             if word in _TYPE_WORDS:
-                if not hint:
-                    hint = _TYPE_WORDS[word]
+                if not hint and not (
+                    word in _PLURAL_TYPES and text[j:s].startswith("و")
+                ):
+                    hint = _TYPE_WORDS[
+                        word
+                    ]  # "المحافظات والمواقع": a list, not "the governorate of المواقع"
             elif word in _NEAR_WORDS or word in _DIRECTIONS:
                 near = True
             elif word not in _SKIP_WORDS:
