@@ -406,3 +406,16 @@ def test_gazetteer_is_ten_times_the_old_one_and_loads_fast():
 def test_acled_spellings_for_syrian_towns(gaz, phrase, location, admin1):
     p = one(gaz, phrase, "Syria")
     assert (p.location, p.admin1) == (location, admin1)
+
+
+def test_a_quarter_the_gazetteer_lacks_is_coded_at_its_city(gaz):
+    text = normalize_text("قصف استهدف منزلا في حي المصلبة بمدينة غزة")
+    a = text.index("المصلبه")
+    p = gaz.resolve(
+        text,
+        0,
+        context_country="Palestine",
+        loc_entities=[(a, a + len("المصلبه"))],
+        prefer_near=0,
+    )
+    assert (p.location, p.admin1) == ("Gaza City", "Gaza Strip")

@@ -390,6 +390,7 @@ def build(shared: Path) -> list[tuple]:
     return sorted(set(rows)), sorted(set(osm_rows))
 
 
+MAX_WORDS = 8  # extractor.resolve.places._MAX_WORDS
 PRETRAIN = ROOT / "extractor" / "data" / "models" / "ar_rasd_pretrain.pt"
 COMMON_RANK = 20_000
 
@@ -859,6 +860,11 @@ def main() -> None:
     ap.add_argument("--out-osm", type=Path, default=OUT_OSM)
     args = ap.parse_args()
     rows, osm = build(args.shared)
+    longest = max(r[0].count(" ") + 1 for r in rows + osm)
+    if longest > MAX_WORDS:
+        sys.exit(
+            f"build_gazetteer: a key of {longest} words; extractor/resolve/places.py reads at most {MAX_WORDS}"
+        )
     for out, rs in ((args.out, rows), (args.out_osm, osm)):
         write(out, rs)
         print(f"{len(rs)} rows -> {out} ({out.stat().st_size} bytes)", file=sys.stderr)

@@ -239,12 +239,76 @@ def _parse(line: str) -> _Entry:
     )  # fmt: skip
 
 
+_MAX_WORDS = 8  # the longest key, in words (tools/build_gazetteer.py checks it)
+
+
+def _lines_with(text: str, needles: tuple[str, ...]) -> list[str]:
+    """The lines of ``text`` that contain one of the needles (found by str.find, not line by line)."""
+    out = []
+    for needle in needles:
+        i = text.find(needle)
+        while i >= 0:
+            a = text.rfind("\n", 0, i) + 1
+            b = text.find("\n", i)
+            b = len(text) if b < 0 else b
+            out.append(text[a:b])
+            i = text.find(needle, b)
+    return out
+
+
+@dataclass(frozen=True)
+class _Blocks:
+    """File bodies (rows sorted by key, one a line), handed to the constructor as they are."""
+
+    texts: list[str]
+
+
+class _Lines:
+    """Key -> its rows' lines over sorted texts (the lines of one key are consecutive): the lines,
+    the keys and a dict from key to its first line, each built by one C-speed call."""
+
+    def __init__(self, texts: list[str], stop: frozenset[str] = frozenset()):
+        self._blocks = []
+        for text in texts:
+            lines = text.split("\n")
+            keys = [x[: x.find("\t")] for x in lines]
+            first = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1)))
+            self._blocks.append((lines, keys, first))
+        self._stop = stop
+
+    def __contains__(self, key: str) -> bool:
+        return key not in self._stop and any(key in b[2] for b in self._blocks)
+
+    def get(self, key: str, default=()) -> list[str]:
+        if key in self._stop:
+            return list(default)
+        out = []
+        for lines, keys, first in self._blocks:
+            i = first.get(key)
+            while i is not None and i < len(keys) and keys[i] == key:
+                out.append(lines[i])
+                i += 1
+        return out or list(default)
+
+    def __len__(self) -> int:
+        return sum(len(b[0]) for b in self._blocks)
+
+    def keys(self):
+        return {k for b in self._blocks for k in b[2] if k not in self._stop}
+
+    def items(self):
+        return [(k, self.get(k)) for k in sorted(self.keys())]
+
+    def values(self):
+        return [v for _k, v in self.items()]
+
+
 class Gazetteer:
     """The place index: every Arabic key -> its rows, looked up word by word.
 
-    The files are held as text (one dict from key to its lines); a row is parsed the first
-    time its key is met, so loading costs one pass over the keys and a lookup costs the same
-    whatever the gazetteer's size (a few dict probes per word of text).
+    The files are held as sorted lines with one dict from key to its first line; a row is
+    parsed the first time its key is met, so loading costs one pass over the keys and a
+    lookup costs the same whatever the gazetteer's size (a few dict probes per word of text).
     """
 
     def __init__(self, rows: list[dict[str, str]] | None = None, stop: frozenset[str] = frozenset(),
@@ -266,28 +330,28 @@ class Gazetteer:
             self._stop_phrases.setdefault(ph.split(" ")[0], []).append(ph)
         if lines is None:
             lines = ["\t".join(r.get(c, "") for c in _COLUMNS) for r in rows or []]
-        self._lines: dict[str, list[str]] = {}
-        for line in lines:
-            k = line[: line.find("\t")]
-            if k and k not in stop:
-                self._lines.setdefault(k, []).append(line)
+        texts = (
+            ["\n".join(sorted(x for x in lines if x))]
+            if not isinstance(lines, _Blocks)
+            else lines.texts
+        )
+        texts = [t for t in texts if t]
+        self._lines = _Lines(texts, stop)
         self._parsed: dict[str, tuple[_Entry, ...]] = {}
-        self._max_words = max((k.count(" ") + 1 for k in self._lines), default=1)
+        self._max_words = _MAX_WORDS
         self._countries: dict[str, _Entry] = {}
         self._admin1: dict[tuple[str, str], _Entry] = {}
-        for k, ls in self._lines.items():
-            for line in ls:
-                kind = line.split("\t", 2)[1]
-                if kind in ("country", "admin1"):
-                    e = _parse(line)
-                    if kind == "country":
-                        self._countries.setdefault(e.iso3, e)
-                        self._countries.setdefault(e.country, e)
-                    else:
-                        self._admin1.setdefault((e.iso3, e.name), e)
+        for text in texts:
+            for line in _lines_with(text, ("\tcountry\t", "\tadmin1\t")):
+                e = _parse(line)
+                if e.kind == "country":
+                    self._countries.setdefault(e.iso3, e)
+                    self._countries.setdefault(e.country, e)
+                elif e.kind == "admin1":
+                    self._admin1.setdefault((e.iso3, e.name), e)
 
     def __len__(self) -> int:
-        return sum(len(v) for v in self._lines.values())
+        return len(self._lines)
 
     def entries(self, key: str) -> tuple[_Entry, ...]:
         """The rows of one normalised key (parsed once, then cached)."""
@@ -309,7 +373,7 @@ class Gazetteer:
     @classmethod
     @functools.cache
     def load(cls) -> Gazetteer:
-        lines: list[str] = []
+        blocks: list[str] = []
         for name in _FILES:
             res = resources.files("extractor.data").joinpath(name)
             if not res.is_file():
@@ -318,7 +382,8 @@ class Gazetteer:
             header, _, body = text.partition("\n")
             if tuple(header.split("\t")[: len(_COLUMNS) - 1]) != _COLUMNS[:-1]:
                 raise ValueError(f"{name}: unexpected columns {header!r}")
-            lines.extend(x for x in body.split("\n") if x)
+            blocks.append(body.rstrip("\n"))  # written sorted by key
+        lines = _Blocks(blocks)
         stop = word_list("places_stop.txt")
         return cls(None, frozenset(x for x in stop if " " not in x), word_list("places_needs_type.txt"),
                    word_list("places_facilities.txt"), lines=lines,
@@ -773,7 +838,7 @@ class Gazetteer:
         """Places the gazetteer lacks, proposed by a NER LOC span after a type word ("قرية X" where
         X is unknown) and located by a town or admin unit named in the same sentence: kept with
         its Arabic name, the container's admin units and point, geo_precision 2 (ACLED: a place
-        not found is coded at the nearest known one, precision 2)."""
+        not found is coded at the nearest known one, precision 2). Inside a city the city stays."""
         if not loc_entities or not picks:
             return []
         out = []
@@ -801,6 +866,8 @@ class Gazetteer:
             m, e = after[0]
             if not locates_next(text[b - offset : m.start - offset]):
                 continue
+            if e.kind == "town" and e.pop >= 100_000 and not m.near:
+                continue  # a quarter of a city is coded at the city (ACLED: Gaza City for حي الشجاعية)
             name = text[rel : b - offset].strip()
             if not name or len(name) < 3:
                 continue
