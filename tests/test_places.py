@@ -419,3 +419,29 @@ def test_a_quarter_the_gazetteer_lacks_is_coded_at_its_city(gaz):
         prefer_near=0,
     )
     assert (p.location, p.admin1) == ("Gaza City", "Gaza Strip")
+
+
+@pytest.mark.parametrize("sentence, country", [
+    ("خطف فوزا متأخرا من ضيفه بازل السويسري", "Bulgaria"),  # FC Basel
+    ("ينبغي توضيح ما خفي على الشباب", "Saudi Arabia"),  # "what is hidden", not Hefei
+    ("أعلن مذيع النشرة أسفه عن فبركة أخباره", "United States"),  # fabrication, not ف + Baharkah
+    ("القوات السعودية تدمر 16 آلية للميليشيات", "Saudi Arabia"),  # destroys, not Palmyra
+    ("ردت المدفعية السعودية على القذائف", "Yemen"),  # the adjective
+])  # fmt: skip
+def test_readings_that_are_not_the_place(gaz, sentence, country):
+    assert gaz.find(normalize_text(sentence), context_country=country) == []
+
+
+def test_a_feminine_adjective_after_a_place_is_no_place(gaz):
+    text = normalize_text("كان من أوائل المشاركين بمظاهرات حلب السلمية")  # peaceful, not Salamiyah
+    assert [p.location for p in gaz.find(text, context_country="Syria")] == ["Aleppo"]
+
+
+def test_places_named_together_share_their_country(gaz):
+    text = normalize_text("ما حدث في عدن والضالع وزنجبار")
+    assert [p.location for p in gaz.find(text)] == ["Aden", "Ad Dali", "Zinjibar"]
+
+
+def test_a_saudi_region_named_with_mintaqa_is_the_region(gaz):
+    p = one(gaz, "استهدف التفجير مسجدا في منطقة عسير", "Sudan")
+    assert (p.country, p.admin1, p.geo_precision) == ("Saudi Arabia", "Asir", 3)

@@ -109,7 +109,7 @@ _LETTER = re.compile(r"[^\W_]")
 _WORD_BACK = re.compile(r"([^\W\d_]+)(\s+)$")
 
 _TYPE_WORDS = {
-    "مدينه": "town", "بلده": "town", "قريه": "town", "مخيم": "town", "حي": "town", "منطقه": "town",
+    "مدينه": "town", "بلده": "town", "قريه": "town", "مخيم": "town", "حي": "town", "منطقه": "area",
     "ضاحيه": "town", "بلدات": "town", "قري": "town", "مدن": "town", "مركز": "town", "عاصمه": "town",
     "محافظه": "admin1", "محافظات": "admin1", "ولايه": "admin1", "اقليم": "admin1", "مقاطعه": "admin1",
     "مديريه": "admin2", "قضاء": "admin2", "ناحيه": "admin2", "محليه": "admin2", "مديريات": "admin2",
@@ -196,6 +196,8 @@ def locates_next(between: str) -> bool:
 # country names that are also the feminine nationality adjective: after a definite noun they are
 # the adjective ("القوات السعودية"), not the country
 _ADJECTIVE_KEYS = frozenset({"السعوديه"})
+_DIRECTION_ADJ = frozenset({"الشمالي", "الجنوبي", "الشرقي", "الغربي", "الاوسط", "الادني", "الاعلي", "الرئيسي",
+                            "الدولي", "الحدودي", "الجديد", "القديم"})  # fmt: skip
 _DASH_AFTER = re.compile(r"\s*[-–—]\s")
 
 
@@ -470,16 +472,23 @@ class Gazetteer:
             )
         return out
 
-    @staticmethod
     def _not_a_name(
-        text: str, s: int, e: int, key: str, entries: tuple[_Entry, ...], hint: str
+        self,
+        text: str,
+        s: int,
+        e: int,
+        key: str,
+        entries: tuple[_Entry, ...],
+        hint: str,
     ) -> bool:
         """Readings of the letters that are not the place (checked on the text, before choosing).
 
         * ف/ك + a name that is no large city: "فبركة" (fabrication) is not ف + بركة;
         * a one-word name that could be an imperfect verb, followed by a number: "تدمر 16 آلية"
           (destroys 16 vehicles), not Palmyra;
-        * السعودية after a definite noun is the adjective: "المدفعية السعودية", "القوات السعودية".
+        * السعودية, or a definite -ية name, after a definite noun or a place is the adjective:
+          "القوات السعودية", "مظاهرات حلب السلمية";
+        * a town before a masculine adjective is a club: "بازل السويسري".
         """
         j = s
         while j > 0 and _LETTER.match(text[j - 1]):
@@ -497,15 +506,30 @@ class Gazetteer:
             and re.match(r"\s+\d", text[e : e + 3])
         ):
             return True
-        if key in _ADJECTIVE_KEYS and not clitic:
+        nisba = " " not in key and key.startswith("ال") and key.endswith("يه")
+        if (key in _ADJECTIVE_KEYS or nisba) and not clitic and not hint:
+            # "القوات السعودية", "مظاهرات حلب السلمية" (peaceful): a feminine adjective after its noun
             m = _WORD_BACK.search(text, max(0, j - 40), j)
-            if (
-                m
-                and m.group(1).startswith("ال")
-                and m.group(1) not in ("الي", "علي", "الا")
+            prev = m.group(1) if m else ""
+            if prev.startswith("ال") and prev not in (
+                "الي",
+                "علي",
+                "الا",
+                "التي",
+                "الذي",
             ):
                 return True
-        return False
+            if nisba and prev and prev in self._lines:
+                return True
+        # "بازل السويسري", "ريال مدريد الاسباني": a town and a masculine nationality adjective name a
+        # club (a town is feminine in Arabic: "الرقة السورية")
+        nxt = re.match(r"\s+(ال[^\W\d_]{3,}ي)(?![^\W\d_])", text[e : e + 30])
+        return bool(
+            nxt
+            and not hint
+            and nxt.group(1) not in _DIRECTION_ADJ
+            and all(x.kind == "town" for x in entries)
+        )
 
     def _stop_phrase(self, text: str, s: int, key: str) -> bool:
         for ph in self._stop_phrases.get(key.split(" ")[0], ()):
@@ -613,6 +637,12 @@ class Gazetteer:
             )
             strong = bool(m.hint) or m.in_loc
             if e.rare:
+                if (
+                    m.hint == "area"
+                    and not (m.in_loc or in1 or in2)
+                    and any(not x.rare for x in m.entries)
+                ):
+                    continue  # "منطقة عسير": the known province, not a hamlet abroad of that name
                 weak_ok = in2 or (in1 and not e.wordlike and not noun_like)
                 if not (strong or weak_ok) or (not inside and not (in1 or in2)):
                     continue
@@ -633,9 +663,9 @@ class Gazetteer:
                     ctx.region
                     and e.region != ctx.region
                     and not support
-                    and e.pop < _BIG_CITY
+                    and (e.pop < _BIG_CITY or len(m.matched) <= 3)
                 ):
-                    continue
+                    continue  # on another continent: a capital-sized city, with a name longer than خفي
             score = math.log10(e.pop + 10)
             if ctx.focus and inside:
                 score += 100 - 5 * ctx.focus.index(e.iso3)
@@ -658,9 +688,16 @@ class Gazetteer:
     def _named_admins(self, mentions: list[_Mention], ctx: _Context) -> _Context:
         """The context plus the admin units (and towns' units) the text itself names."""
         a1, a2 = set(ctx.admin1), set(ctx.admin2)
+        named: list[
+            str
+        ] = []  # countries of the places named with no doubt (one country only)
         for m in mentions:
             e = self._pick(m, ctx)
-            if e is None or e.rare or e.kind in ("country", "region"):
+            if e is None or e.rare:
+                continue
+            if len({x.iso3 for x in m.entries if not x.rare}) == 1:
+                named.append(e.iso3)
+            if e.kind in ("country", "region"):
                 continue
             if e.admin1 or e.kind == "admin1":
                 a1.add((e.iso3, e.admin1 or e.name))
@@ -668,7 +705,18 @@ class Gazetteer:
                 e.kind == "town" and m.hint in ("admin1", "admin2")
             ):
                 a2.add((e.iso3, e.admin2 or e.name))
-        return replace(ctx, admin1=frozenset(a1), admin2=frozenset(a2))
+        # "في عدن والضالع وزنجبار": the countries named around a name are the article's too
+        focus = tuple(dict.fromkeys(ctx.focus + tuple(named)))
+        region = ctx.region
+        if (
+            not region
+            and focus
+            and (first := self._countries.get(focus[0])) is not None
+        ):
+            region = first.region
+        return replace(
+            ctx, focus=focus, admin1=frozenset(a1), admin2=frozenset(a2), region=region
+        )
 
     def _picks(
         self, mentions: list[_Mention], ctx: _Context
