@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import os
-import random
 import sys
 import time
 from pathlib import Path
@@ -62,7 +62,7 @@ def place_choices(pipeline, gaz, articles) -> list[dict]:
     return out
 
 
-def read_judgements(path: Path) -> dict[tuple[str, str, str], dict]:
+def read_judgements(path: Path) -> dict[tuple[str, str, str, str], dict]:
     if not path.exists():
         return {}
     with open(path, encoding="utf-8") as f:
@@ -72,7 +72,7 @@ def read_judgements(path: Path) -> dict[tuple[str, str, str], dict]:
                 (x for x in f if not x.startswith("#")), delimiter="\t"
             )
         ]
-    return {(r["article"], r["word"], r["location"]): r for r in rows}
+    return {(r["article"], r["word"], r["location"], r["country"]): r for r in rows}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -113,8 +113,13 @@ def main(argv: list[str] | None = None) -> int:
     articles = [Article(id=a["id"], text=a["text"], source=a["source"]) for a in arts]
     pipeline = Pipeline(None if args.ner_model == "none" else args.ner_model)
     choices = place_choices(pipeline, pipeline.gazetteer, articles)
-    rng = random.Random(args.sample_seed)
-    picked = rng.sample(choices, min(args.sample, len(choices)))
+    # a stable sample: the choices with the smallest seeded hashes, so that a change of the rules
+    # that adds or drops a few choices changes only those few picks (and their judgements carry over)
+    def rank(c: dict) -> str:
+        key = f"{args.sample_seed}|{c['article']}|{c['word']}|{c['location']}|{c['evidence'][:80]}"
+        return hashlib.sha1(key.encode("utf-8")).hexdigest()
+
+    picked = sorted(choices, key=rank)[: args.sample]
     picked.sort(key=lambda c: (c["article"], c["word"]))
     if args.write_template:
         with open(args.write_template, "w", encoding="utf-8") as f:
@@ -129,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     judged = read_judgements(args.judgements)
     counts = {"place": 0, "not": 0, "other": 0, "unjudged": 0}
     for c in picked:
-        j = judged.get((c["article"], c["word"], c["location"]))
+        j = judged.get((c["article"], c["word"], c["location"], c["country"]))
         verdict = (j or {}).get("verdict", "").strip() or "unjudged"
         counts[verdict if verdict in counts else "unjudged"] += 1
         if args.show:

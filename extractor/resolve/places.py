@@ -202,11 +202,18 @@ _DASH_AFTER = re.compile(r"\s*[-–—]\s")
 
 
 def _dateline(text: str, m: _Mention, offset: int) -> bool:
-    """A name opening the text and followed by a dash ("جدة - ...", "الرياض – واس"): a dateline
-    or byline, where the report was filed, never the event's place."""
+    """A name opening the text and followed by a dash ("جدة - ...", "الرياض – واس"), or closing a
+    byline with a colon ("عبدالله السالم- سبق- الدمام:"): where the report was filed, never the
+    event's place."""
     s, e = m.start - offset, m.end - offset
     head = text[:s]
-    return len(head.split()) == 0 and bool(_DASH_AFTER.match(text, e))
+    if len(head.split()) == 0 and _DASH_AFTER.match(text, e):
+        return True
+    return (
+        len(head.split()) <= 6
+        and any(c in head for c in "-–—")
+        and text[e : e + 2].strip()[:1] == ":"
+    )
 
 
 def word_list(name: str) -> frozenset[str]:
@@ -790,16 +797,27 @@ class Gazetteer:
         for m in self._mentions(text):
             ents = [e for e in m.entries if not e.rare or m.hint]
             isos = {e.iso3 for e in ents}
+            if len(isos) > 1:
+                ents = [
+                    e for e in ents if not (e.kind == "town" and e.pop < _SMALL_TOWN)
+                ]
+            # an ambiguous name counts for its countries by population: لندن is London, not Ontario's
+            share: dict[str, float] = {}
             for e in ents:
-                if len(isos) > 1 and e.kind == "town" and e.pop < _SMALL_TOWN:
+                share[e.country] = max(
+                    share.get(e.country, 0.0), math.log10(e.pop + 10)
+                )
+            total = sum(share.values()) or 1.0
+            for e in ents:
+                if e.country not in share:
                     continue
-                w = (1.0 if e.kind in ("country", "admin1", "region") else 0.8) / len(
-                    isos
+                w = (
+                    (1.0 if e.kind in ("country", "admin1", "region") else 0.8)
+                    * share.pop(e.country)
+                    / total
                 )
                 counts[e.country] = counts.get(e.country, 0) + w
                 first.setdefault(e.country, m.start)
-                if len(isos) == 1:
-                    break
         if not counts:
             return None
         return max(counts, key=lambda c: (counts[c], -first[c]))
