@@ -328,11 +328,9 @@ class Gazetteer:
             stop  # whole words (clitics included) that are never places: فرانس (برس)
         )
         self._needs_type = needs_type  # common words that are places only after a type word: مدينة الباب
-        # building words before a name (مسجد، مستشفى، مدرسة), with the clitics and article they take
+        # building and media words before a name (مسجد، مستشفى، صحيفة، قناة), with their clitics and article
         self._facilities = frozenset(p + a + f for f in facilities | media for p in ("", "و", "ب", "ف", "وب", "ل")
                                      for a in ("", "ال"))  # fmt: skip
-        self._media = frozenset(p + a + f for f in media for p in ("", "و", "ب", "ف", "وب", "ل", "ك")
-                                for a in ("", "ال"))  # fmt: skip
         # multi-word phrases that are never places although they start with one (حماة الوطن)
         self._stop_phrases: dict[str, list[str]] = {}
         for ph in stop_phrases:
