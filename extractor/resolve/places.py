@@ -799,21 +799,18 @@ class Gazetteer:
                 ents = [
                     e for e in ents if not (e.kind == "town" and e.pop < _SMALL_TOWN)
                 ]
-            # an ambiguous name counts for its countries by population: لندن is London, not Ontario's
-            share: dict[str, float] = {}
+            # an ambiguous name counts for each of its countries alike, unless one place is over ten
+            # times the others (لندن is London, not London, Ontario)
+            pops = sorted((e.pop for e in ents), reverse=True)
+            if len(isos) > 1 and len(pops) > 1 and pops[0] >= 10 * max(pops[1], 1):
+                ents = [max(ents, key=lambda e: e.pop)]
+            n = len({e.iso3 for e in ents}) or 1
+            done: set[str] = set()
             for e in ents:
-                share[e.country] = max(
-                    share.get(e.country, 0.0), math.log10(e.pop + 10)
-                )
-            total = sum(share.values()) or 1.0
-            for e in ents:
-                if e.country not in share:
+                if e.country in done:
                     continue
-                w = (
-                    (1.0 if e.kind in ("country", "admin1", "region") else 0.8)
-                    * share.pop(e.country)
-                    / total
-                )
+                done.add(e.country)
+                w = (1.0 if e.kind in ("country", "admin1", "region") else 0.8) / n
                 counts[e.country] = counts.get(e.country, 0) + w
                 first.setdefault(e.country, m.start)
         if not counts:
@@ -930,7 +927,11 @@ class Gazetteer:
             m, e = after[0]
             if not locates_next(text[b - offset : m.start - offset]):
                 continue
-            if e.kind == "town" and e.pop >= 100_000 and not m.near:
+            countryside = any(
+                _bare(w) in ("ريف", "ضواحي", "اطراف", "محيط")
+                for w in text[b - offset : m.start - offset].split()
+            )
+            if e.kind == "town" and e.pop >= 100_000 and not countryside:
                 continue  # a quarter of a city is coded at the city (ACLED: Gaza City for حي الشجاعية)
             name = text[rel : b - offset].strip()
             if not name or len(name) < 3:
