@@ -60,19 +60,56 @@ class Actor:
     matched: str = ""
 
 
+@dataclass(frozen=True)
+class Period:
+    """One government period of a state (ACLED labels state actors by it)."""
+
+    start: datetime.date
+    end: datetime.date | None  # exclusive; None while it lasts
+    who: str = ""
+
+    @property
+    def label(self) -> str:
+        """ACLED's label: the years it started and ended ("2014-2018"), open while it lasts ("2022-")."""
+        return f"{self.start.year}-{self.end.year if self.end else ''}"
+
+    def covers(self, when: datetime.date) -> bool:
+        return self.start <= when and (self.end is None or when < self.end)
+
+
 @dataclass
 class _Country:
     name: str
     of: str
-    periods: list[tuple[datetime.date, datetime.date | None, str]]
+    periods: list[Period] = field(default_factory=list)
 
     def period(self, when: datetime.date) -> str:
-        if not self.periods:
-            return ""
-        for start, end, label in self.periods:
-            if start <= when and (end is None or when < end):
-                return label
-        return self.periods[0][2] if when < self.periods[0][0] else self.periods[-1][2]
+        """The label of the period holding ``when``; '' when none does (never a neighbour's label)."""
+        return next((p.label for p in self.periods if p.covers(when)), "")
+
+
+_PERIOD_KEYS = {"basis", "periods", "check"}
+
+
+def load_periods(data: dict[str, Any], source: str = "actor_periods.yaml") -> dict[str, list[Period]]:
+    """Validated government periods per country: known keys, dates in order, no overlap."""
+    out: dict[str, list[Period]] = {}
+    for country, spec in (data.get("countries") or {}).items():
+        unknown = set(spec) - _PERIOD_KEYS
+        if unknown:
+            raise ValueError(f"{source}: {country}: unknown key(s) {sorted(unknown)}")
+        periods = []
+        for item in spec.get("periods") or []:
+            if not isinstance(item, list) or len(item) not in (2, 3):
+                raise ValueError(f"{source}: {country}: a period is [from, to, who], got {item!r}")
+            p = Period(_date(item[0]), _date(item[1]), str(item[2]) if len(item) > 2 else "")
+            if p.end is not None and p.end <= p.start:
+                raise ValueError(f"{source}: {country}: period {item!r} ends before it starts")
+            if periods and (periods[-1].end is None or periods[-1].end > p.start):
+                raise ValueError(f"{source}: {country}: period {item!r} overlaps the one before it")
+            periods.append(p)
+        out[country] = periods
+    return out
 
 
 @dataclass
@@ -119,14 +156,16 @@ def _today() -> datetime.date:
 class ActorLexicon:
     """All actor aliases in one automaton, plus the country table."""
 
-    def __init__(self, data: dict[str, Any]):
+    def __init__(self, data: dict[str, Any], periods: dict[str, list[Period]] | None = None):
         self.kind_inter: dict[str, int] = {k: int(v) for k, v in data["kind_inter"].items()}
         self.countries: dict[str, _Country] = {}
+        periods = periods or {}
+        for name in set(periods) - set(data["countries"]):
+            raise ValueError(f"actor_periods.yaml: {name!r} is not a country of actors.yaml")
         self._country_words: dict[str, str] = {}  # normalised adjective/name form -> country
         self._country_adj: set[str] = set()  # forms that are adjectives (not names)
         for name, spec in data["countries"].items():
-            periods = [(_date(p[0]), _date(p[1]), str(p[2])) for p in spec.get("periods") or []]
-            self.countries[name] = _Country(name, spec.get("of", name), periods)
+            self.countries[name] = _Country(name, spec.get("of", name), list(periods.get(name, [])))
             for stem in spec.get("adj") or []:
                 s = normalize_key(stem)
                 for suf in _ADJ_SUFFIXES:
@@ -190,8 +229,10 @@ class ActorLexicon:
     @functools.lru_cache(maxsize=1)
     def load(cls) -> "ActorLexicon":
         """The bundled lexicon (parsed once per process)."""
-        text = resources.files("extractor").joinpath("data/actors.yaml").read_text(encoding="utf-8")
-        return cls(yaml.safe_load(text))
+        data = resources.files("extractor").joinpath("data")
+        text = data.joinpath("actors.yaml").read_text(encoding="utf-8")
+        periods = load_periods(yaml.safe_load(data.joinpath("actor_periods.yaml").read_text(encoding="utf-8")))
+        return cls(yaml.safe_load(text), periods)
 
     def _add_entry(self, e: _Entry) -> int:
         e.order = len(self.entries)
@@ -458,4 +499,4 @@ def for_event(actor: Actor, event_type: str) -> Actor:
     return actor
 
 
-__all__ = ["Actor", "ActorLexicon", "interaction", "civilian_targeting", "for_event", "KINDS"]
+__all__ = ["Actor", "ActorLexicon", "Period", "load_periods", "interaction", "civilian_targeting", "for_event", "KINDS"]
