@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 
 from extractor.normalize import normalize_text
-from extractor.resolve.actors import Actor, ActorLexicon, civilian_targeting, for_event, interaction
+from extractor.resolve.actors import Actor, ActorLexicon, for_event
 
 D2022 = dt.date(2022, 6, 1)
 D2025 = dt.date(2025, 6, 1)
@@ -320,27 +320,7 @@ def test_context_words_need_their_country(lex):
     assert names(lex, "شن التحالف غارات", "Syria") == [("Global Coalition Against Daesh", 8)]
 
 
-# --------------------------------------------------------------------------- interaction
-@pytest.mark.parametrize(
-    "i1, i2, expected",
-    [(1, 7, 17), (7, 1, 17), (2, 1, 12), (1, 1, 11), (8, 2, 28), (3, 7, 37), (6, None, 60), (6, 0, 60),
-     (5, 1, 15), (8, 7, 78), (None, 1, None), (None, None, None)],
-)  # fmt: skip
-def test_interaction(i1, i2, expected):
-    assert interaction(i1, i2) == expected
-
-
-def test_civilian_targeting(lex):
-    civ = lex.civilians("Syria")
-    army = lex.state_forces("Syria")
-    assert civilian_targeting(civ, "Violence against civilians") == "Civilian targeting"
-    assert civilian_targeting(civ, "Explosions/Remote violence") == "Civilian targeting"
-    assert civilian_targeting(civ, "Riots", "Mob violence") == "Civilian targeting"
-    assert civilian_targeting(civ, "Riots", "Violent demonstration") == ""
-    assert civilian_targeting(civ, "Protests") == ""
-    assert civilian_targeting(civ, "Strategic developments") == ""
-    assert civilian_targeting(army, "Explosions/Remote violence") == ""
-    assert civilian_targeting(None, "Violence against civilians") == ""
+# interaction and civilian_targeting: tests/test_codebook.py
 
 
 def test_more_state_words(lex):

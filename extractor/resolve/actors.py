@@ -31,6 +31,7 @@ import ahocorasick
 import yaml
 
 from ..normalize import normalize_key
+from ..record import interaction  # noqa: F401  (the codebook's; kept importable from here)
 
 KINDS = ("state", "police", "rebel", "political_militia", "identity_militia", "rioters", "protesters",
          "civilians", "external", "unidentified")  # fmt: skip
@@ -45,7 +46,6 @@ DEF_PREFIXES = frozenset({"ال", "وال", "فال", "بال", "كال", "لل"
 _ADJ_SUFFIXES = ("", "ه", "ين", "ون", "تين", "تان", "ان", "ا")
 _WORD = re.compile(r"[^\W\d_]+")
 
-POLITICAL_VIOLENCE_TYPES = frozenset({"Violence against civilians", "Explosions/Remote violence", "Battles"})
 
 
 @dataclass(frozen=True)
@@ -153,6 +153,34 @@ def _today() -> datetime.date:
     return datetime.date.today()
 
 
+_ALIAS_GROUP_KEYS = {"name", "kind", "country", "acled", "only_in", "aliases", "sources"}
+
+
+def merge_aliases(data: dict[str, Any], built: dict[str, Any], source: str = "actor_aliases.yaml") -> dict[str, Any]:
+    """actors.yaml with the groups of the generated alias file added (tools/build_actors.py).
+
+    A group already in actors.yaml (same name) gains the aliases, so its renamings and per-country
+    names apply; any other group is added after the hand-kept ones (which win a tie)."""
+    groups = [dict(g) for g in data.get("groups") or []]
+    by_name = {}
+    for g in groups:
+        by_name.setdefault(g["name"], g)
+    for g in built.get("groups") or []:
+        unknown = set(g) - _ALIAS_GROUP_KEYS
+        if unknown:
+            raise ValueError(f"{source}: {g.get('name')!r}: unknown key(s) {sorted(unknown)}")
+        missing = {a for a in g["aliases"] if not (g.get("sources") or {}).get(a)}
+        if missing:
+            raise ValueError(f"{source}: {g['name']!r}: aliases without a source: {sorted(missing)}")
+        if g["name"] in by_name and not g.get("only_in"):
+            target = by_name[g["name"]]
+            target["aliases"] = list(target.get("aliases") or []) + list(g["aliases"])
+        else:
+            groups.append({k: g[k] for k in ("name", "kind", "country", "only_in", "aliases") if k in g}
+                          | {"source": sorted({s for v in g["sources"].values() for s in v})})  # fmt: skip
+    return {**data, "groups": groups}
+
+
 class ActorLexicon:
     """All actor aliases in one automaton, plus the country table."""
 
@@ -229,10 +257,13 @@ class ActorLexicon:
     @functools.lru_cache(maxsize=1)
     def load(cls) -> "ActorLexicon":
         """The bundled lexicon (parsed once per process)."""
-        data = resources.files("extractor").joinpath("data")
-        text = data.joinpath("actors.yaml").read_text(encoding="utf-8")
-        periods = load_periods(yaml.safe_load(data.joinpath("actor_periods.yaml").read_text(encoding="utf-8")))
-        return cls(yaml.safe_load(text), periods)
+        folder = resources.files("extractor").joinpath("data")
+
+        def read(name: str) -> Any:
+            return yaml.safe_load(folder.joinpath(name).read_text(encoding="utf-8"))
+
+        data = merge_aliases(read("actors.yaml"), read("actor_aliases.yaml"))
+        return cls(data, load_periods(read("actor_periods.yaml")))
 
     def _add_entry(self, e: _Entry) -> int:
         e.order = len(self.entries)
@@ -467,29 +498,6 @@ class ActorLexicon:
         return sorted(chosen, key=lambda a: a.start)
 
 
-def interaction(inter1: int | None, inter2: int | None) -> int | None:
-    """ACLED interaction code: the two inter codes, lower first (7,1 -> 17); solo -> inter1*10."""
-    if inter1 is None:
-        return None
-    if not inter2:
-        return inter1 * 10
-    lo, hi = sorted((inter1, inter2))
-    return lo * 10 + hi
-
-
-def civilian_targeting(actor2: Actor | None, event_type: str, sub_event_type: str = "") -> str:
-    """'Civilian targeting' when civilians are the target of a political-violence event, else ''.
-
-    Political violence here is Violence against civilians, Explosions/Remote violence (and
-    Battles, which never target civilians by definition) plus Mob violence riots.
-    """
-    if actor2 is None or actor2.inter != 7:
-        return ""
-    if event_type in POLITICAL_VIOLENCE_TYPES or "Mob violence" in (event_type, sub_event_type):
-        return "Civilian targeting"
-    return ""
-
-
 def for_event(actor: Actor, event_type: str) -> Actor:
     """Adjust a role to the event: protesters who riot are rioters, rioters who only protest are protesters."""
     if event_type == "Riots" and actor.kind == "protesters":
@@ -499,4 +507,4 @@ def for_event(actor: Actor, event_type: str) -> Actor:
     return actor
 
 
-__all__ = ["Actor", "ActorLexicon", "Period", "load_periods", "interaction", "civilian_targeting", "for_event", "KINDS"]
+__all__ = ["Actor", "ActorLexicon", "Period", "load_periods", "interaction", "for_event", "KINDS"]
