@@ -322,5 +322,6 @@ def test_a_batch_of_articles_gives_the_same_rows_as_one_at_a_time():
 def test_clashes_that_kill_people_stay_a_battle_without_civilians_as_a_side():
     ev = one("اندلعت اشتباكات عنيفة بين اللواء 444 قتال وجهاز الردع في العاصمة الليبية طرابلس، أسفرت عن مقتل 55 شخصا.",
              "2023-08-16")
-    assert (ev.event_type, ev.sub_event_type, ev.actor2) == ("Battles", "Armed clash", "")
+    assert (ev.event_type, ev.sub_event_type) == ("Battles", "Armed clash")
+    assert (ev.actor1, ev.actor2) == ("444th Brigade", "Special Deterrence Force")  # both sides named, not the dead
     assert ev.location == "Tripoli" and ev.fatalities == 55

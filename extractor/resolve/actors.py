@@ -31,6 +31,7 @@ import ahocorasick
 import yaml
 
 from ..normalize import normalize_key
+from ..phrases import PhraseMatcher
 from ..record import interaction  # noqa: F401  (the codebook's; kept importable from here)
 
 KINDS = ("state", "police", "rebel", "political_militia", "identity_militia", "rioters", "protesters",
@@ -127,6 +128,7 @@ class _Entry:
     needs_near: Any = None  # compiled cue matcher (list of (key, stem))
     window: int = 8
     order: int = 0
+    source: str = ""  # where the ACLED name comes from (vocabulary check)
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,9 @@ def _today() -> datetime.date:
     return datetime.date.today()
 
 
+_TOP_KEYS = {"kind_inter", "countries", "fillers", "generic_state_forces_in", "ignore", "speech_verbs", "speaker_doer",
+             "source_nouns", "source_links", "state_targets", "civilian_objects", "vague_victims", "group_heads", "casualty_words", "state_words", "groups", "roles",
+             "source"}  # fmt: skip
 _ALIAS_GROUP_KEYS = {"name", "kind", "country", "acled", "only_in", "aliases", "sources"}
 
 
@@ -176,8 +181,11 @@ def merge_aliases(data: dict[str, Any], built: dict[str, Any], source: str = "ac
             target = by_name[g["name"]]
             target["aliases"] = list(target.get("aliases") or []) + list(g["aliases"])
         else:
+            src = sorted({s for v in g["sources"].values() for s in v})
+            if g.get("acled") is False:
+                src.append("English name from the list, not an ACLED actor name")
             groups.append({k: g[k] for k in ("name", "kind", "country", "only_in", "aliases") if k in g}
-                          | {"source": sorted({s for v in g["sources"].values() for s in v})})  # fmt: skip
+                          | {"source": src})  # fmt: skip
     return {**data, "groups": groups}
 
 
@@ -211,12 +219,31 @@ class ActorLexicon:
         # generic soldiers/army in an event country stand for another state's forces there
         self._state_of_event: dict[str, str] = dict(data.get("generic_state_forces_in") or {})
 
+        unknown = set(data) - _TOP_KEYS
+        if unknown:
+            raise ValueError(f"actors.yaml: unknown key(s) {sorted(unknown)}")
+        self._speech = {normalize_key(w) for w in data.get("speech_verbs") or []}
+        self._doer = {normalize_key(w) for w in data.get("speaker_doer") or []}
+        self._source_nouns = {normalize_key(w) for w in data.get("source_nouns") or []}
+        self._source_links = {normalize_key(w) for w in data.get("source_links") or []}
+        self._word_lists = self._speech | self._source_nouns | self._source_links
+        targets = data.get("state_targets") or {}
+        if set(targets) - {"police", "military"}:
+            raise ValueError(f"actors.yaml: state_targets: unknown role(s) {sorted(set(targets) - {'police', 'military'})}")
+        self._state_targets = PhraseMatcher((w, role) for role, ws in targets.items() for w in ws)
+        self._civilian_objects = PhraseMatcher((w, "civilian") for w in data.get("civilian_objects") or [])
+        self._vague = {normalize_key(w) for w in data.get("vague_victims") or []}
+        self._group_heads = {normalize_key(w) for w in data.get("group_heads") or []}
+        self._casualty_words = PhraseMatcher((w, "casualty") for w in data.get("casualty_words") or [])
+
         self.entries: list[_Entry] = []
         self._payloads: dict[str, list[_Payload]] = {}
         for spec in data.get("groups") or []:
+            src = spec.get("source") or data.get("source") or ""
             e = self._add_entry(
                 _Entry("group", spec["name"], spec["kind"], spec.get("country", ""), spec.get("assoc", ""),
-                       dict(spec.get("by_country") or {}), list(spec.get("dated") or []))
+                       dict(spec.get("by_country") or {}), list(spec.get("dated") or []),
+                       source=", ".join(src) if isinstance(src, list) else str(src))
             )  # fmt: skip
             only = frozenset(spec["only_in"]) if spec.get("only_in") else None
             for a in spec.get("aliases") or []:
@@ -331,6 +358,59 @@ class ActorLexicon:
 
     def rioters(self, country: str) -> Actor:
         return Actor(f"Rioters ({country})", self.kind_inter["rioters"], "rioters", country)
+
+    # ------------------------------------------------------------------ vocabulary
+    GENERIC = ("Military Forces of {of} ({period})", "Police Forces of {of} ({period})")
+
+    def vocabulary(self) -> list[tuple[str, str]]:
+        """Every actor name template rasd can emit with where it comes from: (name, source).
+
+        Generic ACLED patterns (state forces, roles such as ``Civilians ({country})``) have the source
+        "ACLED codebook (generic)"; named groups the source their data gives."""
+        out = [(t, "ACLED codebook (generic)") for t in self.GENERIC]
+        for e in self.entries:
+            if e.type == "role":
+                out.append((e.name, "ACLED codebook (generic)"))
+                if e.assoc:
+                    out.append((e.assoc, "ACLED codebook (generic)"))
+            elif e.type == "group":
+                names = [e.name] + [d["name"] for d in e.dated] + list(e.by_country.values())
+                out.extend((n, e.source) for n in names if not n.endswith("(context)"))
+        return sorted(set(out))
+
+    # ------------------------------------------------------------------ roles in the clause
+    def source_role(self, text: str, start: int, end: int, trigger_start: int) -> str:
+        """How the actor at [start, end) of ``text`` only reports, if it does: 'owner' of a source ("الوزارة
+        الحوثية", "مصدر في الجيش"), 'speaker' (subject of a speech verb before the trigger, "أعلنت سلطات
+        الحوثيين سقوط قتلى", that does not go on to say it acted: "قال الجيش إنه قصف"), else ''."""
+        words = [self._bare(m.group()) for m in _WORD.finditer(text, 0, start)][-5:]
+        i = len(words) - 1
+        while i >= 0 and len(words) - i <= 3 and words[i] in self._source_links:
+            i -= 1
+        if i >= 0 and len(words) - i <= 4 and words[i] in self._source_nouns:
+            return "owner"
+        if start >= trigger_start or i < 0 or len(words) - i > 4 or words[i] not in self._speech:
+            return ""
+        after = [self._bare(m.group()) for _, m in zip(range(4), _WORD.finditer(text, end, trigger_start))]
+        return "" if any(w in self._doer for w in after) else "speaker"
+
+    def _bare(self, word: str) -> str:
+        """A word without a leading و/ف (the conjunction), for word-list look-ups."""
+        w = word.lower()
+        return w[1:] if len(w) > 3 and w[0] in "وف" and w[1:] in self._word_lists else w
+
+    def state_target(self, text: str, after: int = 0) -> str | None:
+        """'police' or 'military' when the text after ``after`` names a state-force institution as the target."""
+        hit = next(self._state_targets.iter(text[after:]), None)
+        return hit.payload if hit else None
+
+    def is_vague_victim(self, actor: "Actor") -> bool:
+        """Civilians named only as "people" (أشخاص): any named target says more."""
+        return actor.kind == "civilians" and not actor.assoc and actor.matched.lower() in self._vague
+
+    def civilian_object_with_casualties(self, text: str, after: int = 0) -> bool:
+        """Whether the text names a civilian object struck (after ``after``) and reports casualties."""
+        return self._civilian_objects.contains(text[after:]) and self._casualty_words.contains(text)
 
     # ------------------------------------------------------------------ matching
     def country_of_word(self, word: str) -> str | None:
@@ -452,8 +532,39 @@ class ActorLexicon:
         return e.name.replace("{country}", country), self.kind_inter[e.kind], e.kind, country, assoc, new_end
 
     def find(self, text: str, offset: int = 0, *, event_country: str | None = None,
-             event_date: datetime.date | None = None) -> list[Actor]:  # fmt: skip
-        """Every actor mention in a normalised text chunk, in text order (offsets + ``offset``)."""
+             event_date: datetime.date | None = None, orgs: list[tuple[int, int]] | None = None,
+             persons: list[tuple[int, int]] | None = None) -> list[Actor]:  # fmt: skip
+        """Every actor mention in a normalised text chunk, in text order (offsets + ``offset``).
+
+        ``orgs`` / ``persons``: NER ORG and PER spans (same coordinates as the offsets). A name inside a
+        PER span is a person, never a group ("أبو بكر البغدادي" is not a Baghdad group); an ORG span that
+        names an armed group the dictionary lacks (its head word is in ``group_heads``: "كتيبة شهداء
+        الزاوية") is kept as that group, with its Arabic name as the associated actor of an
+        Unidentified Armed Group, rather than lost."""
+        found = self._find(text, offset, event_country, event_date)
+        if persons:
+            found = [a for a in found if not any(s <= a.start and a.end <= e for s, e in persons)]
+        if orgs and event_country:
+            for s, e in orgs:
+                if any(a.start < e and s < a.end for a in found):
+                    continue
+                span = text[s - offset : e - offset].strip(" \"'«»“”()")
+                head = self._bare_clitic(span.split(" ", 1)[0]) if span else ""
+                if head in self._group_heads and " " in span:
+                    a = self.unidentified(event_country)
+                    found.append(replace(a, assoc=span, start=s, end=e, matched=span))
+            found.sort(key=lambda a: a.start)
+        return found
+
+    def _bare_clitic(self, word: str) -> str:
+        w = word.lower()
+        for n in (3, 2, 1):
+            if len(w) > n + 2 and w[:n] in ("وال", "بال", "لل", "ال", "و", "ب", "ل", "ف") and w[n:] in self._group_heads:
+                return w[n:]
+        return w
+
+    def _find(self, text: str, offset: int, event_country: str | None,
+              event_date: datetime.date | None) -> list[Actor]:  # fmt: skip
         low = _lower(text)
         n = len(low)
         when = event_date or _today()
