@@ -417,12 +417,13 @@ def sources_removed(actors: list[Actor], sent, m: TriggerMatch) -> list[Actor]:
     rel = m.start - sent.start
     clause = reporting_clause(sent.text, rel)
     lo = hi = -1
+    lexicon = ActorLexicon.load()
     if clause is not None:
         comp = sent.text[clause[1] :].split(maxsplit=1)[0] if sent.text[clause[1] :].strip() else ""
-        if not comp.endswith(("ه", "ها", "هم")):
+        # "قال الجيش إنه قصف", "قالت وزارة الدفاع الروسية إن طائراتها قصفت": the speaker is the doer
+        if not comp.endswith(("ه", "ها", "هم")) and not lexicon.own_forces_follow(sent.text, clause[1]):
             lo, hi = clause[0] + sent.start, clause[1] + sent.start
     colon = sent.text.rfind(":", 0, rel)
-    lexicon = ActorLexicon.load()
     roles = {id(a): lexicon.source_role(sent.text, a.start - sent.start, a.end - sent.start, rel) for a in actors}
     # a speaker with nobody else armed in the clause announces its own act ("أعلن الجيش عن تفكيك عبوة")
     others_armed = any(a.kind in ARMED and not roles[id(a)] for a in actors)
@@ -463,6 +464,9 @@ def _roles(actors: list[Actor], m: TriggerMatch, sent, templates: TemplateSet, e
         return None, None
     t0 = m.start
     actors = _named_members(actors, sent)
+    lexicon = ActorLexicon.load()
+    # a force escorting the attacker ("اقتحم مستوطنون القرية بحماية قوات الاحتلال") is not its target
+    actors = [a for a in actors if not (a.start > t0 and lexicon.supports(sent.text, a.start - sent.start))]
     armed = [a for a in actors if a.kind in ARMED]
     others = [a for a in actors if a.kind not in ARMED]
     if event_type == "Protests":

@@ -164,7 +164,7 @@ class Codebook:
     inter_names: dict[int, str]
 
     @classmethod
-    def from_data(cls, data: dict[str, Any], source: str = "acled_codebook.yaml") -> "Codebook":
+    def from_data(cls, data: dict[str, Any], source: str = "acled_codebook.yaml") -> Codebook:
         unknown = set(data) - {"inter", "event_types"}
         if unknown:
             raise ValueError(f"{source}: unknown key(s) {sorted(unknown)}")
@@ -191,8 +191,9 @@ class Codebook:
 
 
 def _load_codebook() -> Codebook:
-    import yaml
     from importlib import resources
+
+    import yaml
 
     text = resources.files("extractor").joinpath("data/acled_codebook.yaml").read_text(encoding="utf-8")
     return Codebook.from_data(yaml.safe_load(text))
@@ -246,5 +247,19 @@ def replace(event: Event, **changes: Any) -> Event:
     return dataclasses.replace(event, **changes)
 
 
-__all__ = ["ACLED_COLUMNS", "PROVENANCE_COLUMNS", "CODEBOOK", "Codebook", "Event", "EVENT_TYPES", "SubEventType",
-           "civilian_targeting", "derived_columns", "disorder_type", "interaction", "json_schema", "replace", "field"]
+__all__ = [
+    "ACLED_COLUMNS",
+    "CODEBOOK",
+    "EVENT_TYPES",
+    "PROVENANCE_COLUMNS",
+    "Codebook",
+    "Event",
+    "SubEventType",
+    "civilian_targeting",
+    "derived_columns",
+    "disorder_type",
+    "field",
+    "interaction",
+    "json_schema",
+    "replace",
+]

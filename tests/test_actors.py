@@ -332,8 +332,9 @@ def test_more_state_words(lex):
 
 
 def _all_aliases():
-    import yaml
     from importlib import resources
+
+    import yaml
 
     data = yaml.safe_load(resources.files("extractor").joinpath("data/actors.yaml").read_text(encoding="utf-8"))
     for spec in data["groups"]:
@@ -361,3 +362,40 @@ def test_every_alias_matches_itself(lex):
         if not any(a.matched.lower() == key for a in found):
             dead.append(alias)
     assert dead == []
+
+
+# --------------------------------------------------------------------------- the built alias file
+def test_built_alias_file_is_what_its_sources_give():
+    """tools/build_actors.py is deterministic: the shipped actor_aliases.yaml is what the UN list and
+    UniversalPetrarch give through actor_sources.yaml (run the tool after editing the crosswalk)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    shared = root.parent / "shared" / "data"
+    if not (shared / "un_sanctions").is_dir() or not (shared / "universalpetrarch_dicts").is_dir():
+        pytest.skip("../shared/data (UN sanctions list, UniversalPetrarch) not present")
+    r = subprocess.run([sys.executable, str(root / "tools" / "build_actors.py"), "--check", "--shared", str(shared)],
+                       capture_output=True, text=True)  # fmt: skip
+    assert r.returncode == 0, r.stderr[-500:]
+
+
+def test_built_aliases_reach_the_lexicon(lex):
+    # UN QDe.134: MUJAO; UniversalPetrarch حركة_عدل_و_مساواة_ -> the surface form "حركة العدل والمساواة"
+    assert first(lex, "هاجمت حركة التوحيد والجهاد في غرب إفريقيا", "Mali").name == (
+        "MUJAO: Movement for Unity and Jihad in West Africa")
+    assert first(lex, "اشتبكت حركة العدل والمساواة مع", "Sudan").name == "JEM: Justice and Equality Movement"
+
+
+def test_petrarch_headwords_become_news_forms():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "tools" / "build_actors.py"
+    spec = importlib.util.spec_from_file_location("build_actors", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    assert "حركة العدل والمساواة" in mod.surface_forms("حركة_عدل_و_مساواة_")
+    assert "حركة تحرير السودان" in mod.surface_forms("حركة_تحرير_سودان_")
+    assert mod.surface_forms("طالبان") == ["طالبان"]

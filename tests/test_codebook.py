@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 
 from extractor import extract
-from extractor.record import CODEBOOK, EVENT_TYPES, Codebook, civilian_targeting, derived_columns, disorder_type, interaction
+from extractor.record import (
+    CODEBOOK,
+    EVENT_TYPES,
+    Codebook,
+    civilian_targeting,
+    derived_columns,
+    disorder_type,
+    interaction,
+)
 
 REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "data" / "acledr_reference" / "derived"
 

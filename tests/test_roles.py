@@ -36,6 +36,15 @@ def one(text: str, published: str):
     # the government period of the event date
     ("قصفت القوات العراقية مواقع لتنظيم داعش في الموصل.", "2015-06-01",
      ("Military Forces of Iraq (2014-2018)", "Islamic State (Iraq)")),
+    # a force escorting the attackers is not their target: the villagers are
+    ("اقتحم مستوطنون قرية عوريف جنوب نابلس بحماية قوات الاحتلال وأحرقوا أشجار الزيتون.", "2024-03-10",
+     ("Rioters (Israel)", "Civilians (Palestine)")),
+    # a ministry of defence that says its own planes struck is the striker
+    ("قالت وزارة الدفاع الروسية إن طائراتها قصفت مواقع للمسلحين في ريف إدلب.", "2024-03-10",
+     ("Military Forces of Russia (2000-)", "Unidentified Armed Group (Syria)")),
+    # the civil defence reporting a strike is neither a military nor a party
+    ("قال الدفاع المدني السوري إن غارة روسية قتلت ثلاثة مدنيين في ريف إدلب.", "2024-03-10",
+     ("Military Forces of Russia (2000-)", "Civilians (Syria)")),
     # a force that announces its own act stays its actor
     ("أعلنت الشرطة البحرينية توقيف 29 متظاهرا في المنامة.", "2012-09-22",
      ("Police Forces of Bahrain (1999-)", "Civilians (Bahrain)")),

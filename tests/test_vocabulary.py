@@ -6,11 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLES
 
 from extractor import extract
 from extractor.resolve.actors import ActorLexicon
-
-from conftest import SAMPLES
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "dev-eval" / "articles"
 

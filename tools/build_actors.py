@@ -30,7 +30,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extractor.normalize import normalize_key  # noqa: E402
+from extractor.normalize import normalize_key
 
 OUT = ROOT / "extractor" / "data" / "actor_aliases.yaml"
 SOURCES = ROOT / "extractor" / "data" / "actor_sources.yaml"
@@ -150,7 +150,7 @@ def build(shared: Path) -> tuple[dict, list[str]]:
             skipped.append(f"petrarch {head} {sorted(petrarch[head])}")
             continue
         add(spec, surface_forms(head), "UniversalPetrarch")
-    for name in set((cross.get("petrarch") or {})) - set(petrarch):
+    for name in set(cross.get("petrarch") or {}) - set(petrarch):
         raise SystemExit(f"build_actors: actor_sources.yaml: petrarch headword {name!r} is not in {UP_FILE}")
     out = []
     for name in sorted(groups):

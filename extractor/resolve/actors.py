@@ -32,7 +32,7 @@ import yaml
 
 from ..normalize import normalize_key
 from ..phrases import PhraseMatcher
-from ..record import interaction  # noqa: F401  (the codebook's; kept importable from here)
+from ..record import interaction
 
 KINDS = ("state", "police", "rebel", "political_militia", "identity_militia", "rioters", "protesters",
          "civilians", "external", "unidentified")  # fmt: skip
@@ -155,7 +155,7 @@ def _today() -> datetime.date:
     return datetime.date.today()
 
 
-_TOP_KEYS = {"kind_inter", "countries", "fillers", "generic_state_forces_in", "ignore", "speech_verbs", "speaker_doer",
+_TOP_KEYS = {"kind_inter", "countries", "fillers", "generic_state_forces_in", "ignore", "speech_verbs", "speaker_doer", "speaker_own", "support_cues",
              "source_nouns", "source_links", "state_targets", "civilian_objects", "vague_victims", "group_heads", "casualty_words", "state_words", "groups", "roles",
              "source"}  # fmt: skip
 _ALIAS_GROUP_KEYS = {"name", "kind", "country", "acled", "only_in", "aliases", "sources"}
@@ -226,6 +226,8 @@ class ActorLexicon:
         self._doer = {normalize_key(w) for w in data.get("speaker_doer") or []}
         self._source_nouns = {normalize_key(w) for w in data.get("source_nouns") or []}
         self._source_links = {normalize_key(w) for w in data.get("source_links") or []}
+        self._own = {normalize_key(w) for w in data.get("speaker_own") or []}
+        self._support = PhraseMatcher((w, "support") for w in data.get("support_cues") or [])
         self._word_lists = self._speech | self._source_nouns | self._source_links
         targets = data.get("state_targets") or {}
         if set(targets) - {"police", "military"}:
@@ -282,7 +284,7 @@ class ActorLexicon:
     # ------------------------------------------------------------------ loading
     @classmethod
     @functools.lru_cache(maxsize=1)
-    def load(cls) -> "ActorLexicon":
+    def load(cls) -> ActorLexicon:
         """The bundled lexicon (parsed once per process)."""
         folder = resources.files("extractor").joinpath("data")
 
@@ -392,7 +394,20 @@ class ActorLexicon:
         if start >= trigger_start or i < 0 or len(words) - i > 4 or words[i] not in self._speech:
             return ""
         after = [self._bare(m.group()) for _, m in zip(range(4), _WORD.finditer(text, end, trigger_start))]
-        return "" if any(w in self._doer for w in after) else "speaker"
+        return "" if self._own_forces(after) or any(w in self._doer for w in after) else "speaker"
+
+    def _own_forces(self, words: list[str]) -> bool:
+        return any(w.endswith(suf) and w[: -len(suf)] in self._own for w in words for suf in ("ها", "هم", "ه"))
+
+    def own_forces_follow(self, text: str, pos: int) -> bool:
+        """Whether the speaker's own forces ("طائراتها", "قواته") are named within 3 words after ``pos``."""
+        return self._own_forces([m.group().lower() for _, m in zip(range(3), _WORD.finditer(text, pos))])
+
+    def supports(self, text: str, start: int) -> bool:
+        """Whether the actor starting at ``start`` is named as escorting another ("بحماية قوات الاحتلال")."""
+        before = text[max(0, start - 40) : start]
+        return any(h.end == len(before) or not before[h.end :].strip(" \"'«»“”")
+                   for h in self._support.iter(before))  # fmt: skip
 
     def _bare(self, word: str) -> str:
         """A word without a leading و/ف (the conjunction), for word-list look-ups."""
@@ -404,7 +419,7 @@ class ActorLexicon:
         hit = next(self._state_targets.iter(text[after:]), None)
         return hit.payload if hit else None
 
-    def is_vague_victim(self, actor: "Actor") -> bool:
+    def is_vague_victim(self, actor: Actor) -> bool:
         """Civilians named only as "people" (أشخاص): any named target says more."""
         return actor.kind == "civilians" and not actor.assoc and actor.matched.lower() in self._vague
 
@@ -618,4 +633,4 @@ def for_event(actor: Actor, event_type: str) -> Actor:
     return actor
 
 
-__all__ = ["Actor", "ActorLexicon", "Period", "load_periods", "interaction", "for_event", "KINDS"]
+__all__ = ["KINDS", "Actor", "ActorLexicon", "Period", "for_event", "interaction", "load_periods"]
