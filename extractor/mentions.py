@@ -29,7 +29,7 @@ from datetime import date
 
 from .document import Doc
 from .segment import Sentence
-from .resolve.actors import Actor, ActorLexicon, for_event
+from .resolve.actors import Actor, ActorLexicon, both_sides, for_event, named_members
 from .resolve.dates import find_dates, is_old_history, reporting_clause, resolve_event_date
 from .resolve.fatalities import Casualties, count_casualties
 from .resolve.places import Gazetteer, Place, km, locates_next, word_list
@@ -463,7 +463,7 @@ def _roles(actors: list[Actor], m: TriggerMatch, sent, templates: TemplateSet, e
     if not actors:
         return None, None
     t0 = m.start
-    actors = _named_members(actors, sent)
+    actors = named_members(actors, sent.text, sent.start)
     lexicon = ActorLexicon.load()
     # a force escorting the attacker ("اقتحم مستوطنون القرية بحماية قوات الاحتلال") is not its target
     actors = [a for a in actors if not (a.start > t0 and lexicon.supports(sent.text, a.start - sent.start))]
@@ -481,13 +481,15 @@ def _roles(actors: list[Actor], m: TriggerMatch, sent, templates: TemplateSet, e
         mob = m.sub_event_type == "Mob violence"
         armed_first = sorted(rest, key=lambda a: (a.kind not in ARMED) if not mob else (a.kind != "civilians"))
         return riot, (armed_first[0] if armed_first else None)
-    sides = _both_sides(armed, m, sent)
+    sides = both_sides(armed, sent.text, sent.start, m.start, m.end)
     if sides is not None:  # "اشتباكات بين كتيبة النواصي وجهاز دعم الاستقرار": the text names both sides
         return sides
     # a nominative plural ("قتل مسلحون رجلا") is the subject whatever verb comes before it
     # (an actor named by the trigger phrase itself, "استهدف قصف مدفعي إسرائيلي", is the one striking)
     struck_names = {a.name for a in armed if templates.cue_before("target", sent, a.start)
                     and not a.matched.split(" ")[0].endswith("ون") and not (a.start <= t0 < a.end)}  # fmt: skip
+    # "ثلاثة رجال شرطة وسبعة مدنيين أصيبوا في الانفجار": those the text says were hurt are struck
+    struck_names |= {a.name for a in armed if lexicon.victim_after(sent.text, a.end - sent.start)}
     struck = {id(a) for a in armed if a.name in struck_names}  # also its other names: "(داعش)"
     # ("هجوم شنته قوات الدعم السريع"; a 'by' cue far from the trigger belongs to another clause)
     by_phrase = [a for a in armed if a.start >= t0 and templates.cue_before("by", sent, a.start) and id(a) not in struck
@@ -512,47 +514,6 @@ def _roles(actors: list[Actor], m: TriggerMatch, sent, templates: TemplateSet, e
         or (others[0] if others else None)
     )
     return actor1, actor2
-
-
-_WORDS = re.compile(r"[^\W\d_]+")
-_MEMBER_OF = ("من", "تابع", "ينتمون", "ينتمي", "موالين", "موالون", "موالي")
-
-
-def _named_members(actors: list[Actor], sent) -> list[Actor]:
-    """Drop "مسلحون" when the group they belong to is named next: "مسلحون من تنظيم داعش",
-    "مسلحين تابعين لحركة الشباب" name one actor, the group."""
-    out = []
-    for i, u in enumerate(actors):
-        if u.kind == "unidentified":
-            nxt = next((a for a in actors[i + 1 :] if a.kind in ARMED and a.kind != "unidentified"), None)
-            gap = sent.text[u.end - sent.start : nxt.start - sent.start] if nxt is not None else ""
-            if nxt is not None and len(_WORDS.findall(gap)) <= 3 and any(w in gap for w in _MEMBER_OF):
-                continue
-        out.append(u)
-    return out
-_BETWEEN = re.compile(r"(?:^|\s)(?:و|ف)?(?:ما\s)?بين\s")
-
-
-def _both_sides(armed: list[Actor], m: TriggerMatch, sent) -> tuple[Actor, Actor] | None:
-    """The two sides of "<trigger> بين A و B" (A and B armed, differently named), in that order."""
-    rel = m.end - sent.start
-    hit = _BETWEEN.search(sent.text, max(0, m.start - sent.start), rel + 60)
-    def words(a: int, b: int) -> int:
-        return len(_WORDS.findall(sent.text, a, b))
-
-    if hit is None or words(rel, hit.start()) > 4:
-        return None
-    after = [a for a in armed if a.start - sent.start >= hit.end() - 1]
-    if not after or words(hit.end(), after[0].start - sent.start) > 3:
-        return None
-    first = after[0]
-    for b in after[1:]:
-        gap = sent.text[first.end - sent.start : b.start - sent.start]
-        if b.name != first.name and words(first.end - sent.start, b.start - sent.start) <= 4 and re.search(
-            r"(?:^|\s|[\"'«»“”])و", gap
-        ):
-            return first, b
-    return None
 
 
 def _defaults(lexicon, event_type, sub, actor1, actor2, country, published, text, after=0):

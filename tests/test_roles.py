@@ -45,6 +45,9 @@ def one(text: str, published: str):
     # the civil defence reporting a strike is neither a military nor a party
     ("قال الدفاع المدني السوري إن غارة روسية قتلت ثلاثة مدنيين في ريف إدلب.", "2024-03-10",
      ("Military Forces of Russia (2000-)", "Civilians (Syria)")),
+    # police the text says were hurt are the target, not the bomber
+    ("قالت الشرطة إن ثلاثة رجال شرطة وسبعة مدنيين أصيبوا في انفجار عبوة ناسفة في إسطنبول.", "2024-03-10",
+     ("Unidentified Armed Group (Turkey)", "Police Forces of Turkey (2016-)")),
     # a force that announces its own act stays its actor
     ("أعلنت الشرطة البحرينية توقيف 29 متظاهرا في المنامة.", "2012-09-22",
      ("Police Forces of Bahrain (1999-)", "Civilians (Bahrain)")),

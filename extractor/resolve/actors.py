@@ -155,7 +155,7 @@ def _today() -> datetime.date:
     return datetime.date.today()
 
 
-_TOP_KEYS = {"kind_inter", "countries", "fillers", "generic_state_forces_in", "ignore", "speech_verbs", "speaker_doer", "speaker_own", "support_cues",
+_TOP_KEYS = {"kind_inter", "countries", "fillers", "generic_state_forces_in", "ignore", "speech_verbs", "speaker_doer", "speaker_own", "support_cues", "victim_verbs",
              "source_nouns", "source_links", "state_targets", "civilian_objects", "vague_victims", "group_heads", "casualty_words", "state_words", "groups", "roles",
              "source"}  # fmt: skip
 _ALIAS_GROUP_KEYS = {"name", "kind", "country", "acled", "only_in", "aliases", "sources"}
@@ -227,6 +227,7 @@ class ActorLexicon:
         self._source_nouns = {normalize_key(w) for w in data.get("source_nouns") or []}
         self._source_links = {normalize_key(w) for w in data.get("source_links") or []}
         self._own = {normalize_key(w) for w in data.get("speaker_own") or []}
+        self._victim = PhraseMatcher((w, "victim") for w in data.get("victim_verbs") or [])
         self._support = PhraseMatcher((w, "support") for w in data.get("support_cues") or [])
         self._word_lists = self._speech | self._source_nouns | self._source_links
         targets = data.get("state_targets") or {}
@@ -402,6 +403,13 @@ class ActorLexicon:
     def own_forces_follow(self, text: str, pos: int) -> bool:
         """Whether the speaker's own forces ("طائراتها", "قواته") are named within 3 words after ``pos``."""
         return self._own_forces([m.group().lower() for _, m in zip(range(3), _WORD.finditer(text, pos))])
+
+    def victim_after(self, text: str, end: int) -> bool:
+        """Whether a victim verb ("أصيبوا", "لقوا حتفهم") follows within 4 words of ``end``, with no
+        other actor word between ("ثلاثة رجال شرطة وسبعة مدنيين أصيبوا")."""
+        window = " ".join(m.group() for _, m in zip(range(5), _WORD.finditer(text, end)))
+        hit = next(self._victim.iter(window), None)
+        return hit is not None and len(window[: hit.start].split()) <= 4
 
     def supports(self, text: str, start: int) -> bool:
         """Whether the actor starting at ``start`` is named as escorting another ("بحماية قوات الاحتلال")."""
@@ -624,6 +632,48 @@ class ActorLexicon:
         return sorted(chosen, key=lambda a: a.start)
 
 
+_MEMBER_OF = ("من", "تابع", "ينتمون", "ينتمي", "موالين", "موالون", "موالي")
+_BETWEEN = re.compile(r"(?:^|\s)(?:و|ف)?(?:ما\s)?بين\s")
+_ARMED = {"state", "police", "rebel", "political_militia", "identity_militia", "external", "unidentified"}
+
+
+def _words(text: str, a: int, b: int) -> int:
+    return len(_WORD.findall(text, a, b))
+
+
+def named_members(actors: list[Actor], text: str, offset: int = 0) -> list[Actor]:
+    """Drop "مسلحون" when the group they belong to is named next: "مسلحون من تنظيم داعش" and
+    "مسلحين تابعين لحركة الشباب" name one actor, the group. ``text`` starts at ``offset``."""
+    out = []
+    for i, u in enumerate(actors):
+        if u.kind == "unidentified":
+            nxt = next((a for a in actors[i + 1 :] if a.kind in _ARMED and a.kind != "unidentified"), None)
+            if nxt is not None:
+                gap = text[u.end - offset : nxt.start - offset]
+                if _words(gap, 0, len(gap)) <= 3 and any(w in gap for w in _MEMBER_OF):
+                    continue
+        out.append(u)
+    return out
+
+
+def both_sides(armed: list[Actor], text: str, offset: int, trigger_start: int,
+               trigger_end: int) -> tuple[Actor, Actor] | None:  # fmt: skip
+    """The two sides of "<trigger> بين A و B" (A and B armed, named differently), in text order."""
+    rel = trigger_end - offset
+    hit = _BETWEEN.search(text, max(0, trigger_start - offset), rel + 60)
+    if hit is None or _words(text, rel, hit.start()) > 4:
+        return None
+    after = [a for a in armed if a.start - offset >= hit.end() - 1]
+    if not after or _words(text, hit.end(), after[0].start - offset) > 3:
+        return None
+    first = after[0]
+    for b in after[1:]:
+        gap = text[first.end - offset : b.start - offset]
+        if b.name != first.name and _words(gap, 0, len(gap)) <= 4 and re.search(r"(?:^|\s|[\"'«»“”])و", gap):
+            return first, b
+    return None
+
+
 def for_event(actor: Actor, event_type: str) -> Actor:
     """Adjust a role to the event: protesters who riot are rioters, rioters who only protest are protesters."""
     if event_type == "Riots" and actor.kind == "protesters":
@@ -633,4 +683,5 @@ def for_event(actor: Actor, event_type: str) -> Actor:
     return actor
 
 
-__all__ = ["KINDS", "Actor", "ActorLexicon", "Period", "for_event", "interaction", "load_periods"]
+__all__ = ["KINDS", "Actor", "ActorLexicon", "Period", "both_sides", "for_event", "interaction", "load_periods",
+           "named_members"]
