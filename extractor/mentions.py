@@ -486,13 +486,16 @@ def _roles(actors: list[Actor], m: TriggerMatch, sent, templates: TemplateSet, e
         return sides
     # a nominative plural ("قتل مسلحون رجلا") is the subject whatever verb comes before it
     # (an actor named by the trigger phrase itself, "استهدف قصف مدفعي إسرائيلي", is the one striking)
-    struck_names = {a.name for a in armed if templates.cue_before("target", sent, a.start)
+    # "قتل مدنيان برصاص مسلحين", "على يد عناصر داعش": the 'by' phrase names who did it, whatever cue precedes
+    agents = {id(a) for a in armed if lexicon.agent_before(sent.text, a.start - sent.start)}
+    struck_names = {a.name for a in armed if templates.cue_before("target", sent, a.start) and id(a) not in agents
                     and not a.matched.split(" ")[0].endswith("ون") and not (a.start <= t0 < a.end)}  # fmt: skip
     # "ثلاثة رجال شرطة وسبعة مدنيين أصيبوا في الانفجار": those the text says were hurt are struck
     struck_names |= {a.name for a in armed if lexicon.victim_after(sent.text, a.end - sent.start)}
     struck = {id(a) for a in armed if a.name in struck_names}  # also its other names: "(داعش)"
     # ("هجوم شنته قوات الدعم السريع"; a 'by' cue far from the trigger belongs to another clause)
-    by_phrase = [a for a in armed if a.start >= t0 and templates.cue_before("by", sent, a.start) and id(a) not in struck
+    by_phrase = [a for a in armed if a.start >= t0 and id(a) not in struck
+                 and (templates.cue_before("by", sent, a.start) or id(a) in agents)
                  and len(sent.text[m.end - sent.start : a.start - sent.start].split()) <= 8]  # fmt: skip
     before = [a for a in armed if a.end <= t0 and id(a) not in struck]
     after = [a for a in armed if a.start >= m.end and id(a) not in struck]

@@ -48,6 +48,13 @@ def one(text: str, published: str):
     # police the text says were hurt are the target, not the bomber
     ("قالت الشرطة إن ثلاثة رجال شرطة وسبعة مدنيين أصيبوا في انفجار عبوة ناسفة في إسطنبول.", "2024-03-10",
      ("Unidentified Armed Group (Turkey)", "Police Forces of Turkey (2016-)")),
+    # the 'by' phrase names the perpetrator: "برصاص", "على يد", a weapon with its owner ("بقصف لقوات النظام")
+    ("قتل مدنيان برصاص مسلحين مجهولين في مدينة درعا.", "2024-03-10",
+     ("Unidentified Armed Group (Syria)", "Civilians (Syria)")),
+    ("قتل ثلاثة مدنيين على يد عناصر من تنظيم داعش في ريف دير الزور.", "2024-03-10",
+     ("Islamic State (Syria)", "Civilians (Syria)")),
+    ("قتل طفل بقصف لقوات النظام على بلدة كفرنبل في ريف إدلب.", "2024-03-10",
+     ("Military Forces of Syria (2000-2024)", "Civilians (Syria)")),
     # a force that announces its own act stays its actor
     ("أعلنت الشرطة البحرينية توقيف 29 متظاهرا في المنامة.", "2012-09-22",
      ("Police Forces of Bahrain (1999-)", "Civilians (Bahrain)")),

@@ -155,7 +155,7 @@ def _today() -> datetime.date:
     return datetime.date.today()
 
 
-_TOP_KEYS = {"kind_inter", "countries", "fillers", "generic_state_forces_in", "ignore", "speech_verbs", "speaker_doer", "speaker_own", "support_cues", "victim_verbs",
+_TOP_KEYS = {"kind_inter", "countries", "fillers", "generic_state_forces_in", "ignore", "speech_verbs", "speaker_doer", "speaker_own", "support_cues", "victim_verbs", "agent_cues",
              "source_nouns", "source_links", "state_targets", "civilian_objects", "vague_victims", "group_heads", "casualty_words", "state_words", "groups", "roles",
              "source"}  # fmt: skip
 _ALIAS_GROUP_KEYS = {"name", "kind", "country", "acled", "only_in", "aliases", "sources"}
@@ -228,6 +228,10 @@ class ActorLexicon:
         self._source_links = {normalize_key(w) for w in data.get("source_links") or []}
         self._own = {normalize_key(w) for w in data.get("speaker_own") or []}
         self._victim = PhraseMatcher((w, "victim") for w in data.get("victim_verbs") or [])
+        agent = data.get("agent_cues") or {}
+        if set(agent) - {"near", "next"}:
+            raise ValueError(f"actors.yaml: agent_cues: unknown key(s) {sorted(set(agent) - {'near', 'next'})}")
+        self._agent = PhraseMatcher((w, 2 if k == "near" else 0) for k, ws in agent.items() for w in ws)
         self._support = PhraseMatcher((w, "support") for w in data.get("support_cues") or [])
         self._word_lists = self._speech | self._source_nouns | self._source_links
         targets = data.get("state_targets") or {}
@@ -403,6 +407,17 @@ class ActorLexicon:
     def own_forces_follow(self, text: str, pos: int) -> bool:
         """Whether the speaker's own forces ("طائراتها", "قواته") are named within 3 words after ``pos``."""
         return self._own_forces([m.group().lower() for _, m in zip(range(3), _WORD.finditer(text, pos))])
+
+    def agent_before(self, text: str, start: int) -> bool:
+        """Whether a 'by' phrase ends right before ``start`` ("بقصف لـ"), or within 2 words ("برصاص قناص تابع لـ")."""
+        before = text[max(0, start - 60) : start]
+        for h in self._agent.iter(before):
+            gap = before[h.end :]
+            if gap.endswith("ل") and (len(gap) == 1 or not gap[-2].isalpha()):
+                gap = gap[:-1]  # the actor's own preposition: "بقصف |لقوات النظام"
+            if _words(gap, 0, len(gap)) <= h.payload and not re.search(r"[.،,:؛]", gap):
+                return True
+        return False
 
     def victim_after(self, text: str, end: int) -> bool:
         """Whether a victim verb ("أصيبوا", "لقوا حتفهم") follows within 4 words of ``end``, with no
