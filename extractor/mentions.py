@@ -516,6 +516,9 @@ def _roles(actors: list[Actor], m: TriggerMatch, sent, templates: TemplateSet, e
         or (rest[0] if rest else None)
         or (others[0] if others else None)
     )
+    if actor1 is None and event_type == "Battles" and actor2 is not None:
+        # a clash with two armed sides named, neither as the subject: both are its parties
+        actor1 = next((a for a in armed if a.name != actor2.name), None)
     return actor1, actor2
 
 

@@ -55,6 +55,9 @@ def one(text: str, published: str):
      ("Islamic State (Syria)", "Civilians (Syria)")),
     ("قتل طفل بقصف لقوات النظام على بلدة كفرنبل في ريف إدلب.", "2024-03-10",
      ("Military Forces of Syria (2000-2024)", "Civilians (Syria)")),
+    # a clash whose two sides are named but neither as the subject: both are coded
+    ("قتل ثلاثة في اشتباكات مع مسلحي تنظيم داعش شاركت فيها قوات البيشمركة قرب كركوك العراقية.", "2024-03-10",
+     ("Military Forces of Iraq (2022-) Peshmerga", "Islamic State (Iraq)")),
     # a force that announces its own act stays its actor
     ("أعلنت الشرطة البحرينية توقيف 29 متظاهرا في المنامة.", "2012-09-22",
      ("Police Forces of Bahrain (1999-)", "Civilians (Bahrain)")),
