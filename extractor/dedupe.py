@@ -241,10 +241,10 @@ def merge_cluster(members: list[Event], reasons: list[str], *, keep_id: str | No
         confidence=max(e.confidence for e in members),
         notes=(by_place.notes or "") + note,
     )  # fmt: skip
-    if (merged.inter1, merged.inter2) != (by_place.inter1, by_place.inter2):
-        from .resolve.actors import interaction  # only when actors came from another report
+    from .record import derived_columns  # actors or sub-event type may come from another report
 
-        merged.interaction = interaction(merged.inter1, merged.inter2)
+    for k, v in derived_columns(merged.event_type, merged.sub_event_type, merged.inter1, merged.inter2).items():
+        setattr(merged, k, v)
     return merged
 
 

@@ -29,7 +29,7 @@ from datetime import date
 
 from .document import Doc
 from .segment import Sentence
-from .resolve.actors import Actor, ActorLexicon, for_event
+from .resolve.actors import Actor, ActorLexicon, both_sides, for_event, named_members
 from .resolve.dates import find_dates, is_old_history, reporting_clause, resolve_event_date
 from .resolve.fatalities import Casualties, count_casualties
 from .resolve.places import Gazetteer, Place, km, locates_next, word_list
@@ -286,7 +286,10 @@ def _build(doc, sent, matches, templates, gazetteer, lexicon, context_country, l
                 pass
     country = place.country if place is not None else (context_country or "")
     # --- actors ------------------------------------------------------------------------
-    actors = lexicon.find(sent.text, sent.start, event_country=country or None, event_date=published)
+    ents = _entities(doc, sent)
+    actors = lexicon.find(sent.text, sent.start, event_country=country or None, event_date=published,
+                          orgs=[(e.start, e.end) for e in ents if e.type == "ORG"],
+                          persons=[(e.start, e.end) for e in ents if e.type == "PER"])  # fmt: skip
     event_type, sub = best_match.event_type, best_match.sub_event_type
     tpl = best_match.template
     if tpl.needs_actor and not any(
@@ -346,7 +349,8 @@ def _build(doc, sent, matches, templates, gazetteer, lexicon, context_country, l
     event_type, sub = templates.apply_modifiers(event_type, sub, sent.text)
     # --- defaults that ACLED's definitions imply ---------------------------------------------
     if country:
-        actor1, actor2 = _defaults(lexicon, event_type, sub, actor1, actor2, country, published, sent.text)
+        actor1, actor2 = _defaults(lexicon, event_type, sub, actor1, actor2, country, published, sent.text,
+                                   best_match.end - sent.start)
     if (event_type == "Battles" and sub == "Armed clash" and actor2 is not None and actor2.kind == "civilians"
             and best_match.hit.phrase.startswith(("هجوم", "هاجم", "استهداف", "استهدف"))):  # fmt: skip
         # "هجوم مسلح على قرية" that kills villagers: an attack on civilians, not a battle
@@ -404,22 +408,32 @@ def _actor_country_or_name(a: Actor) -> set[str]:
 
 def sources_removed(actors: list[Actor], sent, m: TriggerMatch) -> list[Actor]:
     """Actors that only report the event: the speaker of "قالت وزارة الصحة التابعة للحوثيين
-    إن غارات ..." and of a headline "الحوثيون: قتلى بغارات أمريكية".
+    إن غارات ..." and of a headline "الحوثيون: قتلى بغارات أمريكية", the subject of a speech or
+    reaction verb ("أعلنت سلطات الحوثيين سقوط قتلى", "أدانت حماس القصف"), the owner of a source
+    ("الوزارة الحوثية"); see :meth:`ActorLexicon.source_role`. A speaker with nobody else armed in
+    the clause announces its own act and stays ("أعلن الجيش عن تفكيك عبوة ناسفة").
 
     A speaker who is also the subject ("قال الجيش الأمريكي إنه قتل ...") stays.
     """
     rel = m.start - sent.start
     clause = reporting_clause(sent.text, rel)
     lo = hi = -1
+    lexicon = ActorLexicon.load()
     if clause is not None:
         comp = sent.text[clause[1] :].split(maxsplit=1)[0] if sent.text[clause[1] :].strip() else ""
-        if not comp.endswith(("ه", "ها", "هم")):
+        # "قال الجيش إنه قصف", "قالت وزارة الدفاع الروسية إن طائراتها قصفت": the speaker is the doer
+        if not comp.endswith(("ه", "ها", "هم")) and not lexicon.own_forces_follow(sent.text, clause[1]):
             lo, hi = clause[0] + sent.start, clause[1] + sent.start
     colon = sent.text.rfind(":", 0, rel)
+    roles = {id(a): lexicon.source_role(sent.text, a.start - sent.start, a.end - sent.start, rel) for a in actors}
+    # a speaker with nobody else armed in the clause announces its own act ("أعلن الجيش عن تفكيك عبوة")
+    others_armed = any(a.kind in ARMED and not roles[id(a)] for a in actors)
     out = []
     for a in actors:
         if lo <= a.start and a.end <= hi:
             continue
+        if roles[id(a)] == "owner" or (roles[id(a)] == "speaker" and others_armed):
+            continue  # "وزارة الصحة التابعة للحوثيين", "الوزارة الحوثية"; "أعلنت سلطات الحوثيين ..."
         if colon >= 0 and a.end <= colon + sent.start and not sent.text[a.end - sent.start : colon].strip(" \"'”“"):
             continue
         out.append(a)
@@ -450,6 +464,10 @@ def _roles(actors: list[Actor], m: TriggerMatch, sent, templates: TemplateSet, e
     if not actors:
         return None, None
     t0 = m.start
+    actors = named_members(actors, sent.text, sent.start)
+    lexicon = ActorLexicon.load()
+    # a force escorting the attacker ("اقتحم مستوطنون القرية بحماية قوات الاحتلال") is not its target
+    actors = [a for a in actors if not (a.start > t0 and lexicon.supports(sent.text, a.start - sent.start))]
     armed = [a for a in actors if a.kind in ARMED]
     others = [a for a in actors if a.kind not in ARMED]
     if event_type == "Protests":
@@ -458,15 +476,27 @@ def _roles(actors: list[Actor], m: TriggerMatch, sent, templates: TemplateSet, e
         return prot, state
     if event_type == "Riots":
         riot = next((a for a in actors if a.kind == "rioters"), None)
-        other = next((a for a in actors if a is not riot and a.kind != "protesters"), None)
-        return riot, other
+        rest = [a for a in actors if a is not riot and a.kind != "protesters" and (riot is None or a.name != riot.name)]
+        # a violent demonstration is against the force it clashes with ("مواجهات بين المواطنين وقوات
+        # الاحتلال"); mob violence is against the people attacked ("اقتحم مستوطنون مدعومين بقوات الاحتلال")
+        mob = m.sub_event_type == "Mob violence"
+        armed_first = sorted(rest, key=lambda a: (a.kind not in ARMED) if not mob else (a.kind != "civilians"))
+        return riot, (armed_first[0] if armed_first else None)
+    sides = both_sides(armed, sent.text, sent.start, m.start, m.end)
+    if sides is not None:  # "اشتباكات بين كتيبة النواصي وجهاز دعم الاستقرار": the text names both sides
+        return sides
     # a nominative plural ("قتل مسلحون رجلا") is the subject whatever verb comes before it
     # (an actor named by the trigger phrase itself, "استهدف قصف مدفعي إسرائيلي", is the one striking)
-    struck_names = {a.name for a in armed if templates.cue_before("target", sent, a.start)
+    # "قتل مدنيان برصاص مسلحين", "على يد عناصر داعش": the 'by' phrase names who did it, whatever cue precedes
+    agents = {id(a) for a in armed if lexicon.agent_before(sent.text, a.start - sent.start)}
+    struck_names = {a.name for a in armed if templates.cue_before("target", sent, a.start) and id(a) not in agents
                     and not a.matched.split(" ")[0].endswith("ون") and not (a.start <= t0 < a.end)}  # fmt: skip
+    # "ثلاثة رجال شرطة وسبعة مدنيين أصيبوا في الانفجار": those the text says were hurt are struck
+    struck_names |= {a.name for a in armed if lexicon.victim_after(sent.text, a.end - sent.start)}
     struck = {id(a) for a in armed if a.name in struck_names}  # also its other names: "(داعش)"
     # ("هجوم شنته قوات الدعم السريع"; a 'by' cue far from the trigger belongs to another clause)
-    by_phrase = [a for a in armed if a.start >= t0 and templates.cue_before("by", sent, a.start) and id(a) not in struck
+    by_phrase = [a for a in armed if a.start >= t0 and id(a) not in struck
+                 and (templates.cue_before("by", sent, a.start) or id(a) in agents)
                  and len(sent.text[m.end - sent.start : a.start - sent.start].split()) <= 8]  # fmt: skip
     before = [a for a in armed if a.end <= t0 and id(a) not in struck]
     after = [a for a in armed if a.start >= m.end and id(a) not in struck]
@@ -476,15 +506,6 @@ def _roles(actors: list[Actor], m: TriggerMatch, sent, templates: TemplateSet, e
     # one further on is more often the target ("فجر نفسه في صف مجندين")
     close = [a for a in after if len(sent.text[m.end - sent.start : a.start - sent.start].split()) <= 1]
     actor1 = (by_phrase or own or before[-1:] or close[:1] or [None])[0]
-    if actor1 is not None and actor1.kind == "unidentified":
-        # "مسلحون من تنظيم داعش", "مسلحين تابعين لحركة الشباب": the group named next is who they are
-        for a in armed:
-            gap = sent.text[actor1.end - sent.start : a.start - sent.start]
-            if a.start >= actor1.end and a.kind != "unidentified" and len(gap.split()) <= 3 and any(
-                w in gap for w in ("من", "تابع", "ينتمون", "ينتمي", "موالين", "موالون")
-            ):
-                actor1 = a
-                break
     rest = [a for a in armed if a is not actor1 and (actor1 is None or a.name != actor1.name)]
     civ = [a for a in others if a.kind == "civilians"]
     # the target: an armed actor marked as struck, else the next armed actor after the trigger,
@@ -496,10 +517,24 @@ def _roles(actors: list[Actor], m: TriggerMatch, sent, templates: TemplateSet, e
         or (rest[0] if rest else None)
         or (others[0] if others else None)
     )
+    if actor1 is None and event_type == "Battles" and actor2 is not None:
+        # a clash with two armed sides named, neither as the subject: both are its parties
+        actor1 = next((a for a in armed if a.name != actor2.name), None)
     return actor1, actor2
 
 
-def _defaults(lexicon, event_type, sub, actor1, actor2, country, published, text):
+def _defaults(lexicon, event_type, sub, actor1, actor2, country, published, text, after=0):
+    """Participants that ACLED's definitions imply when the clause does not name them (``after``: the
+    trigger's end in ``text``)."""
+    if event_type in ("Explosions/Remote violence", "Battles") and (
+        actor2 is None or lexicon.is_vague_victim(actor2)
+    ):  # "فجر انتحاري نفسه قرب مقر وزارة الداخلية": the police are the target
+        role = lexicon.state_target(text, after)
+        if role is not None and not (actor1 is not None and actor1.kind in STATE and actor1.country == country):
+            actor2 = lexicon.state_forces(country, published, police=role == "police", event_country=country)
+    if (event_type == "Explosions/Remote violence" and actor2 is None
+            and lexicon.civilian_object_with_casualties(text, after)):  # fmt: skip
+        actor2 = lexicon.civilians(country)  # "قتلى وجرحى في استهداف مشروع المياه"
     if event_type == "Protests" and actor1 is None:
         actor1 = lexicon.protesters(country)
     if event_type == "Riots" and actor1 is None:

@@ -138,38 +138,108 @@ def json_schema() -> dict[str, Any]:
     }
 
 
-# ACLED's 6 event types and 25 sub-event types (ACLED codebook), with disorder type.
-EVENT_TYPES: dict[str, tuple[str, ...]] = {
-    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
-    "Explosions/Remote violence": (
-        "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
-        "Remote explosive/landmine/IED", "Grenade",
-    ),
-    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
-    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
-    "Riots": ("Violent demonstration", "Mob violence"),
-    "Strategic developments": (
-        "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
-        "Headquarters or base established", "Looting/property destruction",
-        "Non-violent transfer of territory", "Other",
-    ),
-}  # fmt: skip
+@dataclass(frozen=True)
+class SubEventType:
+    """One row of ACLED's event categories (the ACLED Codebook, ``acled_event_categories``)."""
 
-DISORDER_TYPE: dict[str, str] = {
-    "Battles": "Political violence",
-    "Explosions/Remote violence": "Political violence",
-    "Violence against civilians": "Political violence",
-    "Protests": "Demonstrations",
-    "Riots": "Demonstrations",  # Mob violence is "Political violence; Demonstrations" in ACLED
-    "Strategic developments": "Strategic developments",
-}
+    event_type: str
+    sub_event_type: str
+    political_violence: bool
+    organized_political_violence: bool
+    demonstrations: bool
+
+    @property
+    def disorder_type(self) -> str:
+        """ACLED's disorder type: the flags that hold, joined ("Political violence; Demonstrations")."""
+        kinds = [k for k, on in (("Political violence", self.political_violence),
+                                 ("Demonstrations", self.demonstrations)) if on]  # fmt: skip
+        return "; ".join(kinds) or "Strategic developments"
+
+
+@dataclass(frozen=True)
+class Codebook:
+    """ACLED's event categories and inter codes, from ``data/acled_codebook.yaml``."""
+
+    sub_events: dict[tuple[str, str], SubEventType]
+    inter_names: dict[int, str]
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any], source: str = "acled_codebook.yaml") -> Codebook:
+        unknown = set(data) - {"inter", "event_types"}
+        if unknown:
+            raise ValueError(f"{source}: unknown key(s) {sorted(unknown)}")
+        inter = {int(k): str(v) for k, v in (data.get("inter") or {}).items()}
+        if sorted(inter) != list(range(1, 9)):
+            raise ValueError(f"{source}: inter must name the codes 1..8, got {sorted(inter)}")
+        subs: dict[tuple[str, str], SubEventType] = {}
+        for et, table in (data.get("event_types") or {}).items():
+            if not table:
+                raise ValueError(f"{source}: {et}: no sub-event types")
+            for sub, flags in table.items():
+                if not (isinstance(flags, list) and len(flags) == 3 and all(isinstance(f, bool) for f in flags)):
+                    raise ValueError(f"{source}: {et} / {sub}: flags are [political_violence, "
+                                     f"organized_political_violence, demonstrations] (true/false), got {flags!r}")
+                subs[(et, sub)] = SubEventType(et, sub, *flags)
+        return cls(subs, inter)
+
+    @property
+    def event_types(self) -> dict[str, tuple[str, ...]]:
+        out: dict[str, tuple[str, ...]] = {}
+        for et, sub in self.sub_events:
+            out[et] = out.get(et, ()) + (sub,)
+        return out
+
+
+def _load_codebook() -> Codebook:
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files("extractor").joinpath("data/acled_codebook.yaml").read_text(encoding="utf-8")
+    return Codebook.from_data(yaml.safe_load(text))
+
+
+CODEBOOK: Codebook = _load_codebook()
+
+# ACLED's 6 event types and 25 sub-event types (ACLED codebook), in the codebook's order.
+EVENT_TYPES: dict[str, tuple[str, ...]] = CODEBOOK.event_types
 
 
 def disorder_type(event_type: str, sub_event_type: str) -> str:
-    """ACLED disorder type; Mob violence is political violence (as in ACLED's 2022 exports)."""
-    if sub_event_type == "Mob violence":
-        return "Political violence"
-    return DISORDER_TYPE.get(event_type, "")
+    """ACLED disorder type of a sub-event type ('' for one the codebook does not have)."""
+    row = CODEBOOK.sub_events.get((event_type, sub_event_type))
+    return row.disorder_type if row else ""
+
+
+def interaction(inter1: int | None, inter2: int | None) -> int | None:
+    """ACLED interaction code: the two inter codes, lower first (7, 1 -> 17); one actor -> inter1 * 10."""
+    if inter1 is None:
+        return None
+    if not inter2:
+        return inter1 * 10
+    lo, hi = sorted((inter1, inter2))
+    return lo * 10 + hi
+
+
+def civilian_targeting(event_type: str, sub_event_type: str, inter2: int | None) -> str:
+    """'Civilian targeting' when civilians (inter 7) are the target of a political-violence sub-event type.
+
+    ACLED codebook: the column marks political violence whose main target is civilians; Battles have
+    no civilian side (rasd never codes civilians in a battle), Mob violence on villagers is marked.
+    """
+    row = CODEBOOK.sub_events.get((event_type, sub_event_type))
+    if row is None or not row.political_violence or event_type == "Battles" or inter2 != 7:
+        return ""
+    return "Civilian targeting"
+
+
+def derived_columns(event_type: str, sub_event_type: str, inter1: int | None, inter2: int | None) -> dict[str, Any]:
+    """The columns ACLED derives from the others: disorder_type, interaction, civilian_targeting."""
+    return {
+        "disorder_type": disorder_type(event_type, sub_event_type),
+        "interaction": interaction(inter1, inter2),
+        "civilian_targeting": civilian_targeting(event_type, sub_event_type, inter2),
+    }
 
 
 def replace(event: Event, **changes: Any) -> Event:
@@ -177,4 +247,19 @@ def replace(event: Event, **changes: Any) -> Event:
     return dataclasses.replace(event, **changes)
 
 
-__all__ = ["ACLED_COLUMNS", "PROVENANCE_COLUMNS", "Event", "EVENT_TYPES", "json_schema", "disorder_type", "replace", "field"]
+__all__ = [
+    "ACLED_COLUMNS",
+    "CODEBOOK",
+    "EVENT_TYPES",
+    "PROVENANCE_COLUMNS",
+    "Codebook",
+    "Event",
+    "SubEventType",
+    "civilian_targeting",
+    "derived_columns",
+    "disorder_type",
+    "field",
+    "interaction",
+    "json_schema",
+    "replace",
+]

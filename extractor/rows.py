@@ -1,9 +1,8 @@
 """Merged mentions -> :class:`Event` rows with every ACLED column filled.
 
-Derived columns follow ACLED's codebook: ``year`` from the date,
-``disorder_type`` from the event type, ``interaction`` from the two inter codes
-(lower first), ``civilian_targeting`` when civilians are the target of political
-violence, and a stable ``event_id_cnty`` (ISO3 + a number hashed from the
+Derived columns follow ACLED's codebook: ``year`` from the date;
+``disorder_type``, ``interaction`` and ``civilian_targeting`` from the one table in
+``data/acled_codebook.yaml`` (:func:`extractor.record.derived_columns`); and a stable ``event_id_cnty`` (ISO3 + a number hashed from the
 article's content and the event's identity, so re-runs give the same id).
 """
 
@@ -14,8 +13,7 @@ from urllib.parse import urlparse
 
 from .document import Doc
 from .mentions import Mention
-from .record import Event, disorder_type
-from .resolve.actors import civilian_targeting, interaction
+from .record import Event, derived_columns
 
 _VERBS = {
     "Armed clash": "clashed with",
@@ -114,7 +112,6 @@ def to_event(m: Mention, doc: Doc, article_hash: str) -> Event:
         event_date=m.event_date.isoformat() if m.event_date else None,
         year=m.event_date.year if m.event_date else None,
         time_precision=m.time_precision if m.event_date else None,
-        disorder_type=disorder_type(m.event_type, m.sub_event_type),
         event_type=m.event_type,
         sub_event_type=m.sub_event_type,
         actor1=a1.name if a1 else "",
@@ -123,8 +120,7 @@ def to_event(m: Mention, doc: Doc, article_hash: str) -> Event:
         actor2=a2.name if a2 else "",
         assoc_actor_2=a2.assoc if a2 else "",
         inter2=a2.inter if a2 else None,
-        interaction=interaction(a1.inter if a1 else None, a2.inter if a2 else None),
-        civilian_targeting=civilian_targeting(a2, m.event_type),
+        **derived_columns(m.event_type, m.sub_event_type, a1.inter if a1 else None, a2.inter if a2 else None),
         iso=p.iso if p else None,
         region=p.region if p else "",
         country=p.country if p else "",

@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 
 from extractor.normalize import normalize_text
-from extractor.resolve.actors import Actor, ActorLexicon, civilian_targeting, for_event, interaction
+from extractor.resolve.actors import Actor, ActorLexicon, for_event
 
 D2022 = dt.date(2022, 6, 1)
 D2025 = dt.date(2025, 6, 1)
@@ -76,7 +76,7 @@ def test_named_groups(lex, text, country, expected):
 def test_named_groups_exact(lex):
     a = first(lex, "أطلقت جماعة الحوثي صاروخا على", "Saudi Arabia", D2022)
     assert (a.name, a.inter, a.kind, a.country) == (
-        "Military Forces of Yemen (2016-) Supreme Political Council", 8, "state", "Yemen")  # abroad -> 8
+        "Military Forces of Yemen (2017-) Houthi", 8, "state", "Yemen")  # abroad -> 8
     a = first(lex, "أعلن تنظيم داعش", "Syria")
     assert (a.name, a.inter, a.kind, a.country) == ("Islamic State (Syria)", 2, "rebel", "Syria")
 
@@ -85,7 +85,15 @@ def test_named_groups_exact(lex):
     "text, country, when, expected",
     [
         ("قصفت قوات الدعم السريع", "Sudan", dt.date(2022, 8, 1), ("Military Forces of Sudan (2019-) Rapid Support Forces", 1)),
-        ("قصفت قوات الدعم السريع", "Sudan", dt.date(2025, 8, 16), ("Rapid Support Forces", 2)),
+        ("قصفت قوات الدعم السريع", "Sudan", dt.date(2025, 8, 16), ("RSF: Rapid Support Forces", 2)),
+        # the Houthis: a movement, then the Houthi-Saleh forces, then the Houthi forces (ACLED's Yemen actor profile)
+        ("قصفت جماعة الحوثي", "Yemen", dt.date(2014, 9, 20), ("Houthi Movement - Ansar Allah", 2)),
+        ("قصفت جماعة الحوثي", "Yemen", dt.date(2015, 10, 15), ("Military Forces of Yemen (2015-2017) Houthi-Saleh", 1)),
+        ("قصفت جماعة الحوثي", "Yemen", dt.date(2018, 1, 1), ("Military Forces of Yemen (2017-) Houthi", 1)),
+        # Jabhat al-Nusra -> Jabhat Fateh al-Sham (28 Jul 2016) -> HTS (28 Jan 2017), whatever the text calls it
+        ("هاجمت جبهة النصرة", "Syria", dt.date(2015, 5, 1), ("Jabhat al Nusra", 2)),
+        ("هاجمت جبهة النصرة", "Syria", dt.date(2016, 10, 1), ("Jabhat Fateh al Sham", 2)),
+        ("هاجمت جبهة النصرة", "Syria", dt.date(2019, 5, 1), ("HTS: Hayat Tahrir al Sham", 2)),
         ("سيطرت هيئة تحرير الشام على", "Syria", dt.date(2023, 1, 1), ("HTS: Hayat Tahrir al Sham", 2)),
         ("سيطرت هيئة تحرير الشام على", "Syria", dt.date(2025, 1, 1), ("Military Forces of Syria (2024-)", 1)),
         ("هاجمت حركة طالبان", "Afghanistan", dt.date(2020, 1, 1), ("Taliban", 2)),
@@ -155,6 +163,47 @@ def test_state_forces_helper(lex):
     assert lex.state_forces("Kuwait").name == "Military Forces of Kuwait"  # no period known
     a = lex.state_forces("Israel", dt.date(2022, 6, 1))
     assert (a.name, a.inter, a.kind) == ("Military Forces of Israel (2021-2022)", 1, "state")
+
+
+@pytest.mark.parametrize(
+    "country, when, expected",
+    [
+        ("Iraq", dt.date(2015, 6, 1), "Military Forces of Iraq (2014-2018)"),  # ACLED: one actor per government
+        ("Iraq", dt.date(2013, 9, 15), "Military Forces of Iraq (2006-2014)"),
+        ("Iraq", dt.date(2019, 1, 1), "Military Forces of Iraq (2018-2020)"),
+        ("United States", dt.date(2015, 6, 1), "Military Forces of the United States (2009-2017)"),
+        ("Chad", dt.date(2015, 6, 1), "Military Forces of Chad (1990-2021)"),
+        ("Afghanistan", dt.date(2014, 4, 2), "Military Forces of Afghanistan (2004-2021)"),
+        ("Egypt", dt.date(2012, 11, 23), "Military Forces of Egypt (2012-2013)"),
+        ("Somalia", dt.date(2019, 12, 1), "Military Forces of Somalia (2017-2022)"),
+        ("Turkey", dt.date(2010, 1, 1), "Military Forces of Turkey"),  # before the first period known: no label
+    ],
+)
+def test_period_by_event_date(lex, country, when, expected):
+    """The period holding the event date, never the earliest or latest one known."""
+    assert lex.state_forces(country, when).name == expected
+
+
+def test_period_label_is_made_from_the_dates():
+    from extractor.resolve.actors import Period
+
+    assert Period(dt.date(2014, 9, 8), dt.date(2018, 10, 25)).label == "2014-2018"
+    assert Period(dt.date(2022, 10, 27), None).label == "2022-"
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ({"countries": {"Iraq": {"periods": [["2018-01-01", "2014-01-01"]]}}}, "ends before it starts"),
+        ({"countries": {"Iraq": {"periods": [["2010-01-01", None], ["2014-01-01", None]]}}}, "overlaps"),
+        ({"countries": {"Iraq": {"period": []}}}, "unknown key"),
+    ],
+)
+def test_period_file_is_checked_at_load(data, message):
+    from extractor.resolve.actors import load_periods
+
+    with pytest.raises(ValueError, match=message):
+        load_periods(data)
 
 
 # --------------------------------------------------------------------------- roles
@@ -271,27 +320,7 @@ def test_context_words_need_their_country(lex):
     assert names(lex, "شن التحالف غارات", "Syria") == [("Global Coalition Against Daesh", 8)]
 
 
-# --------------------------------------------------------------------------- interaction
-@pytest.mark.parametrize(
-    "i1, i2, expected",
-    [(1, 7, 17), (7, 1, 17), (2, 1, 12), (1, 1, 11), (8, 2, 28), (3, 7, 37), (6, None, 60), (6, 0, 60),
-     (5, 1, 15), (8, 7, 78), (None, 1, None), (None, None, None)],
-)  # fmt: skip
-def test_interaction(i1, i2, expected):
-    assert interaction(i1, i2) == expected
-
-
-def test_civilian_targeting(lex):
-    civ = lex.civilians("Syria")
-    army = lex.state_forces("Syria")
-    assert civilian_targeting(civ, "Violence against civilians") == "Civilian targeting"
-    assert civilian_targeting(civ, "Explosions/Remote violence") == "Civilian targeting"
-    assert civilian_targeting(civ, "Riots", "Mob violence") == "Civilian targeting"
-    assert civilian_targeting(civ, "Riots", "Violent demonstration") == ""
-    assert civilian_targeting(civ, "Protests") == ""
-    assert civilian_targeting(civ, "Strategic developments") == ""
-    assert civilian_targeting(army, "Explosions/Remote violence") == ""
-    assert civilian_targeting(None, "Violence against civilians") == ""
+# interaction and civilian_targeting: tests/test_codebook.py
 
 
 def test_more_state_words(lex):
@@ -303,8 +332,9 @@ def test_more_state_words(lex):
 
 
 def _all_aliases():
-    import yaml
     from importlib import resources
+
+    import yaml
 
     data = yaml.safe_load(resources.files("extractor").joinpath("data/actors.yaml").read_text(encoding="utf-8"))
     for spec in data["groups"]:
@@ -332,3 +362,40 @@ def test_every_alias_matches_itself(lex):
         if not any(a.matched.lower() == key for a in found):
             dead.append(alias)
     assert dead == []
+
+
+# --------------------------------------------------------------------------- the built alias file
+def test_built_alias_file_is_what_its_sources_give():
+    """tools/build_actors.py is deterministic: the shipped actor_aliases.yaml is what the UN list and
+    UniversalPetrarch give through actor_sources.yaml (run the tool after editing the crosswalk)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    shared = root.parent / "shared" / "data"
+    if not (shared / "un_sanctions").is_dir() or not (shared / "universalpetrarch_dicts").is_dir():
+        pytest.skip("../shared/data (UN sanctions list, UniversalPetrarch) not present")
+    r = subprocess.run([sys.executable, str(root / "tools" / "build_actors.py"), "--check", "--shared", str(shared)],
+                       capture_output=True, text=True)  # fmt: skip
+    assert r.returncode == 0, r.stderr[-500:]
+
+
+def test_built_aliases_reach_the_lexicon(lex):
+    # UN QDe.134: MUJAO; UniversalPetrarch حركة_عدل_و_مساواة_ -> the surface form "حركة العدل والمساواة"
+    assert first(lex, "هاجمت حركة التوحيد والجهاد في غرب إفريقيا", "Mali").name == (
+        "MUJAO: Movement for Unity and Jihad in West Africa")
+    assert first(lex, "اشتبكت حركة العدل والمساواة مع", "Sudan").name == "JEM: Justice and Equality Movement"
+
+
+def test_petrarch_headwords_become_news_forms():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "tools" / "build_actors.py"
+    spec = importlib.util.spec_from_file_location("build_actors", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    assert "حركة العدل والمساواة" in mod.surface_forms("حركة_عدل_و_مساواة_")
+    assert "حركة تحرير السودان" in mod.surface_forms("حركة_تحرير_سودان_")
+    assert mod.surface_forms("طالبان") == ["طالبان"]

@@ -31,6 +31,8 @@ import ahocorasick
 import yaml
 
 from ..normalize import normalize_key
+from ..phrases import PhraseMatcher
+from ..record import interaction
 
 KINDS = ("state", "police", "rebel", "political_militia", "identity_militia", "rioters", "protesters",
          "civilians", "external", "unidentified")  # fmt: skip
@@ -45,7 +47,6 @@ DEF_PREFIXES = frozenset({"ال", "وال", "فال", "بال", "كال", "لل"
 _ADJ_SUFFIXES = ("", "ه", "ين", "ون", "تين", "تان", "ان", "ا")
 _WORD = re.compile(r"[^\W\d_]+")
 
-POLITICAL_VIOLENCE_TYPES = frozenset({"Violence against civilians", "Explosions/Remote violence", "Battles"})
 
 
 @dataclass(frozen=True)
@@ -60,19 +61,56 @@ class Actor:
     matched: str = ""
 
 
+@dataclass(frozen=True)
+class Period:
+    """One government period of a state (ACLED labels state actors by it)."""
+
+    start: datetime.date
+    end: datetime.date | None  # exclusive; None while it lasts
+    who: str = ""
+
+    @property
+    def label(self) -> str:
+        """ACLED's label: the years it started and ended ("2014-2018"), open while it lasts ("2022-")."""
+        return f"{self.start.year}-{self.end.year if self.end else ''}"
+
+    def covers(self, when: datetime.date) -> bool:
+        return self.start <= when and (self.end is None or when < self.end)
+
+
 @dataclass
 class _Country:
     name: str
     of: str
-    periods: list[tuple[datetime.date, datetime.date | None, str]]
+    periods: list[Period] = field(default_factory=list)
 
     def period(self, when: datetime.date) -> str:
-        if not self.periods:
-            return ""
-        for start, end, label in self.periods:
-            if start <= when and (end is None or when < end):
-                return label
-        return self.periods[0][2] if when < self.periods[0][0] else self.periods[-1][2]
+        """The label of the period holding ``when``; '' when none does (never a neighbour's label)."""
+        return next((p.label for p in self.periods if p.covers(when)), "")
+
+
+_PERIOD_KEYS = {"basis", "periods", "check"}
+
+
+def load_periods(data: dict[str, Any], source: str = "actor_periods.yaml") -> dict[str, list[Period]]:
+    """Validated government periods per country: known keys, dates in order, no overlap."""
+    out: dict[str, list[Period]] = {}
+    for country, spec in (data.get("countries") or {}).items():
+        unknown = set(spec) - _PERIOD_KEYS
+        if unknown:
+            raise ValueError(f"{source}: {country}: unknown key(s) {sorted(unknown)}")
+        periods = []
+        for item in spec.get("periods") or []:
+            if not isinstance(item, list) or len(item) not in (2, 3):
+                raise ValueError(f"{source}: {country}: a period is [from, to, who], got {item!r}")
+            p = Period(_date(item[0]), _date(item[1]), str(item[2]) if len(item) > 2 else "")
+            if p.end is not None and p.end <= p.start:
+                raise ValueError(f"{source}: {country}: period {item!r} ends before it starts")
+            if periods and (periods[-1].end is None or periods[-1].end > p.start):
+                raise ValueError(f"{source}: {country}: period {item!r} overlaps the one before it")
+            periods.append(p)
+        out[country] = periods
+    return out
 
 
 @dataclass
@@ -90,6 +128,7 @@ class _Entry:
     needs_near: Any = None  # compiled cue matcher (list of (key, stem))
     window: int = 8
     order: int = 0
+    source: str = ""  # where the ACLED name comes from (vocabulary check)
 
 
 @dataclass(frozen=True)
@@ -116,17 +155,53 @@ def _today() -> datetime.date:
     return datetime.date.today()
 
 
+_TOP_KEYS = {"kind_inter", "countries", "fillers", "generic_state_forces_in", "ignore", "speech_verbs", "speaker_doer", "speaker_own", "support_cues", "victim_verbs", "agent_cues",
+             "source_nouns", "source_links", "state_targets", "civilian_objects", "vague_victims", "group_heads", "casualty_words", "state_words", "groups", "roles",
+             "source"}  # fmt: skip
+_ALIAS_GROUP_KEYS = {"name", "kind", "country", "acled", "only_in", "aliases", "sources"}
+
+
+def merge_aliases(data: dict[str, Any], built: dict[str, Any], source: str = "actor_aliases.yaml") -> dict[str, Any]:
+    """actors.yaml with the groups of the generated alias file added (tools/build_actors.py).
+
+    A group already in actors.yaml (same name) gains the aliases, so its renamings and per-country
+    names apply; any other group is added after the hand-kept ones (which win a tie)."""
+    groups = [dict(g) for g in data.get("groups") or []]
+    by_name = {}
+    for g in groups:
+        by_name.setdefault(g["name"], g)
+    for g in built.get("groups") or []:
+        unknown = set(g) - _ALIAS_GROUP_KEYS
+        if unknown:
+            raise ValueError(f"{source}: {g.get('name')!r}: unknown key(s) {sorted(unknown)}")
+        missing = {a for a in g["aliases"] if not (g.get("sources") or {}).get(a)}
+        if missing:
+            raise ValueError(f"{source}: {g['name']!r}: aliases without a source: {sorted(missing)}")
+        if g["name"] in by_name and not g.get("only_in"):
+            target = by_name[g["name"]]
+            target["aliases"] = list(target.get("aliases") or []) + list(g["aliases"])
+        else:
+            src = sorted({s for v in g["sources"].values() for s in v})
+            if g.get("acled") is False:
+                src.append("English name from the list, not an ACLED actor name")
+            groups.append({k: g[k] for k in ("name", "kind", "country", "only_in", "aliases") if k in g}
+                          | {"source": src})  # fmt: skip
+    return {**data, "groups": groups}
+
+
 class ActorLexicon:
     """All actor aliases in one automaton, plus the country table."""
 
-    def __init__(self, data: dict[str, Any]):
+    def __init__(self, data: dict[str, Any], periods: dict[str, list[Period]] | None = None):
         self.kind_inter: dict[str, int] = {k: int(v) for k, v in data["kind_inter"].items()}
         self.countries: dict[str, _Country] = {}
+        periods = periods or {}
+        for name in set(periods) - set(data["countries"]):
+            raise ValueError(f"actor_periods.yaml: {name!r} is not a country of actors.yaml")
         self._country_words: dict[str, str] = {}  # normalised adjective/name form -> country
         self._country_adj: set[str] = set()  # forms that are adjectives (not names)
         for name, spec in data["countries"].items():
-            periods = [(_date(p[0]), _date(p[1]), str(p[2])) for p in spec.get("periods") or []]
-            self.countries[name] = _Country(name, spec.get("of", name), periods)
+            self.countries[name] = _Country(name, spec.get("of", name), list(periods.get(name, [])))
             for stem in spec.get("adj") or []:
                 s = normalize_key(stem)
                 for suf in _ADJ_SUFFIXES:
@@ -144,12 +219,38 @@ class ActorLexicon:
         # generic soldiers/army in an event country stand for another state's forces there
         self._state_of_event: dict[str, str] = dict(data.get("generic_state_forces_in") or {})
 
+        unknown = set(data) - _TOP_KEYS
+        if unknown:
+            raise ValueError(f"actors.yaml: unknown key(s) {sorted(unknown)}")
+        self._speech = {normalize_key(w) for w in data.get("speech_verbs") or []}
+        self._doer = {normalize_key(w) for w in data.get("speaker_doer") or []}
+        self._source_nouns = {normalize_key(w) for w in data.get("source_nouns") or []}
+        self._source_links = {normalize_key(w) for w in data.get("source_links") or []}
+        self._own = {normalize_key(w) for w in data.get("speaker_own") or []}
+        self._victim = PhraseMatcher((w, "victim") for w in data.get("victim_verbs") or [])
+        agent = data.get("agent_cues") or {}
+        if set(agent) - {"near", "next"}:
+            raise ValueError(f"actors.yaml: agent_cues: unknown key(s) {sorted(set(agent) - {'near', 'next'})}")
+        self._agent = PhraseMatcher((w, 2 if k == "near" else 0) for k, ws in agent.items() for w in ws)
+        self._support = PhraseMatcher((w, "support") for w in data.get("support_cues") or [])
+        self._word_lists = self._speech | self._source_nouns | self._source_links
+        targets = data.get("state_targets") or {}
+        if set(targets) - {"police", "military"}:
+            raise ValueError(f"actors.yaml: state_targets: unknown role(s) {sorted(set(targets) - {'police', 'military'})}")
+        self._state_targets = PhraseMatcher((w, role) for role, ws in targets.items() for w in ws)
+        self._civilian_objects = PhraseMatcher((w, "civilian") for w in data.get("civilian_objects") or [])
+        self._vague = {normalize_key(w) for w in data.get("vague_victims") or []}
+        self._group_heads = {normalize_key(w) for w in data.get("group_heads") or []}
+        self._casualty_words = PhraseMatcher((w, "casualty") for w in data.get("casualty_words") or [])
+
         self.entries: list[_Entry] = []
         self._payloads: dict[str, list[_Payload]] = {}
         for spec in data.get("groups") or []:
+            src = spec.get("source") or data.get("source") or ""
             e = self._add_entry(
                 _Entry("group", spec["name"], spec["kind"], spec.get("country", ""), spec.get("assoc", ""),
-                       dict(spec.get("by_country") or {}), list(spec.get("dated") or []))
+                       dict(spec.get("by_country") or {}), list(spec.get("dated") or []),
+                       source=", ".join(src) if isinstance(src, list) else str(src))
             )  # fmt: skip
             only = frozenset(spec["only_in"]) if spec.get("only_in") else None
             for a in spec.get("aliases") or []:
@@ -188,10 +289,15 @@ class ActorLexicon:
     # ------------------------------------------------------------------ loading
     @classmethod
     @functools.lru_cache(maxsize=1)
-    def load(cls) -> "ActorLexicon":
+    def load(cls) -> ActorLexicon:
         """The bundled lexicon (parsed once per process)."""
-        text = resources.files("extractor").joinpath("data/actors.yaml").read_text(encoding="utf-8")
-        return cls(yaml.safe_load(text))
+        folder = resources.files("extractor").joinpath("data")
+
+        def read(name: str) -> Any:
+            return yaml.safe_load(folder.joinpath(name).read_text(encoding="utf-8"))
+
+        data = merge_aliases(read("actors.yaml"), read("actor_aliases.yaml"))
+        return cls(data, load_periods(read("actor_periods.yaml")))
 
     def _add_entry(self, e: _Entry) -> int:
         e.order = len(self.entries)
@@ -259,6 +365,90 @@ class ActorLexicon:
 
     def rioters(self, country: str) -> Actor:
         return Actor(f"Rioters ({country})", self.kind_inter["rioters"], "rioters", country)
+
+    # ------------------------------------------------------------------ vocabulary
+    GENERIC = ("Military Forces of {of} ({period})", "Police Forces of {of} ({period})")
+
+    def vocabulary(self) -> list[tuple[str, str]]:
+        """Every actor name template rasd can emit with where it comes from: (name, source).
+
+        Generic ACLED patterns (state forces, roles such as ``Civilians ({country})``) have the source
+        "ACLED codebook (generic)"; named groups the source their data gives."""
+        out = [(t, "ACLED codebook (generic)") for t in self.GENERIC]
+        for e in self.entries:
+            if e.type == "role":
+                out.append((e.name, "ACLED codebook (generic)"))
+                if e.assoc:
+                    out.append((e.assoc, "ACLED codebook (generic)"))
+            elif e.type == "group":
+                names = [e.name] + [d["name"] for d in e.dated] + list(e.by_country.values())
+                out.extend((n, e.source) for n in names if not n.endswith("(context)"))
+        return sorted(set(out))
+
+    # ------------------------------------------------------------------ roles in the clause
+    def source_role(self, text: str, start: int, end: int, trigger_start: int) -> str:
+        """How the actor at [start, end) of ``text`` only reports, if it does: 'owner' of a source ("الوزارة
+        الحوثية", "مصدر في الجيش"), 'speaker' (subject of a speech verb before the trigger, "أعلنت سلطات
+        الحوثيين سقوط قتلى", that does not go on to say it acted: "قال الجيش إنه قصف"), else ''."""
+        words = [self._bare(m.group()) for m in _WORD.finditer(text, 0, start)][-5:]
+        i = len(words) - 1
+        while i >= 0 and len(words) - i <= 3 and words[i] in self._source_links:
+            i -= 1
+        if i >= 0 and len(words) - i <= 4 and words[i] in self._source_nouns:
+            return "owner"
+        if start >= trigger_start or i < 0 or len(words) - i > 4 or words[i] not in self._speech:
+            return ""
+        after = [self._bare(m.group()) for _, m in zip(range(4), _WORD.finditer(text, end, trigger_start))]
+        return "" if self._own_forces(after) or any(w in self._doer for w in after) else "speaker"
+
+    def _own_forces(self, words: list[str]) -> bool:
+        return any(w.endswith(suf) and w[: -len(suf)] in self._own for w in words for suf in ("ها", "هم", "ه"))
+
+    def own_forces_follow(self, text: str, pos: int) -> bool:
+        """Whether the speaker's own forces ("طائراتها", "قواته") are named within 3 words after ``pos``."""
+        return self._own_forces([m.group().lower() for _, m in zip(range(3), _WORD.finditer(text, pos))])
+
+    def agent_before(self, text: str, start: int) -> bool:
+        """Whether a 'by' phrase ends right before ``start`` ("بقصف لـ"), or within 2 words ("برصاص قناص تابع لـ")."""
+        before = text[max(0, start - 60) : start]
+        for h in self._agent.iter(before):
+            gap = before[h.end :]
+            if gap.endswith("ل") and (len(gap) == 1 or not gap[-2].isalpha()):
+                gap = gap[:-1]  # the actor's own preposition: "بقصف |لقوات النظام"
+            if _words(gap, 0, len(gap)) <= h.payload and not re.search(r"[.،,:؛]", gap):
+                return True
+        return False
+
+    def victim_after(self, text: str, end: int) -> bool:
+        """Whether a victim verb ("أصيبوا", "لقوا حتفهم") follows within 4 words of ``end``, with no
+        other actor word between ("ثلاثة رجال شرطة وسبعة مدنيين أصيبوا")."""
+        window = " ".join(m.group() for _, m in zip(range(5), _WORD.finditer(text, end)))
+        hit = next(self._victim.iter(window), None)
+        return hit is not None and len(window[: hit.start].split()) <= 4
+
+    def supports(self, text: str, start: int) -> bool:
+        """Whether the actor starting at ``start`` is named as escorting another ("بحماية قوات الاحتلال")."""
+        before = text[max(0, start - 40) : start]
+        return any(h.end == len(before) or not before[h.end :].strip(" \"'«»“”")
+                   for h in self._support.iter(before))  # fmt: skip
+
+    def _bare(self, word: str) -> str:
+        """A word without a leading و/ف (the conjunction), for word-list look-ups."""
+        w = word.lower()
+        return w[1:] if len(w) > 3 and w[0] in "وف" and w[1:] in self._word_lists else w
+
+    def state_target(self, text: str, after: int = 0) -> str | None:
+        """'police' or 'military' when the text after ``after`` names a state-force institution as the target."""
+        hit = next(self._state_targets.iter(text[after:]), None)
+        return hit.payload if hit else None
+
+    def is_vague_victim(self, actor: Actor) -> bool:
+        """Civilians named only as "people" (أشخاص): any named target says more."""
+        return actor.kind == "civilians" and not actor.assoc and actor.matched.lower() in self._vague
+
+    def civilian_object_with_casualties(self, text: str, after: int = 0) -> bool:
+        """Whether the text names a civilian object struck (after ``after``) and reports casualties."""
+        return self._civilian_objects.contains(text[after:]) and self._casualty_words.contains(text)
 
     # ------------------------------------------------------------------ matching
     def country_of_word(self, word: str) -> str | None:
@@ -380,8 +570,39 @@ class ActorLexicon:
         return e.name.replace("{country}", country), self.kind_inter[e.kind], e.kind, country, assoc, new_end
 
     def find(self, text: str, offset: int = 0, *, event_country: str | None = None,
-             event_date: datetime.date | None = None) -> list[Actor]:  # fmt: skip
-        """Every actor mention in a normalised text chunk, in text order (offsets + ``offset``)."""
+             event_date: datetime.date | None = None, orgs: list[tuple[int, int]] | None = None,
+             persons: list[tuple[int, int]] | None = None) -> list[Actor]:  # fmt: skip
+        """Every actor mention in a normalised text chunk, in text order (offsets + ``offset``).
+
+        ``orgs`` / ``persons``: NER ORG and PER spans (same coordinates as the offsets). A name inside a
+        PER span is a person, never a group ("أبو بكر البغدادي" is not a Baghdad group); an ORG span that
+        names an armed group the dictionary lacks (its head word is in ``group_heads``: "كتيبة شهداء
+        الزاوية") is kept as that group, with its Arabic name as the associated actor of an
+        Unidentified Armed Group, rather than lost."""
+        found = self._find(text, offset, event_country, event_date)
+        if persons:
+            found = [a for a in found if not any(s <= a.start and a.end <= e for s, e in persons)]
+        if orgs and event_country:
+            for s, e in orgs:
+                if any(a.start < e and s < a.end for a in found):
+                    continue
+                span = text[s - offset : e - offset].strip(" \"'«»“”()")
+                head = self._bare_clitic(span.split(" ", 1)[0]) if span else ""
+                if head in self._group_heads and " " in span:
+                    a = self.unidentified(event_country)
+                    found.append(replace(a, assoc=span, start=s, end=e, matched=span))
+            found.sort(key=lambda a: a.start)
+        return found
+
+    def _bare_clitic(self, word: str) -> str:
+        w = word.lower()
+        for n in (3, 2, 1):
+            if len(w) > n + 2 and w[:n] in ("وال", "بال", "لل", "ال", "و", "ب", "ل", "ف") and w[n:] in self._group_heads:
+                return w[n:]
+        return w
+
+    def _find(self, text: str, offset: int, event_country: str | None,
+              event_date: datetime.date | None) -> list[Actor]:  # fmt: skip
         low = _lower(text)
         n = len(low)
         when = event_date or _today()
@@ -425,27 +646,46 @@ class ActorLexicon:
         return sorted(chosen, key=lambda a: a.start)
 
 
-def interaction(inter1: int | None, inter2: int | None) -> int | None:
-    """ACLED interaction code: the two inter codes, lower first (7,1 -> 17); solo -> inter1*10."""
-    if inter1 is None:
+_MEMBER_OF = ("من", "تابع", "ينتمون", "ينتمي", "موالين", "موالون", "موالي")
+_BETWEEN = re.compile(r"(?:^|\s)(?:و|ف)?(?:ما\s)?بين\s")
+_ARMED = {"state", "police", "rebel", "political_militia", "identity_militia", "external", "unidentified"}
+
+
+def _words(text: str, a: int, b: int) -> int:
+    return len(_WORD.findall(text, a, b))
+
+
+def named_members(actors: list[Actor], text: str, offset: int = 0) -> list[Actor]:
+    """Drop "مسلحون" when the group they belong to is named next: "مسلحون من تنظيم داعش" and
+    "مسلحين تابعين لحركة الشباب" name one actor, the group. ``text`` starts at ``offset``."""
+    out = []
+    for i, u in enumerate(actors):
+        if u.kind == "unidentified":
+            nxt = next((a for a in actors[i + 1 :] if a.kind in _ARMED and a.kind != "unidentified"), None)
+            if nxt is not None:
+                gap = text[u.end - offset : nxt.start - offset]
+                if _words(gap, 0, len(gap)) <= 3 and any(w in gap for w in _MEMBER_OF):
+                    continue
+        out.append(u)
+    return out
+
+
+def both_sides(armed: list[Actor], text: str, offset: int, trigger_start: int,
+               trigger_end: int) -> tuple[Actor, Actor] | None:  # fmt: skip
+    """The two sides of "<trigger> بين A و B" (A and B armed, named differently), in text order."""
+    rel = trigger_end - offset
+    hit = _BETWEEN.search(text, max(0, trigger_start - offset), rel + 60)
+    if hit is None or _words(text, rel, hit.start()) > 4:
         return None
-    if not inter2:
-        return inter1 * 10
-    lo, hi = sorted((inter1, inter2))
-    return lo * 10 + hi
-
-
-def civilian_targeting(actor2: Actor | None, event_type: str, sub_event_type: str = "") -> str:
-    """'Civilian targeting' when civilians are the target of a political-violence event, else ''.
-
-    Political violence here is Violence against civilians, Explosions/Remote violence (and
-    Battles, which never target civilians by definition) plus Mob violence riots.
-    """
-    if actor2 is None or actor2.inter != 7:
-        return ""
-    if event_type in POLITICAL_VIOLENCE_TYPES or "Mob violence" in (event_type, sub_event_type):
-        return "Civilian targeting"
-    return ""
+    after = [a for a in armed if a.start - offset >= hit.end() - 1]
+    if not after or _words(text, hit.end(), after[0].start - offset) > 3:
+        return None
+    first = after[0]
+    for b in after[1:]:
+        gap = text[first.end - offset : b.start - offset]
+        if b.name != first.name and _words(gap, 0, len(gap)) <= 4 and re.search(r"(?:^|\s|[\"'«»“”])و", gap):
+            return first, b
+    return None
 
 
 def for_event(actor: Actor, event_type: str) -> Actor:
@@ -457,4 +697,5 @@ def for_event(actor: Actor, event_type: str) -> Actor:
     return actor
 
 
-__all__ = ["Actor", "ActorLexicon", "interaction", "civilian_targeting", "for_event", "KINDS"]
+__all__ = ["KINDS", "Actor", "ActorLexicon", "Period", "both_sides", "for_event", "interaction", "load_periods",
+           "named_members"]

@@ -1,0 +1,119 @@
+"""Who did what to whom, from the clause: one Arabic sentence in, the actors of its row out."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import extract
+from extractor.resolve.actors import ActorLexicon
+
+
+def one(text: str, published: str):
+    events = extract(text, published=published)
+    assert len(events) == 1, [(e.sub_event_type, e.actor1, e.actor2, e.evidence) for e in events]
+    return events[0]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # the speaker of the report is not a party: the Houthi authorities announce a US strike
+    ("أعلنت سلطات الحوثيين سقوط قتلى وجرحى نتيجة غارات جوية نفذها الطيران الأمريكي على مدينة صعدة.", "2025-04-06",
+     ("Military Forces of the United States (2025-)", "")),
+    # both sides of a clash named by "بين A و B"
+    ("اندلعت اشتباكات بين كتيبة النواصي وجهاز دعم الاستقرار وسط العاصمة الليبية طرابلس.", "2022-06-11",
+     ("Al Nawasi Brigade", "Stability Support Apparatus")),
+    # a violent demonstration is against the force it clashes with, not the residents
+    ("اندلعت مواجهات عنيفة بين المواطنين وقوات الاحتلال في مخيم بلاطة شرق نابلس.", "2017-08-09",
+     ("Rioters (Palestine)", "Military Forces of Israel (2009-2021)")),
+    # a bombing at a police institution targets the police, not the "people" killed
+    ("فجر انتحاري نفسه قرب مقر وزارة الداخلية في العاصمة الأفغانية كابول ما أدى إلى مقتل 6 أشخاص.", "2014-04-02",
+     ("Unidentified Armed Group (Afghanistan)", "Police Forces of Afghanistan (2004-2021)")),
+    # "مسلحين من تنظيم القاعدة" are the group; Al-Qaida in Iraq is coded as the Islamic State (Iraq)
+    ("قتل شخصان في اشتباك مسلح مع مسلحين من تنظيم القاعدة في ناحية أبي صيدا بمحافظة ديالى العراقية.", "2013-09-15",
+     ("Unidentified Armed Group (Iraq)", "Islamic State (Iraq)")),
+    # a strike on a civilian object with casualties is against civilians
+    ("سقط قتلى وجرحى في استهداف الطيران الأمريكي مشروع المياه في مديرية المنصورية بمحافظة الحديدة.", "2025-04-01",
+     ("Military Forces of the United States (2025-)", "Civilians (Yemen)")),
+    # the government period of the event date
+    ("قصفت القوات العراقية مواقع لتنظيم داعش في الموصل.", "2015-06-01",
+     ("Military Forces of Iraq (2014-2018)", "Islamic State (Iraq)")),
+    # a force escorting the attackers is not their target: the villagers are
+    ("اقتحم مستوطنون قرية عوريف جنوب نابلس بحماية قوات الاحتلال وأحرقوا أشجار الزيتون.", "2024-03-10",
+     ("Rioters (Israel)", "Civilians (Palestine)")),
+    # a ministry of defence that says its own planes struck is the striker
+    ("قالت وزارة الدفاع الروسية إن طائراتها قصفت مواقع للمسلحين في ريف إدلب.", "2024-03-10",
+     ("Military Forces of Russia (2000-)", "Unidentified Armed Group (Syria)")),
+    # the civil defence reporting a strike is neither a military nor a party
+    ("قال الدفاع المدني السوري إن غارة روسية قتلت ثلاثة مدنيين في ريف إدلب.", "2024-03-10",
+     ("Military Forces of Russia (2000-)", "Civilians (Syria)")),
+    # police the text says were hurt are the target, not the bomber
+    ("قالت الشرطة إن ثلاثة رجال شرطة وسبعة مدنيين أصيبوا في انفجار عبوة ناسفة في إسطنبول.", "2024-03-10",
+     ("Unidentified Armed Group (Turkey)", "Police Forces of Turkey (2016-)")),
+    # the 'by' phrase names the perpetrator: "برصاص", "على يد", a weapon with its owner ("بقصف لقوات النظام")
+    ("قتل مدنيان برصاص مسلحين مجهولين في مدينة درعا.", "2024-03-10",
+     ("Unidentified Armed Group (Syria)", "Civilians (Syria)")),
+    ("قتل ثلاثة مدنيين على يد عناصر من تنظيم داعش في ريف دير الزور.", "2024-03-10",
+     ("Islamic State (Syria)", "Civilians (Syria)")),
+    ("قتل طفل بقصف لقوات النظام على بلدة كفرنبل في ريف إدلب.", "2024-03-10",
+     ("Military Forces of Syria (2000-2024)", "Civilians (Syria)")),
+    # a clash whose two sides are named but neither as the subject: both are coded
+    ("قتل ثلاثة في اشتباكات مع مسلحي تنظيم داعش شاركت فيها قوات البيشمركة قرب كركوك العراقية.", "2024-03-10",
+     ("Military Forces of Iraq (2022-) Peshmerga", "Islamic State (Iraq)")),
+    # a force that announces its own act stays its actor
+    ("أعلنت الشرطة البحرينية توقيف 29 متظاهرا في المنامة.", "2012-09-22",
+     ("Police Forces of Bahrain (1999-)", "Civilians (Bahrain)")),
+])  # fmt: skip
+def test_roles_from_the_clause(text, published, expected):
+    ev = one(text, published)
+    assert (ev.actor1, ev.actor2) == expected
+
+
+def test_tribal_militia_in_iraq_and_clan_militia_in_somalia():
+    from extractor.normalize import normalize_text
+
+    lex = ActorLexicon.load()
+    [a] = lex.find(normalize_text("هاجم مسلحو العشائر"), event_country="Iraq")
+    assert (a.name, a.inter) == ("Unidentified Tribal Militia (Iraq)", 4)
+    [a] = lex.find(normalize_text("هاجمت ميليشيات عشائرية"), event_country="Somalia")
+    assert (a.name, a.inter) == ("Unidentified Clan Militia (Somalia)", 4)
+
+
+@pytest.mark.parametrize("text, country, role", [
+    ("ذكرت وزارة الصحة التابعة للحوثيين أن", "Yemen", "owner"),
+    ("وكانت الوزارة الحوثية قد أفادت", "Yemen", "owner"),
+    ("قال مصدر في الجيش إن", "Sudan", "owner"),
+    ("أعلنت سلطات الحوثيين سقوط قتلى", "Yemen", "speaker"),
+    ("قال الجيش الأمريكي إنه قصف", "Yemen", ""),
+    ("قصف الجيش الأمريكي", "Yemen", ""),
+])
+def test_source_roles(text, country, role):
+    from extractor.normalize import normalize_text
+
+    lex = ActorLexicon.load()
+    t = normalize_text(text)
+    a = lex.find(t, event_country=country)[0]
+    trigger = len(t)  # the event is told after the phrase
+    assert lex.source_role(t, a.start, a.end, trigger) == role
+
+
+def test_an_ner_org_span_naming_an_unknown_armed_group_keeps_the_group():
+    from extractor.normalize import normalize_text
+
+    lex = ActorLexicon.load()
+    t = normalize_text("هاجمت كتيبة شهداء الزاوية مقرا لقوات الأمن في مدينة الزاوية")
+    org = (t.index("كتيبه"), t.index(" مقرا"))
+    first = lex.find(t, event_country="Libya", orgs=[org])[0]
+    assert (first.name, first.inter, first.assoc) == ("Unidentified Armed Group (Libya)", 3, "كتيبه شهداء الزاويه")
+    # without the span, or with a span that is not an armed group's name, nothing is added
+    assert [a.name for a in lex.find(t, event_country="Libya")] == ["Police Forces of Libya (2021-)"]
+    t2 = normalize_text("قالت وزارة الصحة إن")
+    assert lex.find(t2, event_country="Libya", orgs=[(t2.index("وزاره"), len(t2) - 3)]) == []
+
+
+def test_a_name_inside_a_person_span_is_not_a_group():
+    from extractor.normalize import normalize_text
+
+    lex = ActorLexicon.load()
+    t = normalize_text("أعلن أحمد حزب الله أن")  # a person's name that contains a group's name
+    per = (t.index("احمد"), t.index(" ان"))
+    assert [a.name for a in lex.find(t, event_country="Lebanon")] == ["Hezbollah"]
+    assert lex.find(t, event_country="Lebanon", persons=[per]) == []
