@@ -515,7 +515,7 @@ def run_extract(
             continue
         if explain:
             for r in out.rejected:
-                err(f"explain: {art.id}: sentence {r.sentence_index}: '{r.phrase}' ({r.template_id}) dropped: {r.reason}")
+                err(f"explain: {art.id}: sentence {r.sentence_index}: '{r.phrase}' ({r.template_id}) {getattr(r, 'verb', 'dropped')}: {r.reason}")
         events = [e for e in out.events if e.confidence >= min_confidence]
         if art.published is None and events and not quiet:
             err(f"warning: {art.path or art.id}: no publication date; relative dates left unresolved (give --date)")
