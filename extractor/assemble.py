@@ -65,6 +65,7 @@ class Cue:
 @dataclass(frozen=True)
 class DecisionCues:
     reaction: Cue
+    call: Cue
     aggregate: Cue
     hypothetical: Cue
     past: Cue
@@ -75,14 +76,14 @@ class DecisionCues:
     @functools.cache
     def load(cls) -> "DecisionCues":
         d = check_keys("decisions", assembly_data()["decisions"],
-                       {"reaction", "aggregate", "hypothetical", "pluperfect", "past"})  # fmt: skip
+                       {"reaction", "call", "aggregate", "hypothetical", "pluperfect", "past"})  # fmt: skip
 
         def cue(name: str, windowed: bool) -> Cue:
             c = check_keys(f"decisions.{name}", d[name], {"words", "window"} if windowed else {"words"})
             return Cue(word_matcher(f"decisions.{name}.words", c["words"]), int(c.get("window", 0)))
 
         pl = check_keys("decisions.pluperfect", d["pluperfect"], {"aux", "window"})
-        return cls(cue("reaction", True), cue("aggregate", False), cue("hypothetical", True), cue("past", True),
+        return cls(cue("reaction", True), cue("call", True), cue("aggregate", False), cue("hypothetical", True), cue("past", True),
                    word_matcher("decisions.pluperfect.aux", pl["aux"]), int(pl["window"]))  # fmt: skip
 
 
@@ -236,6 +237,8 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     rel = max(0, m.trigger_start - m.start)
     if cues.reaction.words.contains(_before(text, rel, cues.reaction.window)):
         return Decision(False, "a reaction to the event (condemnation, condolence, welcome), not the event", code="reaction")
+    if cues.call.words.contains(_before(text, rel, cues.call.window)):
+        return Decision(False, "a call to act (دعا إلى ...), not the act", code="call")
     if cues.aggregate.words.contains(text):
         return Decision(False, "a cumulative or aggregate toll over a period, not one event", code="aggregate")
     if cues.hypothetical.words.contains(_before(text, rel, cues.hypothetical.window)):
@@ -248,7 +251,8 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
                         code="pluperfect")
     if not recent and cues.past.words.contains(_before(text, rel, cues.past.window) + " " + text[rel : rel + 80]):
         return Decision(False, "told as past background (last month, earlier, an anniversary)", background=True, code="past")
-    named = m.actor1 is not None and m.actor1.kind != "unidentified"
+    # a named actor anchors a tactic ("غارة أمريكية"), not a bare "هجمات"
+    named = m.actor1 is not None and m.actor1.kind != "unidentified" and not m.generic
     anchored = (m.place_explicit or m.date_basis in ("explicit", "relative") or named
                 or (m.casualties is not None and bool(m.casualties.killed or m.casualties.wounded)))  # fmt: skip
     if not anchored:

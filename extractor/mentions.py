@@ -194,6 +194,15 @@ def _contains(outer: Place, inner: Place) -> bool:
     return bool(outer.admin1) and outer.admin1 == inner.admin1 and not outer.admin2
 
 
+#: Two places this close (a camp and its town, two names of one quarter) are one location.
+SAME_PLACE_KM = 4.0
+
+
+def _in_next(between: str) -> bool:
+    """"بلدة العوامية بالقطيف", "أم درمان بالخرطوم": the next name, glued to ب, only says where."""
+    return between.strip(" \"'«»“”") in ("ب", "بال")
+
+
 def split_by_place(m: Mention, places: list[Place], text: str = "", offset: int = 0) -> list[Mention]:
     """One mention per distinct town or district struck in the same sentence.
 
@@ -210,8 +219,10 @@ def split_by_place(m: Mention, places: list[Place], text: str = "", offset: int 
                     key=lambda p: p.start):
         between = text[prev_end - offset : p.start - offset] if prev_end >= 0 else ""
         prev_end = p.end
-        if leaves and locates_next(between):
+        if leaves and (locates_next(between) or _in_next(between)):
             continue  # "قرية أم صفا شمال غرب مدينة رام الله": a reference point, not a second place
+        if any(km(p, q) <= SAME_PLACE_KM for q in leaves):
+            continue  # "مخيم بلاطة" and "نابلس" beside it: one place told twice (ACLED: one location)
         if any(p.location == q.location or _contains(p, q) for q in leaves):
             continue  # the same place, or a coarser unit around one already kept
         leaves = [q for q in leaves if not _contains(q, p)] + [p]  # keep the finer of nested places
@@ -233,7 +244,8 @@ def _rej(m: TriggerMatch, reason: str):
 @functools.lru_cache(maxsize=1)
 def _dateline_re() -> re.Pattern:
     alt = "|".join(re.escape(n) for n in sorted(word_list("agencies.txt"), key=len, reverse=True))
-    return re.compile(rf"^[^.:()]{{0,60}}?[(\-–]\s*(?:{alt})\s*\)?\s*[-–:]?")
+    # an agency named in Latin letters in brackets ("الرباط، المغرب (CNN)—", "(AFP)") is a dateline too
+    return re.compile(rf"^[^.:()]{{0,60}}?(?:[(\-–]\s*(?:{alt})\s*\)?|\(\s*[A-Za-z][A-Za-z.\- ]{{1,15}}\))\s*[-–—:]?")
 
 
 def without_dateline(text: str) -> str:

@@ -83,8 +83,11 @@ _EFFECT_TYPES = {"Violence against civilians", "Strategic developments"}
 
 
 def _aggregates(a: Mention, b: Mention) -> bool:
-    """ACLED's aggregation rule across types: one place (named in both), one day, the same actors."""
-    if a.place is None or b.place is None or not (a.place_explicit and b.place_explicit):
+    """ACLED's aggregation rule across types: one place (named in both), one day, the same actors.
+    Demonstrations need only the same location, named or inherited: one crowd, one place, one day."""
+    demo = precedence().demonstrations
+    both_demo = a.event_type in demo and b.event_type in demo
+    if a.place is None or b.place is None or not (both_demo or (a.place_explicit and b.place_explicit)):
         return False
     if not (_same_place(a, b) and _same_date(a, b)):
         return False
@@ -93,8 +96,7 @@ def _aggregates(a: Mention, b: Mention) -> bool:
     a1, b1 = _named(a.actor1), _named(b.actor1)
     if a1 and b1 and a1 != b1 and not (b1 == _named(a.actor2) or a1 == _named(b.actor2)):
         return False
-    demo = precedence().demonstrations
-    if a.event_type in demo and b.event_type in demo:
+    if both_demo:
         return True  # a protest that turns violent is one demonstration event
     if a.event_type in demo or b.event_type in demo:
         return False
@@ -120,6 +122,10 @@ def _compatible(a: Mention, b: Mention) -> bool:
             return True
         # "عشرات القتلى في هجمات للدعم السريع على الفاشر" (no tactic named) retells the shelling
         # of El Fasher told next: same place, day and attacker, whatever type each alone would take
+        if a.generic != b.generic and _same_place(a, b) and _same_date(a, b):
+            g = a if a.generic else b
+            if not g.place_explicit and not _named(g.actor1):
+                return True  # "... فيما أفادت معلومات عن مقتل 6 أشخاص": the toll of the event just told
         return (a.generic != b.generic and _same_place(a, b) and _same_date(a, b)
                 and bool(_named(a.actor1)) and _named(a.actor1) == _named(b.actor1))  # fmt: skip
     if a.sub_event_type != b.sub_event_type and a.event_type not in (
@@ -207,7 +213,10 @@ def merge_into(a: Mention, b: Mention) -> Mention:
         a.trigger, a.trigger_start, a.trigger_end, a.generic = b.trigger, b.trigger_start, b.trigger_end, False
         a.actor2 = b.actor2 or a.actor2
     # ACLED: the highest-precedence type; a retelling ("الكمين", "الهجوم") only adds detail
-    if not b.generic and _type_rank(b) > _type_rank(a) and (b.event_type == a.event_type or not b.definite):
+    demo = precedence().demonstrations
+    if not b.generic and _type_rank(b) > _type_rank(a) and (
+        b.event_type == a.event_type or not b.definite or {a.event_type, b.event_type} <= demo
+    ):
         if b.event_type != a.event_type:
             a.actor1, a.actor2 = b.actor1 or a.actor1, b.actor2 or a.actor2
         a.event_type, a.sub_event_type, a.template_id, a.trigger = b.event_type, b.sub_event_type, b.template_id, b.trigger
