@@ -318,10 +318,29 @@ def place_policy(events: list, ctx: ArticleContext | None, rejected: list | None
     return out
 
 
+#: Sentences of the lead: an event told there without a date word is the article's news (of its day).
+LEAD_SENTENCES = 8
+
+
+def undated_background(events: list, rejected: list | None = None) -> list:
+    """An event that no telling dates ("أمس", "الخميس", a date) and that is first told after the lead is
+    background or analysis more often than news: the news of the day is in the lead, or dated."""
+    out = []
+    for e in events:
+        if e.date_basis in ("published", "unresolved") and min(e.sentence_indexes) >= LEAD_SENTENCES:
+            if rejected is not None:
+                rejected.append(Rejection(e.template_id, e.sentence_index, e.trigger,
+                                          "a mention, not an event: told after the lead with no day of its own",
+                                          code="undated"))  # fmt: skip
+            continue
+        out.append(e)
+    return out
+
+
 def assemble(mentions: list, doc: Any, ctx: ArticleContext | None, rejected: list | None = None) -> list:
     """Mentions -> events: decide, cluster, place (see module docstring)."""
     from .merge import merge_mentions
 
     reported = decide_all(mentions, doc, ctx, rejected)
-    events = merge_mentions(reported, rejected)
+    events = undated_background(merge_mentions(reported, rejected), rejected)
     return place_policy(events, ctx, rejected, doc.text)

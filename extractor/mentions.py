@@ -264,10 +264,15 @@ def _best(matches: list[TriggerMatch]) -> TriggerMatch:
     return max(matches, key=lambda m: (not m.flags, m.template.precedence, -m.start))
 
 
+# A quoted name after "ل" is who the news was told to ("قال سكان لـ"الرياض"", "لـ«الشرق الأوسط»"):
+# a newspaper or channel, not a place.
+_SOURCE_NAME = re.compile(r"(?<!\w)لـ?\s*[\"«“][^\"»”]{1,30}[\"»”]")
+
+
 def place_text_of(sent, ents) -> str:
     """The sentence as the gazetteer should read it: no dateline, no person names
     ("المتحدث علي الأحمدي" is not Al Ahmadi). Offsets are kept (blanked, not cut)."""
-    text = without_dateline(sent.text)
+    text = _SOURCE_NAME.sub(lambda m: " " * len(m.group()), without_dateline(sent.text))
     for e in ents:
         if e.type == "PER":
             a, b = e.start - sent.start, e.end - sent.start
