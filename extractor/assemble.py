@@ -278,9 +278,10 @@ def decide_all(mentions: list, doc: Any, ctx: ArticleContext | None, rejected: l
 
 
 @functools.cache
-def _region_words() -> PhraseMatcher:
-    d = check_keys("places", assembly_data()["places"], {"region_words"})
-    return word_matcher("places.region_words", d["region_words"])
+def _place_words() -> tuple[PhraseMatcher, PhraseMatcher]:
+    d = check_keys("places", assembly_data()["places"], {"region_words", "settlement_words"})
+    return (word_matcher("places.region_words", d["region_words"]),
+            word_matcher("places.settlement_words", d["settlement_words"]))  # fmt: skip
 
 
 def names_region(text: str, p: Any) -> bool:
@@ -288,7 +289,7 @@ def names_region(text: str, p: Any) -> bool:
     if p is None or p.start < 0:
         return False
     before = text[max(0, p.start - 20) : p.start].split()
-    return any(_region_words().contains(" ".join(before[-n:])) for n in (1, 2) if len(before) >= n)
+    return any(_place_words()[0].contains(" ".join(before[-n:])) for n in (1, 2) if len(before) >= n)
 
 
 def place_policy(events: list, ctx: ArticleContext | None, rejected: list | None = None, text: str = "") -> list:
@@ -300,6 +301,15 @@ def place_policy(events: list, ctx: ArticleContext | None, rejected: list | None
         p = e.place
         if p is not None and p.location not in ("", p.country):
             out.append(e)
+            continue
+        unknown_town = _place_words()[1].contains(text[e.start : e.end])
+        if unknown_town:
+            # "في مدينة مانديرا في شمال شرق كينيا": a town is named, only not one the gazetteer knows;
+            # neither the country nor the article's main place would be where it happened
+            if rejected is not None:
+                rejected.append(Rejection(e.template_id, e.sentence_index, e.trigger,
+                                          "not coded: it names a town or village the gazetteer does not know",
+                                          code="unknown place"))  # fmt: skip
             continue
         if p is not None and e.place_explicit and names_region(text, p):
             e.flags = e.flags + ["place: a region of the country (precision 3)"]
@@ -318,19 +328,19 @@ def place_policy(events: list, ctx: ArticleContext | None, rejected: list | None
     return out
 
 
-#: Sentences of the lead: an event told there without a date word is the article's news (of its day).
-LEAD_SENTENCES = 8
+#: An event no telling dates is background when first told this many sentences into the article.
+UNDATED_AFTER = 8
 
 
 def undated_background(events: list, rejected: list | None = None) -> list:
-    """An event that no telling dates ("أمس", "الخميس", a date) and that is first told after the lead is
+    """An event that no telling dates ("أمس", "الخميس", a date) and that is first told deep in the article is
     background or analysis more often than news: the news of the day is in the lead, or dated."""
     out = []
     for e in events:
-        if e.date_basis in ("published", "unresolved") and min(e.sentence_indexes) >= LEAD_SENTENCES:
+        if e.date_basis in ("published", "unresolved") and min(e.sentence_indexes) >= UNDATED_AFTER:
             if rejected is not None:
                 rejected.append(Rejection(e.template_id, e.sentence_index, e.trigger,
-                                          "a mention, not an event: told after the lead with no day of its own",
+                                          "a mention, not an event: told deep in the article with no day of its own",
                                           code="undated"))  # fmt: skip
             continue
         out.append(e)

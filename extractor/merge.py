@@ -93,11 +93,11 @@ def _aggregates(a: Mention, b: Mention) -> bool:
         return False
     if a.place.location != b.place.location:
         return False  # across types, two places of one province are two incidents
+    if both_demo:
+        return True  # a protest that turns violent is one demonstration event (protesters become rioters)
     a1, b1 = _named(a.actor1), _named(b.actor1)
     if a1 and b1 and a1 != b1 and not (b1 == _named(a.actor2) or a1 == _named(b.actor2)):
         return False
-    if both_demo:
-        return True  # a protest that turns violent is one demonstration event
     if a.event_type in demo or b.event_type in demo:
         return False
     return bool({a.event_type, b.event_type} & _EFFECT_TYPES) or a.definite or b.definite
