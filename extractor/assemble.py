@@ -89,7 +89,7 @@ class DecisionCues:
 
 _RULE_KEYS = {"event_type", "sub_event_type", "context", "actor1", "actor2", "trigger_starts", "sentence_has",
               "sentence_lacks", "roles"}  # fmt: skip
-_ROLES = {"swap", "rioters_vs_state", "protesters_vs_state", "rioters_vs_civilians"}
+_ROLES = {"swap", "rioters_vs_state", "protesters_vs_state", "rioters_vs_civilians", "unidentified_vs_armed"}
 _CONTEXTS = {"protest", "battle", "not_protest"}
 
 
@@ -197,6 +197,8 @@ def retype(event_type: str, sub: str, actor1, actor2, *, trigger: str, text: str
             if group is not None:
                 actor1 = replace(actor1, assoc=group.assoc or group.name)
             actor2 = lexicon.civilians(country)
+        elif r.roles == "unidentified_vs_armed" and lexicon is not None and country:
+            actor1 = lexicon.unidentified(country)
         return event_type, sub, actor1, actor2, r
     return event_type, sub, actor1, actor2, None
 

@@ -117,6 +117,7 @@ def article_context(doc: Doc, gazetteer: Gazetteer, lexicon: Any = None) -> Arti
     per_country: dict[str, int] = {}
     for p in places:
         per_country[p.country] = per_country.get(p.country, 0) + 1
+    named: set[str] = set()  # countries named by name or adjective anywhere ("اليمني")
     if lexicon is not None and per_country:
         # the gazetteer's pick yields when another country has clearly more places and names
         score = {c: float(n) for c, n in per_country.items()}
@@ -125,12 +126,19 @@ def article_context(doc: Doc, gazetteer: Gazetteer, lexicon: Any = None) -> Arti
                 c = lexicon.country_of_word(t.text) if t.text.isalpha() else None
                 if c:
                     score[c] = score.get(c, 0.0) + 0.5
+                    named.add(c)
         best = max(score, key=lambda c: (score[c], c == focus))
         if focus is None or score[best] > score.get(focus, 0.0) + 1:
             focus = best
-    # a country counts as talked about when named as a country, or when two of its places are
+    # a country counts as talked about when named as a country, when two different places of it are,
+    # or one place twice with the country's adjective (one name told twice, "زنجبار" in a Yemen
+    # report with no "تنزاني", is still a homonym)
+    distinct: dict[str, set[str]] = {}
+    for p in places:
+        distinct.setdefault(p.country, set()).add(p.location)
     countries = frozenset(p.country for p in places if p.location == p.country) | ({focus} if focus else set())
-    countries |= {c for c, n in per_country.items() if n >= 2}
+    countries |= {c for c, locs in distinct.items() if len(locs) >= 2}
+    countries |= {c for c, n in per_country.items() if n >= 2 and c in named}  # "صنعاء" twice and "اليمني"
     counts: dict[str, int] = {}
     first: dict[str, Place] = {}
     lead_end = doc.sentences[min(LEAD_SENTENCES, len(doc.sentences)) - 1].end if doc.sentences else 0
