@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_pipeline import DEFAULT_DATA, load_corpus  # noqa: E402
+from bench_pipeline import DEFAULT_DATA, load_corpus
 
 JUDGEMENTS = ROOT / "bench" / "audit_judgements.tsv"
 FIELDS = ("event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "admin1", "location",

@@ -74,7 +74,7 @@ class DecisionCues:
 
     @classmethod
     @functools.cache
-    def load(cls) -> "DecisionCues":
+    def load(cls) -> DecisionCues:
         d = check_keys("decisions", assembly_data()["decisions"],
                        {"reaction", "call", "aggregate", "hypothetical", "pluperfect", "past"})  # fmt: skip
 

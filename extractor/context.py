@@ -68,7 +68,7 @@ class ContextWords:
 
     @classmethod
     @functools.cache
-    def load(cls) -> "ContextWords":
+    def load(cls) -> ContextWords:
         c = check_keys("context", assembly_data()["context"], {"protest_words", "battle_words"})
         return cls(word_matcher("context.protest_words", c["protest_words"]),
                    word_matcher("context.battle_words", c["battle_words"]))  # fmt: skip
@@ -106,7 +106,9 @@ def article_context(doc: Doc, gazetteer: Gazetteer, lexicon: Any = None) -> Arti
     With ``lexicon`` (:class:`~extractor.resolve.actors.ActorLexicon`), country names and
     adjectives ("الأردنية") count for the focus country as much as the places of that country.
     """
-    from .mentions import without_dateline  # the dateline's city is the agency's, not the news'
+    from .mentions import (
+        without_dateline,  # the dateline's city is the agency's, not the news'
+    )
 
     words = ContextWords.load()
     focus = gazetteer.country_of_article(doc.text)

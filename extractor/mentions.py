@@ -30,11 +30,16 @@ from datetime import date
 from .assemble import retype
 from .context import ArticleContext, article_context
 from .document import Doc
-from .segment import Sentence
 from .resolve.actors import Actor, ActorLexicon, for_event
-from .resolve.dates import find_dates, is_old_history, reporting_clause, resolve_event_date
+from .resolve.dates import (
+    find_dates,
+    is_old_history,
+    reporting_clause,
+    resolve_event_date,
+)
 from .resolve.fatalities import Casualties, count_casualties
 from .resolve.places import Gazetteer, Place, km, locates_next, word_list
+from .segment import Sentence
 from .templates import Rejection, TemplateSet, TriggerMatch, is_definite, old_years
 
 ARMED = {"state", "police", "rebel", "political_militia", "identity_militia", "external", "unidentified"}
