@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Score rasd on the development evaluation set (../shared/dev-eval: 18 real articles, 26 gold events).
+# Score rasd on the development evaluation set (../shared/dev-eval: 64 real articles, 75 gold events),
+# overall and per group (old art*, new a*/b*, tune, check = new ids divisible by 3, region a, b).
 # The texts are read where they are, never copied. Publication dates come from its manifest.csv.
 #
 #   bench/bench_evaluate.sh                     # bundled NER, text tables, misses/false events on stderr

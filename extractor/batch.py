@@ -65,7 +65,10 @@ def extract_batch(records: Iterable[Mapping[str, Any]], *, ner: str | None = "de
     """
     from . import get_pipeline
 
+    from .run import now_stamp
+
     pipe = get_pipeline(ner, **_pipeline_kw(prefilter, device))
+    stamp = now_stamp()  # as the CLI does: the time the rows were made
     rows: list[dict[str, Any]] = []
     it = iter(records)
     n = 0
@@ -81,7 +84,8 @@ def extract_batch(records: Iterable[Mapping[str, Any]], *, ner: str | None = "de
             if out.error is not None:
                 log.warning("rasd: error: %s: processing failed (%s)", art.id or "record", out.error)
                 continue
-            rows.extend(ev.to_dict() for ev in out.events if ev.confidence >= min_confidence)
+            rows.extend(dict(ev.to_dict(), timestamp=ev.timestamp or stamp)
+                        for ev in out.events if ev.confidence >= min_confidence)
     return rows
 
 

@@ -9,7 +9,10 @@ a predicted row can stand for a gold event when both are about the **same articl
 **same event_type**, **event dates within 1 day** of each other (a missing date only matches a
 missing date), and the **same location or the same admin1**. Names are compared after
 normalisation (see :func:`norm`): case, accents, whitespace and hyphens do not count, and actor
-names lose ACLED's year suffixes such as ``(2022-)`` or ``(2014-2021)``.
+names lose ACLED's year suffixes such as ``(2022-)`` or ``(2014-2021)``. Place names are compared
+transliteration-tolerantly (:func:`place_key`: As-Sweida = As Sweida = Suwayda, Dhi-Qar = Thi Qar,
+Deir ez-Zor = Dayr az-Zawr): the Arabic article, vowels, doubled letters and the usual digraph
+spellings do not count.
 
 Within an article the pairing is **one-to-one and optimal**: among all sets of compatible pairs it
 takes one with the most pairs and, among those, the highest total agreement score (one point per
@@ -22,7 +25,8 @@ Scores: true positives are matched pairs, false positives unmatched predictions,
 unmatched gold events; precision, recall and F1 from those (0.0 when undefined). Per-field
 accuracy is computed over matched pairs only. With a manifest (``manifest.csv``: ``id``,
 ``has_events``), articles whose ``has_events`` is 0 are the *negatives*, and every row predicted
-for them is reported as a false event on a negative article.
+for them is reported as a false event on a negative article; it is also a false positive, so it
+counts against precision. ``splits`` reports the same scores per article group (:func:`splits_of`).
 """
 
 from __future__ import annotations
@@ -43,7 +47,8 @@ FIELDS: tuple[str, ...] = (
 
 MATCH_RULE = (
     "same article, same event_type, event dates within 1 day (missing matches only missing), "
-    "same location or admin1 (case/accents/whitespace/hyphens ignored); one-to-one, optimal "
+    "same location or admin1 (names transliteration-tolerant: article, vowels, hyphens, doubled letters, "
+    "dh/th, q/k ignored); rows on negative articles are false positives; one-to-one, optimal "
     "(most pairs, then most agreeing fields) by the Hungarian algorithm"
 )
 
@@ -68,20 +73,40 @@ def norm(value: Any) -> str:
     return _SPACES.sub(" ", s).strip().casefold()
 
 
-_DIGRAPHS = (("dh", "d"), ("th", "d"), ("kh", "k"), ("sh", "s"), ("gh", "g"), ("ou", "u"), ("q", "k"), ("j", "g"))
+# Arabic article forms as transliterated: al-, el-, as-, ash-, ad-, adh-, ... (sun-letter assimilation).
+_ARTICLE_WORDS = frozenset(
+    "al el il ul as es ash esh ad ed adh ath et at ar er an en az ez".split()
+)  # fmt: skip
+_DIGRAPHS = (("dh", "t"), ("th", "t"), ("kh", "k"), ("gh", "g"), ("sh", "s"), ("ch", "s"), ("ph", "f"),
+             ("q", "k"), ("c", "k"), ("dj", "g"), ("j", "g"))  # fmt: skip
+_VOWELS = re.compile(r"[aeiouyw]")
 
 
-def norm_place(value: Any) -> str:
-    """A place name compared transliteration-tolerantly, as the dev-eval README asks (Saada = Sadah,
-    Al Hodeidah = Al Hudaydah, Dhi-Qar = Thi Qar): :func:`norm`, then consonants only."""
-    s = norm(value).replace(" ", "")
-    for a, b in _DIGRAPHS:
-        s = s.replace(a, b)
-    s = s.rstrip("h") if len(s) > 3 else s
-    if not s:
-        return ""
-    s = s[0] + re.sub(r"[aeiouyw]", "", s[1:])
-    return re.sub(r"(.)\1+", r"\1", s)
+def place_key(value: Any) -> str:
+    """A place name's transliteration-free skeleton: ``As-Sweida``, ``As Sweida`` and ``Suwayda`` -> ``sd``.
+
+    Article words (``al-``, ``Ar-``, ``ez-``) go, then digraphs map to one letter (``Dhi-Qar`` and
+    ``Thi Qar`` -> ``tkr``), vowels and semivowels go, a final ``h`` (ta marbuta: Hasakah/Hasaka)
+    goes, and doubled letters count once. An all-vowel name keeps its plain :func:`norm` form.
+    """
+    words = norm(value).split(" ")
+    words = [w for i, w in enumerate(words) if not (w in _ARTICLE_WORDS and i < len(words) - 1)]
+    out = []
+    for w in words:
+        w = re.sub(r"[^a-z0-9]", "", w)
+        if len(w) > 3 and w.endswith("h") and not w.endswith(("sh", "kh", "gh", "th", "dh")):
+            w = w[:-1]  # Hasakah / Hasaka, Ninawah / Ninawa
+        for a, b in _DIGRAPHS:
+            w = w.replace(a, b)
+        out.append(w)
+    s = "".join(out)
+    sk = re.sub(r"(.)\1+", r"\1", _VOWELS.sub("", s))
+    return sk or norm(value)
+
+
+def same_place_name(a: Any, b: Any) -> bool:
+    """Two place names that are one name in two transliterations (empty never matches)."""
+    return norm(a) != "" and norm(b) != "" and place_key(a) == place_key(b)
 
 
 def norm_actor(value: Any) -> str:
@@ -239,6 +264,44 @@ def article_key(rec: Mapping[str, Any], known: set[str] | frozenset[str] = froze
     return cands[0] if cands else ""
 
 
+# --------------------------------------------------------------------------- splits
+
+_OLD_ID = re.compile(r"art\d+")
+_NEW_ID = re.compile(r"([ab])(\d+)")
+
+#: Report order of the article groups in ``splits``.
+SPLITS: tuple[str, ...] = ("old", "new", "tune", "check", "a", "b")
+
+
+def splits_of(key: str) -> list[str]:
+    """The groups of dev-eval an article belongs to, from its id.
+
+    ``artNN``: ``old`` (the articles the rules were first written against). ``aNN`` / ``bNN``: ``new``,
+    their region (``a`` Middle East and Asia, ``b`` Africa), and ``check`` when NN is divisible by 3
+    (set aside: never tuned on), else ``tune``. Other ids belong to no group.
+    """
+    if _OLD_ID.fullmatch(key):
+        return ["old"]
+    m = _NEW_ID.fullmatch(key)
+    if m:
+        return ["new", m.group(1), "check" if int(m.group(2)) % 3 == 0 else "tune"]
+    return []
+
+
+def _split_scores(per_article: list[dict]) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for name in SPLITS:
+        arts = [a for a in per_article if name in splits_of(a["article"])]
+        if not arts:
+            continue
+        tp, fp, fn = (sum(a[k] for a in arts) for k in ("tp", "fp", "fn"))
+        neg = [a for a in arts if a["negative"]]
+        out[name] = {"articles": len(arts), "gold": sum(a["gold"] for a in arts), "pred": sum(a["pred"] for a in arts),
+                     "tp": tp, "fp": fp, "fn": fn, **_prf(tp, fp, fn),
+                     "negatives": len(neg), "false_events_on_negatives": sum(a["pred"] for a in neg)}  # fmt: skip
+    return out
+
+
 # --------------------------------------------------------------------------- matching
 
 
@@ -251,9 +314,7 @@ def compatible(g: Mapping[str, Any], p: Mapping[str, Any]) -> bool:
         return False
     if gd is not None and pd is not None and abs((gd - pd).days) > 1:
         return False
-    same_loc = norm_place(g.get("location")) != "" and norm_place(g.get("location")) == norm_place(p.get("location"))
-    same_adm = norm_place(g.get("admin1")) != "" and norm_place(g.get("admin1")) == norm_place(p.get("admin1"))
-    return same_loc or same_adm
+    return same_place_name(g.get("location"), p.get("location")) or same_place_name(g.get("admin1"), p.get("admin1"))
 
 
 def field_agreement(g: Mapping[str, Any], p: Mapping[str, Any]) -> dict[str, bool]:
@@ -263,8 +324,9 @@ def field_agreement(g: Mapping[str, Any], p: Mapping[str, Any]) -> dict[str, boo
         "sub_event_type": norm(g.get("sub_event_type")) == norm(p.get("sub_event_type")),
         "actor1": norm_actor(g.get("actor1")) == norm_actor(p.get("actor1")),
         "actor2": norm_actor(g.get("actor2")) == norm_actor(p.get("actor2")),
-        "admin1": norm_place(g.get("admin1")) == norm_place(p.get("admin1")),
-        "location": norm_place(g.get("location")) == norm_place(p.get("location")),
+        "admin1": norm(g.get("admin1")) == norm(p.get("admin1")) or same_place_name(g.get("admin1"), p.get("admin1")),
+        "location": norm(g.get("location")) == norm(p.get("location"))
+        or same_place_name(g.get("location"), p.get("location")),
         "fatalities": gf == pf,
         "fatalities_pm1": gf == pf or (gf is not None and pf is not None and abs(gf - pf) <= 1),
         "event_date": parse_day(g.get("event_date")) == parse_day(p.get("event_date")),
@@ -480,13 +542,63 @@ def evaluate(
             if manifest else None
         ),
         "by_event_type": dict(sorted(by_type.items())),
+        "splits": _split_scores(per_article),
         "articles": per_article,
         "unknown_articles": unknown,
     }
 
 
+def extract_rows(
+    pipeline: Any,
+    paths: list[str],
+    manifest: Mapping[str, ManifestEntry],
+    gold_rows: list[dict],
+    *,
+    max_bytes: int = 20_000_000,
+    warn: Any = None,
+) -> tuple[list[dict], int, dict[str, Any]]:
+    """Run ``pipeline`` over ``paths`` with publication dates from the manifest: (rows, failed inputs, run info).
+
+    ``warn(message)`` receives one line per unreadable input ("error: ...") and per manifest date
+    that is not a full day ("warning: ..."); the caller decides where it goes.
+    """
+    import dataclasses
+
+    from .reading import read_inputs
+
+    say = warn or (lambda _msg: None)
+    known = set(manifest) | {article_key(g) for g in gold_rows}
+    rows: list[dict] = []
+    failed = articles = 0
+    for item in read_inputs(paths, max_bytes=max_bytes):
+        if not hasattr(item, "text"):
+            say(f"error: {item}")
+            failed += 1
+            continue
+        articles += 1
+        key = article_key({"article_id": item.id, "file": item.path}, known)
+        entry = manifest.get(key)
+        if entry is not None:
+            if entry.published is not None:
+                item = dataclasses.replace(item, published=entry.published, date_basis="manifest")
+            elif entry.pub_date:
+                from .reading import parse_published
+
+                month, precision = parse_published(entry.pub_date)
+                if month is not None and precision == 3 and item.published is None:
+                    # a month-only pub_date ("2025-09") is a month-precision anchor
+                    item = dataclasses.replace(item, published=month, date_basis="manifest", date_precision=3)
+                else:
+                    say(f"warning: {key}: manifest pub_date {entry.pub_date!r} is not a full date; "
+                        f"using the article's own ({item.published or 'none'})")
+        rows.extend(e.to_dict() for e in pipeline.process(item).events)
+    info = {"paths": list(paths), "ner_model": "none" if pipeline.ner is None else "loaded",
+            "articles": articles, "failed_inputs": failed}  # fmt: skip
+    return rows, failed, info
+
+
 __all__ = [
-    "FIELDS", "MATCH_RULE", "EvaluationInputError", "ManifestEntry", "article_key", "as_dicts", "compatible",
+    "FIELDS", "SPLITS", "extract_rows", "place_key", "same_place_name", "splits_of", "MATCH_RULE", "EvaluationInputError", "ManifestEntry", "article_key", "as_dicts", "compatible",
     "describe", "evaluate", "field_agreement", "load_gold", "load_manifest", "load_predictions", "match_article",
     "norm", "norm_actor", "pair_score", "parse_day",
 ]

@@ -27,13 +27,15 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from .assemble import retype
+from .context import ArticleContext, article_context
 from .document import Doc
-from .segment import Sentence
 from .resolve.actors import Actor, ActorLexicon, both_sides, for_event, named_members
 from .resolve.dates import find_dates, is_old_history, reporting_clause, resolve_event_date
 from .resolve.fatalities import Casualties, count_casualties
 from .resolve.places import Gazetteer, Place, km, locates_next, word_list
-from .templates import TemplateSet, TriggerMatch, is_definite, old_years
+from .segment import Sentence
+from .templates import Rejection, TemplateSet, TriggerMatch, is_definite, old_years
 
 ARMED = {"state", "police", "rebel", "political_militia", "identity_militia", "external", "unidentified"}
 STATE = {"state", "police", "external"}
@@ -78,17 +80,20 @@ def find_mentions(
     lexicon: ActorLexicon,
     *,
     rejected: list | None = None,
+    ctx: ArticleContext | None = None,
 ) -> list[Mention]:
-    """Every event mention in the article, in text order."""
+    """Every event mention in the article, in text order (``ctx``: the article's context, computed
+    here when not given)."""
     published = doc.article.published
-    context_country = gazetteer.country_of_article(doc.text)
+    if ctx is None:
+        ctx = article_context(doc, gazetteer, lexicon)
     mentions: list[Mention] = []
     last_place: Place | None = None
     for sent in (c for s in doc.sentences for c in clauses(s)):
         matches = templates.match_sentence(sent, rejected)
         if not matches:
             # keep track of the place talked about, for sentences that only say "هناك"
-            found = gazetteer.find(place_text_of(sent, _entities(doc, sent)), sent.start)
+            found = [p for p in gazetteer.find(place_text_of(sent, _entities(doc, sent)), sent.start) if ctx.plausible(p)]
             if found:
                 last_place = max(found, key=lambda p: -p.geo_precision)
             continue
@@ -98,11 +103,15 @@ def find_mentions(
                 is_old_history(d, published) for d in find_dates(sent.text, published, sent.start)
             ):
                 if rejected is not None:
-                    rejected.extend(_rej(m, "history (date)") for m in matches)
+                    rejected.extend(_rej(m, "history: the sentence dates the event well before the article's news")
+                                    for m in matches)
                 continue
         place_text = place_text_of(sent, _entities(doc, sent))
-        found = gazetteer.find(place_text, sent.start)  # every place named, read once per sentence
-        m = _build(doc, sent, matches, templates, gazetteer, lexicon, context_country, last_place, place_text, found)
+        # every place named, read once per sentence; homonyms abroad left out
+        named = sentence_countries(sent, lexicon)
+        found = [p for p in gazetteer.find(place_text, sent.start) if ctx.plausible(p, named)]
+        clause = Clause(doc, sent, matches, _best(matches), place_text, found, ctx, last_place, named)
+        m = _build(clause, templates, gazetteer, lexicon, rejected)
         if m is None:
             if rejected is not None:
                 rejected.append(_rej(_best(matches), "no participant of the kind this trigger needs (e.g. an armed party)"))
@@ -156,7 +165,7 @@ def drop_background(mentions: list[Mention], published: date | None, rejected: l
         from .templates import Rejection
 
         rejected.extend(
-            Rejection(m.template_id, m.sentence_index, m.trigger, f"background ({age(m)} days before publication)")
+            Rejection(m.template_id, m.sentence_index, m.trigger, f"background: told as {age(m)} days before publication, beside the article's recent news")
             for m in mentions
             if m not in keep
         )
@@ -185,6 +194,15 @@ def _contains(outer: Place, inner: Place) -> bool:
     return bool(outer.admin1) and outer.admin1 == inner.admin1 and not outer.admin2
 
 
+#: Two places this close (a camp and its town, two names of one quarter) are one location.
+SAME_PLACE_KM = 4.0
+
+
+def _in_next(between: str) -> bool:
+    """"بلدة العوامية بالقطيف", "أم درمان بالخرطوم": the next name, glued to ب, only says where."""
+    return between.strip(" \"'«»“”") in ("ب", "بال")
+
+
 def split_by_place(m: Mention, places: list[Place], text: str = "", offset: int = 0) -> list[Mention]:
     """One mention per distinct town or district struck in the same sentence.
 
@@ -201,8 +219,10 @@ def split_by_place(m: Mention, places: list[Place], text: str = "", offset: int 
                     key=lambda p: p.start):
         between = text[prev_end - offset : p.start - offset] if prev_end >= 0 else ""
         prev_end = p.end
-        if leaves and locates_next(between):
+        if leaves and (locates_next(between) or _in_next(between)):
             continue  # "قرية أم صفا شمال غرب مدينة رام الله": a reference point, not a second place
+        if any(km(p, q) <= SAME_PLACE_KM for q in leaves):
+            continue  # "مخيم بلاطة" and "نابلس" beside it: one place told twice (ACLED: one location)
         if any(p.location == q.location or _contains(p, q) for q in leaves):
             continue  # the same place, or a coarser unit around one already kept
         leaves = [q for q in leaves if not _contains(q, p)] + [p]  # keep the finer of nested places
@@ -224,7 +244,8 @@ def _rej(m: TriggerMatch, reason: str):
 @functools.lru_cache(maxsize=1)
 def _dateline_re() -> re.Pattern:
     alt = "|".join(re.escape(n) for n in sorted(word_list("agencies.txt"), key=len, reverse=True))
-    return re.compile(rf"^[^.:()]{{0,60}}?[(\-–]\s*(?:{alt})\s*\)?\s*[-–:]?")
+    # an agency named in Latin letters in brackets ("الرباط، المغرب (CNN)—", "(AFP)") is a dateline too
+    return re.compile(rf"^[^.:()]{{0,60}}?(?:[(\-–]\s*(?:{alt})\s*\)?|\(\s*[A-Za-z][A-Za-z.\- ]{{1,15}}\))\s*[-–—:]?")
 
 
 def without_dateline(text: str) -> str:
@@ -243,10 +264,15 @@ def _best(matches: list[TriggerMatch]) -> TriggerMatch:
     return max(matches, key=lambda m: (not m.flags, m.template.precedence, -m.start))
 
 
+# A quoted name after "ل" is who the news was told to ("قال سكان لـ"الرياض"", "لـ«الشرق الأوسط»"):
+# a newspaper or channel, not a place.
+_SOURCE_NAME = re.compile(r"(?<!\w)لـ?\s*[\"«“][^\"»”]{1,30}[\"»”]")
+
+
 def place_text_of(sent, ents) -> str:
     """The sentence as the gazetteer should read it: no dateline, no person names
     ("المتحدث علي الأحمدي" is not Al Ahmadi). Offsets are kept (blanked, not cut)."""
-    text = without_dateline(sent.text)
+    text = _SOURCE_NAME.sub(lambda m: " " * len(m.group()), without_dateline(sent.text))
     for e in ents:
         if e.type == "PER":
             a, b = e.start - sent.start, e.end - sent.start
@@ -254,26 +280,53 @@ def place_text_of(sent, ents) -> str:
     return text
 
 
-def _build(doc, sent, matches, templates, gazetteer, lexicon, context_country, last_place,
-           place_text: str, found: list[Place]) -> Mention | None:  # fmt: skip
-    published = doc.article.published
-    # --- place -------------------------------------------------------------------------
-    idx = sent.index
-    locs = [(e.start, e.end) for e in _entities(doc, sent) if e.type == "LOC"]
-    best_match = _best(matches)
+@dataclass
+class Clause:
+    """Everything the slot fillers of one event clause share: read once, passed to each."""
+
+    doc: Doc
+    sent: Sentence
+    matches: list[TriggerMatch]
+    best: TriggerMatch
+    place_text: str  # the clause as the gazetteer reads it (no dateline, no person names)
+    found: list[Place]  # every plausible place it names
+    ctx: ArticleContext
+    last_place: Place | None  # the place talked about before it
+    countries: frozenset[str] = frozenset()  # countries the sentence names (name or adjective)
+
+    @property
+    def published(self) -> date | None:
+        return self.doc.article.published
+
+
+def sentence_countries(sent: Sentence, lexicon: ActorLexicon) -> frozenset[str]:
+    """The countries a sentence names, by name or adjective ("العاصمة اليمنية صنعاء": Yemen)."""
+    out = set()
+    for t in sent.tokens:
+        c = lexicon.country_of_word(t.text) if t.text.isalpha() else None
+        if c:
+            out.add(c)
+    return frozenset(out)
+
+
+def _place_slot(c: Clause, gazetteer: Gazetteer, lexicon: ActorLexicon) -> tuple[Place | None, bool, str]:
+    """(place, named in the clause, the town the text locates it by)."""
+    sent = c.sent
+    locs = [(e.start, e.end) for e in _entities(c.doc, sent) if e.type == "LOC"]
     place = gazetteer.resolve(
-        place_text, sent.start, context_country=context_country, loc_entities=locs, prefer_near=best_match.start
+        c.place_text, sent.start, context_country=c.ctx.focus_country, loc_entities=locs, prefer_near=c.best.start
     )
+    if place is not None and place.start >= 0 and not c.ctx.plausible(place, c.countries):
+        # a homonym in a country the article never names ("عمان" read as a Syrian village)
+        place = gazetteer.country_info(c.ctx.focus_country) if c.ctx.focus_country else None
     explicit = place is not None and place.start >= 0
+    near = ""
     if explicit:
         reference = place
-        place = _located_one(place, found, sent.text, sent.start)
+        place = _located_one(place, c.found, sent.text, sent.start)
         near = reference.location if place is not reference else ""
-    else:
-        near = ""
-    if not explicit and last_place is not None and (
-        place is None or last_place.country == place.country
-    ):
+    last_place = c.last_place
+    if not explicit and last_place is not None and (place is None or last_place.country == place.country):
         place, explicit = last_place, False
     if place is None:
         # no place named and no article country: the country of the actors (a Houthi attack on a
@@ -284,7 +337,16 @@ def _build(doc, sent, matches, templates, gazetteer, lexicon, context_country, l
                 place, explicit = gazetteer.country_info(owner), False
             except KeyError:
                 pass
-    country = place.country if place is not None else (context_country or "")
+    return place, explicit, near
+
+
+def _build(c: Clause, templates: TemplateSet, gazetteer: Gazetteer, lexicon: ActorLexicon,
+           rejected: list | None = None) -> Mention | None:  # fmt: skip
+    doc, sent, matches, best_match = c.doc, c.sent, c.matches, c.best
+    published = c.published
+    idx = sent.index
+    place, explicit, near = _place_slot(c, gazetteer, lexicon)
+    country = place.country if place is not None else (c.ctx.focus_country or "")
     # --- actors ------------------------------------------------------------------------
     ents = _entities(doc, sent)
     actors = lexicon.find(sent.text, sent.start, event_country=country or None, event_date=published,
@@ -351,16 +413,18 @@ def _build(doc, sent, matches, templates, gazetteer, lexicon, context_country, l
     if country:
         actor1, actor2 = _defaults(lexicon, event_type, sub, actor1, actor2, country, published, sent.text,
                                    best_match.end - sent.start)
-    if (event_type == "Battles" and sub == "Armed clash" and actor2 is not None and actor2.kind == "civilians"
-            and best_match.hit.phrase.startswith(("هجوم", "هاجم", "استهداف", "استهدف"))):  # fmt: skip
-        # "هجوم مسلح على قرية" that kills villagers: an attack on civilians, not a battle
-        event_type, sub = "Violence against civilians", "Attack"
+    # --- the typing table (data/assembly.yaml: retype), one rule at most ------------------------
+    before = (event_type, sub)
+    event_type, sub, actor1, actor2, rule = retype(
+        event_type, sub, actor1, actor2, trigger=best_match.hit.phrase, text=sent.text, ctx=c.ctx, lexicon=lexicon,
+        country=country,
+    )
+    if rule is not None and rejected is not None:
+        rejected.append(Rejection(tpl.id, idx, best_match.hit.phrase,
+                                  f"{before[1]} re-typed as {sub} by rule '{rule.id}': {rule.why}", verb="re-typed",
+                                  code=rule.id))
     if event_type == "Battles" and actor2 is not None and actor2.kind == "civilians":
         actor2 = None  # "اشتباكات ... أسفرت عن مقتل 55 شخصا": the dead are not a side of the clash
-    if event_type in ("Violence against civilians", "Battles") and actor2 is not None and actor2.kind == "protesters":
-        # ACLED: lethal force on demonstrators is a protest event, "Excessive force against protesters"
-        event_type, sub = "Protests", "Excessive force against protesters"
-        actor1, actor2 = actor2, actor1
     # protesters who riot are rioters; rioters who only march are protesters
     actor1 = for_event(actor1, event_type) if actor1 is not None else None
     # --- date and casualties -----------------------------------------------------------

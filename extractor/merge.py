@@ -18,14 +18,9 @@ sentence usually updates or repeats an earlier partial toll. Across articles
 
 from __future__ import annotations
 
+from .assemble import precedence
 from .mentions import Mention
 from .resolve.fatalities import Casualties
-
-# ACLED precedence among explosion tactics (higher wins when merged).
-_SUB_RANK = {
-    "Chemical weapon": 6, "Suicide bomb": 5, "Air/drone strike": 4, "Grenade": 3,
-    "Remote explosive/landmine/IED": 2, "Shelling/artillery/missile attack": 1,
-}  # fmt: skip
 
 
 def _same_place(a: Mention, b: Mention) -> bool:
@@ -73,12 +68,39 @@ def _same_date(a: Mention, b: Mention) -> bool:
     return a.event_date == b.event_date
 
 
-# ACLED precedence among violence against civilians: an attack that kills while it abducts is an attack.
-_VAC_RANK = {"Attack": 3, "Sexual violence": 2, "Abduction/forced disappearance": 1}
-
-
 def _rank(m: Mention) -> int:
-    return _SUB_RANK.get(m.sub_event_type, 0) or _VAC_RANK.get(m.sub_event_type, 0)
+    """ACLED precedence of the sub-event type within its type (``precedence`` in data/assembly.yaml)."""
+    return precedence().sub_event_type.get(m.sub_event_type, 0)
+
+
+def _type_rank(m: Mention) -> tuple[int, int]:
+    return precedence().rank(m.event_type, m.sub_event_type)
+
+
+# Event types that tell what an incident did to people or property, rather than the fighting itself:
+# a strike that kills civilians, told once as the strike and once as the killing, is one event.
+_EFFECT_TYPES = {"Violence against civilians", "Strategic developments"}
+
+
+def _aggregates(a: Mention, b: Mention) -> bool:
+    """ACLED's aggregation rule across types: one place (named in both), one day, the same actors.
+    Demonstrations need only the same location, named or inherited: one crowd, one place, one day."""
+    demo = precedence().demonstrations
+    both_demo = a.event_type in demo and b.event_type in demo
+    if a.place is None or b.place is None or not (both_demo or (a.place_explicit and b.place_explicit)):
+        return False
+    if not (_same_place(a, b) and _same_date(a, b)):
+        return False
+    if a.place.location != b.place.location:
+        return False  # across types, two places of one province are two incidents
+    if both_demo:
+        return True  # a protest that turns violent is one demonstration event (protesters become rioters)
+    a1, b1 = _named(a.actor1), _named(b.actor1)
+    if a1 and b1 and a1 != b1 and not (b1 == _named(a.actor2) or a1 == _named(b.actor2)):
+        return False
+    if a.event_type in demo or b.event_type in demo:
+        return False
+    return bool({a.event_type, b.event_type} & _EFFECT_TYPES) or a.definite or b.definite
 
 
 def _named(x) -> str:
@@ -96,13 +118,19 @@ def _compatible(a: Mention, b: Mention) -> bool:
     if _split_siblings(a, b):
         return False
     if a.event_type != b.event_type:
+        if _aggregates(a, b):
+            return True
         # "عشرات القتلى في هجمات للدعم السريع على الفاشر" (no tactic named) retells the shelling
         # of El Fasher told next: same place, day and attacker, whatever type each alone would take
+        if a.generic != b.generic and _same_place(a, b) and _same_date(a, b):
+            g = a if a.generic else b
+            if not g.place_explicit and not _named(g.actor1):
+                return True  # "... فيما أفادت معلومات عن مقتل 6 أشخاص": the toll of the event just told
         return (a.generic != b.generic and _same_place(a, b) and _same_date(a, b)
                 and bool(_named(a.actor1)) and _named(a.actor1) == _named(b.actor1))  # fmt: skip
     if a.sub_event_type != b.sub_event_type and a.event_type not in (
         "Explosions/Remote violence", "Violence against civilians"
-    ):
+    ) and not (a.event_type in precedence().demonstrations and _aggregates(a, b)):
         return False
     if not (_same_place(a, b) and _same_date(a, b)):
         return False
@@ -167,15 +195,34 @@ def _merge_cas(a: Casualties | None, b: Casualties | None) -> Casualties | None:
     return Casualties(killed=mx(a.killed, b.killed), wounded=mx(a.wounded, b.wounded), exact=a.exact and b.exact)
 
 
+def _informative(m: Mention) -> float:
+    """How much one telling says: a named place (the finer the better), a day, named sides, a toll."""
+    score = 0.0
+    if m.place is not None and m.place_explicit:
+        score += 2 + (3 - min(m.place.geo_precision, 3)) * 0.5
+    score += m.date_basis in ("explicit", "relative")
+    score += bool(_named(m.actor1)) + bool(_named(m.actor2)) * 0.5
+    score += bool(m.casualties and (m.casualties.killed or m.casualties.wounded))
+    return score - 0.5 * m.lead  # a headline is terse
+
+
 def merge_into(a: Mention, b: Mention) -> Mention:
     """Fold mention ``b`` into ``a`` (same event)."""
     if a.generic and not b.generic:  # the specific telling gives the type
         a.event_type, a.sub_event_type, a.template_id = b.event_type, b.sub_event_type, b.template_id
         a.trigger, a.trigger_start, a.trigger_end, a.generic = b.trigger, b.trigger_start, b.trigger_end, False
         a.actor2 = b.actor2 or a.actor2
-    if b.event_type == a.event_type and _rank(b) > _rank(a):
-        a.sub_event_type, a.template_id, a.trigger = b.sub_event_type, b.template_id, b.trigger
+    # ACLED: the highest-precedence type; a retelling ("الكمين", "الهجوم") only adds detail
+    demo = precedence().demonstrations
+    if not b.generic and _type_rank(b) > _type_rank(a) and (
+        b.event_type == a.event_type or not b.definite or {a.event_type, b.event_type} <= demo
+    ):
+        if b.event_type != a.event_type:
+            a.actor1, a.actor2 = b.actor1 or a.actor1, b.actor2 or a.actor2
+        a.event_type, a.sub_event_type, a.template_id, a.trigger = b.event_type, b.sub_event_type, b.template_id, b.trigger
         a.trigger_start, a.trigger_end = b.trigger_start, b.trigger_end
+    if _informative(b) > _informative(a):  # one evidence span: the telling that says most
+        a.start, a.end, a.sentence_index = b.start, b.end, b.sentence_index
     a.place, a.place_explicit = _better_place(a, b)
     a.actor1 = _better_actor(a.actor1, b.actor1)
     a.actor2 = _better_actor(a.actor2, b.actor2)
@@ -233,7 +280,8 @@ def merge_mentions(mentions: list[Mention], rejected: list | None = None) -> lis
                 if rejected is not None:
                     from .templates import Rejection
 
-                    why = "retelling with no event told before" if m.retell_only else "background (definite, region-wide, no day or toll)"
+                    why = ("a retelling ('the attack') with no event told before it to retell" if m.retell_only
+                           else "background: a definite mention over a whole region, with no day and no toll")
                     rejected.append(Rejection(m.template_id, m.sentence_index, m.trigger, why))
             else:
                 events.append(m)

@@ -57,7 +57,8 @@ class ParquetWriter:
         self.schema = arrow_schema()
         self.out = out
         self.buf: list[dict[str, Any]] = []
-        self._writer = pq.ParquetWriter(pa.PythonFile(out, mode="w"), self.schema, compression="zstd")
+        raw = getattr(out, "fh", out)  # an AtomicFile's temp file itself (Arrow wants a real file object)
+        self._writer = pq.ParquetWriter(pa.PythonFile(raw, mode="w"), self.schema, compression="zstd")
 
     def write(self, events: Iterable[Event]) -> None:
         self.buf.extend(ev.to_dict() for ev in events)

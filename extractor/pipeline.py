@@ -1,5 +1,5 @@
 """The pipeline, top to bottom: read -> normalise -> segment -> NER -> templates
--> resolve -> merge -> rows.
+-> resolve -> assemble (decide, cluster, place) -> rows.
 
 Expensive things (the Stanza model, the gazetteer, the actor dictionary, the
 trigger automaton) load once per :class:`Pipeline` and are reused for every
@@ -22,8 +22,9 @@ import time
 from dataclasses import dataclass, field
 
 from .document import Article, Doc
+from .assemble import assemble
+from .context import article_context
 from .mentions import find_mentions
-from .merge import merge_mentions
 from .record import Event
 from .resolve.actors import ActorLexicon
 from .resolve.places import Gazetteer
@@ -151,8 +152,9 @@ class Pipeline:
         results = []
         for article, doc in zip(articles, docs):
             rejected: list[Rejection] | None = [] if explain else None
-            mentions = find_mentions(doc, self.templates, self.gazetteer, self.lexicon, rejected=rejected)
-            merged = merge_mentions(mentions, rejected)
+            ctx = article_context(doc, self.gazetteer, self.lexicon)  # article-level facts, once
+            mentions = find_mentions(doc, self.templates, self.gazetteer, self.lexicon, rejected=rejected, ctx=ctx)
+            merged = assemble(mentions, doc, ctx, rejected)  # mentions -> events (decide, cluster, place)
             h = content_hash(article.text)
             results.append(Result(article, [to_event(m, doc, h) for m in merged], doc, rejected or []))
             t.sentences += len(doc.sentences)

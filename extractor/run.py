@@ -152,7 +152,7 @@ class _WriterSink:
                  header: bool = True, console: Any = None):
         self.fmt = fmt
         self.out = out
-        self.now = _now()
+        self.now = now_stamp()
         self.writer = make_writer(fmt, out, provenance=provenance, header=header, console=console, raw=raw_csv)
 
     def rows(self, key: str, events: list[Event]) -> list[Row]:
@@ -172,7 +172,8 @@ class _WriterSink:
         pass
 
 
-def _now() -> int:
+def now_stamp() -> int:
+    """ACLED's ``timestamp`` of rows made now (``SOURCE_DATE_EPOCH`` if set, for reproducible outputs)."""
     try:
         return int(os.environ["SOURCE_DATE_EPOCH"])
     except (KeyError, ValueError):
@@ -484,7 +485,7 @@ class Runner:
             if cfg.explain:
                 for r in out.rejected:
                     self.report("explain", f"{art.id}: sentence {r.sentence_index}: '{r.phrase}' ({r.template_id}) "
-                                           f"dropped: {r.reason}")  # fmt: skip
+                                           f"{getattr(r, 'verb', 'dropped')}: {r.reason}")  # fmt: skip
             events = [e for e in out.events if e.confidence >= cfg.min_confidence]
             if art.published is None and events and not cfg.quiet:
                 self.report("warning", f"{art.path or art.id}: no publication date; relative dates left unresolved "

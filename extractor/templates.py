@@ -90,7 +90,36 @@ class Rejection:
     template_id: str
     sentence_index: int
     phrase: str
-    reason: str
+    reason: str  # in words: why it was not coded (or, with verb "re-typed", how it was typed)
+    verb: str = "dropped"
+    code: str = ""  # the filter or rule that decided (a triggers.yaml filter name, a retype rule id)
+
+
+#: Why a trigger hit was not coded, in words (``--explain``); keys are the filter names of triggers.yaml.
+REASONS = {
+    "question": "the sentence is a question, which reports nothing",
+    "unless": "a word in the sentence cancels this trigger (e.g. a sports or figurative use)",
+    "noun form": "this trigger counts only as a verb, and here it is a noun with the article",
+    "needs": "the sentence lacks the cue word this trigger needs to mean an event",
+    "negation": "negated (لم، لا، نفى ...): the event did not happen",
+    "anaphora": "refers back (هذه، تلك ...) to an event already told",
+    "any": "'any' (أي) puts the event in doubt",
+    "future": "future, threatened or hypothetical action, not an event that happened",
+    "threat": "a threat, not an event",
+    "legal": "a court case or verdict, not the event itself",
+    "exercise": "a military exercise",
+    "disaster": "an accident or natural disaster, which ACLED does not code",
+    "statistics": "a cumulative toll or statistics summary, not one event",
+    "history": "history: an event recalled from long before the article's news",
+    "habitual": "a habitual or repeated pattern, not one event",
+    "crime": "ordinary crime (drugs, theft, smuggling), which ACLED does not code",
+    "other_event": "sports, film or fiction, not political violence",
+}
+
+
+def reason_words(code: str) -> str:
+    """The reason a hit was dropped, in words (the code itself when it is already a sentence)."""
+    return REASONS.get(code, code)
 
 
 # A year on its own (not a resolution or other number): 'عام 2011', 'ديسمبر 2017', '(2019)'.
@@ -179,12 +208,13 @@ class TemplateSet:
         # sentence-wide filters first: one look per sentence
         if sent.text.rstrip(" \"'”»)").endswith(("?", "؟")):
             if rejected is not None:  # "هل يهدد داعش حكم طالبان؟": a question reports nothing
-                rejected.extend(Rejection(h.payload, sent.index, h.phrase, "question") for h in hits)
+                rejected.extend(Rejection(h.payload, sent.index, h.phrase, reason_words("question"), code="question")
+                                for h in hits)
             return []
         for name, m in self.sentence_filters.items():
             if m is not None and m.contains(sent.text):
                 if rejected is not None:
-                    rejected.extend(Rejection(h.payload, sent.index, h.phrase, name) for h in hits)
+                    rejected.extend(Rejection(h.payload, sent.index, h.phrase, reason_words(name), code=name) for h in hits)
                 return []
         out: list[TriggerMatch] = []
         memo: dict = {}  # per-sentence answers shared by the hits (linear on a long sentence with many)
@@ -199,7 +229,7 @@ class TemplateSet:
                 reason, flags = "", ["retell-only"]
             if reason:
                 if rejected is not None:
-                    rejected.append(Rejection(tpl.id, sent.index, h.phrase, reason))
+                    rejected.append(Rejection(tpl.id, sent.index, h.phrase, reason_words(reason), code=reason))
                 continue
             ev, sub = tpl.event_type, tpl.sub_event_type
             if tpl.air_if is not None and _once(memo, ("air_if", tpl.id), tpl.air_if.contains, sent.text):

@@ -282,3 +282,42 @@ def test_cli_runs_over_dev_eval():
     assert out["run"]["articles"] == len(list((DEV / "articles").iterdir()))
     assert {a["article"] for a in out["articles"]} >= {json.loads(x)["article"] for x in
                                                        (DEV / "gold.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()}
+
+
+# --------------------------------------------------------------------------- transliteration and splits
+
+
+@pytest.mark.parametrize("a,b", [
+    ("As-Sweida", "As Sweida"), ("As-Sweida", "Suwayda"), ("Dhi-Qar", "Thi Qar"), ("Deir ez-Zor", "Dayr az-Zawr"),
+    ("Al Hasakah", "Hasaka"), ("Ar-Raqqa", "Raqqah"), ("Idlib", "Edleb"), ("Al Anbar", "Anbar"),
+])  # fmt: skip
+def test_place_names_compare_transliteration_tolerantly(a, b):
+    from extractor.evaluation import same_place_name
+
+    from extractor.evaluation import compatible
+
+    assert same_place_name(a, b)
+    assert compatible(gold("a1", location=a, admin1="X"), pred("a1", location=b, admin1="Y"))
+
+
+@pytest.mark.parametrize("a,b", [("Homs", "Hama"), ("Gaza", "Khan Yunis"), ("Aden", "Abyan"), ("", "")])
+def test_different_places_stay_different(a, b):
+    from extractor.evaluation import same_place_name
+
+    assert not same_place_name(a, b)
+
+
+def test_splits_by_article_id():
+    from extractor.evaluation import splits_of
+
+    assert splits_of("art04") == ["old"]
+    assert splits_of("a03") == ["new", "a", "check"] and splits_of("b10") == ["new", "b", "tune"]
+    assert splits_of("x1") == []
+
+
+def test_split_scores_count_negative_rows_against_precision():
+    man = {"a01": ManifestEntry("a01", "2025-04-06", True), "a03": ManifestEntry("a03", "2025-04-06", False)}
+    r = evaluate([gold("a01")], [pred("a01"), pred("a03")], manifest=man)
+    assert r["splits"]["tune"]["precision"] == 1.0 and r["splits"]["check"]["precision"] == 0.0
+    assert r["splits"]["check"]["false_events_on_negatives"] == 1
+    assert r["splits"]["new"]["precision"] == 0.5 and r["events"]["precision"] == 0.5

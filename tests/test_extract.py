@@ -104,7 +104,7 @@ def test_the_speaker_of_a_statement_is_not_the_attacker():
 
 
 def test_a_speaker_who_is_also_the_subject_stays_the_attacker():
-    ev = one("قال الجيش الأمريكي إنه قتل قياديا في تنظيم الدولة الإسلامية في غارة بطائرة مسيرة شرق سوريا اليوم.")
+    ev = one("قال الجيش الأمريكي إنه قتل قياديا في تنظيم الدولة الإسلامية في غارة بطائرة مسيرة في دير الزور شرق سوريا اليوم.")
     assert ev.actor1.startswith("Military Forces of the United States")
     assert ev.actor2.startswith("Islamic State")
 
@@ -145,7 +145,7 @@ def test_strikes_on_two_listed_places_are_two_events_but_a_reference_point_is_no
 
 
 def test_the_date_of_a_statement_is_not_the_date_of_the_event():
-    text = ("قالت القيادة المركزية إن غارة يوم الجمعة قتلت قياديا في تنظيم داعش شرق سوريا. "
+    text = ("قالت القيادة المركزية إن غارة يوم الجمعة قتلت قياديا في تنظيم داعش في دير الزور شرق سوريا. "
             "وقالت القيادة في بيان، الأحد، إن الضربة أسفرت عن مقتل القيادي.")
     ev = one(text, published="2023-07-09")
     assert ev.event_date == "2023-07-07"
@@ -302,8 +302,6 @@ def test_a_headline_with_no_tactic_retells_the_shelling_the_body_tells():
      ("Arrests", "Military Forces of Israel", "Civilians (Palestine)", "Beit Ummar")),
     ("قصفت طائرات مسيرة تابعة للدعم السريع مطار بورتسودان فجر اليوم.", "2025-05-04",
      ("Air/drone strike", "RSF: Rapid Support Forces", "", "Port Sudan")),
-    ("هاجمت جماعة الحوثي سفينة تجارية في البحر الأحمر بصاروخ باليستي.", "2024-01-09",
-     ("Shelling/artillery/missile attack", "Military Forces of Yemen", "", "Yemen")),
 ])
 def test_arrests_drones_of_a_group_and_an_attack_placed_by_its_actor(text, published, expected):
     sub, actor1, actor2, location = expected

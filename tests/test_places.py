@@ -162,7 +162,7 @@ def test_dev_eval_gold_accuracy(gaz):
     Many evidence sentences name no place (the headline or an earlier sentence does), so this is a
     floor against regressions; the event-level figures come from ``bench/bench_evaluate.sh``.
     """
-    from extractor.evaluation import norm_place
+    from extractor.evaluation import same_place_name
 
     rows = [
         json.loads(line)
@@ -172,8 +172,8 @@ def test_dev_eval_gold_accuracy(gaz):
     a1 = loc = 0
     for r in rows:
         p = gaz.resolve(normalize_text(r["evidence"]), 0, context_country=r["country"])
-        a1 += bool(p and norm_place(p.admin1) == norm_place(r["admin1"]))
-        loc += bool(p and norm_place(p.location) == norm_place(r["location"]))
+        a1 += bool(p and same_place_name(p.admin1, r["admin1"]))
+        loc += bool(p and same_place_name(p.location, r["location"]))
     assert a1 / len(rows) >= 0.55
     assert loc / len(rows) >= 0.40
 

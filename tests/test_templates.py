@@ -28,11 +28,20 @@ def fired(ts: TemplateSet, text: str) -> list[tuple[str, str]]:
     return out
 
 
+def test_explain_says_why_in_words(ts):
+    """--explain prints the reason as a sentence, not an internal code such as 'needs'."""
+    rej: list = []
+    for s in split_sentences(normalize_text("نفى الجيش شن غارة على القرية.")):
+        ts.match_sentence(s, rej)
+    assert rej and all(" " in r.reason and r.reason != r.code for r in rej)
+    assert any("negated" in r.reason for r in rej)
+
+
 def dropped(ts: TemplateSet, text: str) -> set[str]:
     rej: list = []
     for s in split_sentences(normalize_text(text)):
         ts.match_sentence(s, rej)
-    return {r.reason for r in rej}
+    return {r.code for r in rej}
 
 
 def test_every_acled_sub_event_type_has_a_template(ts):

@@ -1,0 +1,108 @@
+#!/usr/bin/env python
+"""A precision audit anyone can rerun: 100 rows from news the rules were not written against.
+
+    python bench/audit_precision.py                   # print the sample (evidence + fields) and the score
+    python bench/audit_precision.py --articles 3000 --rows 100 --seed 9
+
+Samples ``--articles`` SaudiNewsNet articles (``../shared/data/saudinewsnet``, July-August 2015, read
+where they are and never copied: CC BY-NC-SA, see its SOURCE.md) with a fixed seed, extracts events
+from them (rules only: the bundled NER changes no row on dev-eval), then samples ``--rows`` of the
+rows with the same seed and prints, for each, a key, the evidence sentence and the fields.
+
+``bench/audit_judgements.tsv`` holds one hand judgement per key (no article text): ``real`` is 1 when
+the row is a real, specific, dated event ACLED would code (right event, not a mention, a
+threat, a statement, a cumulative toll or background), and ``wrong`` lists the fields of a real row
+that are wrong. The script joins the sample with the judgements and prints the share of real rows;
+rows of the sample with no judgement are counted and listed, so a changed rule set shows what needs
+judging again. Exit 0 always (it is a report, not a test).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import sys
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from bench_pipeline import DEFAULT_DATA, load_corpus
+
+JUDGEMENTS = ROOT / "bench" / "audit_judgements.tsv"
+FIELDS = ("event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "admin1", "location",
+          "fatalities")  # fmt: skip
+
+
+def row_key(row: dict) -> str:
+    """A key that names a row without its text: article id and the evidence offset."""
+    return f"{row['article_id']}@{row['evidence_start']}:{row['sub_event_type']}"
+
+
+def load_judgements(path: Path) -> dict[str, dict]:
+    if not path.is_file():
+        return {}
+    with open(path, encoding="utf-8", newline="") as fh:
+        return {r["key"]: r for r in csv.DictReader(fh, delimiter="\t")}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--articles", type=int, default=3000)
+    ap.add_argument("--rows", type=int, default=100)
+    ap.add_argument("--seed", type=int, default=9)
+    ap.add_argument("--judgements", type=Path, default=JUDGEMENTS)
+    ap.add_argument("--quiet", action="store_true", help="only the score, not the rows")
+    args = ap.parse_args(argv)
+
+    from extractor import get_pipeline
+    from extractor.document import Article
+
+    arts = load_corpus(args.data)
+    if not arts:
+        print(f"audit: no SaudiNewsNet zips in {args.data}", file=sys.stderr)
+        return 0
+    rng = random.Random(args.seed)
+    picked = rng.sample(arts, min(args.articles, len(arts)))
+    pipe = get_pipeline(None)
+    rows: list[dict] = []
+    for a in picked:
+        art = Article(id=a["id"], text=a["text"], published=date.fromisoformat(a["date"]) if a["date"] else None,
+                      date_basis="json")  # fmt: skip
+        rows += [e.to_dict() for e in pipe.process(art).events]
+    rows.sort(key=row_key)
+    sample = random.Random(args.seed).sample(rows, min(args.rows, len(rows)))
+    judged = load_judgements(args.judgements)
+    real = seen = 0
+    missing = []
+    wrong_fields: dict[str, int] = {}
+    for i, r in enumerate(sample, 1):
+        k = row_key(r)
+        j = judged.get(k)
+        if not args.quiet:
+            print(f"--- {i} {k}")
+            print(f"    evidence: {r['evidence']}")
+            print("    " + " | ".join(f"{f}={r.get(f)}" for f in FIELDS))
+            if j:
+                print(f"    judged: real={j['real']} wrong={j.get('wrong', '')} {j.get('note', '')}")
+        if j is None:
+            missing.append(k)
+            continue
+        seen += 1
+        real += j["real"].strip() == "1"
+        if j["real"].strip() == "1":
+            for f in filter(None, (j.get("wrong") or "").split(",")):
+                wrong_fields[f.strip()] = wrong_fields.get(f.strip(), 0) + 1
+    print(f"audit: {len(picked)} articles, {len(rows)} rows, {len(sample)} sampled (seed {args.seed}); "
+          f"{seen} judged: {real} real ({100 * real / seen if seen else 0:.0f}%)"
+          + (f"; wrong fields on real rows: {wrong_fields}" if wrong_fields else "")
+          + (f"; {len(missing)} not judged yet" if missing else ""), file=sys.stderr)  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

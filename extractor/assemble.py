@@ -1,0 +1,358 @@
+"""Event assembly: trigger mentions -> the events an article reports.
+
+Between the mentions (one per trigger clause, :mod:`extractor.mentions`) and the rows, three steps,
+each of which names its reason in ``--explain``:
+
+1. **Decide** (:func:`decide`): is the mention a *reported event* or only a *mention* of one — a
+   reaction or condemnation ("أدانت مصر الهجوم"), a cumulative toll ("خلال أسبوعين"), an
+   intention, plan or foiled attempt, background told in the pluperfect ("وكان ... قد", code="pluperfect") or as
+   past ("هجوم الشهر الماضي"), or a bare noun with nothing that anchors an event (no place, no
+   day, no toll, no named actor)? Past and pluperfect tellings are background only when the
+   article also reports something else; alone, they are its news.
+2. **Cluster** (:func:`extractor.merge.merge_mentions`): ACLED's aggregation rule — same actors,
+   same place (a village and its district are one place), same day — with the highest-precedence
+   type (:data:`PRECEDENCE`), and one evidence sentence, the most informative telling.
+3. **Place** (:func:`place_policy`): ACLED codes no event at country precision and none without a
+   location (codebook, spatial precision): a row with only a country takes the article's main
+   place in that country, or is not emitted.
+
+Typing lives in one table (``retype`` in ``data/assembly.yaml``) read by :func:`retype`; each rule
+names itself. Article-level facts come from :mod:`extractor.context`, computed once.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, replace
+from typing import Any
+
+from .context import ArticleContext, assembly_data, check_keys, word_matcher
+from .phrases import PhraseMatcher
+from .templates import Rejection
+
+STATE = {"state", "police", "external"}
+
+
+# --------------------------------------------------------------------------- data
+
+
+@dataclass(frozen=True)
+class Precedence:
+    event_type: dict[str, int]
+    sub_event_type: dict[str, int]
+    demonstrations: frozenset[str]
+
+    def rank(self, event_type: str, sub_event_type: str) -> tuple[int, int]:
+        return self.event_type.get(event_type, 0), self.sub_event_type.get(sub_event_type, 0)
+
+
+@functools.cache
+def precedence() -> Precedence:
+    """ACLED's precedence (``precedence`` in assembly.yaml), checked at load."""
+    p = check_keys("precedence", assembly_data()["precedence"], {"event_type", "sub_event_type", "demonstrations"})
+    for k in ("event_type", "sub_event_type"):
+        if not isinstance(p[k], dict) or not all(isinstance(v, int) for v in p[k].values()):
+            raise ValueError(f"assembly.yaml: precedence.{k}: expected a mapping of names to integers")
+    return Precedence(dict(p["event_type"]), dict(p["sub_event_type"]), frozenset(p["demonstrations"]))
+
+
+@dataclass(frozen=True)
+class Cue:
+    words: PhraseMatcher
+    window: int = 0  # words before the trigger (0: anywhere in the clause)
+
+
+@dataclass(frozen=True)
+class DecisionCues:
+    reaction: Cue
+    call: Cue
+    aggregate: Cue
+    hypothetical: Cue
+    past: Cue
+    pluperfect_aux: PhraseMatcher
+    pluperfect_window: int
+
+    @classmethod
+    @functools.cache
+    def load(cls) -> DecisionCues:
+        d = check_keys("decisions", assembly_data()["decisions"],
+                       {"reaction", "call", "aggregate", "hypothetical", "pluperfect", "past"})  # fmt: skip
+
+        def cue(name: str, windowed: bool) -> Cue:
+            c = check_keys(f"decisions.{name}", d[name], {"words", "window"} if windowed else {"words"})
+            return Cue(word_matcher(f"decisions.{name}.words", c["words"]), int(c.get("window", 0)))
+
+        pl = check_keys("decisions.pluperfect", d["pluperfect"], {"aux", "window"})
+        return cls(cue("reaction", True), cue("call", True), cue("aggregate", False), cue("hypothetical", True), cue("past", True),
+                   word_matcher("decisions.pluperfect.aux", pl["aux"]), int(pl["window"]))  # fmt: skip
+
+
+_RULE_KEYS = {"event_type", "sub_event_type", "context", "actor1", "actor2", "trigger_starts", "sentence_has",
+              "sentence_lacks", "roles"}  # fmt: skip
+_ROLES = {"swap", "rioters_vs_state", "protesters_vs_state", "rioters_vs_civilians", "unidentified_vs_armed"}
+_CONTEXTS = {"protest", "battle", "not_protest"}
+
+
+@dataclass(frozen=True)
+class RetypeRule:
+    """One line of the re-typing table: conditions -> a new (event type, sub-event type)."""
+
+    id: str
+    why: str
+    becomes: tuple[str, str]
+    event_type: frozenset[str] = frozenset()
+    sub_event_type: frozenset[str] = frozenset()
+    context: str = ""
+    actor1: frozenset[str] = frozenset()
+    actor2: frozenset[str] = frozenset()
+    trigger_starts: tuple[str, ...] = ()
+    sentence_has: PhraseMatcher | None = None
+    sentence_lacks: PhraseMatcher | None = None
+    roles: str = ""
+
+
+def _names(v: Any) -> frozenset[str]:
+    return frozenset([v] if isinstance(v, str) else v or [])
+
+
+@functools.cache
+def retype_rules() -> tuple[RetypeRule, ...]:
+    """The ``retype`` table of assembly.yaml, checked at load (unknown keys, roles, contexts, duplicate ids)."""
+    out: list[RetypeRule] = []
+    seen: set[str] = set()
+    for i, r in enumerate(assembly_data()["retype"]):
+        where = f"retype[{i}]"
+        check_keys(where, r, {"id", "why", "becomes"}, _RULE_KEYS)
+        if r["id"] in seen:
+            raise ValueError(f"assembly.yaml: {where}: duplicate rule id {r['id']!r}")
+        seen.add(r["id"])
+        b = check_keys(f"{where}.becomes", r["becomes"], {"event_type", "sub_event_type"})
+        if r.get("roles", "") and r["roles"] not in _ROLES:
+            raise ValueError(f"assembly.yaml: {where}: roles must be one of {sorted(_ROLES)}")
+        if r.get("context", "") and r["context"] not in _CONTEXTS:
+            raise ValueError(f"assembly.yaml: {where}: context must be one of {sorted(_CONTEXTS)}")
+        out.append(RetypeRule(
+            id=r["id"], why=r["why"], becomes=(b["event_type"], b["sub_event_type"]),
+            event_type=_names(r.get("event_type")), sub_event_type=_names(r.get("sub_event_type")),
+            context=r.get("context", ""), actor1=_names(r.get("actor1")), actor2=_names(r.get("actor2")),
+            trigger_starts=tuple(r.get("trigger_starts") or ()),
+            sentence_has=word_matcher(f"{where}.sentence_has", r["sentence_has"]) if "sentence_has" in r else None,
+            sentence_lacks=word_matcher(f"{where}.sentence_lacks", r["sentence_lacks"]) if "sentence_lacks" in r
+            else None,
+            roles=r.get("roles", ""),
+        ))  # fmt: skip
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------- typing
+
+
+def _kind_ok(actor: Any, kinds: frozenset[str]) -> bool:
+    if not kinds:
+        return True
+    if actor is None:
+        return "none" in kinds
+    if "settlers" in kinds and (actor.assoc.startswith("Settlers") or actor.name.startswith("Settlers")):
+        return True
+    return actor.kind in kinds
+
+
+def _applies(r: RetypeRule, event_type: str, sub: str, actor1, actor2, trigger: str, text: str,
+             ctx: ArticleContext | None) -> bool:  # fmt: skip
+    if r.event_type and event_type not in r.event_type:
+        return False
+    if r.sub_event_type and sub not in r.sub_event_type:
+        return False
+    if r.context:
+        protest, battle = (ctx.protest, ctx.battle) if ctx is not None else (False, False)
+        if {"protest": not protest, "battle": not battle, "not_protest": protest}[r.context]:
+            return False
+    if not (_kind_ok(actor1, r.actor1) and _kind_ok(actor2, r.actor2)):
+        return False
+    if r.trigger_starts and not trigger.startswith(r.trigger_starts):
+        return False
+    if r.sentence_has is not None and not r.sentence_has.contains(text):
+        return False
+    return not (r.sentence_lacks is not None and r.sentence_lacks.contains(text))
+
+
+def retype(event_type: str, sub: str, actor1, actor2, *, trigger: str, text: str, ctx: ArticleContext | None,
+           lexicon: Any = None, country: str = "", rules: tuple[RetypeRule, ...] | None = None):  # fmt: skip
+    """Apply the first matching rule of the table: (event_type, sub, actor1, actor2, rule or None)."""
+    for r in retype_rules() if rules is None else rules:
+        if not _applies(r, event_type, sub, actor1, actor2, trigger, text, ctx):
+            continue
+        event_type, sub = r.becomes
+        if r.roles == "swap":
+            actor1, actor2 = actor2, actor1
+        elif r.roles in ("rioters_vs_state", "protesters_vs_state"):
+            state = next((a for a in (actor1, actor2) if a is not None and a.kind in STATE), None)
+            crowd = "rioters" if r.roles == "rioters_vs_state" else "protesters"
+            if lexicon is not None and country:
+                actor1 = getattr(lexicon, crowd)(country)
+            actor2 = state
+        elif r.roles == "rioters_vs_civilians" and lexicon is not None and country:
+            group = actor1
+            actor1 = lexicon.rioters(group.country if group is not None and group.country else country)
+            if group is not None:
+                actor1 = replace(actor1, assoc=group.assoc or group.name)
+            actor2 = lexicon.civilians(country)
+        elif r.roles == "unidentified_vs_armed" and lexicon is not None and country:
+            actor1 = lexicon.unidentified(country)
+        return event_type, sub, actor1, actor2, r
+    return event_type, sub, actor1, actor2, None
+
+
+# --------------------------------------------------------------------------- decisions
+
+
+@dataclass(frozen=True)
+class Decision:
+    reported: bool
+    reason: str = ""  # in words, for --explain
+    code: str = ""  # which cue decided: reaction, aggregate, hypothetical, pluperfect, past, bare
+    background: bool = False  # past or pluperfect: a mention only when the article reports something else
+
+
+def _before(text: str, rel: int, window: int) -> str:
+    """The ``window`` words before offset ``rel`` of ``text`` (the clause up to the trigger)."""
+    head = text[:rel]
+    words = head.split()
+    return " ".join(words[-window:]) if window else head
+
+
+#: A telling dated this close to publication is news even when told in the pluperfect
+#: ("وكانت مقاتلات أمريكية قد استهدفت فجر اليوم").
+RECENT_DAYS = 3
+
+
+def _dated_recent(m: Any, ctx: ArticleContext | None) -> bool:
+    if m.date_basis not in ("explicit", "relative") or m.event_date is None:
+        return False
+    published = ctx.published if ctx is not None else None
+    return published is None or abs((published - m.event_date).days) <= RECENT_DAYS
+
+
+def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
+    """Reported event or mention, for one mention whose clause text is ``text``."""
+    cues = DecisionCues.load()
+    rel = max(0, m.trigger_start - m.start)
+    if cues.reaction.words.contains(_before(text, rel, cues.reaction.window)):
+        return Decision(False, "a reaction to the event (condemnation, condolence, welcome), not the event", code="reaction")
+    if cues.call.words.contains(_before(text, rel, cues.call.window)):
+        return Decision(False, "a call to act (دعا إلى ...), not the act", code="call")
+    if cues.aggregate.words.contains(text):
+        return Decision(False, "a cumulative or aggregate toll over a period, not one event", code="aggregate")
+    if cues.hypothetical.words.contains(_before(text, rel, cues.hypothetical.window)):
+        return Decision(False, "an intention, plan, warning or foiled attempt: nothing happened yet", code="hypothetical")
+    before = _before(text, rel, cues.pluperfect_window)
+    aux = [h for h in cues.pluperfect_aux.find(before)]
+    recent = _dated_recent(m, ctx)
+    if aux and " قد " in f" {before[aux[-1].end:]} " and not recent:
+        return Decision(False, "told in the pluperfect (كان ... قد): an earlier event recalled", background=True,
+                        code="pluperfect")
+    if not recent and cues.past.words.contains(_before(text, rel, cues.past.window) + " " + text[rel : rel + 80]):
+        return Decision(False, "told as past background (last month, earlier, an anniversary)", background=True, code="past")
+    # a named actor anchors a tactic ("غارة أمريكية"), not a bare "هجمات"
+    named = m.actor1 is not None and m.actor1.kind != "unidentified" and not m.generic
+    anchored = (m.place_explicit or m.date_basis in ("explicit", "relative") or named
+                or (m.casualties is not None and bool(m.casualties.killed or m.casualties.wounded)))  # fmt: skip
+    if not anchored:
+        return Decision(False, "a bare mention: no place, day, toll or named actor anchors an event", code="bare")
+    return Decision(True)
+
+
+def decide_all(mentions: list, doc: Any, ctx: ArticleContext | None, rejected: list | None = None) -> list:
+    """The mentions that report events (see :func:`decide`); the others go to ``rejected`` with the reason."""
+    decisions = [decide(m, doc.text[m.start : m.end], ctx) for m in mentions]
+    news = any(d.reported for d in decisions)
+    keep = []
+    for m, d in zip(mentions, decisions):
+        if d.reported or (d.background and not news):
+            keep.append(m)
+        elif rejected is not None:
+            rejected.append(Rejection(m.template_id, m.sentence_index, m.trigger, f"a mention, not an event: {d.reason}",
+                                      code=d.code))
+    return keep
+
+
+# --------------------------------------------------------------------------- places
+
+
+@functools.cache
+def _place_words() -> tuple[PhraseMatcher, PhraseMatcher]:
+    d = check_keys("places", assembly_data()["places"], {"region_words", "settlement_words"})
+    return (word_matcher("places.region_words", d["region_words"]),
+            word_matcher("places.settlement_words", d["settlement_words"]))  # fmt: skip
+
+
+def names_region(text: str, p: Any) -> bool:
+    """Whether the country name at ``p`` is told as a region of it ("شرق سوريا", "جنوب لبنان")."""
+    if p is None or p.start < 0:
+        return False
+    before = text[max(0, p.start - 20) : p.start].split()
+    return any(_place_words()[0].contains(" ".join(before[-n:])) for n in (1, 2) if len(before) >= n)
+
+
+def place_policy(events: list, ctx: ArticleContext | None, rejected: list | None = None, text: str = "") -> list:
+    """ACLED codes no event at country precision and none without a location (codebook: spatial
+    precision). A row with only a country takes the article's main place there; one told in a region
+    of the country ("شرق سوريا") stays at precision 3; else it is not emitted."""
+    out = []
+    for e in events:
+        p = e.place
+        if p is not None and p.location not in ("", p.country):
+            out.append(e)
+            continue
+        unknown_town = _place_words()[1].contains(text[e.start : e.end])
+        if unknown_town:
+            # "في مدينة مانديرا في شمال شرق كينيا": a town is named, only not one the gazetteer knows;
+            # neither the country nor the article's main place would be where it happened
+            if rejected is not None:
+                rejected.append(Rejection(e.template_id, e.sentence_index, e.trigger,
+                                          "not coded: it names a town or village the gazetteer does not know",
+                                          code="unknown place"))  # fmt: skip
+            continue
+        if p is not None and e.place_explicit and names_region(text, p):
+            e.flags = e.flags + ["place: a region of the country (precision 3)"]
+            out.append(e)
+            continue
+        main = ctx.main_place if ctx is not None else None
+        if main is not None and (p is None or main.country == p.country):
+            e.place, e.place_explicit = replace(main, start=-1, end=-1), False
+            e.flags = e.flags + ["place: the article's main place"]
+            out.append(e)
+            continue
+        if rejected is not None:
+            why = ("only a country is named, and ACLED codes no event at country precision" if p is not None
+                   else "no place is named or can be inherited from the article")  # fmt: skip
+            rejected.append(Rejection(e.template_id, e.sentence_index, e.trigger, f"not coded: {why}"))
+    return out
+
+
+#: An event no telling dates is background when first told this many sentences into the article.
+UNDATED_AFTER = 8
+
+
+def undated_background(events: list, rejected: list | None = None) -> list:
+    """An event that no telling dates ("أمس", "الخميس", a date) and that is first told deep in the article is
+    background or analysis more often than news: the news of the day is in the lead, or dated."""
+    out = []
+    for e in events:
+        if e.date_basis in ("published", "unresolved") and min(e.sentence_indexes) >= UNDATED_AFTER:
+            if rejected is not None:
+                rejected.append(Rejection(e.template_id, e.sentence_index, e.trigger,
+                                          "a mention, not an event: told deep in the article with no day of its own",
+                                          code="undated"))  # fmt: skip
+            continue
+        out.append(e)
+    return out
+
+
+def assemble(mentions: list, doc: Any, ctx: ArticleContext | None, rejected: list | None = None) -> list:
+    """Mentions -> events: decide, cluster, place (see module docstring)."""
+    from .merge import merge_mentions
+
+    reported = decide_all(mentions, doc, ctx, rejected)
+    events = undated_background(merge_mentions(reported, rejected), rejected)
+    return place_policy(events, ctx, rejected, doc.text)

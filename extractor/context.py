@@ -1,0 +1,168 @@
+"""Article-level facts, computed once per article and read by every event decision.
+
+A sentence alone often cannot say what it reports: "اشتباكات بين الأمن والمتظاهرين" is a
+riot only because the article is about a demonstration; "قتل ثلاثة" happened where the article
+is; a town name that also exists in another country is that other town only if the article
+talks about that country at all. :func:`article_context` gathers those facts:
+
+* ``focus_country``: the country the article is mostly about (gazetteer counts);
+* ``countries``: the countries the article names as countries or names two places of (a single
+  place in any other country is a homonym: "عمان" the capital, not a village in Syria);
+* ``main_place``: the place below country level its lead (first three sentences) names most
+  (first on ties), in the focus country: an event with no place of its own inherits it;
+* ``protest`` / ``battle``: whether the article is about a demonstration (protest words in two
+  sentences, or in the headline) / about fighting (battle words in two sentences);
+* ``published`` and ``date_precision`` (1 day, 3 month; None without a publication date).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from .document import Doc
+from .phrases import PhraseMatcher
+from .resolve.places import Gazetteer, Place
+
+
+class AssemblyDataError(ValueError):
+    """``assembly.yaml`` does not have the shape assemble.py and context.py read (names the key)."""
+
+
+def check_keys(where: str, d: Any, required: set[str], optional: set[str] = frozenset()) -> dict:
+    """A mapping with exactly the ``required`` keys and some of the ``optional`` ones, else a clear error."""
+    if not isinstance(d, dict):
+        raise AssemblyDataError(f"assembly.yaml: {where}: expected a mapping, got {type(d).__name__}")
+    missing = required - set(d)
+    unknown = set(d) - required - set(optional)
+    if missing:
+        raise AssemblyDataError(f"assembly.yaml: {where}: missing key(s) {sorted(missing)}")
+    if unknown:
+        raise AssemblyDataError(f"assembly.yaml: {where}: unknown key(s) {sorted(unknown)}")
+    return d
+
+
+def word_matcher(where: str, words: Any) -> PhraseMatcher:
+    if not isinstance(words, list) or not all(isinstance(w, (str, int)) for w in words) or not words:
+        raise AssemblyDataError(f"assembly.yaml: {where}: expected a non-empty list of phrases")
+    return PhraseMatcher((str(w), True) for w in words)
+
+
+@functools.cache
+def assembly_data() -> dict[str, Any]:
+    """The parsed ``assembly.yaml`` (read once)."""
+    text = resources.files("extractor.data").joinpath("assembly.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    return check_keys("top level", data, {"context", "decisions", "places", "precedence", "retype"})
+
+
+@dataclass(frozen=True)
+class ContextWords:
+    protest: PhraseMatcher
+    battle: PhraseMatcher
+
+    @classmethod
+    @functools.cache
+    def load(cls) -> ContextWords:
+        c = check_keys("context", assembly_data()["context"], {"protest_words", "battle_words"})
+        return cls(word_matcher("context.protest_words", c["protest_words"]),
+                   word_matcher("context.battle_words", c["battle_words"]))  # fmt: skip
+
+
+@dataclass
+class ArticleContext:
+    """What the whole article says, for decisions about each of its sentences."""
+
+    focus_country: str | None = None
+    countries: frozenset[str] = frozenset()
+    main_place: Place | None = None
+    protest: bool = False
+    battle: bool = False
+    published: date | None = None
+    date_precision: int | None = None
+    place_counts: dict[str, int] = field(default_factory=dict)
+
+    def plausible(self, p: Place | None, also: frozenset[str] | set[str] = frozenset()) -> bool:
+        """Whether a place can be this article's: in its focus country, in a country it talks about,
+        or in one of ``also`` (the countries its own sentence names, by name or adjective: "اليمنية")."""
+        if p is None or not self.focus_country:
+            return True
+        return p.country == self.focus_country or p.country in self.countries or p.country in also
+
+
+#: The article's own place is told in its lead: a place named only further down is background
+#: (a province recalled in the last paragraph is not where today's strike was).
+LEAD_SENTENCES = 3
+
+
+def article_context(doc: Doc, gazetteer: Gazetteer, lexicon: Any = None) -> ArticleContext:
+    """The article's context (see module docstring); one gazetteer pass over its sentences.
+
+    With ``lexicon`` (:class:`~extractor.resolve.actors.ActorLexicon`), country names and
+    adjectives ("الأردنية") count for the focus country as much as the places of that country.
+    """
+    from .mentions import (
+        without_dateline,  # the dateline's city is the agency's, not the news'
+    )
+
+    words = ContextWords.load()
+    focus = gazetteer.country_of_article(doc.text)
+    places: list[Place] = []
+    for i, s in enumerate(doc.sentences):
+        text = without_dateline(s.text) if i == 0 else s.text
+        places += gazetteer.find(text, s.start)
+    per_country: dict[str, int] = {}
+    for p in places:
+        per_country[p.country] = per_country.get(p.country, 0) + 1
+    named: set[str] = set()  # countries named by name or adjective anywhere ("اليمني")
+    if lexicon is not None and per_country:
+        # the gazetteer's pick yields when another country has clearly more places and names
+        score = {c: float(n) for c, n in per_country.items()}
+        for s in doc.sentences:
+            for t in s.tokens:
+                c = lexicon.country_of_word(t.text) if t.text.isalpha() else None
+                if c:
+                    score[c] = score.get(c, 0.0) + 0.5
+                    named.add(c)
+        best = max(score, key=lambda c: (score[c], c == focus))
+        if focus is None or score[best] > score.get(focus, 0.0) + 1:
+            focus = best
+    # a country counts as talked about when named as a country, when two different places of it are,
+    # or one place twice with the country's adjective (one name told twice, "زنجبار" in a Yemen
+    # report with no "تنزاني", is still a homonym)
+    distinct: dict[str, set[str]] = {}
+    for p in places:
+        distinct.setdefault(p.country, set()).add(p.location)
+    countries = frozenset(p.country for p in places if p.location == p.country) | ({focus} if focus else set())
+    countries |= {c for c, locs in distinct.items() if len(locs) >= 2}
+    countries |= {c for c, n in per_country.items() if n >= 2 and c in named}  # "صنعاء" twice and "اليمني"
+    counts: dict[str, int] = {}
+    first: dict[str, Place] = {}
+    lead_end = doc.sentences[min(LEAD_SENTENCES, len(doc.sentences)) - 1].end if doc.sentences else 0
+    for p in places:
+        if p.country != focus or p.location in ("", p.country) or p.start >= lead_end:
+            continue
+        counts[p.location] = counts.get(p.location, 0) + 1
+        q = first.get(p.location)
+        if q is None or p.geo_precision < q.geo_precision:
+            first[p.location] = p  # the finest reading of the name
+    main = None
+    if counts:
+        order = {loc: i for i, loc in enumerate(dict.fromkeys(p.location for p in places if p.location in counts))}
+        best = max(counts, key=lambda loc: (counts[loc], -first[loc].geo_precision, -order[loc]))
+        main = first[best]
+    protest_sents = sum(words.protest.contains(s.text) for s in doc.sentences)
+    head = doc.sentences[0] if doc.sentences else None
+    protest = protest_sents >= 2 or (head is not None and words.protest.contains(head.text))
+    battle = sum(words.battle.contains(s.text) for s in doc.sentences) >= 2
+    art = doc.article
+    precision = getattr(art, "published_precision", None) or (1 if art.published else None)
+    return ArticleContext(
+        focus_country=focus, countries=countries, main_place=main, protest=protest, battle=battle,
+        published=art.published, date_precision=precision, place_counts=counts,
+    )  # fmt: skip
