@@ -28,9 +28,9 @@ from importlib import resources
 from typing import Any
 
 import ahocorasick
-import yaml
 
 from ..normalize import normalize_key
+from ..rules_schema import load_yaml
 
 KINDS = ("state", "police", "rebel", "political_militia", "identity_militia", "rioters", "protesters",
          "civilians", "external", "unidentified")  # fmt: skip
@@ -191,7 +191,7 @@ class ActorLexicon:
     def load(cls) -> "ActorLexicon":
         """The bundled lexicon (parsed once per process)."""
         text = resources.files("extractor").joinpath("data/actors.yaml").read_text(encoding="utf-8")
-        return cls(yaml.safe_load(text))
+        return cls(load_yaml("actors.yaml", text))  # schema-checked (extractor/rules_schema.py)
 
     def _add_entry(self, e: _Entry) -> int:
         e.order = len(self.entries)

@@ -36,6 +36,7 @@ from importlib import resources
 import ahocorasick
 
 from ..normalize import normalize_key
+from ..rules_schema import check_word_list
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,7 @@ def locates_next(between: str) -> bool:
 
 def word_list(name: str) -> frozenset[str]:
     """Normalised entries of a one-per-line data file (``#`` starts a comment)."""
-    text = resources.files("extractor.data").joinpath(name).read_text(encoding="utf-8")
+    text = check_word_list(name)  # checked (extractor/rules_schema.py)
     return frozenset(normalize_key(x.strip()) for x in text.splitlines() if x.strip() and not x.startswith("#"))
 
 
