@@ -167,6 +167,24 @@ def build(out: Path, data_dir: Path, dim: int = 100, max_vocab: int = 100_000, e
     return meta
 
 
+def export_checkpoint(out: Path, data_dir: Path, max_vocab: int, note: str = "") -> dict:
+    """Export OUT/ft.model (the last finished epoch of a run that was cut) like a finished run."""
+    from gensim.models import FastText
+
+    ft = FastText.load(str(out / "ft.model"))
+    freq: Counter = Counter()
+    n_sent = 0
+    with open(out / "corpus.txt", encoding="utf-8") as f:
+        for line in f:
+            freq.update(line.split())
+            n_sent += 1
+    meta = export(ft, out, freq, {w for s in ner_text(data_dir) for w in s}, max_vocab)
+    meta.update({"sentences": n_sent, "tokens": sum(freq.values()), "from_checkpoint": True, "note": note})
+    with open(out / "vectors.json", "w") as f:
+        json.dump(meta, f, indent=1)
+    return meta
+
+
 def export(ft, out: Path, freq: Counter, must: set[str], max_vocab: int) -> dict:
     """Write OUT/vectors.txt and OUT/pretrain.pt (Stanza Pretrain, float16) from a gensim model.
 
@@ -210,8 +228,14 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--saudinewsnet", action="store_true", help="add SaudiNewsNet (CC BY-NC-SA: non-commercial!)")
     ap.add_argument("--no-arwiki", action="store_true", help="leave out Arabic Wikipedia (the pre-2026-12 vectors)")
     ap.add_argument("--aqmar-text", action="store_true", help="add AQMAR's text (AQMAR scores are then not clean)")
+    ap.add_argument("--from-checkpoint", metavar="NOTE", default=None,
+                    help="export OUT/ft.model (the last finished epoch) instead of training; NOTE goes into vectors.json")
     a = ap.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
+    if a.from_checkpoint is not None:
+        meta = export_checkpoint(a.out, a.data or nc.default_data_dir(), a.max_vocab, a.from_checkpoint)
+        print(json.dumps(meta, indent=1), file=sys.stderr)
+        return
     meta = build(a.out, a.data or nc.default_data_dir(), a.dim, a.max_vocab, a.epochs, a.seed, a.workers,
                  a.saudinewsnet, not a.no_arwiki, a.aqmar_text)
     print(json.dumps(meta, indent=1), file=sys.stderr)
