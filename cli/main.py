@@ -404,6 +404,7 @@ def schema() -> None:
 
 from cli.evaluate import evaluate as _evaluate; app.command("evaluate")(_evaluate)  # noqa: E402,E702
 from cli.dedupe import dedupe as _dedupe; app.command("dedupe")(_dedupe)  # noqa: E402,E702
+from cli.rules import app as _rules; app.add_typer(_rules, name="rules", help="The rule files: check them.")  # noqa: E402,E702,E501
 
 try:  # `rasd models ...` (train, evaluate, info, download)
     from . import models as _models

@@ -17,9 +17,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from .phrases import Hit, PhraseMatcher
+from .rules_schema import load_yaml
 from .segment import Sentence
 
 
@@ -193,7 +192,7 @@ class TemplateSet:
             text = open(path, encoding="utf-8").read()
         else:
             text = resources.files("extractor.data").joinpath("triggers.yaml").read_text(encoding="utf-8")
-        return cls(yaml.safe_load(text))
+        return cls(load_yaml("triggers.yaml", text, source=path))  # schema-checked (extractor/rules_schema.py)
 
     # ------------------------------------------------------------------ matching
     def has_trigger(self, text: str) -> bool:

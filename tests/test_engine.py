@@ -232,7 +232,10 @@ def test_docs_dask_examples_run_on_a_local_cluster(tmp_path, dask2, name):
     loads = dask2.client.run(_bundled_pipelines)  # {worker: pipelines with the bundled model}
     assert all(n <= 1 for n in loads.values()) and sum(loads.values()) >= 1  # one model load per worker
     if name == "dask-bag":
-        assert ns["rows"] == local and len(ns["rows"]) >= 25
+        def unstamped(rows):  # each batch stamps its rows with the time it ran (ACLED's timestamp)
+            return [{k: v for k, v in r.items() if k != "timestamp"} for r in rows]
+
+        assert unstamped(ns["rows"]) == unstamped(local) and len(ns["rows"]) >= 25
         assert any("Al Jazeera; Enab Baladi; SOHR" == e.source for e in ns["events"])  # the reduce merged them
     else:
         frame = ns["frame"]

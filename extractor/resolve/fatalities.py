@@ -20,11 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from ..normalize import normalize_key, normalize_text
+from ..rules_schema import load_yaml
 from ..segment import Token, tokenize
 
 
@@ -39,7 +37,7 @@ class Casualties:
 
 # --------------------------------------------------------------------------- vocabulary
 def _load(name: str) -> dict:
-    return yaml.safe_load(resources.files("extractor.data").joinpath(name).read_text(encoding="utf-8"))
+    return load_yaml(name)  # schema-checked (extractor/rules_schema.py)
 
 
 def _keys(words) -> frozenset[str]:

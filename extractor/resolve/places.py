@@ -46,6 +46,7 @@ from dataclasses import dataclass, replace
 from importlib import resources
 
 from ..normalize import normalize_key
+from ..rules_schema import check_word_list
 
 
 @dataclass(frozen=True)
@@ -218,7 +219,7 @@ def _dateline(text: str, m: _Mention, offset: int) -> bool:
 
 def word_list(name: str) -> frozenset[str]:
     """Normalised entries of a one-per-line data file (``#`` starts a comment)."""
-    text = resources.files("extractor.data").joinpath(name).read_text(encoding="utf-8")
+    text = check_word_list(name)  # checked (extractor/rules_schema.py)
     return frozenset(
         normalize_key(x.strip())
         for x in text.splitlines()

@@ -1,0 +1,661 @@
+"""The rule files in ``extractor/data`` checked against a schema when they are loaded.
+
+A misspelt key read with ``.get()`` is silently ignored, so every rule file is validated at
+load: unknown or missing keys, wrong types, duplicate ids or mapping keys, and event or
+sub-event types that are not ACLED's are one :class:`RuleFileError` naming the file and line
+(PyYAML's node marks give the lines).
+
+**To add a key** to a file: add it to that file's entry in :data:`SCHEMAS` (JSON Schema,
+with a ``description``: that text becomes the key list in the file's header), then run
+``rasd rules check --write-headers``. Checks a schema cannot say (a pair of types that must
+match, an id used twice) are the functions in :data:`CHECKS`, also one entry per file.
+Word lists (``*.txt``, one entry a line, ``#`` comments) are checked by
+:func:`check_word_list`.
+
+Loaders call :func:`load_yaml` (one call, in place of ``yaml.safe_load``) or
+:func:`check_word_list`; ``rasd rules check`` runs :func:`check_all` alone.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import functools
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .record import EVENT_TYPES
+
+try:  # libyaml is much faster on the 100 KB files; same nodes, same marks
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader  # type: ignore[misc]
+
+SUB_EVENT_TYPES = tuple(s for subs in EVENT_TYPES.values() for s in subs)
+
+
+@dataclass
+class RuleFileError(ValueError):
+    """One problem in one rule file, at one line (1-based; 0 when the file as a whole is wrong)."""
+
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}" if self.line else f"{self.file}: {self.message}"
+
+
+class RuleFileErrors(ValueError):
+    """All the problems found in one file (raised by the loaders: the first one is in the message)."""
+
+    def __init__(self, errors: list[RuleFileError]):
+        self.errors = errors
+        more = f" (and {len(errors) - 1} more: run `rasd rules check`)" if len(errors) > 1 else ""
+        super().__init__(f"{errors[0]}{more}")
+
+
+# ----------------------------------------------------------------------------- schema pieces
+def _s(desc: str, **kw) -> dict:
+    return {"type": "string", "minLength": 1, "description": desc, **kw}
+
+
+def _phrases(desc: str) -> dict:
+    return {"type": "array", "items": {"type": "string", "minLength": 1}, "description": desc}
+
+
+def _int(desc: str, **kw) -> dict:
+    return {"type": "integer", "description": desc, **kw}
+
+
+def _bool(desc: str) -> dict:
+    return {"type": "boolean", "description": desc}
+
+
+def _obj(props: dict, required: tuple = (), desc: str = "", **kw) -> dict:
+    return {"type": "object", "properties": props, "required": list(required), "additionalProperties": False,
+            "description": desc, **kw}  # fmt: skip
+
+
+def _map(values: dict, desc: str, keys: dict | None = None) -> dict:
+    """A mapping with free keys (country names, numbers) and one value schema."""
+    out = {"type": "object", "additionalProperties": values, "description": desc}
+    if keys:
+        out["propertyNames"] = keys
+    return out
+
+
+def _list(items: dict, desc: str) -> dict:
+    return {"type": "array", "items": items, "description": desc}
+
+
+_EVENT = _s("ACLED event type", enum=list(EVENT_TYPES))
+_SUB = _s("ACLED sub-event type (of that event type)", enum=list(SUB_EVENT_TYPES))
+
+
+def _retype(desc: str) -> dict:
+    return _obj({"event_type": _EVENT, "sub_event_type": _SUB}, ("event_type", "sub_event_type"), desc)
+
+
+_DATE = {"type": ["string", "null"], "format": "date", "description": "YYYY-MM-DD, or null (open)"}
+_NUM_KEY = {"pattern": r"^-?[0-9]+$"}
+
+TEMPLATE = _obj({
+    "id": _s("unique name of the template (rows and --explain show it)"),
+    "event_type": _EVENT,
+    "sub_event_type": _SUB,
+    "precedence": _int("when several templates fire for one event, the highest wins (default 0)"),
+    "confidence": {"type": "number", "minimum": 0, "maximum": 1,
+                   "description": "prior for a match of this template (default 0.7)"},
+    "note": _s("the event's short English description (default: the sub-event type)"),
+    "triggers": _phrases("the phrases that fire the template"),
+    "needs": _phrases("cue phrases one of which must be in the same sentence"),
+    "unless": _phrases("phrases in the same sentence that cancel the template"),
+    "air_if": _phrases("phrases that make a bare shelling an air strike"),
+    "if_target_armed": _retype("re-type when the target is an armed actor"),
+    "state_becomes": _retype("re-type when the actor is a state force"),
+    "ground_if_nonstate": _obj({
+        "air_words": _phrases("words that keep it an air strike"),
+        "civilians": _retype("re-type against civilians"),
+        "armed": _retype("re-type against armed actors"),
+    }, desc="re-type a raid by a non-state actor (no air force) as a ground attack"),
+    "air_by_foreign_state": _obj({"unless": _phrases("phrases that block it")},
+                                 desc="a strike by a foreign state is an air strike unless ..."),
+    "needs_actor": _list(_s("an actor kind of actors.yaml (kind_inter), or armed"),
+                         "the trigger counts only with a participant of one of these kinds"),
+    "battle_if_two_armed": _bool("two armed sides make it an armed clash"),
+    "verb_only": _bool("the trigger counts only as a verb, not as a noun"),
+    "generic": _bool("a generic trigger: yields to a specific one in the same event"),
+}, ("id", "event_type", "sub_event_type", "triggers"), "one event template")
+
+TRIGGERS = _obj({
+    "templates": _list(TEMPLATE, "trigger phrases -> ACLED event type and sub-event type"),
+    "modifiers": _list(_obj({
+        "applies_to": _list(_SUB, "the sub-event types it upgrades"),
+        "cues": _phrases("phrases in the sentence that upgrade it"),
+        "becomes": _retype("the new types"),
+    }, ("applies_to", "cues", "becomes")), "cues that upgrade a protest once it is found"),
+    "air_capable_actors": _phrases("ACLED actor names that, named by a bare shelling, fight from the air"),
+    "roles": _obj({
+        "window": _int("tokens before an actor searched for a cue", minimum=0),
+        "target_cues": _phrases("an armed actor right after one is struck, not striking"),
+        "by_cues": _phrases("an actor right after one is the perpetrator"),
+    }, desc="argument roles"),
+    "filters": {"type": "object", "description": "what ACLED does not code",
+                "properties": {
+                    "window": _int("tokens before the trigger searched by `before` lists (default 4)", minimum=0),
+                    "sentence": _map(_phrases("phrases"), "name -> phrases anywhere in the sentence that cancel it"),
+                },
+                "additionalProperties": _obj({
+                    "before": _phrases("phrases within `window` tokens before the trigger"),
+                    "window": _int("its own window", minimum=0),
+                }, ("before",), "a named filter (negation, future ...)")},
+}, ("templates",))
+
+_COUNTRY = _obj({
+    "of": _s("the form used after 'of' (Military Forces of the United States)"),
+    "adj": _phrases("Arabic adjective stems (السوري*)"),
+    "names": _phrases("Arabic names of the country"),
+    "periods": _list({"type": "array", "minItems": 3, "maxItems": 3,
+                      "prefixItems": [_DATE, _DATE, {"type": "string"}]},
+                     "[from, to, label] government periods ({period})"),
+})
+_DATED = _obj({"from": _DATE, "to": _DATE, "name": _s("the name in that range"), "kind": _s("actor kind"),
+               "country": _s("ACLED country")}, desc="a renaming in a date range (from inclusive, to exclusive)")
+ACTORS = _obj({
+    "kind_inter": _map(_int("ACLED inter code", minimum=1, maximum=8), "actor kind -> ACLED inter code"),
+    "countries": _map(_COUNTRY, "ACLED country name -> its Arabic forms and periods"),
+    "fillers": _phrases("words skipped between a force word and its country adjective"),
+    "generic_state_forces_in": _map(_s("ACLED actor name"), "country -> name for bare state-force words"),
+    "ignore": _phrases("words that are never actors"),
+    "state_words": _list(_obj({
+        "role": _s("military or police", enum=["military", "police"]),
+        "aliases": _phrases("Arabic forms"),
+        "country": _s("ACLED country"),
+        "only_in": _phrases("countries where it applies"),
+        "needs_country": _bool("drop it when no country is found"),
+    }, ("role", "aliases")), "state-force words"),
+    "groups": _list(_obj({
+        "name": _s("ACLED actor name"),
+        "kind": _s("actor kind (a key of kind_inter)"),
+        "aliases": _phrases("Arabic forms"),
+        "country": _s("ACLED country"),
+        "assoc": _s("associated actor"),
+        "by_country": _map(_s("ACLED actor name"), "event country -> the name ACLED uses there"),
+        "context_aliases": _phrases("forms that count only with context_only_in"),
+        "context_only_in": _phrases("countries where context_aliases count"),
+        "dated": _list(_DATED, "renamings by date"),
+        "only_in": _phrases("countries where it applies"),
+        "source": _s("where the name comes from (hand-kept, ACLED reference, ...)"),
+    }, ("name", "kind")), "named groups"),
+    "roles": _list(_obj({
+        "name": _s("ACLED actor name"),
+        "kind": _s("actor kind (a key of kind_inter)"),
+        "aliases": _phrases("Arabic forms"),
+        "country": _s("ACLED country"),
+        "assoc": _s("associated actor"),
+        "window": _int("tokens searched by needs_near (default 8)", minimum=0),
+        "needs_near": _phrases("words one of which must be near"),
+    }, ("name", "kind")), "people named by their role"),
+    # roles from the clause (extractor/resolve/actors.py)
+    "source": _s("where the hand-kept names come from"),
+    "speech_verbs": _phrases("verbs of saying: their subject is a speaker, not a participant"),
+    "speaker_doer": _phrases("words after a speech verb that make the speaker the doer (إنه ...)"),
+    "speaker_own": _phrases("words after a speech verb that name the speaker's own forces"),
+    "agent_cues": _obj({"near": _phrases("cues shortly before the perpetrator"),
+                        "next": _phrases("cues right before the perpetrator")}, desc="'by' phrases"),
+    "victim_verbs": _phrases("passive verbs whose subject is the victim"),
+    "support_cues": _phrases("words that make a force the escort, not the target"),
+    "source_nouns": _phrases("nouns of a reporting body (ministry, agency)"),
+    "source_links": _phrases("words linking a reporting body to its owner"),
+    "state_targets": _map(_phrases("words"), "force role -> its sites and members as targets"),
+    "civilian_objects": _phrases("civilian objects whose strike with casualties targets civilians"),
+    "group_heads": _phrases("unit nouns that head a named armed group (كتيبة، لواء)"),
+    "vague_victims": _phrases("victim nouns that name no side"),
+    "casualty_words": _phrases("words for the dead and wounded"),
+}, ("kind_inter", "countries"))
+
+_WORDS5 = {k: _phrases(k) for k in ("verbs", "nouns", "plurals", "singulars", "duals")}
+CASUALTIES = _obj({
+    "death": _obj(_WORDS5, desc="words that report deaths"),
+    "injury": _obj(_WORDS5, desc="words that report injuries"),
+    "backward": _phrases("death words whose victims stand before them"),
+    "one_death_phrases": _phrases("phrases that report one death"),
+    "vague_death_phrases": _phrases("phrases that report an unknown number of deaths"),
+    "vague": _map(_phrases("words"), "number -> vague words (dozens ...)", _NUM_KEY),
+    "no_casualties": _phrases("phrases saying nobody was hurt"),
+    "no_deaths": _phrases("phrases saying nobody was killed"),
+    "filler": _phrases("words allowed between a number and its noun"),
+    "plural_nouns": _phrases("victim nouns in the plural"),
+    "stop": _phrases("words that end a victim phrase"),
+    "not_victim": _phrases("nouns that are not victims"),
+    "dual_stems": _phrases("stems whose dual counts two"),
+    "dual_an_stems": _phrases("stems whose -ان dual counts two"),
+}, ("death", "injury"))
+
+DATES = _obj({
+    "months": _map(_phrases("names"), "month number -> names", _NUM_KEY),
+    "ambiguous_months": _phrases("month names that are also ordinary words"),
+    "month_cues": _phrases("words before a bare month name that make it a date"),
+    "month_current": _phrases("after a month: this month"),
+    "month_last": _phrases("after a month: last month"),
+    "month_next": _phrases("after a month: next month"),
+    "year_current": _phrases("this year"),
+    "year_last": _phrases("last year"),
+    "weekdays": _map(_phrases("names"), "Python weekday number (Monday 0) -> names", _NUM_KEY),
+    "weekday_prefixes": _phrases("words that may stand before a weekday"),
+    "weekday_past": _phrases("after a weekday: strictly before publication"),
+    "weekday_next": _phrases("after a weekday: strictly after publication"),
+    "relative": _list(_obj({
+        "days": _int("offset in days from the anchor"),
+        "unit": _s("week or month", enum=["week", "month"]),
+        "offset": _int("-1 previous, 0 current"),
+        "words": _phrases("the expressions"),
+    }, ("words",)), "relative expressions"),
+    "not_today_after": _phrases("words after اليوم that do not mean today"),
+    "year_cues": _phrases("words before a bare year"),
+    "reporting_verbs": _phrases("verbs that frame a report"),
+    "complementisers": _phrases("words after a reporting verb"),
+    "hijri_months": _map(_phrases("names"), "Hijri month number -> names", _NUM_KEY),
+    "hijri_markers": _phrases("words after a year that mark it Hijri (هـ)"),
+}, ("months", "weekdays", "relative"))
+
+NUMBERS = _obj({
+    **{k: _map(_phrases("words"), f"value -> {k} words", _NUM_KEY)
+       for k in ("units", "tens", "hundreds", "scales", "scale_duals")},
+    "teen": _phrases("the teen stem words"),
+    "half": _phrases("words for a half"),
+}, ("units", "teen", "tens", "hundreds", "scales", "scale_duals", "half"))
+
+_ISO3 = {"pattern": "^[A-Z]{3}$"}
+PLACES_EXTRA = _obj({
+    "priority_countries": _list(_s("ISO3", pattern="^[A-Z]{3}$"), "countries whose small towns are kept"),
+    "min_population_other": _int("minimum town population outside priority countries", minimum=0),
+    "min_population": _map(_int("population", minimum=0), "ISO3 -> minimum town population", _ISO3),
+    "region_by_subregion": _map(_s("ACLED region"), "UN M49 sub-region -> ACLED region"),
+    "country_regions": _map(_s("ACLED region"), "ISO3 -> ACLED region (overrides)", _ISO3),
+    "country_names": _map(_s("ACLED country name"), "ISO3 -> ACLED country name", _ISO3),
+    "country_arabic": _map(_phrases("Arabic names"), "ISO3 -> Arabic names", _ISO3),
+    "location_names": _map(_map(_s("ACLED spelling"), "gazetteer name -> ACLED's spelling"),
+                           "ISO3 -> location names in ACLED's spelling", _ISO3),
+    "admin1_names": _map(_map(_s("ACLED admin1"), "source name -> ACLED name"), "ISO3 -> admin1 renames", _ISO3),
+    "admin2_names": _map(_map(_s("ACLED admin2"), "source name -> ACLED name"), "ISO3 -> admin2 renames", _ISO3),
+    "admin1_auto_skip": _phrases("ISO3 codes whose admin1 is not derived automatically"),
+    "admin1_codes": _map(_map(_s("ACLED admin1"), "code -> name"), "ISO3 -> GeoNames admin1 code -> name", _ISO3),
+    "admin1_seats": _map(_map(_s("seat town"), "admin1 -> seat"), "ISO3 -> admin1 -> its seat", _ISO3),
+    "places": _list(_obj({
+        "kind": _s("what it is (town, admin1, ...)"),
+        "iso3": _s("ISO3", pattern="^[A-Z]{3}$"),
+        "name": _s("the ACLED/English name"),
+        "ar": _phrases("Arabic forms"),
+        "lat": {"type": "number", "minimum": -90, "maximum": 90, "description": "latitude"},
+        "lon": {"type": "number", "minimum": -180, "maximum": 180, "description": "longitude"},
+        "admin1": _s("admin1"),
+        "admin2": _s("admin2"),
+        "pop": _int("population", minimum=0),
+    }, ("kind", "iso3", "name", "ar")), "hand-kept places"),
+}, ("places",))
+
+#: file name -> its schema. One place per file: add a key here (with a description).
+SCHEMAS: dict[str, dict] = {
+    "triggers.yaml": TRIGGERS,
+    "actors.yaml": ACTORS,
+    "casualties.yaml": CASUALTIES,
+    "dates.yaml": DATES,
+    "numbers.yaml": NUMBERS,
+    "places_extra.yaml": PLACES_EXTRA,
+}
+
+WORD_LISTS = ("agencies.txt", "places_facilities.txt", "places_needs_type.txt", "places_stop.txt", "places_media.txt",
+              "abbreviations.txt")
+
+
+# ----------------------------------------------------------------------------- checks beyond the schema
+Path_ = tuple  # a path into the data: keys (str) and list indices (int)
+
+
+def _types_match(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    """Every mapping with event_type and sub_event_type: the sub-event must be of that event type."""
+    if isinstance(data, dict):
+        et, st = data.get("event_type"), data.get("sub_event_type")
+        if et in EVENT_TYPES and st in SUB_EVENT_TYPES and st not in EVENT_TYPES[et]:
+            yield path + ("sub_event_type",), f"sub-event type {st!r} is not one of {et!r}: {', '.join(EVENT_TYPES[et])}"
+        for k, v in data.items():
+            yield from _types_match(v, path + (str(k),))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            yield from _types_match(v, path + (i,))
+
+
+def _unique(items: Any, key: str, where: str) -> Iterator[tuple[Path_, str]]:
+    seen: dict[Any, int] = {}
+    for i, it in enumerate(items or []):
+        if isinstance(it, dict) and it.get(key) is not None:
+            if it[key] in seen:
+                yield (where, i, key), f"duplicate {key} {it[key]!r} (first at {where}[{seen[it[key]]}])"
+            else:
+                seen[it[key]] = i
+
+
+@functools.lru_cache(maxsize=1)
+def _actor_kinds() -> frozenset[str]:
+    text = resources.files("extractor.data").joinpath("actors.yaml").read_text(encoding="utf-8")
+    return frozenset(str(k) for k in (yaml.load(text, Loader=_Loader) or {}).get("kind_inter") or {})
+
+
+def _check_triggers(d: dict) -> Iterator[tuple[Path_, str]]:
+    yield from _unique(d.get("templates"), "id", "templates")
+    yield from _types_match(d)
+    kinds = _actor_kinds() | {"armed"}
+    for i, t in enumerate(d.get("templates") or []):
+        for j, k in enumerate((t or {}).get("needs_actor") or []):
+            if k not in kinds:
+                yield ("templates", i, "needs_actor", j), f"unknown actor kind {k!r} (one of: {', '.join(sorted(kinds))})"
+
+
+def _check_actors(d: dict) -> Iterator[tuple[Path_, str]]:
+    kinds = set(d.get("kind_inter") or {})
+    for part in ("groups", "roles"):
+        for i, g in enumerate(d.get(part) or []):
+            for path, k in [((part, i, "kind"), (g or {}).get("kind"))] + [
+                ((part, i, "dated", j, "kind"), x.get("kind")) for j, x in enumerate((g or {}).get("dated") or [])
+            ]:
+                if k is not None and k not in kinds:
+                    yield path, f"unknown actor kind {k!r} (a key of kind_inter: {', '.join(sorted(kinds))})"
+
+
+def _check_dates(d: dict) -> Iterator[tuple[Path_, str]]:
+    for i, r in enumerate(d.get("relative") or []):
+        if isinstance(r, dict) and ("days" in r) == ("unit" in r):
+            yield ("relative", i), "a relative entry needs either days or unit (with offset)"
+
+
+#: file name -> checks a schema cannot say; each yields (path, message).
+CHECKS: dict[str, Callable[[Any], Iterator[tuple[Path_, str]]]] = {
+    "triggers.yaml": _check_triggers,
+    "actors.yaml": _check_actors,
+    "dates.yaml": _check_dates,
+}
+
+
+# ----------------------------------------------------------------------------- parsing with lines
+def _plain(node: yaml.Node, path: Path_, lines: dict, dups: list) -> None:
+    """Record each path's line (1-based) and any duplicate mapping key."""
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for k, v in node.value:
+            key = str(k.value)
+            if key in seen:
+                dups.append(RuleFileError("", k.start_mark.line + 1,
+                                          f"duplicate key {key!r} (first at line {seen[key]})"))  # fmt: skip
+            seen.setdefault(key, k.start_mark.line + 1)
+            lines[path + (key, "<key>")] = k.start_mark.line + 1
+            _plain(v, path + (key,), lines, dups)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, v in enumerate(node.value):
+            _plain(v, path + (i,), lines, dups)
+
+
+def _bad_scalar(name: str, root: yaml.Node, err: Exception) -> RuleFileError:
+    stack = [root]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, yaml.ScalarNode):
+            try:
+                yaml.constructor.SafeConstructor().construct_object(n)
+            except ValueError as e:
+                return RuleFileError(name, n.start_mark.line + 1, f"not a valid value: {n.value!r} ({e})")
+        elif isinstance(n, yaml.MappingNode):
+            stack.extend(x for kv in reversed(n.value) for x in reversed(kv))
+        elif isinstance(n, yaml.SequenceNode):
+            stack.extend(reversed(n.value))
+    return RuleFileError(name, 0, f"not a valid value ({err})")
+
+
+def _jsonable(x: Any) -> Any:
+    """The data as JSON Schema sees it: keys as strings, dates as ISO strings."""
+    if isinstance(x, dict):
+        return {str(k): _jsonable(v) for k, v in x.items()}
+    if isinstance(x, list):
+        return [_jsonable(v) for v in x]
+    if isinstance(x, (_dt.date, _dt.datetime)):
+        return x.isoformat()
+    return x
+
+
+def _line(lines: dict, path: Path_) -> int:
+    for n in range(len(path), -1, -1):
+        if path[:n] in lines:
+            return lines[path[:n]]
+    return 0
+
+
+def _where(path: Path_) -> str:
+    out = ""
+    for p in path:
+        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
+    return out
+
+
+@functools.cache
+def _validator(name: str):
+    import jsonschema
+
+    cls = jsonschema.validators.validator_for(SCHEMAS[name], default=jsonschema.Draft202012Validator)
+    return cls(SCHEMAS[name], format_checker=cls.FORMAT_CHECKER)
+
+
+def _schema_errors(name: str, view: Any, lines: dict) -> list[RuleFileError]:
+    out = []
+    for e in _validator(name).iter_errors(view):
+        path = tuple(e.absolute_path)
+        at = _where(path) or "top level"
+        if e.validator == "additionalProperties" and e.validator_value is False:
+            allowed = list(e.schema.get("properties", {}))
+            for key in sorted(set(e.instance) - set(allowed)):
+                hint = difflib.get_close_matches(key, allowed, n=1)
+                msg = f"{at}: unknown key {key!r}" + (f" (did you mean {hint[0]!r}?)" if hint else "")
+                out.append(RuleFileError(name, _line(lines, path + (key, "<key>")),
+                                         msg + f"; allowed: {', '.join(allowed)}"))  # fmt: skip
+            continue
+        if e.validator == "required":
+            msg = f"{at}: {e.message.replace(' is a required property', '')} missing (required)"
+        elif e.validator == "enum":
+            known = [str(x) for x in e.validator_value]
+            hint = difflib.get_close_matches(str(e.instance), known, n=1, cutoff=0.4)
+            msg = f"{at}: {e.instance!r} is not a known value" + (
+                f" (did you mean {hint[0]!r}?)" if hint else f" (one of: {', '.join(known)})")
+        elif e.validator == "type":
+            msg = f"{at}: expected {e.validator_value}, got {type(e.instance).__name__} {e.instance!r:.60}"
+        else:
+            msg = f"{at}: {e.message}"
+        out.append(RuleFileError(name, _line(lines, path), msg))
+    return out
+
+
+def validate_text(name: str, text: str) -> tuple[Any, list[RuleFileError]]:
+    """Parse one YAML rule file and check it: (data, errors)."""
+    try:
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        return None, [RuleFileError(name, mark.line + 1 if mark else 0, f"not valid YAML: {e}")]
+    except ValueError as e:  # a scalar YAML cannot build (2021-13-01): find which one
+        return None, [_bad_scalar(name, node, e)]
+    if node is None:
+        return data, [RuleFileError(name, 0, "the file is empty")]
+    lines: dict = {}
+    dups: list[RuleFileError] = []
+    _plain(node, (), lines, dups)
+    errors = [RuleFileError(name, d.line, d.message) for d in dups]
+    if name not in SCHEMAS:
+        return data, errors + [RuleFileError(name, 0, f"no schema for this file (known: {', '.join(SCHEMAS)})")]
+    errors += _schema_errors(name, _jsonable(data), lines)
+    if name in CHECKS:
+        try:
+            errors += [RuleFileError(name, _line(lines, p), f"{_where(p)}: {m}") for p, m in CHECKS[name](data)]
+        except (TypeError, AttributeError, KeyError):  # a shape the schema errors above already name
+            if not errors:
+                raise
+    return data, sorted(errors, key=lambda e: e.line)
+
+
+def load_yaml(name: str, text: str | None = None, source: str | None = None) -> Any:
+    """The loaders' one call: parse and validate ``extractor/data/<name>`` (or ``text``); raise on any error.
+
+    ``name`` picks the schema; ``source`` (a path the text came from) is the file errors name.
+    """
+    if text is None:
+        text = resources.files("extractor.data").joinpath(name).read_text(encoding="utf-8")
+    data, errors = validate_text(name, text)
+    if errors and source:
+        errors = [RuleFileError(str(source), e.line, e.message) for e in errors]
+    if errors:
+        raise RuleFileErrors(errors)
+    return data
+
+
+# ----------------------------------------------------------------------------- word lists
+def word_list_errors(name: str, text: str, normalise: Callable[[str], str] | None = None) -> list[RuleFileError]:
+    """A word list: one entry a line, ``#`` comments; no entry twice, none empty once normalised.
+
+    Spelling variants that normalise alike (مستشفى / مستشفي) are allowed: authors list them on purpose.
+    """
+    if normalise is None:
+        from .normalize import normalize_key as normalise
+    out: list[RuleFileError] = []
+    seen: dict[str, int] = {}
+    for i, raw in enumerate(text.splitlines(), 1):
+        s = raw.strip()
+        if not s or s.startswith("#"):
+            continue
+        if "\t" in s or "#" in s:
+            out.append(RuleFileError(name, i, f"one entry a line, no tabs or trailing comments: {s!r}"))
+            continue
+        if not normalise(s).strip():
+            out.append(RuleFileError(name, i, f"{s!r} is empty once normalised"))
+        elif s in seen:
+            out.append(RuleFileError(name, i, f"duplicate entry {s!r} (first at line {seen[s]})"))
+        else:
+            seen[s] = i
+    return out
+
+
+def check_word_list(name: str, text: str | None = None) -> str:
+    """The loaders' one call for a word list: its text, checked (raises :class:`RuleFileErrors`)."""
+    if text is None:
+        text = resources.files("extractor.data").joinpath(name).read_text(encoding="utf-8")
+    errors = word_list_errors(name, text)
+    if errors:
+        raise RuleFileErrors(errors)
+    return text
+
+
+# ----------------------------------------------------------------------------- YAML headers
+HEADER_BEGIN = "# --- keys (generated from extractor/rules_schema.py by `rasd rules check --write-headers`) ---"
+HEADER_END = "# --- end of keys ---"
+
+
+def _type_name(s: dict) -> str:
+    t = s.get("type")
+    if s.get("format") == "date":
+        return "date or null"
+    if "enum" in s and len(s["enum"]) <= 3:
+        return " | ".join(map(str, s["enum"]))
+    if t == "array":
+        it = s.get("items", {})
+        return "list" if it.get("type") in ("object", "array") else f"list of {_type_name(it)}"
+    if isinstance(t, list):
+        return " or ".join(t)
+    return {"object": "mapping", "string": "text", "integer": "int", "number": "number", "boolean": "bool"}.get(t, "any")
+
+
+def _doc_lines(s: dict, path: str, depth: int) -> Iterator[str]:
+    if s.get("type") == "array" and s.get("items", {}).get("type") == "object":
+        s, path = s["items"], path + "[]"
+    if s.get("type") != "object":
+        return
+    props = s.get("properties", {})
+    req = set(s.get("required", []))
+    pad = "# " + "  " * depth
+    for k, v in props.items():
+        flag = ", required" if k in req else ""
+        sub = v.get("properties", {})
+        if v.get("type") == "object" and sub and len(sub) <= 2 and all(x.get("type") != "object" for x in sub.values()):
+            # a small leaf mapping ({event_type, sub_event_type}) on one line
+            yield f"{pad}{k} (mapping of {', '.join(sub)}{flag}): {v.get('description', '')}".rstrip()
+            continue
+        yield f"{pad}{k} ({_type_name(v)}{flag}): {v.get('description', '')}".rstrip()
+        yield from _doc_lines(v, f"{path}.{k}", depth + 1)
+    extra = s.get("additionalProperties")
+    if isinstance(extra, dict) and extra.get("type") == "object" and extra.get("properties"):
+        yield f"{pad}<name> ({_type_name(extra)}): {extra.get('description', '')}".rstrip()
+        yield from _doc_lines(extra, f"{path}.<name>", depth + 1)
+    elif isinstance(extra, dict) and extra.get("additionalProperties"):
+        yield from _doc_lines(extra["additionalProperties"], f"{path}.<key>", depth + 1)
+
+
+def header_block(name: str) -> str:
+    """The key list for one YAML file's header, from its schema."""
+    return "\n".join([HEADER_BEGIN, *_doc_lines(SCHEMAS[name], "", 0), HEADER_END])
+
+
+def header_errors(name: str, text: str) -> list[RuleFileError]:
+    """The file's generated key list must be there and up to date."""
+    start, end = text.find(HEADER_BEGIN), text.find(HEADER_END)
+    if start < 0 or end < 0:
+        return [RuleFileError(name, 1, "no generated key list in the header: run `rasd rules check --write-headers`")]
+    if text[start: end + len(HEADER_END)] != header_block(name):
+        line = text[:start].count("\n") + 1
+        return [RuleFileError(name, line, "the header's key list is out of date with the schema: run "
+                              "`rasd rules check --write-headers`")]  # fmt: skip
+    return []
+
+
+def with_header(name: str, text: str) -> str:
+    """``text`` with its generated key list replaced, or put after the first comment paragraph."""
+    block = header_block(name)
+    start, end = text.find(HEADER_BEGIN), text.find(HEADER_END)
+    if start >= 0 and end >= 0:
+        return text[:start] + block + text[end + len(HEADER_END):]
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines) and lines[i].startswith("#"):
+        i += 1
+    return "\n".join(lines[:i] + ["#", *block.split("\n")] + lines[i:])
+
+
+# ----------------------------------------------------------------------------- all files
+def data_dir() -> Path:
+    """The bundled extractor/data folder."""
+    return Path(__file__).resolve().parent / "data"
+
+
+def check_all(folder: Path | None = None, headers: bool = True) -> dict[str, list[RuleFileError]]:
+    """Every rule file in ``folder`` (default the bundled extractor/data): file -> its errors."""
+    folder = folder or data_dir()
+    out: dict[str, list[RuleFileError]] = {}
+    for name in SCHEMAS:
+        p = folder / name
+        if not p.exists():
+            out[name] = [RuleFileError(name, 0, "file not found")]
+            continue
+        text = p.read_text(encoding="utf-8")
+        _, errors = validate_text(name, text)
+        out[name] = errors + (header_errors(name, text) if headers else [])
+    for name in WORD_LISTS:
+        p = folder / name
+        out[name] = word_list_errors(name, p.read_text(encoding="utf-8")) if p.exists() else [
+            RuleFileError(name, 0, "file not found")]
+    return out
