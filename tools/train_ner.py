@@ -4,9 +4,9 @@
 
 Steps (the word vectors are reused when WORK/vectors/pretrain.pt exists, unless --fresh):
   1. tools/ner_data.py    -> WORK/ner/{train,dev,test,wojood}.json (rasd tokenisation)
-  2. tools/train_vectors.py -> WORK/vectors/pretrain.pt (FastText on antcorpus + NER text)
+  2. tools/train_vectors.py -> WORK/vectors/pretrain.pt (FastText on antcorpus + arwiki + ANERcorp train text)
   3. python -m stanza.models.ner_tagger (no charlm, fixed seed, early stopping on dev)
-  4. evaluation on ANERcorp test and Wojood (extractor.ner_eval), then the model, the word
+  4. evaluation on ANERcorp dev/test, AQMAR and Wojood (extractor.ner_eval), then the model, the word
      vectors, resources.json and a metadata json with the scores are copied into
      extractor/data/models/ (the model card README.md there is written by hand).
 """
@@ -97,7 +97,7 @@ def install(work: Path, data_dir: Path | None = None, dest: Path | None = None, 
     shutil.copyfile(model, dest / ner.BUNDLED_MODEL.name)
     shutil.copyfile(work / "vectors" / "pretrain.pt", dest / ner.BUNDLED_PRETRAIN.name)
     m = ner.build_ner(str(dest / ner.BUNDLED_MODEL.name))
-    res = ner_eval.run_evaluations(m, ("anercorp-dev", "anercorp-test", "wojood"), data_dir)
+    res = ner_eval.run_evaluations(m, ("anercorp-dev", "anercorp-test", "aqmar", "wojood"), data_dir)
     meta = train_meta or json.loads((work / "model" / "train_meta.json").read_text())
     vec = json.loads((work / "vectors" / "vectors.json").read_text())
     meta.update({
