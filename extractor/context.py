@@ -112,26 +112,43 @@ def article_context(doc: Doc, gazetteer: Gazetteer, lexicon: Any = None) -> Arti
 
     words = ContextWords.load()
     focus = gazetteer.country_of_article(doc.text)
-    places: list[Place] = []
-    for i, s in enumerate(doc.sentences):
-        text = without_dateline(s.text) if i == 0 else s.text
-        places += gazetteer.find(text, s.start)
+
+    def read_places(country: str | None) -> list[Place]:
+        # a name found in several countries (طرابلس: Lebanon and Libya) is read in the focus country
+        out: list[Place] = []
+        for i, s in enumerate(doc.sentences):
+            text = without_dateline(s.text) if i == 0 else s.text
+            out += gazetteer.find(text, s.start, context_country=country)
+        return out
+
+    places = read_places(focus)
     per_country: dict[str, int] = {}
     for p in places:
         per_country[p.country] = per_country.get(p.country, 0) + 1
     named: set[str] = set()  # countries named by name or adjective anywhere ("اليمني")
     if lexicon is not None and per_country:
         # the gazetteer's pick yields when another country has clearly more places and names
-        score = {c: float(n) for c, n in per_country.items()}
+        by_name: dict[str, float] = {}
         for s in doc.sentences:
             for t in s.tokens:
                 c = lexicon.country_of_word(t.text) if t.text.isalpha() else None
                 if c:
-                    score[c] = score.get(c, 0.0) + 0.5
+                    by_name[c] = by_name.get(c, 0.0) + 0.5
                     named.add(c)
+        score = dict(by_name)
+        for p in places:
+            # a name found in several countries counts for the one the article names ("طرابلس" and
+            # "اللبناني": Lebanon; "طرابلس" and "الليبي": Libya), whatever the focus it was read with
+            homes = gazetteer.countries_of(p.matched) & named
+            c = p.country if p.country in named or len(homes) != 1 else next(iter(homes))
+            score[c] = score.get(c, 0.0) + 1
         best = max(score, key=lambda c: (score[c], c == focus))
         if focus is None or score[best] > score.get(focus, 0.0) + 1:
             focus = best
+            places = read_places(focus)
+            per_country = {}
+            for p in places:
+                per_country[p.country] = per_country.get(p.country, 0) + 1
     # a country counts as talked about when named as a country, when two different places of it are,
     # or one place twice with the country's adjective (one name told twice, "زنجبار" in a Yemen
     # report with no "تنزاني", is still a homonym)

@@ -93,7 +93,7 @@ def find_mentions(
         matches = templates.match_sentence(sent, rejected)
         if not matches:
             # keep track of the place talked about, for sentences that only say "هناك"
-            found = [p for p in gazetteer.find(place_text_of(sent, _entities(doc, sent)), sent.start) if ctx.plausible(p)]
+            found = [p for p in gazetteer.find(place_text_of(sent, _entities(doc, sent)), sent.start, context_country=ctx.focus_country) if ctx.plausible(p)]
             if found:
                 last_place = max(found, key=lambda p: -p.geo_precision)
             continue
@@ -109,7 +109,7 @@ def find_mentions(
         place_text = place_text_of(sent, _entities(doc, sent))
         # every place named, read once per sentence; homonyms abroad left out
         named = sentence_countries(sent, lexicon)
-        found = [p for p in gazetteer.find(place_text, sent.start) if ctx.plausible(p, named)]
+        found = [p for p in gazetteer.find(place_text, sent.start, context_country=ctx.focus_country) if ctx.plausible(p, named)]
         clause = Clause(doc, sent, matches, _best(matches), place_text, found, ctx, last_place, named)
         m = _build(clause, templates, gazetteer, lexicon, rejected)
         if m is None:

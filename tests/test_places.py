@@ -445,3 +445,49 @@ def test_places_named_together_share_their_country(gaz):
 def test_a_saudi_region_named_with_mintaqa_is_the_region(gaz):
     p = one(gaz, "استهدف التفجير مسجدا في منطقة عسير", "Sudan")
     assert (p.country, p.admin1, p.geo_precision) == ("Saudi Arabia", "Asir", 3)
+
+
+@pytest.mark.parametrize(
+    "word, floor",
+    [("اليمن", 50_000), ("العراق", 50_000), ("اليمني", 1_000), ("اليمنية", 1_000), ("المصري", 1_000),
+     ("العراقي", 1_000)],
+)  # fmt: skip
+def test_a_country_name_or_its_adjective_is_no_small_place_of_that_name(gaz, word, floor):
+    # GeoNames has a hamlet "Al Yaman" (Al Hudaydah) spelt اليمن: the word is the country
+    entries = gaz.entries(normalize_text(word))
+    assert all(e.kind not in ("town", "admin2") or e.pop >= floor for e in entries)
+
+
+def test_a_country_adjective_keeps_a_real_town_of_that_name(gaz):
+    # الهندية (Al-Hindiyah, Babil) is a town of 30,000, not a hamlet: it stays
+    assert "Babil" in {e.admin1 for e in gaz.entries(normalize_text("الهندية"))}
+
+
+def test_yemen_named_with_a_yemeni_province_stays_the_country(gaz):
+    text = normalize_text("قتل شخصان في اليمن أمس في هجوم قرب الحديدة")
+    s = text.index("اليمن")
+    places = gaz.find(text, context_country="Yemen", loc_entities=[(s, s + 5)])
+    assert [(p.location, p.geo_precision) for p in places] == [("Yemen", 3), ("Al Hudaydah", 2)]
+
+
+def test_a_strike_in_a_yemeni_province_is_not_coded_at_a_village_named_yemen():
+    from extractor import extract
+
+    rows = extract("قتل ثلاثة مدنيين في غارة جوية على قرية في محافظة الحديدة غربي اليمن أمس، بحسب مصادر محلية يمنية.",
+                   published="2024-03-10")  # fmt: skip
+    assert [(r.country, r.admin1, r.location) for r in rows] == [("Yemen", "Al Hudaydah", "Al Hudaydah")]
+
+
+@pytest.mark.parametrize(
+    "adjective, country, admin1",
+    [("اللبناني", "Lebanon", "North"), ("الليبي", "Libya", "West")],
+)
+def test_a_city_in_two_countries_follows_the_country_the_article_names(adjective, country, admin1):
+    from extractor import extract
+
+    text = ("رشق شبان غاضبون مبنى حكوميا في طرابلس بالحجارة أمس احتجاجا على تردي الأوضاع المعيشية. "
+            f"وقال الجيش {adjective} إن عناصره انتشروا في طرابلس.")  # fmt: skip
+    rows = extract(text, published="2024-03-10")
+    assert [(r.event_type, r.country, r.admin1, r.location, r.actor1) for r in rows] == [
+        ("Riots", country, admin1, "Tripoli", f"Rioters ({country})")
+    ]

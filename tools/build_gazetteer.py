@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from extractor.normalize import normalize_key  # noqa: E402
+from extractor.resolve.places import country_word_floor  # noqa: E402
 from extractor.rules_schema import load_yaml  # noqa: E402
 
 OUT = ROOT / "extractor" / "data" / "places.tsv.gz"
@@ -382,7 +383,14 @@ def build(shared: Path) -> list[tuple]:
         r[:2] + (rename.get(r[4], {}).get(r[2], r[2]),) + r[3:] if r[1] == "town" else r
         for r in rows
     ]
-    return sorted(set(rows)), sorted(set(osm_rows))
+    # a country's name or adjective is never a small place of that name (the hamlet "Al Yaman" spelt
+    # اليمن); extractor/resolve/places.py drops such rows at lookup time too
+    countries = {r[0] for r in rows if r[1] == "country"}
+
+    def keep(r: tuple) -> bool:
+        return not (r[1] in ("town", "admin2") and int(r[11] or 0) < country_word_floor(r[0], countries))
+
+    return sorted({r for r in rows if keep(r)}), sorted({r for r in osm_rows if keep(r)})
 
 
 MAX_WORDS = 8  # extractor.resolve.places._MAX_WORDS

@@ -125,6 +125,7 @@ _SKIP_WORDS = frozenset({"من", "الجنوبي", "الشمالي", "الشرق
                          "الجنوبيه", "اقصي"})  # fmt: skip
 _KIND_RANK = {"town": 4, "admin2": 3, "admin1": 2, "region": 1, "country": 0}
 _SMALL_TOWN = 50_000
+_NISBA_HAMLET = 1_000  # a country's adjective names no place smaller than this (المصري)
 _BIG_CITY = 5_000_000  # a capital-sized city abroad needs no support (القاهرة, طهران)
 
 
@@ -349,10 +350,14 @@ class Gazetteer:
         self._max_words = _MAX_WORDS
         self._countries: dict[str, _Entry] = {}
         self._admin1: dict[tuple[str, str], _Entry] = {}
+        # the Arabic keys of country names: a village or district of the same name never wins over the
+        # country (اليمن is Yemen, not the hamlet Al Yaman in Al Hudaydah)
+        self._country_keys: set[str] = set()
         for text in texts:
             for line in _lines_with(text, ("\tcountry\t", "\tadmin1\t")):
                 e = _parse(line)
                 if e.kind == "country":
+                    self._country_keys.add(line.partition("\t")[0])
                     self._countries.setdefault(e.iso3, e)
                     self._countries.setdefault(e.country, e)
                 elif e.kind == "admin1":
@@ -366,8 +371,11 @@ class Gazetteer:
         got = self._parsed.get(key)
         if got is None:
             out = []
+            floor = country_word_floor(key, self._country_keys)
             for line in self._lines.get(key, ()):
                 e = _parse(line)
+                if e.kind in ("town", "admin2") and e.pop < floor:
+                    continue  # a country's name or adjective is not a small place of that name
                 # very short one-word town names are mostly ordinary words or name parts (unless they
                 # are listed as needing a type word: "بلدة جلب")
                 if (e.kind in ("town", "admin2") and " " not in key and len(key) <= 3 and e.pop < 100_000
@@ -789,6 +797,10 @@ class Gazetteer:
         ]
         return [self._place(m, e) for m, e in self._picks(ms, ctx)]
 
+    def countries_of(self, matched: str) -> frozenset[str]:
+        """The countries (ACLED names) that have a place under this key (a Place's ``matched``)."""
+        return frozenset(e.country for e in self.entries(matched))
+
     def country_of_article(self, text: str) -> str | None:
         """The country the article is mostly about (country and town mentions counted)."""
         counts: dict[str, float] = {}
@@ -959,6 +971,22 @@ class Gazetteer:
             raise KeyError(country)
         return Place(e.country, e.iso3, e.iso, e.region, location=e.country, latitude=e.lat,
                      longitude=e.lon, geo_precision=3)  # fmt: skip
+
+
+def country_word_floor(key: str, country_keys: set[str] | frozenset[str]) -> int:
+    """The population under which a town or district of this key is dropped: a country's name
+    (اليمن is Yemen, not the hamlet Al Yaman) never names a place under a small town's size, its
+    nisba adjective (اليمني، المصريه) never a hamlet with no population figure; other keys: 0.
+    """
+    if key in country_keys:
+        return _SMALL_TOWN
+    for suf in ("يين", "يون", "يه", "ي"):
+        if " " not in key and key.endswith(suf) and len(key) - len(suf) >= 3:
+            base = key[: -len(suf)]
+            bare = base.removeprefix("ال")
+            if {base, bare, "ال" + bare, bare + "يا", bare + "يه", "ال" + bare + "يه"} & country_keys:
+                return _NISBA_HAMLET
+    return 0
 
 
 def key(text: str) -> str:
