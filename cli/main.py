@@ -298,6 +298,7 @@ def extract(
     if not quiet:
         extra = f", {stats.skipped} already done" if state is not None else ""
         extra += f", {stats.merged} merged by --dedupe" if dedupe else ""
+        extra += f", {stats.known_bad} bad input(s) reported by an earlier run" if stats.known_bad else ""
         MESSAGES.say(f"{stats.articles} article(s), {stats.events} event(s)" + extra
                      + (f", {stats.failed} input(s) failed" if stats.failed else ""))  # fmt: skip
     raise typer.Exit(result.exit_code)

@@ -108,6 +108,7 @@ class RunStats:
     events: int = 0  # rows written
     merged: int = 0  # rows folded into others by --dedupe
     already: int = 0  # rows not re-emitted because an earlier run wrote them
+    known_bad: int = 0  # bad inputs (malformed JSON lines ...) an earlier run already reported (--state)
     recovered: tuple[int, int] = (0, 0)
 
 
@@ -373,9 +374,14 @@ class Runner:
             keys, errors = [], 0
             for art in read_one(item, published=cfg.published, max_bytes=cfg.max_bytes, encoding=cfg.encoding):
                 if isinstance(art, InputError):
+                    errors += 1
+                    if state is not None and state.input_error_known(str(art)):
+                        stats.known_bad += 1  # reported by an earlier run: not again, not a new failure
+                        continue
                     self.report("error", str(art))
                     stats.failed += 1
-                    errors += 1
+                    if state is not None:
+                        state.record_input_error(str(art), art.where)
                     continue
                 k = article_key(art.text, _outlet(art))
                 keys.append(k)

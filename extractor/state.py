@@ -222,6 +222,27 @@ class State:
                 (h, path, article_id, error, now, now),
             )
 
+    # --- bad inputs already reported -------------------------------------------------
+    @staticmethod
+    def _input_error_key(error: str) -> str:
+        return hashlib.sha256(f"input-error\x00{error}".encode("utf-8", "surrogatepass")).hexdigest()
+
+    def input_error_known(self, error: str) -> bool:
+        """True when an earlier run already reported this bad input (same place, same problem)."""
+        return self.db.execute("SELECT 1 FROM articles WHERE hash=? AND status='bad_input'",
+                               (self._input_error_key(error),)).fetchone() is not None  # fmt: skip
+
+    def record_input_error(self, error: str, path: str) -> None:
+        """Remember a reported bad input (a malformed JSON line ...), so cron does not report it, and exit 1,
+        on every later run while the file keeps it."""
+        now = int(time.time())
+        with self.tx() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO articles(hash, path, article_id, status, error, n_events, attempts, first_seen,"
+                " processed_at) VALUES (?,?,'','bad_input',?,0,1,?,?)",
+                (self._input_error_key(error), path, error, now, now),
+            )
+
     # --- ids and timestamps ---------------------------------------------------------
     def assign(self, h: str, events: Iterable[Event], now: int | None = None) -> list[Row]:
         """Final ids and timestamps for one article's rows, and whether each was written before."""
