@@ -135,3 +135,16 @@ def test_last_words_equal_a_scan_from_the_start():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
         end = rng.randint(0, len(text))
         assert [m.span() for m in _last_words(text, end, 5)] == [m.span() for m in list(_WORD.finditer(text, 0, end))[-5:]]
+
+
+def test_span_overlap_by_bisection_equals_the_pairwise_check():
+    from extractor.resolve.places import _Overlaps
+
+    rng = random.Random(4)
+    for _ in range(3000):
+        spans = [(a, a + rng.randint(0, 8)) for a in (rng.randint(0, 40) for _ in range(rng.randint(0, 12)))]
+        hit = _Overlaps(spans)
+        for _ in range(10):
+            s = rng.randint(0, 45)
+            e = s + rng.randint(0, 8)
+            assert hit(s, e) == any(a < e and s < b for a, b in spans)

@@ -38,8 +38,10 @@ offsets are into that text.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import gzip
+import itertools
 import math
 import re
 from collections import Counter
@@ -148,6 +150,21 @@ class _Less:
 
     def __contains__(self, key: object) -> bool:
         return key in self.base and key not in self.gone
+
+
+class _Overlaps:
+    """Whether [s, e) overlaps any of some spans (``any(a < e and s < b)``), by bisection over the spans
+    sorted by start with the running maximum of their ends: each place mention of a long sentence asks
+    against every NER span, which was quadratic."""
+
+    def __init__(self, spans) -> None:
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.ends = list(itertools.accumulate((b for _, b in spans), max))
+
+    def __call__(self, s: int, e: int) -> bool:
+        i = bisect.bisect_left(self.starts, e)  # the spans with a < e
+        return i > 0 and self.ends[i - 1] > s
 
 
 def _bare(word: str) -> str:
@@ -444,6 +461,7 @@ class Gazetteer:
     ) -> list[_Mention]:
         cands = self._candidates(text)
         cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+        loc_hit = _Overlaps(loc_spans)
         out: list[_Mention] = []
         last = -1
         for s, e, key in cands:
@@ -485,9 +503,7 @@ class Gazetteer:
                 continue  # "مسجد سيد آباد", "مستشفى الشفاء": a building's name, not a place
             if self._title(text, s, e):
                 continue  # «الرياض» the newspaper, "عاصفة الحزم": a quoted title names no place
-            in_loc = any(
-                a < e + offset and s + offset < b for a, b in loc_spans
-            )  # the span may leave out قرية
+            in_loc = loc_hit(s + offset, e + offset)  # the span may leave out قرية
             out.append(
                 _Mention(s + offset, e + offset, key, entries, hint, near, in_loc)
             )
@@ -959,8 +975,9 @@ class Gazetteer:
         if not loc_entities or not picks:
             return []
         out = []
+        picked = _Overlaps([(m.start, m.end) for m, _e in picks])
         for a, b in loc_entities:
-            if any(m.start < b and a < m.end for m, _e in picks):
+            if picked(a, b):
                 continue  # the gazetteer read (part of) it as a place
             rel = a - offset
             if rel < 0 or b - offset > len(text):
