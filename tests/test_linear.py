@@ -104,3 +104,47 @@ def test_disjoint_selection_equals_the_pairwise_check():
             if all(e <= c[0] or s >= c[1] for c in naive):
                 naive.append((s, e))
         assert disjoint_in_order(spans, lambda x: x[0], lambda x: x[1]) == naive
+
+
+def test_place_picks_equal_the_per_mention_definition():
+    """Each mention reads the units and countries the *other* mentions name: the linear
+    ``_picks`` against ``_named_admins`` run for every mention."""
+    from extractor.resolve.places import Gazetteer
+
+    g = Gazetteer.load()
+    rng = random.Random(5)
+    names = ["إدلب", "حلب", "عدن", "الضالع", "زنجبار", "صعدة", "غزة", "رفح", "الخرطوم", "بغداد", "الموصل",
+             "القاهرة", "جدة", "الرياض", "دمشق", "حمص", "محافظة إدلب", "مدينة زنجبار", "قرية", "ريف", "مديرية"]
+    words = ["في", "على", "قرب", "و", "،", "قتل", "مدنيين"]
+    for _ in range(300):
+        text = normalize_text(" ".join(rng.choice(names + words) for _ in range(rng.randint(1, 25))))
+        for focus in (None, "Yemen", "Syria"):
+            ctx = g._context(focus)
+            ms = g._mentions(text)
+            plain = [(m, e) for m in ms
+                     if (e := g._pick(m, g._named_admins([x for x in ms if x is not m], ctx))) is not None]
+            assert g._picks(ms, ctx) == plain
+
+
+def test_last_words_equal_a_scan_from_the_start():
+    from extractor.resolve.actors import _WORD, _last_words
+
+    rng = random.Random(7)
+    pieces = ["قال", "الجيش", "وزارة", "الصحة", " ", " ", "، ", "3", "x" * 70, "ب" * 130]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        end = rng.randint(0, len(text))
+        assert [m.span() for m in _last_words(text, end, 5)] == [m.span() for m in list(_WORD.finditer(text, 0, end))[-5:]]
+
+
+def test_span_overlap_by_bisection_equals_the_pairwise_check():
+    from extractor.resolve.places import _Overlaps
+
+    rng = random.Random(4)
+    for _ in range(3000):
+        spans = [(a, a + rng.randint(0, 8)) for a in (rng.randint(0, 40) for _ in range(rng.randint(0, 12)))]
+        hit = _Overlaps(spans)
+        for _ in range(10):
+            s = rng.randint(0, 45)
+            e = s + rng.randint(0, 8)
+            assert hit(s, e) == any(a < e and s < b for a, b in spans)

@@ -393,7 +393,7 @@ class ActorLexicon:
         """How the actor at [start, end) of ``text`` only reports, if it does: 'owner' of a source ("الوزارة
         الحوثية", "مصدر في الجيش"), 'speaker' (subject of a speech verb before the trigger, "أعلنت سلطات
         الحوثيين سقوط قتلى", that does not go on to say it acted: "قال الجيش إنه قصف"), else ''."""
-        words = [self._bare(m.group()) for m in _WORD.finditer(text, 0, start)][-5:]
+        words = [self._bare(m.group()) for m in _last_words(text, start, 5)]
         i = len(words) - 1
         while i >= 0 and len(words) - i <= 3 and words[i] in self._source_links:
             i -= 1
@@ -652,6 +652,19 @@ class ActorLexicon:
 _MEMBER_OF = ("من", "تابع", "ينتمون", "ينتمي", "موالين", "موالون", "موالي")
 _BETWEEN = re.compile(r"(?:^|\s)(?:و|ف)?(?:ما\s)?بين\s")
 _ARMED = {"state", "police", "rebel", "political_militia", "identity_militia", "external", "unidentified"}
+
+
+def _last_words(text: str, end: int, n: int) -> list[re.Match]:
+    """The last ``n`` words before ``end``, as ``list(_WORD.finditer(text, 0, end))[-n:]`` gives them, read in
+    a window that grows from the end: every actor of a long sentence asks, so a scan from its start is
+    quadratic. A window's first word may be cut at its edge; it is used only when the window starts the text."""
+    span = 64
+    while True:
+        lo = max(0, end - span)
+        found = list(_WORD.finditer(text, lo, end))
+        if lo == 0 or len(found) > n:
+            return found[-n:] if n else []
+        span *= 2
 
 
 def _words(text: str, a: int, b: int) -> int:

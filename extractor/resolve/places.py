@@ -38,10 +38,13 @@ offsets are into that text.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import gzip
+import itertools
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from importlib import resources
 
@@ -139,6 +142,33 @@ class _Context:
     region: str = ""  # ACLED region of the focus country
 
 
+class _Less:
+    """A set less a few keys, without a copy: the units named in a text but one mention's own."""
+
+    __slots__ = ("base", "gone")
+
+    def __init__(self, base: frozenset, gone: frozenset) -> None:
+        self.base, self.gone = base, gone
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.base and key not in self.gone
+
+
+class _Overlaps:
+    """Whether [s, e) overlaps any of some spans (``any(a < e and s < b)``), by bisection over the spans
+    sorted by start with the running maximum of their ends: each place mention of a long sentence asks
+    against every NER span, which was quadratic."""
+
+    def __init__(self, spans) -> None:
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.ends = list(itertools.accumulate((b for _, b in spans), max))
+
+    def __call__(self, s: int, e: int) -> bool:
+        i = bisect.bisect_left(self.starts, e)  # the spans with a < e
+        return i > 0 and self.ends[i - 1] > s
+
+
 def _bare(word: str) -> str:
     """A modifier word without its clitics and article (وبمدينة -> مدينه, الريف -> ريف)."""
     for _ in range(2):
@@ -201,6 +231,7 @@ _ADJECTIVE_KEYS = frozenset({"السعوديه"})
 _DIRECTION_ADJ = frozenset({"الشمالي", "الجنوبي", "الشرقي", "الغربي", "الاوسط", "الادني", "الاعلي", "الرئيسي",
                             "الدولي", "الحدودي", "الجديد", "القديم"})  # fmt: skip
 _DASH_AFTER = re.compile(r"\s*[-–—]\s")
+_NON_SPACE = re.compile(r"\S+")
 
 
 def _dateline(text: str, m: _Mention, offset: int) -> bool:
@@ -208,12 +239,14 @@ def _dateline(text: str, m: _Mention, offset: int) -> bool:
     byline with a colon ("عبدالله السالم- سبق- الدمام:"): where the report was filed, never the
     event's place."""
     s, e = m.start - offset, m.end - offset
-    head = text[:s]
-    if len(head.split()) == 0 and _DASH_AFTER.match(text, e):
+    # the words before the name, counted as str.split() counts them but only up to 7: every place
+    # mention of a long text asks, so splitting the whole head was quadratic
+    n_head = sum(1 for _, _ in zip(range(7), _NON_SPACE.finditer(text, 0, s)))
+    if n_head == 0 and _DASH_AFTER.match(text, e):
         return True
     return (
-        len(head.split()) <= 6
-        and any(c in head for c in "-–—")
+        n_head <= 6
+        and any(c in text[:s] for c in "-–—")
         and text[e : e + 2].strip()[:1] == ":"
     )
 
@@ -437,6 +470,7 @@ class Gazetteer:
     ) -> list[_Mention]:
         cands = self._candidates(text)
         cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+        loc_hit = _Overlaps(loc_spans)
         out: list[_Mention] = []
         last = -1
         for s, e, key in cands:
@@ -478,9 +512,7 @@ class Gazetteer:
                 continue  # "مسجد سيد آباد", "مستشفى الشفاء": a building's name, not a place
             if self._title(text, s, e):
                 continue  # «الرياض» the newspaper, "عاصفة الحزم": a quoted title names no place
-            in_loc = any(
-                a < e + offset and s + offset < b for a, b in loc_spans
-            )  # the span may leave out قرية
+            in_loc = loc_hit(s + offset, e + offset)  # the span may leave out قرية
             out.append(
                 _Mention(s + offset, e + offset, key, entries, hint, near, in_loc)
             )
@@ -699,47 +731,87 @@ class Gazetteer:
                 best, best_score = e, score
         return best
 
+    def _adds(self, m: _Mention, ctx: _Context) -> tuple[str, tuple[str, str] | None, tuple[str, str] | None]:
+        """What one mention adds to the context: the country it names with no doubt ('' if none), its admin1
+        and its admin2 unit (None if none)."""
+        e = self._pick(m, ctx)
+        if e is None or e.rare:
+            return "", None, None
+        iso = e.iso3 if len({x.iso3 for x in m.entries if not x.rare}) == 1 else ""
+        if e.kind in ("country", "region"):
+            return iso, None, None
+        k1 = (e.iso3, e.admin1 or e.name) if e.admin1 or e.kind == "admin1" else None
+        k2 = (e.iso3, e.admin2 or e.name) if e.kind == "admin2" or (e.kind == "town" and m.hint in ("admin1", "admin2")) else None
+        return iso, k1, k2
+
+    def _with_focus(self, ctx: _Context, focus: tuple[str, ...], a1, a2) -> _Context:
+        region = ctx.region
+        if not region and focus and (first := self._countries.get(focus[0])) is not None:
+            region = first.region
+        return replace(ctx, focus=focus, admin1=a1, admin2=a2, region=region)
+
     def _named_admins(self, mentions: list[_Mention], ctx: _Context) -> _Context:
-        """The context plus the admin units (and towns' units) the text itself names."""
+        """The context plus the admin units (and towns' units) the text itself names (the definition
+        :meth:`_picks` computes once for all mentions)."""
         a1, a2 = set(ctx.admin1), set(ctx.admin2)
-        named: list[
-            str
-        ] = []  # countries of the places named with no doubt (one country only)
+        named: list[str] = []  # countries of the places named with no doubt (one country only)
         for m in mentions:
-            e = self._pick(m, ctx)
-            if e is None or e.rare:
-                continue
-            if len({x.iso3 for x in m.entries if not x.rare}) == 1:
-                named.append(e.iso3)
-            if e.kind in ("country", "region"):
-                continue
-            if e.admin1 or e.kind == "admin1":
-                a1.add((e.iso3, e.admin1 or e.name))
-            if e.kind == "admin2" or (
-                e.kind == "town" and m.hint in ("admin1", "admin2")
-            ):
-                a2.add((e.iso3, e.admin2 or e.name))
+            iso, k1, k2 = self._adds(m, ctx)
+            if iso:
+                named.append(iso)
+            if k1:
+                a1.add(k1)
+            if k2:
+                a2.add(k2)
         # "في عدن والضالع وزنجبار": the countries named around a name are the article's too
         focus = tuple(dict.fromkeys(ctx.focus + tuple(named)))
-        region = ctx.region
-        if (
-            not region
-            and focus
-            and (first := self._countries.get(focus[0])) is not None
-        ):
-            region = first.region
-        return replace(
-            ctx, focus=focus, admin1=frozenset(a1), admin2=frozenset(a2), region=region
-        )
+        return self._with_focus(ctx, focus, frozenset(a1), frozenset(a2))
 
     def _picks(
         self, mentions: list[_Mention], ctx: _Context
     ) -> list[tuple[_Mention, _Entry]]:
-        """Each mention's entry, read with the admin units named by the other mentions."""
+        """Each mention's entry, read with the admin units named by the other mentions.
+
+        Equal to ``_named_admins(others, ctx)`` per mention, but linear: each mention's additions are
+        read once, and a mention's context differs from the whole text's only by the units and the
+        first-named countries that it alone adds (a sentence with 2,000 place names was quadratic).
+        """
+        adds = [self._adds(m, ctx) for m in mentions]
+        n1 = Counter(k for _, k, _ in adds if k)
+        n2 = Counter(k for _, _, k in adds if k)
+        where: dict[str, list[int]] = {}  # the positions naming each country not yet in the focus
+        for i, (iso, _, _) in enumerate(adds):
+            if iso and iso not in ctx.focus:
+                where.setdefault(iso, []).append(i)
+        same: dict[int, list[int]] = {}
+        for i, m in enumerate(mentions):
+            same.setdefault(id(m), []).append(i)
+        all1, all2 = frozenset(ctx.admin1 | n1.keys()), frozenset(ctx.admin2 | n2.keys())
+        base_focus = tuple(dict.fromkeys(ctx.focus))
+        full_focus = base_focus + tuple(where)
+        memo: dict = {}
         out = []
         for m in mentions:
-            others = self._named_admins([x for x in mentions if x is not m], ctx)
-            e = self._pick(m, others)
+            idx = same[id(m)]
+            mine1 = Counter(adds[j][1] for j in idx if adds[j][1])
+            mine2 = Counter(adds[j][2] for j in idx if adds[j][2])
+            gone1 = frozenset(k for k, c in mine1.items() if n1[k] == c and k not in ctx.admin1)
+            gone2 = frozenset(k for k, c in mine2.items() if n2[k] == c and k not in ctx.admin2)
+            focus = full_focus
+            if any(adds[j][0] in where and where[adds[j][0]][0] == j for j in idx):
+                skip = set(idx)
+                firsts = []
+                for iso, pos in where.items():
+                    p = next((q for q in pos if q not in skip), None)
+                    if p is not None:
+                        firsts.append((p, iso))
+                focus = base_focus + tuple(iso for _, iso in sorted(firsts))
+            key = (gone1, gone2, focus)
+            if key not in memo:
+                memo[key] = self._with_focus(
+                    ctx, focus, _Less(all1, gone1) if gone1 else all1, _Less(all2, gone2) if gone2 else all2
+                )
+            e = self._pick(m, memo[key])
             if e is not None:
                 out.append((m, e))
         return out
@@ -916,8 +988,9 @@ class Gazetteer:
         if not loc_entities or not picks:
             return []
         out = []
+        picked = _Overlaps([(m.start, m.end) for m, _e in picks])
         for a, b in loc_entities:
-            if any(m.start < b and a < m.end for m, _e in picks):
+            if picked(a, b):
                 continue  # the gazetteer read (part of) it as a place
             rel = a - offset
             if rel < 0 or b - offset > len(text):
