@@ -399,3 +399,18 @@ def test_petrarch_headwords_become_news_forms():
     assert "حركة العدل والمساواة" in mod.surface_forms("حركة_عدل_و_مساواة_")
     assert "حركة تحرير السودان" in mod.surface_forms("حركة_تحرير_سودان_")
     assert mod.surface_forms("طالبان") == ["طالبان"]
+
+
+def test_a_per_span_blocks_a_name_inside_it_not_a_mistagged_people_noun(lex):
+    from extractor.normalize import normalize_text
+
+    text = normalize_text("قام مستوطنون بأعمال تخريب في القرية")
+    i = text.index("مستوطنون")
+    whole = [(i, i + len("مستوطنون"))]  # the model tagged the noun itself as PER
+    assert any(a.kind == "rioters" or "Settlers" in (a.assoc + a.name) for a in lex.find(text, persons=whole,
+                                                                                         event_country="Palestine"))
+    name = normalize_text("قال القائد حسن الحوثي في كلمة")  # a person named after a group: not the group
+    j = name.index(normalize_text("حسن"))
+    inside = [(j, j + len(normalize_text("حسن الحوثي")))]
+    assert any("Houthi" in a.name for a in lex.find(name, event_country="Yemen"))
+    assert not any("Houthi" in a.name for a in lex.find(name, persons=inside, event_country="Yemen"))

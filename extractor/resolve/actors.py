@@ -578,13 +578,15 @@ class ActorLexicon:
         """Every actor mention in a normalised text chunk, in text order (offsets + ``offset``).
 
         ``orgs`` / ``persons``: NER ORG and PER spans (same coordinates as the offsets). A name inside a
-        PER span is a person, never a group ("أبو بكر البغدادي" is not a Baghdad group); an ORG span that
+        PER span is a person, never a group ("أبو بكر البغدادي" is not a Baghdad group), but a PER span that
+        is exactly the matched word is the model mistagging a people noun ("مستوطنون"); an ORG span that
         names an armed group the dictionary lacks (its head word is in ``group_heads``: "كتيبة شهداء
         الزاوية") is kept as that group, with its Arabic name as the associated actor of an
         Unidentified Armed Group, rather than lost."""
         found = self._find(text, offset, event_country, event_date)
-        if persons:
-            found = [a for a in found if not any(s <= a.start and a.end <= e for s, e in persons)]
+        if persons:  # a name inside a longer PER span; a span that is just the match is a mistagged noun
+            found = [a for a in found
+                     if not any(s <= a.start and a.end <= e and (a.start, a.end) != (s, e) for s, e in persons)]
         if orgs and event_country:
             for s, e in orgs:
                 if any(a.start < e and s < a.end for a in found):
