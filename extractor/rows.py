@@ -56,18 +56,6 @@ def content_hash(text: str) -> str:
 ID_SPACE = 10**15
 
 
-def next_free_id(eid: str, taken) -> str:
-    """``eid``, or the next number after it (same ISO3 prefix) that is not in ``taken``: two events
-    whose ids collide (the same wire text from two outlets) still get one id each."""
-    prefix = eid.rstrip("0123456789")
-    digits = eid[len(prefix):]
-    num = int(digits) if digits else 0
-    while eid in taken:
-        num = (num + 1) % ID_SPACE
-        eid = f"{prefix}{num}"
-    return eid
-
-
 def event_number(article_hash: str, m: Mention) -> int:
     """Deterministic number for one event of one article (same input -> same id, on any worker)."""
     place = m.place.location if m.place else ""

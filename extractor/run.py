@@ -34,7 +34,6 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 from .record import Event, replace
-from .rows import next_free_id
 from .state import Row, State, article_key
 from .writing import FORMATS, AppendFile, AtomicFile, clean_stale_temps, make_writer
 
@@ -155,17 +154,11 @@ class _WriterSink:
         self.fmt = fmt
         self.out = out
         self.now = now_stamp()
-        self._ids: set[str] = set()
         self.writer = make_writer(fmt, out, provenance=provenance, header=header, console=console, raw=raw_csv)
 
     def rows(self, key: str, events: list[Event]) -> list[Row]:
-        out = []
-        for i, ev in enumerate(events):
-            eid = next_free_id(ev.event_id_cnty, self._ids)  # unique within the run (a --state keeps them across runs)
-            self._ids.add(eid)
-            ev = replace(ev, event_id_cnty=eid, timestamp=self.now if ev.timestamp is None else ev.timestamp)
-            out.append(Row(ev, key, eid, i))
-        return out
+        return [Row(replace(ev, timestamp=self.now) if ev.timestamp is None else ev, key, ev.event_id_cnty, i)
+                for i, ev in enumerate(events)]  # fmt: skip
 
     def write(self, batch: Batch) -> None:
         self.writer.write(batch.events)
@@ -387,8 +380,8 @@ class Runner:
                 keys.append(k)
                 if state is not None and k not in seen and not state.is_done(k):
                     state.adopt(k, article_key(art.text), art.path, art.id)
-                if k in seen or (state is not None and state.is_done(k)):
-                    stats.skipped += 1  # the same text from the same outlet again (a copy): one article
+                if state is not None and (k in seen or state.is_done(k)):
+                    stats.skipped += 1
                     continue
                 seen.add(k)
                 yield art, k

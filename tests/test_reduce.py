@@ -78,8 +78,9 @@ def _corpus(tmp_path: Path) -> list[Path]:
     return files
 
 
-def test_dedupe_over_three_shards_equals_one_unsharded_run(tmp_path):
+def test_dedupe_over_three_shards_equals_one_unsharded_run(tmp_path, monkeypatch):
     real_pipeline_or_skip("none")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # every run stamps its rows with "now"
     files = _corpus(tmp_path)
     common = ["-q", "--ner-model", "none", "-d", "2025-03-10"]
     _run("extract", *map(str, files), "--dedupe", "-o", str(tmp_path / "all.jsonl"), *common)
