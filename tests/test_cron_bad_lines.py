@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import orjson
+from conftest import real_pipeline_or_skip
 from typer.testing import CliRunner
 
 from cli.main import app
-from conftest import real_pipeline_or_skip
 
 TEXT = "قتل ثلاثة مدنيين في غارة جوية على مدينة إدلب أمس."
 
