@@ -30,14 +30,14 @@ import difflib
 import glob
 import json
 import os
-import random
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
-import zipfile
 from pathlib import Path
+
+from bench_pipeline import load_corpus, sample
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -50,22 +50,8 @@ WORKTREE = "WORKTREE"
 
 # --------------------------------------------------------------------------- inputs (driver side)
 def snn_sample(folder: Path = SNN, n: int = N, seed: int = SEED) -> list[dict]:
-    """The bench sample: every article of every zip in a fixed order, then a seeded sample of 300-500 words."""
-    arts: list[dict] = []
-    for z in sorted(glob.glob(str(folder / "*.zip"))):
-        with zipfile.ZipFile(z) as zf:
-            for name in sorted(zf.namelist()):
-                if not name.endswith(".json"):
-                    continue
-                for i, a in enumerate(json.loads(zf.read(name))):
-                    title = (a.get("title") or "").strip()
-                    body = (a.get("content") or "").strip()
-                    text = f"{title}\n{body}" if title else body
-                    if text.strip():
-                        arts.append({"id": f"{Path(z).stem}:{i}", "text": text, "source": a.get("source") or "",
-                                     "date": (a.get("date_extracted") or "")[:10]})  # fmt: skip
-    pool = [a for a in arts if MIN_WORDS <= len(a["text"].split()) <= MAX_WORDS]
-    return random.Random(seed).sample(pool, min(n, len(pool)))
+    """The bench sample: bench_pipeline's corpus and seeded 300-500-word sample (one loader for both benches)."""
+    return sample(load_corpus(folder), n, seed, MIN_WORDS, MAX_WORDS)
 
 
 def _manifest_dates(path: Path) -> dict[str, str]:
