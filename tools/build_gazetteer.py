@@ -754,18 +754,7 @@ def add_wof(
                 city = index.city(iso3, lat, lon)
                 if city is not None:
                     name, a1, a2 = city
-            add(
-                k,
-                kind,
-                name,
-                c,
-                a1,
-                a2,
-                lat,
-                lon,
-                pop,
-                ("rs" + ("w" if wordlike else "")) if rare else "s",
-            )
+            add(k, kind, name, c, a1, a2, lat, lon, pop, _bulk_flags(rare, wordlike))
 
 
 def add_sudan_osm(
@@ -807,23 +796,18 @@ def add_sudan_osm(
             big = r["place"] in ("city", "town") or pop >= _RARE_POP
             wordlike = _wordlike(k, persons)
             rare = not big or wordlike
-            add(
-                k,
-                "town",
-                name,
-                c,
-                a1,
-                a2,
-                lat,
-                lon,
-                pop,
-                ("rs" + ("w" if wordlike else "")) if rare else "s",
-            )
+            add(k, "town", name, c, a1, a2, lat, lon, pop, _bulk_flags(rare, wordlike))
 
 
 _PERSON_WORDS = frozenset(normalize_key(w) for w in (
     "ابو", "ام", "ود", "بنت", "بن", "ابن", "عرب", "عبد", "عبدالله", "محمد", "احمد", "علي", "حسن", "حسين",
     "ابراهيم", "عثمان", "عمر", "الشيخ", "شيخ", "حاج", "الحاج", "فقير", "الفكي", "سيدي", "مولاي"))  # fmt: skip
+
+
+def _bulk_flags(rare: bool, wordlike: bool) -> str:
+    """The flags column of a bulk-list row (read by extractor/resolve/places.py ``_parse``): s bulk, r rare,
+    w word-like (a rare name that is also a common word or a person's name)."""
+    return ("rs" + ("w" if wordlike else "")) if rare else "s"
 
 
 _SMALL_TOWN = 50_000
