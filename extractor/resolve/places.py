@@ -443,7 +443,7 @@ class Gazetteer:
         """(start, end, key) of every key found at a word start (after clitics), ending at a word end."""
         words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
         out: list[tuple[int, int, str]] = []
-        lines, heads = self._key_index()
+        lines, heads = self._key_index
         maxw = self._max_words
         for i, (ws, we) in enumerate(words):
             w = text[ws:we]
@@ -467,14 +467,12 @@ class Gazetteer:
                         break  # no longer key starts with these words: the loop's cost does not grow with maxw
         return out
 
+    @functools.cached_property
     def _key_index(self) -> tuple[frozenset[str], frozenset[str]]:
         """The keys (as ``in self._lines`` reads them) and every word-end prefix of a key ("دير" of "دير الزور"),
         built once, on first use: a lookup is then two set probes, whatever the gazetteer's size."""
-        if getattr(self, "_keys_heads", None) is None:
-            keys = frozenset(self._lines.keys())
-            heads = frozenset(k[: m.end()] for k in keys for m in _WORD.finditer(k) if m.end() < len(k))
-            self._keys_heads = (keys, heads)
-        return self._keys_heads
+        keys = frozenset(self._lines.keys())
+        return keys, frozenset(k[: m.end()] for k in keys for m in _WORD.finditer(k) if m.end() < len(k))
 
     def _mentions(
         self, text: str, offset: int = 0, loc_spans: tuple[tuple[int, int], ...] = ()
