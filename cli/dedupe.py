@@ -23,8 +23,10 @@ _FIELDS = None
 
 
 def _err(msg: str) -> None:
-    sys.stderr.write(f"rasd: {msg}\n")
-    sys.stderr.flush()
+    """``rasd: msg`` through the CLI's one stderr console (control characters stripped)."""
+    from cli.console import MESSAGES
+
+    MESSAGES.say(msg)
 
 
 def read_rows(paths: list[str], err=_err) -> tuple[list, int]:

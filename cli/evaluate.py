@@ -23,8 +23,10 @@ class EvalFormat(str, Enum):
 
 
 def _err(msg: str) -> None:
-    sys.stderr.write(f"rasd: {msg}\n")
-    sys.stderr.flush()
+    """``rasd: msg`` through the CLI's one stderr console (control characters stripped)."""
+    from cli.console import MESSAGES
+
+    MESSAGES.say(msg)
 
 
 def _usage(msg: str) -> typer.Exit:
