@@ -54,6 +54,11 @@ class Messages:
             return
         self.say(text, None if level == "info" else level)
 
+    def report_unless_info(self, level: str, text: str) -> None:
+        """``report`` for ``-q``: errors and warnings still, notes such as a skipped copy not."""
+        if level != "info":
+            self.report(level, text)
+
 
 MESSAGES = Messages()
 

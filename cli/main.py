@@ -319,7 +319,8 @@ def _run(cfg, state):
     try:
         pipeline = _pipeline(cfg) if cfg.workers <= 1 and cfg.engine == "local" else None
         progress = Progress() if sys.stderr.isatty() and not cfg.quiet else None
-        return Runner(cfg, sink, state=state, report=MESSAGES.report, progress=progress, pipeline=pipeline).run()
+        report = MESSAGES.report if not cfg.quiet else MESSAGES.report_unless_info  # -q: problems only
+        return Runner(cfg, sink, state=state, report=report, progress=progress, pipeline=pipeline).run()
     except BaseException as e:
         sink.abort()
         if isinstance(e, (typer.Exit, SystemExit, KeyboardInterrupt)):

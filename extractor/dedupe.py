@@ -59,6 +59,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+import orjson
+
 from .record import Event, replace
 
 MAX_KM = 10.0
@@ -385,8 +387,20 @@ def dedupe_partitioned(events: list[Event], *, max_km: float = MAX_KM, prior: It
                    [r.event_id_cnty for _, r, _ in rows if r.event_id_cnty in updated])  # fmt: skip
 
 
+def _content(ev: Event) -> bytes:
+    """A row without where it was read from: equal for two copies of one article's row."""
+    d = ev.to_dict()
+    for k in ("file", "article_id"):
+        d.pop(k, None)
+    return orjson.dumps(d, option=orjson.OPT_SORT_KEYS)
+
+
 def latest_versions(rows: list[Event]) -> list[Event]:
     """Several rows with one id, one naming every outlet of the others: versions of one row.
+
+    Rows with one id that differ only in the file they were read from are copies of one article
+    (the same text and outlet, read in two shards): the first is kept, as one unsharded run
+    (which reads such a copy once) would.
 
     A cron ``--dedupe`` run that updates a published row appends it again under the same id
     with the outlets of all its reports; the newest version (latest ``timestamp``, then the
@@ -399,6 +413,13 @@ def latest_versions(rows: list[Event]) -> list[Event]:
         by_id.setdefault(ev.event_id_cnty, []).append(i)
     drop: set[int] = set()
     for idx in by_id.values():
+        if len(idx) == 1:
+            continue
+        firsts: dict[bytes, int] = {}
+        for i in idx:  # the same article read twice (two shards had a copy): the first copy is the row
+            firsts.setdefault(_content(rows[i]), i)
+        drop.update(i for i in idx if i not in firsts.values())
+        idx = sorted(firsts.values())
         if len(idx) == 1:
             continue
         outlets = [set(_outlets([rows[i]]).split("; ")) for i in idx]

@@ -28,7 +28,7 @@ from .mentions import find_mentions
 from .record import Event
 from .resolve.actors import ActorLexicon
 from .resolve.places import Gazetteer
-from .rows import content_hash, to_event
+from .rows import article_key, outlet, to_event
 from .templates import Rejection, TemplateSet
 
 
@@ -155,7 +155,7 @@ class Pipeline:
             ctx = article_context(doc, self.gazetteer, self.lexicon)  # article-level facts, once
             mentions = find_mentions(doc, self.templates, self.gazetteer, self.lexicon, rejected=rejected, ctx=ctx)
             merged = assemble(mentions, doc, ctx, rejected)  # mentions -> events (decide, cluster, place)
-            h = content_hash(article.text)
+            h = article_key(article.text, outlet(article))  # ids: text and outlet (extractor.keys)
             results.append(Result(article, [to_event(m, doc, h) for m in merged], doc, rejected or []))
             t.sentences += len(doc.sentences)
         t3 = time.perf_counter()

@@ -9,9 +9,9 @@ article's content and the event's identity, so re-runs give the same id).
 from __future__ import annotations
 
 import hashlib
-from urllib.parse import urlparse
 
 from .document import Doc
+from .keys import article_key, content_hash, outlet  # noqa: F401  (content_hash: re-exported)
 from .mentions import Mention
 from .record import Event, derived_columns
 
@@ -44,11 +44,6 @@ _VERBS = {
 }
 
 
-def content_hash(text: str) -> str:
-    """Hash of an article's text: the key for stable ids and incremental state."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
 # Ids are made where the rows are, with no coordination between shards, runs or machines, so the
 # number must be wide enough not to collide: 15 digits (< 2**53, exact as a float64 / JSON number)
 # give ~0.05 expected collisions among 10 million rows of one country (n**2 / 2N); 8 digits gave
@@ -64,13 +59,8 @@ def event_number(article_hash: str, m: Mention) -> int:
 
 
 def source_name(doc: Doc) -> str:
-    art = doc.article
-    if art.source:
-        return art.source
-    if art.url:
-        host = urlparse(art.url).hostname or ""
-        return host.removeprefix("www.")
-    return ""
+    """ACLED's ``source``: the outlet (its name, else its URL's host)."""
+    return outlet(doc.article)
 
 
 def notes(m: Mention, ev: Event) -> str:

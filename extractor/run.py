@@ -33,8 +33,9 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any, Protocol
 
+from .keys import article_key, outlet
 from .record import Event, replace
-from .state import Row, State, article_key
+from .state import Row, State
 from .writing import FORMATS, AppendFile, AtomicFile, clean_stale_temps, make_writer
 
 Report = Callable[[str, str], None]  # (level: error|warning|explain|info, text)
@@ -309,17 +310,6 @@ class Progress(Protocol):
     def stop(self) -> None: ...
 
 
-def _outlet(art: Any) -> str:
-    """Who published the article (its source, else its URL's host): part of the state's key."""
-    if art.source:
-        return art.source
-    if art.url:
-        from urllib.parse import urlparse
-
-        return (urlparse(art.url).hostname or "").removeprefix("www.")
-    return ""
-
-
 def _ignore(level: str, text: str) -> None:
     pass
 
@@ -344,7 +334,7 @@ class Runner:
         paths = list(expand_inputs(cfg.inputs))
         if self.progress is not None:
             self.progress.start(len(paths))
-        seen: set[str] = set()
+        seen: set[int] = set()  # articles of this run (their key's first 64 bits)
         for item in paths:
             if isinstance(item, InputError):
                 self.report("error", str(item))
@@ -376,14 +366,20 @@ class Runner:
                     if state is not None:
                         state.record_input_error(str(art), art.where)
                     continue
-                k = article_key(art.text, _outlet(art))
+                k = article_key(art.text, outlet(art))
                 keys.append(k)
-                if state is not None and k not in seen and not state.is_done(k):
+                short = int(k[:16], 16)  # 64 bits of the key: a small set, even over a long stream
+                if short in seen:  # the same text from the same outlet, read twice in this run: one article
+                    stats.skipped += 1
+                    self.report("info", f"{art.path or art.id}: the same text and outlet as an article read "
+                                        "earlier in this run; skipped")
+                    continue
+                if state is not None and not state.is_done(k):
                     state.adopt(k, article_key(art.text), art.path, art.id)
-                if state is not None and (k in seen or state.is_done(k)):
+                if state is not None and state.is_done(k):
                     stats.skipped += 1
                     continue
-                seen.add(k)
+                seen.add(short)
                 yield art, k
             if st is not None:
                 state.record_file(item, st, keys, errors)  # type: ignore[union-attr]

@@ -45,6 +45,7 @@ from pathlib import Path
 
 import orjson
 
+from .keys import article_key, content_hash
 from .record import Event, replace
 
 SCHEMA = """
@@ -76,11 +77,6 @@ CREATE TABLE IF NOT EXISTS files(
 );
 """
 SCHEMA_VERSION = "1"
-
-
-def content_hash(text: str) -> str:
-    """The same key as :func:`extractor.rows.content_hash` (kept here so the state needs no resolvers)."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class StateLocked(Exception):
@@ -493,17 +489,6 @@ def _sqlite_or_empty(path: Path) -> bool:
     except OSError as e:
         raise StateError(f"cannot read {path}: {e.strerror or e}") from None
     return not head or head == b"SQLite format 3\x00"
-
-
-def article_key(text: str, source: str = "") -> str:
-    """The state's key of one article: its text and its outlet.
-
-    The same wire copy from two outlets is two articles (each outlet must reach
-    ``source``); without a source the key is the text's hash alone, as before.
-    """
-    if not source:
-        return content_hash(text)
-    return hashlib.sha256(f"{source}\x00{text}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
 __all__ = ["State", "StateLocked", "StateError", "Row", "content_hash", "article_key", "ids_in_output", "repair_tail"]

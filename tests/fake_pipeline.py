@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from extractor.keys import article_key, outlet  # noqa: E402
 from extractor.record import Event  # noqa: E402
 
 PLACES = {
@@ -49,7 +50,7 @@ class FakePipeline:
     def process(self, article, *, explain: bool = False) -> FakeResult:
         if self.delay:
             time.sleep(self.delay)
-        h = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
+        h = article_key(article.text, outlet(article))  # as the real pipeline: text and outlet
         events = []
         for i, line in enumerate(x for x in article.text.splitlines() if x.strip()):
             if "BOOM" in line:

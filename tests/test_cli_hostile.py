@@ -170,6 +170,34 @@ def test_wire_copy_from_another_outlet_still_reaches_source_with_state(tmp_path)
     assert "0 article(s), 0 event(s), 2 already done" in r.stderr and len(rows(out)) == 2
 
 
+def test_the_same_article_twice_without_state_is_read_once(tmp_path):
+    """One text from one outlet in two files (a re-scrape): one article, one row, a note on stderr."""
+    rec = json.dumps({"id": "n1", "text": "إدلب غارة قتلت 3", "source": "SANA", "date": "2025-03-01"},
+                     ensure_ascii=False) + "\n"  # fmt: skip
+    (tmp_path / "mon.jsonl").write_text(rec, encoding="utf-8")
+    (tmp_path / "tue.jsonl").write_text(rec, encoding="utf-8")
+    r = run("extract", str(tmp_path / "mon.jsonl"), str(tmp_path / "tue.jsonl"), "-f", "jsonl")
+    assert r.exit_code == 0
+    [row] = assert_valid_rows([json.loads(x) for x in r.stdout.splitlines()])
+    assert row["file"].endswith("mon.jsonl")
+    assert "tue.jsonl: the same text and outlet as an article read earlier in this run; skipped" in r.stderr
+    assert "1 article(s), 1 event(s)" in r.stderr
+    q = run("extract", str(tmp_path / "mon.jsonl"), str(tmp_path / "tue.jsonl"), "-f", "jsonl", "-q")
+    assert q.exit_code == 0 and q.stdout == r.stdout and q.stderr == ""  # -q: the note is not a problem
+
+
+def test_one_wire_text_from_two_outlets_gives_two_ids_without_state(tmp_path):
+    text = "إدلب غارة قتلت 3"
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"id": f"n{i}", "text": text, "source": s, "date": "2025-03-01"},
+                                       ensure_ascii=False) + "\n" for i, s in enumerate(["SANA", "Enab Baladi"])),
+                    encoding="utf-8")  # fmt: skip
+    r = run("extract", str(feed), "-f", "jsonl")
+    out = [json.loads(x) for x in r.stdout.splitlines()]
+    assert r.exit_code == 0 and sorted(x["source"] for x in out) == ["Enab Baladi", "SANA"]
+    assert len({x["event_id_cnty"] for x in out}) == 2  # two articles, two ids: never one id on two rows
+
+
 def test_stale_temp_files_of_killed_runs_are_cleaned(tmp_path):
     a, out = article(tmp_path), tmp_path / "events.jsonl"
     dead = tmp_path / ".events.jsonl.4194999.k1ll3d.tmp"  # above any pid_max: its writer is gone

@@ -16,6 +16,7 @@ from test_engine import _generated
 
 import cli.main as cm
 from extractor.dedupe import Prior, dedupe, dedupe_partitioned, latest_versions
+from extractor.record import replace
 
 
 def _run(*args: str) -> str:
@@ -100,6 +101,30 @@ def test_dedupe_over_three_shards_equals_one_unsharded_run(tmp_path, monkeypatch
     assert len(set(ids)) == len(ids) and all(i[:3].isalpha() and len(i) <= 18 for i in ids)
 
 
+def test_a_copy_of_one_article_in_two_shards_reduces_to_the_unsharded_rows(tmp_path, monkeypatch):
+    """The same report (text and outlet) saved in two shards' folders: one article, as one run reads it."""
+    real_pipeline_or_skip("none")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    a = _jsonl(tmp_path / "a.jsonl", [STRIKE_REPORTS[0], *_generated(4)])
+    b = _jsonl(tmp_path / "b.jsonl", [STRIKE_REPORTS[0], STRIKE_REPORTS[2]])
+    common = ["-q", "--ner-model", "none", "-d", "2025-03-10"]
+    _run("extract", str(a), str(b), "--dedupe", "-o", str(tmp_path / "all.jsonl"), *common)
+    _run("extract", str(a), "-o", str(tmp_path / "s0.jsonl"), *common)
+    _run("extract", str(b), "-o", str(tmp_path / "s1.jsonl"), *common)
+    _run("dedupe", str(tmp_path / "s0.jsonl"), str(tmp_path / "s1.jsonl"), "-o", str(tmp_path / "red.jsonl"), "-q")
+    assert (tmp_path / "red.jsonl").read_bytes() == (tmp_path / "all.jsonl").read_bytes()
+    ids = [r["event_id_cnty"] for r in _rows(tmp_path / "red.jsonl")]
+    assert len(set(ids)) == len(ids)
+
+
+def test_copies_of_one_row_are_one_row_and_versions_keep_the_newest():
+    first, copy = strike(5, source="SANA", timestamp=1000), strike(5, source="SANA", timestamp=1000)
+    copy = replace(copy, file="elsewhere/b.jsonl")
+    assert latest_versions([first, copy]) == [first]  # read twice: the first copy is the row
+    update = strike(5, source="SANA; SOHR", timestamp=2000)
+    assert latest_versions([first, copy, update]) == [update]
+
+
 def test_cron_day2_retelling_updates_the_day1_row(tmp_path):
     """Day 1: Enab Baladi reports the Sarmin strike. Day 2: Al Jazeera retells it ("أمس"). One row, two outlets."""
     real_pipeline_or_skip("none")
@@ -153,9 +178,10 @@ def test_dedupe_bad_inputs_one_line_each(tmp_path):
         _run("dedupe", str(bad), "--append")
 
 
-def test_dedupe_reads_and_writes_parquet_shards(tmp_path):
+def test_dedupe_reads_and_writes_parquet_shards(tmp_path, monkeypatch):
     pytest.importorskip("pyarrow", reason="pyarrow is not installed (pip install 'rasd[parquet]')")
     real_pipeline_or_skip("none")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # two runs: the same "now", whatever the load
     from extractor.parquet import read_rows
 
     src = _jsonl(tmp_path / "in.jsonl", STRIKE_REPORTS)
