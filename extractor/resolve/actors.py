@@ -31,21 +31,19 @@ import ahocorasick
 import yaml
 
 from ..normalize import normalize_key
-from ..phrases import PhraseMatcher
+from ..phrases import PhraseMatcher, proclitics, suffixes
 from ..record import interaction
 from ..rules_schema import load_yaml
 
 KINDS = ("state", "police", "rebel", "political_militia", "identity_militia", "rioters", "protesters",
          "civilians", "external", "unidentified")  # fmt: skip
 
-# Clitics allowed before an alias written without the article (they include the article).
-CLITICS = frozenset(
-    {"", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "وب", "ول", "فب", "فل", "وك",
-     "وبال", "وكال", "ولل", "فبال", "فلل"}
-)  # fmt: skip
-# Prefixes that realise the article of an alias written with it (الجيش -> والجيش، للجيش).
-DEF_PREFIXES = frozenset({"ال", "وال", "فال", "بال", "كال", "لل", "وبال", "وكال", "ولل", "فبال", "فلل"})
-_ADJ_SUFFIXES = ("", "ه", "ين", "ون", "تين", "تان", "ان", "ا")
+# The clitic policy (data/clitics.yaml, extractor/phrases.py), the actor variant: the clitics allowed before
+# an alias written without the article (they include the article), and those of them that realise the
+# article of an alias written with it (الجيش -> والجيش، للجيش).
+CLITICS = proclitics("actor").set
+DEF_PREFIXES = proclitics("actor").definite
+_ADJ_SUFFIXES = suffixes("adjective")  # endings of a country adjective stem (السوري -> السوريين)
 _WORD = re.compile(r"[^\W\d_]+")
 
 

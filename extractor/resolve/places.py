@@ -49,7 +49,8 @@ from dataclasses import dataclass, replace
 from importlib import resources
 
 from ..normalize import normalize_key
-from ..rules_schema import check_word_list
+from ..phrases import proclitics
+from ..rules_schema import check_word_list, load_yaml
 
 
 @dataclass(frozen=True)
@@ -103,29 +104,27 @@ class _Mention:
     in_loc: bool = False  # inside a NER LOC span
 
 
-CLITICS = frozenset(
-    {"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك", "لب"}
-)
-_L_CLITICS = frozenset(
-    {"ل", "ول", "فل"}
-)  # before a لل-form (the second ل is the article's)
+# the clitic policy (data/clitics.yaml, extractor/phrases.py): the place variant before a key, the forms
+# of it that also stand before a key's article written لل (للعراق = ل + العراق)
+_PLACE_CLITICS = proclitics("place")
+CLITICS = _PLACE_CLITICS.set
+_L_CLITICS = _PLACE_CLITICS.before_ll
 _LETTER = re.compile(r"[^\W_]")
 _WORD_BACK = re.compile(r"([^\W\d_]+)(\s+)$")
 
-_TYPE_WORDS = {
-    "مدينه": "town", "بلده": "town", "قريه": "town", "مخيم": "town", "حي": "town", "منطقه": "area",
-    "ضاحيه": "town", "بلدات": "town", "قري": "town", "مدن": "town", "مركز": "town", "عاصمه": "town",
-    "محافظه": "admin1", "محافظات": "admin1", "ولايه": "admin1", "اقليم": "admin1", "مقاطعه": "admin1",
-    "مديريه": "admin2", "قضاء": "admin2", "ناحيه": "admin2", "محليه": "admin2", "مديريات": "admin2",
-}  # fmt: skip
-_PLURAL_TYPES = frozenset({"بلدات", "قري", "مدن", "محافظات", "مديريات"})
-_NEAR_WORDS = frozenset(
-    {"ريف", "محيط", "ضواحي", "قرب", "اطراف", "مشارف", "مقربه", "تخوم", "جوار", "بالقرب"}
-)
-_DIRECTIONS = frozenset({"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "شمالا",
-                         "جنوبا", "شرقا", "غربا"})  # fmt: skip
-_SKIP_WORDS = frozenset({"من", "الجنوبي", "الشمالي", "الشرقي", "الغربي", "الغربيه", "الشرقيه", "الشماليه",
-                         "الجنوبيه", "اقصي"})  # fmt: skip
+# the modifier words read around a name (data/place_words.yaml, normalised)
+_PLACE_WORDS = load_yaml("place_words.yaml")
+
+
+def _keys(words) -> frozenset[str]:
+    return frozenset(normalize_key(w) for w in words)
+
+
+_TYPE_WORDS = {normalize_key(w): kind for kind, ws in _PLACE_WORDS["type_words"].items() for w in ws}
+_PLURAL_TYPES = _keys(_PLACE_WORDS["plural_types"])
+_NEAR_WORDS = _keys(_PLACE_WORDS["near_words"])
+_DIRECTIONS = _keys(_PLACE_WORDS["directions"])
+_SKIP_WORDS = _keys(_PLACE_WORDS["skip_words"])
 _KIND_RANK = {"town": 4, "admin2": 3, "admin1": 2, "region": 1, "country": 0}
 _SMALL_TOWN = 50_000
 _NISBA_HAMLET = 1_000  # a country's adjective names no place smaller than this (المصري)
@@ -169,17 +168,21 @@ class _Overlaps:
         return i > 0 and self.ends[i - 1] > s
 
 
+_MOD_ARTICLES = proclitics("modifier").forms  # the article forms stripped from a modifier (clitics.yaml)
+_MOD_LETTERS = proclitics("modifier").letters  # و ف ب ل ك: stripped one by one
+
+
 def _bare(word: str) -> str:
     """A modifier word without its clitics and article (وبمدينة -> مدينه, الريف -> ريف)."""
     for _ in range(2):
         if word in _ALL_MOD:
             return word  # بلده is the type word itself, not ب + لده
-        if len(word) > 3 and word[0] in "وفبلك" and word[1:] in _ALL_MOD:
+        if len(word) > 3 and word[0] in _MOD_LETTERS and word[1:] in _ALL_MOD:
             return word[1:]
-        for art in ("ال", "بال", "وال", "فال", "لل", "وبال", "ولل"):
+        for art in _MOD_ARTICLES:
             if word.startswith(art) and word[len(art) :] in _ALL_MOD:
                 return word[len(art) :]
-        if len(word) > 3 and word[0] in "وفبلك":
+        if len(word) > 3 and word[0] in _MOD_LETTERS:
             word = word[1:]
     return word
 
@@ -227,9 +230,8 @@ def locates_next(between: str) -> bool:
 
 # country names that are also the feminine nationality adjective: after a definite noun they are
 # the adjective ("القوات السعودية"), not the country
-_ADJECTIVE_KEYS = frozenset({"السعوديه"})
-_DIRECTION_ADJ = frozenset({"الشمالي", "الجنوبي", "الشرقي", "الغربي", "الاوسط", "الادني", "الاعلي", "الرئيسي",
-                            "الدولي", "الحدودي", "الجديد", "القديم"})  # fmt: skip
+_ADJECTIVE_KEYS = _keys(_PLACE_WORDS["adjective_keys"])
+_DIRECTION_ADJ = _keys(_PLACE_WORDS["direction_adjectives"])
 _DASH_AFTER = re.compile(r"\s*[-–—]\s")
 _NON_SPACE = re.compile(r"\S+")
 
@@ -268,7 +270,7 @@ _FILES = (
     "places_sd_osm.tsv.gz",
 )  # CC BY (GeoNames, WOF, OCHA, hand-kept); ODbL (OSM Sudan)
 _WORD = re.compile(r"[^\W_]+")
-_CLITIC_ORDER = sorted(CLITICS, key=len)
+_CLITIC_ORDER = _PLACE_CLITICS.forms  # shortest first
 _QUOTES_OPEN = "«\"“'‘"
 _QUOTES_CLOSE = "»\"”'’"
 
