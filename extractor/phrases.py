@@ -4,7 +4,7 @@ phrases with clitic-aware word edges.
 **The clitic policy** lives in ``extractor/data/clitics.yaml``: the parts of a proclitic chain
 (conjunction و ف, preposition ب ل ك, the article ال, the future س), how they join (ل + ال = لل)
 and one named variant per kind of matcher where the uses truly differ (``phrase`` allows the future
-prefix before verbs, ``actor`` does not, ``place`` stops before the article because a gazetteer key
+prefix before verbs, ``noun`` (actor aliases, building words) does not, ``place`` stops before the article because a gazetteer key
 carries its own, ``modifier`` is the article forms stripped from a place modifier word). Every
 matcher takes its clitics from :func:`proclitics` and its endings from :func:`suffixes`:
 :class:`PhraseMatcher` (triggers, cues, filters), ``resolve/actors.py`` (the actor lexicon),

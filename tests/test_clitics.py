@@ -51,12 +51,12 @@ def test_a_phrase_inside_another_word_does_not_match():
 
 # ----------------------------------------------------------------------------- the variants
 def test_the_variants_differ_only_where_the_uses_do():
-    phrase, actor, place = proclitics("phrase"), proclitics("actor"), proclitics("place")
-    assert {"س", "وس", "فس"} <= phrase.set and not {"س", "وس", "فس"} & actor.set  # verbs, not nouns
-    assert phrase.set - actor.set == {"س", "وس", "فس"}
+    phrase, noun, place = proclitics("phrase"), proclitics("noun"), proclitics("place")
+    assert {"س", "وس", "فس"} <= phrase.set and not {"س", "وس", "فس"} & noun.set  # verbs, not nouns
+    assert phrase.set - noun.set == {"س", "وس", "فس"}
     assert CLITICS == phrase.set and SUFFIXES == frozenset(suffixes("phrase"))
     # the article forms that stand before an alias written with the article
-    assert {"ال", "وبال", "لل", "فلل"} <= actor.definite and "و" not in actor.definite
+    assert {"ال", "وبال", "لل", "فلل"} <= noun.definite and "و" not in noun.definite
     # a gazetteer key carries its article: the place chains stop at the preposition
     assert not any("ال" in f for f in place) and {"وب", "فل", "لب"} <= place.set
     assert place.before_ll == {"ل", "ول", "فل"}  # ل + العراق is written للعراق
@@ -64,7 +64,7 @@ def test_the_variants_differ_only_where_the_uses_do():
 
 
 def test_the_matchers_read_the_policy_not_their_own_lists():
-    assert actors.CLITICS == proclitics("actor").set and actors.DEF_PREFIXES == proclitics("actor").definite
+    assert actors.CLITICS == proclitics("noun").set and actors.DEF_PREFIXES == proclitics("noun").definite
     assert places.CLITICS == proclitics("place").set and places._L_CLITICS == proclitics("place").before_ll
     assert tuple(actors._ADJ_SUFFIXES) == suffixes("adjective")
 

@@ -38,11 +38,11 @@ from ..rules_schema import load_yaml
 KINDS = ("state", "police", "rebel", "political_militia", "identity_militia", "rioters", "protesters",
          "civilians", "external", "unidentified")  # fmt: skip
 
-# The clitic policy (data/clitics.yaml, extractor/phrases.py), the actor variant: the clitics allowed before
+# The clitic policy (data/clitics.yaml, extractor/phrases.py), the noun variant: the clitics allowed before
 # an alias written without the article (they include the article), and those of them that realise the
 # article of an alias written with it (الجيش -> والجيش، للجيش).
-CLITICS = proclitics("actor").set
-DEF_PREFIXES = proclitics("actor").definite
+CLITICS = proclitics("noun").set
+DEF_PREFIXES = proclitics("noun").definite
 _ADJ_SUFFIXES = suffixes("adjective")  # endings of a country adjective stem (السوري -> السوريين)
 _WORD = re.compile(r"[^\W\d_]+")
 

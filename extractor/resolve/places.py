@@ -109,6 +109,7 @@ class _Mention:
 _PLACE_CLITICS = proclitics("place")
 CLITICS = _PLACE_CLITICS.set
 _L_CLITICS = _PLACE_CLITICS.before_ll
+_NOUN_CLITICS = proclitics("noun").forms  # before a building or media word (بمستشفى، لصحيفة)
 _LETTER = re.compile(r"[^\W_]")
 _WORD_BACK = re.compile(r"([^\W\d_]+)(\s+)$")
 
@@ -366,8 +367,7 @@ class Gazetteer:
         )
         self._needs_type = needs_type  # common words that are places only after a type word: مدينة الباب
         # building and media words before a name (مسجد، مستشفى، صحيفة، قناة), with their clitics and article
-        self._facilities = frozenset(p + a + f for f in facilities | media for p in ("", "و", "ب", "ف", "وب", "ل")
-                                     for a in ("", "ال"))  # fmt: skip
+        self._facilities = frozenset(p + f for f in facilities | media for p in _NOUN_CLITICS)
         # multi-word phrases that are never places although they start with one (حماة الوطن)
         self._stop_phrases: dict[str, list[str]] = {}
         for ph in stop_phrases:
