@@ -231,6 +231,7 @@ CASUALTIES = _obj({
     "no_casualties": _phrases("phrases saying nobody was hurt"),
     "no_deaths": _phrases("phrases saying nobody was killed"),
     "filler": _phrases("words allowed between a number and its noun"),
+    "toll_words": _phrases("fillers that make the figure a cumulative toll (ارتفعت حصيلة)"),
     "plural_nouns": _phrases("victim nouns in the plural"),
     "stop": _phrases("words that end a victim phrase"),
     "not_victim": _phrases("nouns that are not victims"),
@@ -263,7 +264,8 @@ DATES = _obj({
     "complementisers": _phrases("words after a reporting verb"),
     "hijri_months": _map(_phrases("names"), "Hijri month number -> names", _NUM_KEY),
     "hijri_markers": _phrases("words after a year that mark it Hijri (هـ)"),
-}, ("months", "weekdays", "relative"))
+    "days_ago_nouns": _phrases("the day nouns of 'قبل ثلاثة أيام' (the number words: numbers.yaml units 3-7)"),
+}, ("months", "weekdays", "relative", "days_ago_nouns"))
 
 NUMBERS = _obj({
     **{k: _map(_phrases("words"), f"value -> {k} words", _NUM_KEY)

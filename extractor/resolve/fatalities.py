@@ -80,6 +80,7 @@ class _Lex:
     vague: dict[str, int]
     vague_multi: tuple[tuple[tuple[str, ...], int], ...]
     filler: frozenset[str]
+    toll: frozenset[str]
     plural_nouns: frozenset[str]
     stop: frozenset[str]
     not_victim: frozenset[str]
@@ -113,7 +114,7 @@ def _lex() -> _Lex:
                 vague[k] = int(v)
     multi.sort(key=lambda x: -len(x[0]))
     return _Lex(
-        kinds(d["death"]), kinds(d["injury"]), _keys(d["backward"]), vague, tuple(multi), _keys(d["filler"]),
+        kinds(d["death"]), kinds(d["injury"]), _keys(d["backward"]), vague, tuple(multi), _keys(d["filler"]), _keys(d["toll_words"]),
         _keys(d["plural_nouns"]), _keys(d["stop"]), _keys(d["not_victim"]), _keys(d["dual_stems"]),
         _keys(d["dual_an_stems"]), _phrase_re(d["no_casualties"]), _phrase_re(d["no_deaths"]),
         _phrase_re(d["one_death_phrases"]), _phrase_re(d["vague_death_phrases"]),
@@ -306,8 +307,7 @@ def _figure_after(toks: list[Token], i: int, L: _Lex, other: dict[str, str], tab
             j += 2
             continue
         if _in(w, L.filler) and not _read_number(toks, j):
-            toll = toll or any(f in ("ارتفع", "ارتفعت", "حصيله", "بلغ", "بلغت", "ليصل", "لتصل", "اجمالي")
-                               for f in _bare_forms(w))
+            toll = toll or any(f in L.toll for f in _bare_forms(w))
             j += 1
             continue
         break
