@@ -127,6 +127,21 @@ class Hit:
     payload: Any
 
 
+def phrase_keys(phrase: str) -> tuple[bool, list[str]]:
+    """How a phrase of a rule file is matched: (a ``*`` stem?, its normalised keys). A multi-word noun
+    phrase also matches its definite form (قصف جوي -> القصف الجوي, مسلحين مجهولين -> المسلحين
+    المجهولين), as Arabic adjectives agree in definiteness; an empty phrase has no key."""
+    stem = phrase.endswith("*")
+    key = normalize_key(phrase.rstrip("*"))
+    if not key:
+        return stem, []
+    keys = [key]
+    words = key.split(" ")
+    if len(words) > 1 and not any(w.startswith("ال") for w in words):
+        keys.append(" ".join("ال" + w for w in words))
+    return stem, keys
+
+
 class PhraseMatcher:
     """Find many phrases at once; each phrase carries payloads (e.g. template ids)."""
 
@@ -138,16 +153,8 @@ class PhraseMatcher:
         self._built = False
 
     def add(self, phrase: str, payload: Any) -> None:
-        """Add a phrase; a multi-word noun phrase also matches its definite form
-        (قصف جوي -> القصف الجوي), as Arabic adjectives agree in definiteness."""
-        stem = phrase.endswith("*")
-        key = normalize_key(phrase.rstrip("*"))
-        if not key:
-            return
-        keys = [key]
-        words = key.split(" ")
-        if len(words) > 1 and not any(w.startswith("ال") for w in words):
-            keys.append(" ".join("ال" + w for w in words))
+        """Add a phrase (its keys: :func:`phrase_keys`)."""
+        stem, keys = phrase_keys(phrase)
         for k in keys:
             entries = self._payloads.setdefault(k, [])
             if (stem, payload) not in entries:

@@ -31,7 +31,7 @@ import ahocorasick
 import yaml
 
 from ..normalize import normalize_key
-from ..phrases import PhraseMatcher, proclitics, suffixes
+from ..phrases import PhraseMatcher, phrase_keys, proclitics, suffixes
 from ..record import interaction
 from ..rules_schema import load_yaml
 
@@ -306,14 +306,7 @@ class ActorLexicon:
         return e.order
 
     def _add_alias(self, alias: str, entry: int, only_in: frozenset[str] | None) -> None:
-        stem = alias.endswith("*")
-        key = normalize_key(alias.rstrip("*"))
-        if not key:
-            return
-        keys = [key]
-        words = key.split(" ")
-        if len(words) > 1 and not any(w.startswith("ال") for w in words):
-            keys.append(" ".join("ال" + w for w in words))  # مسلحين مجهولين -> المسلحين المجهولين
+        stem, keys = phrase_keys(alias)  # with the definite form: مسلحين مجهولين -> المسلحين المجهولين
         for k in keys:
             definite = k.startswith("ال") and len(k) > 3
             if definite:
