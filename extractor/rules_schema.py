@@ -330,8 +330,10 @@ PLACE_WORDS = _obj({
     "skip_words": _phrases("words passed over between modifiers and the name (من، الجنوبي)"),
     "direction_adjectives": _phrases("adjectives after a town that do not make it a club (الشمالي، الدولي)"),
     "adjective_keys": _phrases("country names that are also the feminine adjective (السعودية)"),
+    "locating_words": _phrases("words between two names that make the second the first's reference point (في، قرب)"),
+    "countryside_words": _phrases("words that put an unknown place in a city's countryside (ريف، ضواحي)"),
 }, ("type_words", "plural_types", "near_words", "directions", "skip_words", "direction_adjectives",
-    "adjective_keys"))
+    "adjective_keys", "locating_words", "countryside_words"))
 
 #: file name -> its schema. One place per file: add a key here (with a description).
 SCHEMAS: dict[str, dict] = {
@@ -422,7 +424,7 @@ def _check_clitics(d: dict) -> Iterator[tuple[Path_, str]]:
     for name in ("phrase", "noun", "place", "modifier"):
         if name not in (d.get("proclitics") or {}):
             yield ("proclitics",), f"the {name!r} variant is missing (extractor/phrases.py reads it)"
-    for name in ("phrase", "adjective"):
+    for name in ("phrase", "adjective", "nisba"):
         if name not in (d.get("suffixes") or {}):
             yield ("suffixes",), f"the {name!r} variant is missing (extractor/phrases.py reads it)"
 

@@ -112,3 +112,15 @@ def test_a_variant_the_code_reads_cannot_be_dropped():
     text = (rs.data_dir() / "clitics.yaml").read_text(encoding="utf-8")
     bad = text.replace("  modifier:\n", "  modifiers:\n")
     assert any("the 'modifier' variant is missing" in str(e) for e in rs.validate_text("clitics.yaml", bad)[1])
+
+
+@pytest.mark.parametrize("between, locates", [(" في ", True), (" بالقرب من ", True), (" شمال غرب ", True),
+                                              (" بمديرية ", True), ("، ", False), (" ومديرية ", False)])  # fmt: skip
+def test_the_words_between_two_names_that_make_the_second_a_reference_point(between, locates):
+    assert places.locates_next(normalize_text(between)) is locates
+
+
+@pytest.mark.parametrize("key", ["اليمني", "اليمنيه", "اليمنيين", "اليمنيون"])
+def test_a_nationality_adjective_names_no_hamlet_whatever_its_ending(key):
+    assert places.country_word_floor(key, frozenset({"اليمن"})) == places._NISBA_HAMLET
+    assert places.country_word_floor("اليمنيات", frozenset({"اليمن"})) == 0  # not an ending the policy lists

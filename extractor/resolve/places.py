@@ -49,7 +49,7 @@ from dataclasses import dataclass, replace
 from importlib import resources
 
 from ..normalize import normalize_key
-from ..phrases import proclitics
+from ..phrases import proclitics, suffixes
 from ..rules_schema import check_word_list, load_yaml
 
 
@@ -126,6 +126,9 @@ _PLURAL_TYPES = _keys(_PLACE_WORDS["plural_types"])
 _NEAR_WORDS = _keys(_PLACE_WORDS["near_words"])
 _DIRECTIONS = _keys(_PLACE_WORDS["directions"])
 _SKIP_WORDS = _keys(_PLACE_WORDS["skip_words"])
+_LOCATING_WORDS = _keys(_PLACE_WORDS["locating_words"])
+_COUNTRYSIDE_WORDS = _keys(_PLACE_WORDS["countryside_words"])
+_NISBA_SUFFIXES = suffixes("nisba")  # longest first: اليمنيين before اليمني
 _KIND_RANK = {"town": 4, "admin2": 3, "admin1": 2, "region": 1, "country": 0}
 _SMALL_TOWN = 50_000
 _NISBA_HAMLET = 1_000  # a country's adjective names no place smaller than this (المصري)
@@ -220,7 +223,7 @@ def locates_next(between: str) -> bool:
     ):
         return False  # a list: "مدينة صعدة ومديرية سحار"
     for w in words:
-        if w in ("في", "داخل", "قرب", "بالقرب", "بين"):
+        if w in _LOCATING_WORDS:
             return True
         if _bare(w) in _NEAR_WORDS or _bare(w) in _DIRECTIONS:
             return True
@@ -1025,7 +1028,7 @@ class Gazetteer:
             if not locates_next(text[b - offset : m.start - offset]):
                 continue
             countryside = any(
-                _bare(w) in ("ريف", "ضواحي", "اطراف", "محيط")
+                _bare(w) in _COUNTRYSIDE_WORDS
                 for w in text[b - offset : m.start - offset].split()
             )
             if e.kind == "town" and e.pop >= 100_000 and not countryside:
@@ -1064,7 +1067,7 @@ def country_word_floor(key: str, country_keys: set[str] | frozenset[str]) -> int
     """
     if key in country_keys:
         return _SMALL_TOWN
-    for suf in ("يين", "يون", "يه", "ي"):
+    for suf in _NISBA_SUFFIXES:
         if " " not in key and key.endswith(suf) and len(key) - len(suf) >= 3:
             base = key[: -len(suf)]
             bare = base.removeprefix("ال")
