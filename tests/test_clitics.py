@@ -124,3 +124,14 @@ def test_the_words_between_two_names_that_make_the_second_a_reference_point(betw
 def test_a_nationality_adjective_names_no_hamlet_whatever_its_ending(key):
     assert places.country_word_floor(key, frozenset({"اليمن"})) == places._NISBA_HAMLET
     assert places.country_word_floor("اليمنيات", frozenset({"اليمن"})) == 0  # not an ending the policy lists
+
+
+@pytest.mark.parametrize("text, definite", [("الغارة", True), ("بالغارة", True), ("وللغارة", True), ("للهجوم", True),
+                                            ("غارة", False), ("وبغارة", False), ("لغارة", False)])  # fmt: skip
+def test_a_trigger_is_definite_when_its_clitics_end_in_the_article(text, definite):
+    from extractor.templates import is_definite
+
+    m = PhraseMatcher([("غارة", 1), ("هجوم", 1)])
+    t = normalize_text(text)
+    h = next(m.iter(t))
+    assert is_definite(t, h.word_start, h.start) is definite

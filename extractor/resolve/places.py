@@ -7,13 +7,14 @@ OpenStreetMap Sudan and the hand-kept ``extractor/data/places_extra.yaml`` (see
 
 Rules, in short:
 
-* a name matches at a word start after optional clitics (و ف ب ل ك and pairs such as
-  وب، فل; ``لل`` for names written with the article: للعراق) and must end at a word end,
+* a name matches at a word start after optional clitics (the ``place`` variant of the clitic
+  policy, ``extractor/data/clitics.yaml``: و ف ب ل ك and pairs such as وب، فل; ``لل`` for names
+  written with the article: للعراق) and must end at a word end,
   so nationality adjectives (السوري، الأمريكية، المصري) never match a country;
 * the longest match wins; up to four words before it are read as modifiers: a type word
   (مدينة، بلدة، قرية، مخيم، حي، منطقة -> a town; محافظة، ولاية، إقليم -> a province;
   مديرية، قضاء، ناحية -> a district), a "near" word (ريف، محيط، ضواحي، قرب، أطراف) or a
-  direction (شمال، جنوب شرق، الريف الجنوبي ل...);
+  direction (شمال، جنوب شرق، الريف الجنوبي ل...): the words of ``extractor/data/place_words.yaml``;
 * geo_precision (ACLED): 1 the town itself; 2 near a town / part of it / a district;
   3 a province, region or country (also ``شرق سوريا``);
 * a name found in several countries takes the one of the article's countries (then the
