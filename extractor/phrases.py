@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -96,6 +97,16 @@ def proclitics(variant: str) -> Proclitics:
     joining = tuple(j[: -len(a)] for j in joins for a in parts.get("article", ()) if j.endswith(a) and len(j) > len(a))
     before_ll = frozenset(f for f in ordered if joining and f.endswith(joining) and not forms[f])
     return Proclitics(variant, ordered, frozenset(f for f in ordered if forms[f]), before_ll, letters)
+
+
+def clitic_part(name: str) -> tuple[str, ...]:
+    """The forms of one part of a proclitic chain (``conjunction``: و ف; ``preposition``: ب ل ك; ...)."""
+    return tuple(_policy()["parts"][name])
+
+
+def clitic_regex(forms) -> str:
+    """An optional regex group of clitic forms, in the order given ("" left out): ``(?:و|ف)?``."""
+    return "(?:" + "|".join(re.escape(f) for f in forms if f) + ")?"
 
 
 @functools.cache

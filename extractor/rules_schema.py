@@ -421,7 +421,7 @@ def _check_clitics(d: dict) -> Iterator[tuple[Path_, str]]:
         for j, part in enumerate(v.get("required") or []):
             if part not in parts:
                 yield ("proclitics", name, "required", j), f"unknown part {part!r} (a key of parts: {', '.join(sorted(parts))})"
-    for name in ("phrase", "noun", "place", "modifier"):
+    for name in ("phrase", "noun", "place", "modifier", "date"):
         if name not in (d.get("proclitics") or {}):
             yield ("proclitics",), f"the {name!r} variant is missing (extractor/phrases.py reads it)"
     for name in ("phrase", "adjective", "nisba"):

@@ -135,3 +135,14 @@ def test_a_trigger_is_definite_when_its_clitics_end_in_the_article(text, definit
     t = normalize_text(text)
     h = next(m.iter(t))
     assert is_definite(t, h.word_start, h.start) is definite
+
+
+def test_a_date_takes_one_clitic_and_the_date_regexes_read_it_from_the_policy():
+    from datetime import date
+
+    from extractor.resolve.dates import resolve_event_date
+
+    assert proclitics("date").set == {"", "و", "ف", "ب", "ل", "لل"}
+    published = date(2024, 4, 20)
+    for text in ("قصفت الطائرات القرية في 5 أبريل", "قصفت الطائرات القرية و5 أبريل"):
+        assert resolve_event_date(normalize_text(text), published)[:2] == (date(2024, 4, 5), 1)

@@ -33,6 +33,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..normalize import normalize_key
+from ..phrases import clitic_part, clitic_regex, proclitics
 from ..rules_schema import load_yaml
 
 _PRIORITY = {"absolute": 3, "weekday": 2, "relative": 1, "year_only": 0}
@@ -96,7 +97,7 @@ def _vocab() -> _Vocab:
         spec = {k: v for k, v in entry.items() if k != "words"}
         for w in entry["words"]:
             relative_of[normalize_key(w)] = spec
-    B, E = r"(?<![\w])(?:[وفبل]|لل)?", r"(?![\w])"
+    B, E = r"(?<![\w])" + clitic_regex(proclitics("date").forms), r"(?![\w])"  # clitics: data/clitics.yaml
     month = f"(?:{_alt(month_of)})"
     months = rf"(?P<m1>{month})(?:\s*[/(\-]\s*(?P<m2>{month})\s*\)?)?"
     tail_words = list(data["month_current"]) + list(data["month_last"]) + list(data["month_next"])
@@ -398,7 +399,8 @@ def _reporting_res() -> tuple[re.Pattern, re.Pattern]:
     data = load_yaml("dates.yaml")  # schema-checked (extractor/rules_schema.py)
     verbs = _alt({normalize_key(w) for w in data["reporting_verbs"]})
     comps = _alt({normalize_key(w) for w in data["complementisers"]})
-    return re.compile(rf"(?<![\w])[وف]?(?:{verbs})(?![\w])"), re.compile(rf"(?<![\w])(?:{comps})(?![\w])")
+    conj = clitic_regex(clitic_part("conjunction"))  # و ف (data/clitics.yaml)
+    return re.compile(rf"(?<![\w]){conj}(?:{verbs})(?![\w])"), re.compile(rf"(?<![\w])(?:{comps})(?![\w])")
 
 
 def reporting_clause(sentence_text: str, before: int) -> tuple[int, int] | None:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..normalize import normalize_key, normalize_text
+from ..phrases import clitic_part, clitic_regex
 from ..rules_schema import load_yaml
 from ..segment import Token, tokenize
 
@@ -69,7 +70,7 @@ def _numbers() -> _Numbers:
 def _phrase_re(phrases) -> re.Pattern:
     alts = sorted({normalize_key(p) for p in phrases}, key=len, reverse=True)
     body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts)
-    return re.compile(rf"(?<!\w)(?:[وف])?(?:{body})(?!\w)")
+    return re.compile(rf"(?<!\w){clitic_regex(clitic_part('conjunction'))}(?:{body})(?!\w)")  # و ف: data/clitics.yaml
 
 
 @dataclass(frozen=True)
