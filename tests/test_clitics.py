@@ -146,3 +146,10 @@ def test_a_date_takes_one_clitic_and_the_date_regexes_read_it_from_the_policy():
     published = date(2024, 4, 20)
     for text in ("قصفت الطائرات القرية في 5 أبريل", "قصفت الطائرات القرية و5 أبريل"):
         assert resolve_event_date(normalize_text(text), published)[:2] == (date(2024, 4, 5), 1)
+
+
+@pytest.mark.parametrize("text", ["توجه المصلون إلى المسجد الحرام", "توجه المصلون للمسجد الحرام",
+                                  "وصل المصلون بالمسجد الحرام", "ارتفعت أسهم الشركات للسوق السعودية"])  # fmt: skip
+def test_a_name_after_a_building_or_market_word_with_any_noun_clitics_is_no_place(gaz, text):
+    # the noun variant before facility words: للمسجد، للسوق (the old hand list had ل+ال unjoined, never لل)
+    assert [p.matched for p in gaz.find(normalize_text(text))] == []
