@@ -1,15 +1,27 @@
-"""One Aho-Corasick automaton for many Arabic phrases, with clitic-aware word edges.
+"""The one Arabic phrase-matching layer: the clitic policy, and an Aho-Corasick automaton for many
+phrases with clitic-aware word edges.
 
-Used for triggers, cue words and filters. A phrase matches at the start of a
-word, optionally after attached clitics (و ف ب ل ك ال and combinations such as
-وبال، فال، لل), and must end at a word end unless it was written with a trailing
-``*`` (a stem) or only a pronoun suffix follows. Text and phrases are both
-normalised (:mod:`extractor.normalize`), so spelling variants of hamza, ta
-marbuta and alef maqsura meet.
+**The clitic policy** lives in ``extractor/data/clitics.yaml``: the parts of a proclitic chain
+(conjunction و ف, preposition ب ل ك, the article ال, the future س), how they join (ل + ال = لل)
+and one named variant per kind of matcher where the uses truly differ (``phrase`` allows the future
+prefix before verbs, ``noun`` (actor aliases, building words) does not, ``place`` stops before the article because a gazetteer key
+carries its own, ``modifier`` is the article forms stripped from a place modifier word). Every
+matcher takes its clitics from :func:`proclitics` and its endings from :func:`suffixes`:
+:class:`PhraseMatcher` (triggers, cues, filters), ``resolve/actors.py`` (the actor lexicon),
+``resolve/places.py`` (place candidate scanning and modifier stripping).
+
+**PhraseMatcher** is used for triggers, cue words and filters. A phrase matches at the start of a
+word, optionally after attached clitics (the ``phrase`` variant: و ف ب ل ك ال and chains such as
+وبال، فال، لل، فس), and must end at a word end unless it was written with a trailing ``*`` (a stem)
+or only an ending of the ``phrase`` suffixes follows. Text and phrases are both normalised
+(:mod:`extractor.normalize`), so spelling variants of hamza, ta marbuta and alef maqsura meet.
 """
 
 from __future__ import annotations
 
+import functools
+import itertools
+import re
 from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -18,14 +30,95 @@ from typing import Any
 import ahocorasick
 
 from .normalize import normalize_key
+from .rules_schema import load_yaml
 
-# Clitic strings allowed between a word start and a phrase.
-CLITICS = frozenset(
-    {"", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "وب", "ول", "فب", "فل", "وك",
-     "وبال", "وكال", "ولل", "فبال", "فلل", "س", "وس", "فس"}
-)  # fmt: skip
+
+# ----------------------------------------------------------------------------- the clitic policy
+@dataclass(frozen=True)
+class Proclitics:
+    """One variant of the clitic policy: the strings allowed between a word start and a phrase."""
+
+    name: str
+    forms: tuple[str, ...]  # "" first, then by length (a fixed order: the data's)
+    definite: frozenset[str]  # the forms that end in the article (ال، وبال، لل): before an alias written with it
+    before_ll: frozenset[str]  # the forms ending in the preposition ل: they also stand before an article written لل
+    letters: str  # the one-letter conjunctions and prepositions (و ف ب ل ك), stripped letter by letter
+
+    def __contains__(self, form: object) -> bool:
+        return form in self.set
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.forms)
+
+    def __len__(self) -> int:
+        return len(self.forms)
+
+    @functools.cached_property
+    def set(self) -> frozenset[str]:
+        return frozenset(self.forms)
+
+    @property
+    def longest(self) -> int:
+        return max(map(len, self.forms))
+
+
+@functools.cache
+def _policy() -> dict[str, Any]:
+    return load_yaml("clitics.yaml")  # checked against its schema (extractor/rules_schema.py)
+
+
+@functools.cache
+def proclitics(variant: str) -> Proclitics:
+    """The proclitics of one named variant of ``data/clitics.yaml`` (phrase, actor, place, modifier)."""
+    data = _policy()
+    spec = data["proclitics"][variant]
+    parts: dict[str, list[str]] = data["parts"]
+    joins: dict[str, str] = data.get("contractions") or {}
+    required = set(spec.get("required") or ())
+    drop = set(spec.get("drop") or ())
+    forms: dict[str, bool] = {}  # form -> whether it ends in the article
+    for chain in spec["chains"]:
+        slots = [[("", None)] + [(f, part) for f in parts[part]] for part in chain]
+        for combo in itertools.product(*slots):
+            used = {part for _, part in combo if part}
+            if not required <= used:
+                continue
+            form = "".join(f for f, _ in combo)
+            for joined, written in joins.items():
+                form = form.replace(joined, written)
+            if form not in drop:
+                forms.setdefault(form, "article" in used)
+    for form in spec.get("add") or ():
+        forms.setdefault(form, False)
+    ordered = tuple(sorted(forms, key=len))  # stable: the data's order within a length
+    letters = "".join(f for part in ("conjunction", "preposition") for f in parts.get(part, ()) if len(f) == 1)
+    # the prepositions that join the article (ل of لال -> لل): a form ending in one, without the article,
+    # also stands before a key whose article is written joined (للعراق = ل + العراق)
+    joining = tuple(j[: -len(a)] for j in joins for a in parts.get("article", ()) if j.endswith(a) and len(j) > len(a))
+    before_ll = frozenset(f for f in ordered if joining and f.endswith(joining) and not forms[f])
+    return Proclitics(variant, ordered, frozenset(f for f in ordered if forms[f]), before_ll, letters)
+
+
+def clitic_part(name: str) -> tuple[str, ...]:
+    """The forms of one part of a proclitic chain (``conjunction``: و ف; ``preposition``: ب ل ك; ...)."""
+    return tuple(_policy()["parts"][name])
+
+
+def clitic_regex(forms) -> str:
+    """An optional regex group of clitic forms, in the order given ("" left out): ``(?:و|ف)?``."""
+    return "(?:" + "|".join(re.escape(f) for f in forms if f) + ")?"
+
+
+@functools.cache
+def suffixes(variant: str) -> tuple[str, ...]:
+    """The endings of one named ``suffixes`` variant of ``data/clitics.yaml`` (phrase, adjective), in the data's order."""
+    return tuple(_policy()["suffixes"][variant]["forms"])
+
+
+# Clitic strings allowed between a word start and a phrase (the ``phrase`` variant).
+CLITICS = proclitics("phrase").set
 # Endings allowed after a whole-word phrase: pronoun suffixes and case/number endings.
-SUFFIXES = frozenset({"", "ه", "ها", "هم", "هما", "هن", "ا", "ي", "ين", "ون", "ات", "ان", "تين", "تان"})
+SUFFIXES = frozenset(suffixes("phrase"))
 
 
 _MAX_CLITIC = max(map(len, CLITICS))
@@ -45,6 +138,21 @@ class Hit:
     payload: Any
 
 
+def phrase_keys(phrase: str) -> tuple[bool, list[str]]:
+    """How a phrase of a rule file is matched: (a ``*`` stem?, its normalised keys). A multi-word noun
+    phrase also matches its definite form (قصف جوي -> القصف الجوي, مسلحين مجهولين -> المسلحين
+    المجهولين), as Arabic adjectives agree in definiteness; an empty phrase has no key."""
+    stem = phrase.endswith("*")
+    key = normalize_key(phrase.rstrip("*"))
+    if not key:
+        return stem, []
+    keys = [key]
+    words = key.split(" ")
+    if len(words) > 1 and not any(w.startswith("ال") for w in words):
+        keys.append(" ".join("ال" + w for w in words))
+    return stem, keys
+
+
 class PhraseMatcher:
     """Find many phrases at once; each phrase carries payloads (e.g. template ids)."""
 
@@ -56,16 +164,8 @@ class PhraseMatcher:
         self._built = False
 
     def add(self, phrase: str, payload: Any) -> None:
-        """Add a phrase; a multi-word noun phrase also matches its definite form
-        (قصف جوي -> القصف الجوي), as Arabic adjectives agree in definiteness."""
-        stem = phrase.endswith("*")
-        key = normalize_key(phrase.rstrip("*"))
-        if not key:
-            return
-        keys = [key]
-        words = key.split(" ")
-        if len(words) > 1 and not any(w.startswith("ال") for w in words):
-            keys.append(" ".join("ال" + w for w in words))
+        """Add a phrase (its keys: :func:`phrase_keys`)."""
+        stem, keys = phrase_keys(phrase)
         for k in keys:
             entries = self._payloads.setdefault(k, [])
             if (stem, payload) not in entries:

@@ -231,6 +231,7 @@ CASUALTIES = _obj({
     "no_casualties": _phrases("phrases saying nobody was hurt"),
     "no_deaths": _phrases("phrases saying nobody was killed"),
     "filler": _phrases("words allowed between a number and its noun"),
+    "toll_words": _phrases("fillers that make the figure a cumulative toll (ارتفعت حصيلة)"),
     "plural_nouns": _phrases("victim nouns in the plural"),
     "stop": _phrases("words that end a victim phrase"),
     "not_victim": _phrases("nouns that are not victims"),
@@ -263,7 +264,8 @@ DATES = _obj({
     "complementisers": _phrases("words after a reporting verb"),
     "hijri_months": _map(_phrases("names"), "Hijri month number -> names", _NUM_KEY),
     "hijri_markers": _phrases("words after a year that mark it Hijri (هـ)"),
-}, ("months", "weekdays", "relative"))
+    "days_ago_nouns": _phrases("the day nouns of 'قبل ثلاثة أيام' (the number words: numbers.yaml units 3-7)"),
+}, ("months", "weekdays", "relative", "days_ago_nouns"))
 
 NUMBERS = _obj({
     **{k: _map(_phrases("words"), f"value -> {k} words", _NUM_KEY)
@@ -301,6 +303,38 @@ PLACES_EXTRA = _obj({
     }, ("kind", "iso3", "name", "ar")), "hand-kept places"),
 }, ("places",))
 
+_PART = _s("a part name (a key of parts)")
+CLITICS = _obj({
+    "parts": _map(_phrases("its forms"), "part name (conjunction, preposition, article, future) -> its forms"),
+    "contractions": _map(_s("how it is written"), "letters as joined -> as written (لال -> لل)"),
+    "proclitics": _map(_obj({
+        "use": _s("which matchers use it and why it differs from the others"),
+        "chains": _list(_list(_PART, "parts in the order they attach, each optional"), "the chains allowed"),
+        "required": _list(_PART, "parts every form must contain"),
+        "add": _phrases("forms allowed beyond the chains"),
+        "drop": _phrases("forms of the chains left out"),
+    }, ("use", "chains")), "variant name -> the proclitics one kind of matcher allows"),
+    "suffixes": _map(_obj({
+        "use": _s("which matchers use it"),
+        "forms": _list({"type": "string"}, "the endings (\"\" for none)"),
+    }, ("use", "forms")), "variant name -> the endings allowed after a whole word"),
+}, ("parts", "proclitics", "suffixes"))
+
+_WORDS = _phrases("words")
+PLACE_WORDS = _obj({
+    "type_words": _map(_WORDS, "place kind (town, area, admin1, admin2) -> the words naming it before a name "
+                       "(مدينة، محافظة، مديرية)"),
+    "plural_types": _phrases("type words in the plural: after one, a name starting with و is a list"),
+    "near_words": _phrases("words before a name that put the event near it (ريف، محيط، قرب): precision 2"),
+    "directions": _phrases("direction words before a name (شمال، جنوب شرق): near it"),
+    "skip_words": _phrases("words passed over between modifiers and the name (من، الجنوبي)"),
+    "direction_adjectives": _phrases("adjectives after a town that do not make it a club (الشمالي، الدولي)"),
+    "adjective_keys": _phrases("country names that are also the feminine adjective (السعودية)"),
+    "locating_words": _phrases("words between two names that make the second the first's reference point (في، قرب)"),
+    "countryside_words": _phrases("words that put an unknown place in a city's countryside (ريف، ضواحي)"),
+}, ("type_words", "plural_types", "near_words", "directions", "skip_words", "direction_adjectives",
+    "adjective_keys", "locating_words", "countryside_words"))
+
 #: file name -> its schema. One place per file: add a key here (with a description).
 SCHEMAS: dict[str, dict] = {
     "triggers.yaml": TRIGGERS,
@@ -309,6 +343,8 @@ SCHEMAS: dict[str, dict] = {
     "dates.yaml": DATES,
     "numbers.yaml": NUMBERS,
     "places_extra.yaml": PLACES_EXTRA,
+    "clitics.yaml": CLITICS,
+    "place_words.yaml": PLACE_WORDS,
 }
 
 WORD_LISTS = ("agencies.txt", "places_facilities.txt", "places_needs_type.txt", "places_stop.txt", "places_media.txt",
@@ -375,11 +411,30 @@ def _check_dates(d: dict) -> Iterator[tuple[Path_, str]]:
             yield ("relative", i), "a relative entry needs either days or unit (with offset)"
 
 
+def _check_clitics(d: dict) -> Iterator[tuple[Path_, str]]:
+    parts = set(d.get("parts") or {})
+    for name, v in (d.get("proclitics") or {}).items():
+        for i, chain in enumerate(v.get("chains") or []):
+            for j, part in enumerate(chain):
+                if part not in parts:
+                    yield ("proclitics", name, "chains", i, j), f"unknown part {part!r} (a key of parts: {', '.join(sorted(parts))})"
+        for j, part in enumerate(v.get("required") or []):
+            if part not in parts:
+                yield ("proclitics", name, "required", j), f"unknown part {part!r} (a key of parts: {', '.join(sorted(parts))})"
+    for name in ("phrase", "noun", "place", "modifier", "date"):
+        if name not in (d.get("proclitics") or {}):
+            yield ("proclitics",), f"the {name!r} variant is missing (extractor/phrases.py reads it)"
+    for name in ("phrase", "adjective", "nisba"):
+        if name not in (d.get("suffixes") or {}):
+            yield ("suffixes",), f"the {name!r} variant is missing (extractor/phrases.py reads it)"
+
+
 #: file name -> checks a schema cannot say; each yields (path, message).
 CHECKS: dict[str, Callable[[Any], Iterator[tuple[Path_, str]]]] = {
     "triggers.yaml": _check_triggers,
     "actors.yaml": _check_actors,
     "dates.yaml": _check_dates,
+    "clitics.yaml": _check_clitics,
 }
 
 

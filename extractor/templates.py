@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-from .phrases import Hit, PhraseMatcher
+from .phrases import Hit, PhraseMatcher, proclitics
 from .rules_schema import load_yaml
 from .segment import Sentence
 
@@ -286,10 +286,13 @@ class TemplateSet:
         return event_type, sub_event_type
 
 
+_DEFINITE = proclitics("phrase").definite  # the clitic forms that end in the article (data/clitics.yaml)
+
+
 def is_definite(text: str, word_start: int, start: int) -> bool:
-    """Whether the trigger word carries the article (الضربة، بالغارة، للهجوم): told before, or background."""
-    prefix = text[word_start:start]
-    return prefix.endswith(("ال", "لل")) or text.startswith("ال", start)
+    """Whether the trigger word carries the article (الضربة، بالغارة، للهجوم): told before, or background.
+    ``word_start``..``start`` is a hit's clitics (a form of the clitic policy's phrase variant)."""
+    return text[word_start:start] in _DEFINITE or text.startswith("ال", start)
 
 
 def _drop_nested(hits: list[Hit]) -> list[Hit]:

@@ -215,3 +215,12 @@ def test_date_arithmetic_at_the_ends_of_the_calendar_does_not_raise(published, p
     for m in find_dates(text, published):
         is_old_history(m, published)
     resolve_event_date(text, published, article_text=text)
+
+
+@pytest.mark.parametrize("phrase, days", [("قبل ثلاثة أيام", 3), ("قبل خمس أيام", 5), ("قبل سبعة أيام", 7),
+                                          ("قبل 4 أيام", 4), ("قبل 10 يوما", 10)])  # fmt: skip
+def test_days_ago_in_words_or_digits(phrase, days):
+    """The number words are numbers.yaml's (3 to 7), the day nouns dates.yaml's days_ago_nouns."""
+    published = date(2024, 3, 20)
+    got = resolve_event_date(normalize_text(f"قصفت الطائرات القرية {phrase}"), published)
+    assert got[:2] == (date(2024, 3, 20 - days), 1)

@@ -31,21 +31,19 @@ import ahocorasick
 import yaml
 
 from ..normalize import normalize_key
-from ..phrases import PhraseMatcher
+from ..phrases import PhraseMatcher, phrase_keys, proclitics, suffixes
 from ..record import interaction
 from ..rules_schema import load_yaml
 
 KINDS = ("state", "police", "rebel", "political_militia", "identity_militia", "rioters", "protesters",
          "civilians", "external", "unidentified")  # fmt: skip
 
-# Clitics allowed before an alias written without the article (they include the article).
-CLITICS = frozenset(
-    {"", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "وب", "ول", "فب", "فل", "وك",
-     "وبال", "وكال", "ولل", "فبال", "فلل"}
-)  # fmt: skip
-# Prefixes that realise the article of an alias written with it (الجيش -> والجيش، للجيش).
-DEF_PREFIXES = frozenset({"ال", "وال", "فال", "بال", "كال", "لل", "وبال", "وكال", "ولل", "فبال", "فلل"})
-_ADJ_SUFFIXES = ("", "ه", "ين", "ون", "تين", "تان", "ان", "ا")
+# The clitic policy (data/clitics.yaml, extractor/phrases.py), the noun variant: the clitics allowed before
+# an alias written without the article (they include the article), and those of them that realise the
+# article of an alias written with it (الجيش -> والجيش، للجيش).
+CLITICS = proclitics("noun").set
+DEF_PREFIXES = proclitics("noun").definite
+_ADJ_SUFFIXES = suffixes("adjective")  # endings of a country adjective stem (السوري -> السوريين)
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -308,14 +306,7 @@ class ActorLexicon:
         return e.order
 
     def _add_alias(self, alias: str, entry: int, only_in: frozenset[str] | None) -> None:
-        stem = alias.endswith("*")
-        key = normalize_key(alias.rstrip("*"))
-        if not key:
-            return
-        keys = [key]
-        words = key.split(" ")
-        if len(words) > 1 and not any(w.startswith("ال") for w in words):
-            keys.append(" ".join("ال" + w for w in words))  # مسلحين مجهولين -> المسلحين المجهولين
+        stem, keys = phrase_keys(alias)  # with the definite form: مسلحين مجهولين -> المسلحين المجهولين
         for k in keys:
             definite = k.startswith("ال") and len(k) > 3
             if definite:

@@ -33,6 +33,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..normalize import normalize_key
+from ..phrases import clitic_part, clitic_regex, proclitics
 from ..rules_schema import load_yaml
 
 _PRIORITY = {"absolute": 3, "weekday": 2, "relative": 1, "year_only": 0}
@@ -96,7 +97,7 @@ def _vocab() -> _Vocab:
         spec = {k: v for k, v in entry.items() if k != "words"}
         for w in entry["words"]:
             relative_of[normalize_key(w)] = spec
-    B, E = r"(?<![\w])(?:[وفبل]|لل)?", r"(?![\w])"
+    B, E = r"(?<![\w])" + clitic_regex(proclitics("date").forms), r"(?![\w])"  # clitics: data/clitics.yaml
     month = f"(?:{_alt(month_of)})"
     months = rf"(?P<m1>{month})(?:\s*[/(\-]\s*(?P<m2>{month})\s*\)?)?"
     tail_words = list(data["month_current"]) + list(data["month_last"]) + list(data["month_next"])
@@ -133,7 +134,7 @@ def _vocab() -> _Vocab:
         rf"(?:\s*(?:,|،)?\s*(?:(?:عام|سنه|العام)\s+)?(?P<y>\d{{4}})(?!\d)(?:\s*(?:{markers}){E})?)?{E}"
     )
     re_hijri_tail = re.compile(rf"\s*(?:{markers}){E}")
-    re_days_ago = re.compile(rf"{B}قبل\s+(?P<n>\d{{1,2}}|ثلاثه|اربعه|خمسه|سته|سبعه|ثلاث|اربع|خمس|ست|سبع)\s+(?:ايام|يوما){E}")
+    re_days_ago = re.compile(rf"{B}قبل\s+(?P<n>\d{{1,2}}|{_alt(_days_ago_numbers())})\s+(?:{_alt(data['days_ago_nouns'])}){E}")
     return _Vocab(
         month_of, weekday_of, relative_of, re_abs_day, re_abs_month, re_numeric, re_weekday, re_relative,
         re_year, re_day_current, re_days_ago, re_hijri_day, re_hijri_tail, hijri_month_of,
@@ -143,7 +144,11 @@ def _vocab() -> _Vocab:
     )  # fmt: skip
 
 
-_SMALL = {"ثلاثه": 3, "ثلاث": 3, "اربعه": 4, "اربع": 4, "خمسه": 5, "خمس": 5, "سته": 6, "ست": 6, "سبعه": 7, "سبع": 7}
+@lru_cache(maxsize=1)
+def _days_ago_numbers() -> dict[str, int]:
+    """The number words of "قبل ثلاثة أيام" (numbers.yaml: 3 to 7, the plural أيام; a week back at most)."""
+    units = load_yaml("numbers.yaml")["units"]
+    return {normalize_key(w): int(v) for v, ws in units.items() if 3 <= int(v) <= 7 for w in ws}
 
 
 # --------------------------------------------------------------------------- calendar helpers
@@ -314,7 +319,7 @@ def find_dates(text: str, published: datetime.date | None, offset: int = 0) -> l
         add(m, d, prec, "relative", group="r")
     for m in v.re_days_ago.finditer(text):
         n = m.group("n")
-        k = int(n) if n.isdigit() else _SMALL[n]
+        k = int(n) if n.isdigit() else _days_ago_numbers()[n]
         add(m, _shift(published, -k), 1, "relative")
     for m in v.re_year.finditer(text):
         add(m, None, 3, "year_only", int(m.group("y")))
@@ -394,7 +399,8 @@ def _reporting_res() -> tuple[re.Pattern, re.Pattern]:
     data = load_yaml("dates.yaml")  # schema-checked (extractor/rules_schema.py)
     verbs = _alt({normalize_key(w) for w in data["reporting_verbs"]})
     comps = _alt({normalize_key(w) for w in data["complementisers"]})
-    return re.compile(rf"(?<![\w])[وف]?(?:{verbs})(?![\w])"), re.compile(rf"(?<![\w])(?:{comps})(?![\w])")
+    conj = clitic_regex(clitic_part("conjunction"))  # و ف (data/clitics.yaml)
+    return re.compile(rf"(?<![\w]){conj}(?:{verbs})(?![\w])"), re.compile(rf"(?<![\w])(?:{comps})(?![\w])")
 
 
 def reporting_clause(sentence_text: str, before: int) -> tuple[int, int] | None:

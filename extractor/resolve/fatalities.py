@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..normalize import normalize_key, normalize_text
+from ..phrases import clitic_part, clitic_regex
 from ..rules_schema import load_yaml
 from ..segment import Token, tokenize
 
@@ -69,7 +70,7 @@ def _numbers() -> _Numbers:
 def _phrase_re(phrases) -> re.Pattern:
     alts = sorted({normalize_key(p) for p in phrases}, key=len, reverse=True)
     body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts)
-    return re.compile(rf"(?<!\w)(?:[وف])?(?:{body})(?!\w)")
+    return re.compile(rf"(?<!\w){clitic_regex(clitic_part('conjunction'))}(?:{body})(?!\w)")  # و ف: data/clitics.yaml
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ class _Lex:
     vague: dict[str, int]
     vague_multi: tuple[tuple[tuple[str, ...], int], ...]
     filler: frozenset[str]
+    toll: frozenset[str]
     plural_nouns: frozenset[str]
     stop: frozenset[str]
     not_victim: frozenset[str]
@@ -113,7 +115,7 @@ def _lex() -> _Lex:
                 vague[k] = int(v)
     multi.sort(key=lambda x: -len(x[0]))
     return _Lex(
-        kinds(d["death"]), kinds(d["injury"]), _keys(d["backward"]), vague, tuple(multi), _keys(d["filler"]),
+        kinds(d["death"]), kinds(d["injury"]), _keys(d["backward"]), vague, tuple(multi), _keys(d["filler"]), _keys(d["toll_words"]),
         _keys(d["plural_nouns"]), _keys(d["stop"]), _keys(d["not_victim"]), _keys(d["dual_stems"]),
         _keys(d["dual_an_stems"]), _phrase_re(d["no_casualties"]), _phrase_re(d["no_deaths"]),
         _phrase_re(d["one_death_phrases"]), _phrase_re(d["vague_death_phrases"]),
@@ -306,8 +308,7 @@ def _figure_after(toks: list[Token], i: int, L: _Lex, other: dict[str, str], tab
             j += 2
             continue
         if _in(w, L.filler) and not _read_number(toks, j):
-            toll = toll or any(f in ("ارتفع", "ارتفعت", "حصيله", "بلغ", "بلغت", "ليصل", "لتصل", "اجمالي")
-                               for f in _bare_forms(w))
+            toll = toll or any(f in L.toll for f in _bare_forms(w))
             j += 1
             continue
         break

@@ -7,13 +7,14 @@ OpenStreetMap Sudan and the hand-kept ``extractor/data/places_extra.yaml`` (see
 
 Rules, in short:
 
-* a name matches at a word start after optional clitics (و ف ب ل ك and pairs such as
-  وب، فل; ``لل`` for names written with the article: للعراق) and must end at a word end,
+* a name matches at a word start after optional clitics (the ``place`` variant of the clitic
+  policy, ``extractor/data/clitics.yaml``: و ف ب ل ك and pairs such as وب، فل; ``لل`` for names
+  written with the article: للعراق) and must end at a word end,
   so nationality adjectives (السوري، الأمريكية، المصري) never match a country;
 * the longest match wins; up to four words before it are read as modifiers: a type word
   (مدينة، بلدة، قرية، مخيم، حي، منطقة -> a town; محافظة، ولاية، إقليم -> a province;
   مديرية، قضاء، ناحية -> a district), a "near" word (ريف، محيط، ضواحي، قرب، أطراف) or a
-  direction (شمال، جنوب شرق، الريف الجنوبي ل...);
+  direction (شمال، جنوب شرق، الريف الجنوبي ل...): the words of ``extractor/data/place_words.yaml``;
 * geo_precision (ACLED): 1 the town itself; 2 near a town / part of it / a district;
   3 a province, region or country (also ``شرق سوريا``);
 * a name found in several countries takes the one of the article's countries (then the
@@ -49,7 +50,8 @@ from dataclasses import dataclass, replace
 from importlib import resources
 
 from ..normalize import normalize_key
-from ..rules_schema import check_word_list
+from ..phrases import proclitics, suffixes
+from ..rules_schema import check_word_list, load_yaml
 
 
 @dataclass(frozen=True)
@@ -103,29 +105,31 @@ class _Mention:
     in_loc: bool = False  # inside a NER LOC span
 
 
-CLITICS = frozenset(
-    {"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك", "لب"}
-)
-_L_CLITICS = frozenset(
-    {"ل", "ول", "فل"}
-)  # before a لل-form (the second ل is the article's)
+# the clitic policy (data/clitics.yaml, extractor/phrases.py): the place variant before a key, the forms
+# of it that also stand before a key's article written لل (للعراق = ل + العراق)
+_PLACE_CLITICS = proclitics("place")
+CLITICS = _PLACE_CLITICS.set
+_L_CLITICS = _PLACE_CLITICS.before_ll
+_NOUN_CLITICS = proclitics("noun").forms  # before a building or media word (بمستشفى، لصحيفة)
 _LETTER = re.compile(r"[^\W_]")
 _WORD_BACK = re.compile(r"([^\W\d_]+)(\s+)$")
 
-_TYPE_WORDS = {
-    "مدينه": "town", "بلده": "town", "قريه": "town", "مخيم": "town", "حي": "town", "منطقه": "area",
-    "ضاحيه": "town", "بلدات": "town", "قري": "town", "مدن": "town", "مركز": "town", "عاصمه": "town",
-    "محافظه": "admin1", "محافظات": "admin1", "ولايه": "admin1", "اقليم": "admin1", "مقاطعه": "admin1",
-    "مديريه": "admin2", "قضاء": "admin2", "ناحيه": "admin2", "محليه": "admin2", "مديريات": "admin2",
-}  # fmt: skip
-_PLURAL_TYPES = frozenset({"بلدات", "قري", "مدن", "محافظات", "مديريات"})
-_NEAR_WORDS = frozenset(
-    {"ريف", "محيط", "ضواحي", "قرب", "اطراف", "مشارف", "مقربه", "تخوم", "جوار", "بالقرب"}
-)
-_DIRECTIONS = frozenset({"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "شمالا",
-                         "جنوبا", "شرقا", "غربا"})  # fmt: skip
-_SKIP_WORDS = frozenset({"من", "الجنوبي", "الشمالي", "الشرقي", "الغربي", "الغربيه", "الشرقيه", "الشماليه",
-                         "الجنوبيه", "اقصي"})  # fmt: skip
+# the modifier words read around a name (data/place_words.yaml, normalised)
+_PLACE_WORDS = load_yaml("place_words.yaml")
+
+
+def _keys(words) -> frozenset[str]:
+    return frozenset(normalize_key(w) for w in words)
+
+
+_TYPE_WORDS = {normalize_key(w): kind for kind, ws in _PLACE_WORDS["type_words"].items() for w in ws}
+_PLURAL_TYPES = _keys(_PLACE_WORDS["plural_types"])
+_NEAR_WORDS = _keys(_PLACE_WORDS["near_words"])
+_DIRECTIONS = _keys(_PLACE_WORDS["directions"])
+_SKIP_WORDS = _keys(_PLACE_WORDS["skip_words"])
+_LOCATING_WORDS = _keys(_PLACE_WORDS["locating_words"])
+_COUNTRYSIDE_WORDS = _keys(_PLACE_WORDS["countryside_words"])
+_NISBA_SUFFIXES = suffixes("nisba")  # longest first: اليمنيين before اليمني
 _KIND_RANK = {"town": 4, "admin2": 3, "admin1": 2, "region": 1, "country": 0}
 _SMALL_TOWN = 50_000
 _NISBA_HAMLET = 1_000  # a country's adjective names no place smaller than this (المصري)
@@ -169,17 +173,21 @@ class _Overlaps:
         return i > 0 and self.ends[i - 1] > s
 
 
+_MOD_ARTICLES = proclitics("modifier").forms  # the article forms stripped from a modifier (clitics.yaml)
+_MOD_LETTERS = proclitics("modifier").letters  # و ف ب ل ك: stripped one by one
+
+
 def _bare(word: str) -> str:
     """A modifier word without its clitics and article (وبمدينة -> مدينه, الريف -> ريف)."""
     for _ in range(2):
         if word in _ALL_MOD:
             return word  # بلده is the type word itself, not ب + لده
-        if len(word) > 3 and word[0] in "وفبلك" and word[1:] in _ALL_MOD:
+        if len(word) > 3 and word[0] in _MOD_LETTERS and word[1:] in _ALL_MOD:
             return word[1:]
-        for art in ("ال", "بال", "وال", "فال", "لل", "وبال", "ولل"):
+        for art in _MOD_ARTICLES:
             if word.startswith(art) and word[len(art) :] in _ALL_MOD:
                 return word[len(art) :]
-        if len(word) > 3 and word[0] in "وفبلك":
+        if len(word) > 3 and word[0] in _MOD_LETTERS:
             word = word[1:]
     return word
 
@@ -216,7 +224,7 @@ def locates_next(between: str) -> bool:
     ):
         return False  # a list: "مدينة صعدة ومديرية سحار"
     for w in words:
-        if w in ("في", "داخل", "قرب", "بالقرب", "بين"):
+        if w in _LOCATING_WORDS:
             return True
         if _bare(w) in _NEAR_WORDS or _bare(w) in _DIRECTIONS:
             return True
@@ -227,9 +235,8 @@ def locates_next(between: str) -> bool:
 
 # country names that are also the feminine nationality adjective: after a definite noun they are
 # the adjective ("القوات السعودية"), not the country
-_ADJECTIVE_KEYS = frozenset({"السعوديه"})
-_DIRECTION_ADJ = frozenset({"الشمالي", "الجنوبي", "الشرقي", "الغربي", "الاوسط", "الادني", "الاعلي", "الرئيسي",
-                            "الدولي", "الحدودي", "الجديد", "القديم"})  # fmt: skip
+_ADJECTIVE_KEYS = _keys(_PLACE_WORDS["adjective_keys"])
+_DIRECTION_ADJ = _keys(_PLACE_WORDS["direction_adjectives"])
 _DASH_AFTER = re.compile(r"\s*[-–—]\s")
 _NON_SPACE = re.compile(r"\S+")
 
@@ -268,7 +275,7 @@ _FILES = (
     "places_sd_osm.tsv.gz",
 )  # CC BY (GeoNames, WOF, OCHA, hand-kept); ODbL (OSM Sudan)
 _WORD = re.compile(r"[^\W_]+")
-_CLITIC_ORDER = sorted(CLITICS, key=len)
+_CLITIC_ORDER = _PLACE_CLITICS.forms  # shortest first
 _QUOTES_OPEN = "«\"“'‘"
 _QUOTES_CLOSE = "»\"”'’"
 
@@ -364,8 +371,7 @@ class Gazetteer:
         )
         self._needs_type = needs_type  # common words that are places only after a type word: مدينة الباب
         # building and media words before a name (مسجد، مستشفى، صحيفة، قناة), with their clitics and article
-        self._facilities = frozenset(p + a + f for f in facilities | media for p in ("", "و", "ب", "ف", "وب", "ل")
-                                     for a in ("", "ال"))  # fmt: skip
+        self._facilities = frozenset(p + f for f in facilities | media for p in _NOUN_CLITICS)
         # multi-word phrases that are never places although they start with one (حماة الوطن)
         self._stop_phrases: dict[str, list[str]] = {}
         for ph in stop_phrases:
@@ -1023,7 +1029,7 @@ class Gazetteer:
             if not locates_next(text[b - offset : m.start - offset]):
                 continue
             countryside = any(
-                _bare(w) in ("ريف", "ضواحي", "اطراف", "محيط")
+                _bare(w) in _COUNTRYSIDE_WORDS
                 for w in text[b - offset : m.start - offset].split()
             )
             if e.kind == "town" and e.pop >= 100_000 and not countryside:
@@ -1062,7 +1068,7 @@ def country_word_floor(key: str, country_keys: set[str] | frozenset[str]) -> int
     """
     if key in country_keys:
         return _SMALL_TOWN
-    for suf in ("يين", "يون", "يه", "ي"):
+    for suf in _NISBA_SUFFIXES:
         if " " not in key and key.endswith(suf) and len(key) - len(suf) >= 3:
             base = key[: -len(suf)]
             bare = base.removeprefix("ال")
