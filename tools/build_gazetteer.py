@@ -177,6 +177,9 @@ def build(shared: Path) -> list[tuple]:
     common = load_common_words()
     ocha1, ocha2 = load_ocha(shared)
     ocha_names = _ocha_acled_names(ocha1, ocha2, a1_over, a2_over, priority)
+    for iso3 in sorted(priority):  # admin1 names kept by hand (codes, seats) for WOF regions OCHA lacks
+        hand_a1 = [*extra.get("admin1_codes", {}).get(iso3, {}).values(), *extra.get("admin1_seats", {}).get(iso3, {})]
+        ocha_names[iso3]["hand_a1"] = {fold(n): n for n in sorted(set(hand_a1))}
     hand_admin1 = {(e["iso3"], normalize_key(a)): e["name"] for e in extra["places"] if e["kind"] == "admin1"
                    for a in e["ar"]}  # fmt: skip
     grid = admin_grid(shared, by_iso2, ocha_names, hand_admin1, a1_over)
@@ -617,6 +620,14 @@ def wof_admin(
     for rid, v in votes.items():
         if not region_a1.get(rid) and v:
             region_a1[rid] = v.most_common(1)[0][0]
+    # still nothing: a region named like one OCHA district takes its parent (Libya's 22 districts under
+    # ACLED's East/West/South), else the hand-kept admin1 of that name (Jordan, which OCHA's list lacks)
+    for r in rows:
+        if r["placetype"] == "region" and not region_a1.get(r["wof_id"]):
+            hits = {h[0] for h in names["a2"].get(fold(r["name_en"]), [])}
+            region_a1[r["wof_id"]] = (
+                hits.pop() if len(hits) == 1 else names.get("hand_a1", {}).get(fold(r["name_en"]), "")
+            )
     county: dict[str, tuple[str, str]] = {}
     for r in rows:
         if r["placetype"] != "county":
