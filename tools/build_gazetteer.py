@@ -454,6 +454,7 @@ class _PointIndex:
         self.towns: dict[str, list[tuple]] = defaultdict(
             list
         )  # iso3 -> (lat, lon, pop, name, admin1, admin2)
+        self.town_a1: dict[tuple[str, str], set[str]] = defaultdict(set)  # GeoNames/hand-kept town -> admin1
         for r in rows:
             self.note(r)
             if r[1] == "town" and r[9] and int(r[11] or 0) >= 100_000:
@@ -462,6 +463,8 @@ class _PointIndex:
                 )
 
     def note(self, r: tuple) -> None:
+        if r[1] == "town" and r[7] and "s" not in r[12]:
+            self.town_a1[(r[4], r[0])].add(r[7])
         if r[9]:
             self._pts[(r[0], r[4])].append((float(r[9]), float(r[10])))
         else:
@@ -724,6 +727,13 @@ def add_wof(
     iso3 = cc["iso3"]
     c = countries[iso3]
     rows, region_a1, county = wof_admin(path, iso3, ocha_names, index.admin1)
+    # a region still without an admin1 takes the one of the GeoNames or hand-kept town its Arabic names
+    # name (Libya's "Mizdah" region is also "غريان", Gharyan: West)
+    for r in rows:
+        if r["placetype"] == "region" and not region_a1.get(r["wof_id"]):
+            a1s = {a for x in r["names_ar"].split("|") if x and (k := arabic_key(x)) for a in index.town_a1.get((iso3, k), ())}
+            if len(a1s) == 1:
+                region_a1[r["wof_id"]] = a1s.pop()
     seen: set[tuple[str, float, float]] = set()
     # localities with only a Latin name get an Arabic key from the romanisation word table
     # (pooled given: this pass adds only those, after every WOF and OSM row with a real Arabic name)
