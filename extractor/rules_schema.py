@@ -278,6 +278,8 @@ _ISO3 = {"pattern": "^[A-Z]{3}$"}
 PLACES_EXTRA = _obj({
     "priority_countries": _list(_s("ISO3", pattern="^[A-Z]{3}$"), "countries whose small towns are kept"),
     "min_population_other": _int("minimum town population outside priority countries", minimum=0),
+    "min_population_other_rare": _int("towns outside priority countries from this population up to "
+                                      "min_population_other are kept as rare", minimum=0),
     "min_population": _map(_int("population", minimum=0), "ISO3 -> minimum town population", _ISO3),
     "region_by_subregion": _map(_s("ACLED region"), "UN M49 sub-region -> ACLED region"),
     "country_regions": _map(_s("ACLED region"), "ISO3 -> ACLED region (overrides)", _ISO3),

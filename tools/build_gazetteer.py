@@ -8,11 +8,15 @@ Sources (all open; see ``extractor/data/PLACES.md``):
   centroids) -- MIT, names from UNTERM/M49;
 * OCHA global P-codes, admin levels 1-2 (English admin names) -- OCHA/HDX;
 * ``extractor/data/places_extra.yaml``: hand-kept Arabic forms, admin units,
-  ACLED-style spellings and regions the sources miss.
+  ACLED-style spellings and regions the sources miss;
+* Who's On First localities, districts and regions (CC BY 4.0 names), with an Arabic key
+  inferred from the Latin name for localities that have none (flag ``t``, word tables learnt
+  from WOF's two-name rows), and OSM Sudan (ODbL, its own file).
 
 Run from the repository root::
 
     python tools/build_gazetteer.py [--shared ../shared/data]
+    python tools/build_gazetteer.py --check-translit   # held-out accuracy of the inferred names
 
 The output is deterministic (sorted rows, fixed gzip mtime).
 """
@@ -164,6 +168,7 @@ def build(shared: Path) -> list[tuple]:
     by_iso2 = {c["iso2"]: c for c in countries.values()}
     priority = set(extra["priority_countries"])
     min_pop_other = int(extra["min_population_other"])
+    min_pop_rare = int(extra.get("min_population_other_rare", min_pop_other))
     a1_over: dict[str, dict[str, str]] = extra[
         "admin1_names"
     ]  # iso3 -> {OCHA name: ACLED name}
@@ -172,6 +177,9 @@ def build(shared: Path) -> list[tuple]:
     common = load_common_words()
     ocha1, ocha2 = load_ocha(shared)
     ocha_names = _ocha_acled_names(ocha1, ocha2, a1_over, a2_over, priority)
+    for iso3 in sorted(priority):  # admin1 names kept by hand (codes, seats) for WOF regions OCHA lacks
+        hand_a1 = [*extra.get("admin1_codes", {}).get(iso3, {}).values(), *extra.get("admin1_seats", {}).get(iso3, {})]
+        ocha_names[iso3]["hand_a1"] = {fold(n): n for n in sorted(set(hand_a1))}
     hand_admin1 = {(e["iso3"], normalize_key(a)): e["name"] for e in extra["places"] if e["kind"] == "admin1"
                    for a in e["ar"]}  # fmt: skip
     grid = admin_grid(shared, by_iso2, ocha_names, hand_admin1, a1_over)
@@ -309,9 +317,9 @@ def build(shared: Path) -> list[tuple]:
         floor = (
             int(extra["min_population"].get(cc["iso3"], 0)) if pri else min_pop_other
         )
-        if t["population"] < floor and not pri:
+        if not pri and t["population"] < min_pop_rare:
             continue
-        small = t["population"] < floor  # a small town of Iran, Turkey, the Sahel: rare
+        small = t["population"] < floor  # a small town of Iran, Turkey, the Sahel or the world: rare
         keys = {k for a in t["alternatenames"] if (k := arabic_key(a))}
         if not keys:
             continue
@@ -378,6 +386,12 @@ def build(shared: Path) -> list[tuple]:
         persons | common,
         hand,
     )
+    pooled = learn_words([r for cc in _TR_POOLED if (f := shared / "wof_places" / f"wof_{cc}.tsv.gz").exists()
+                          for r in _tsv(f)])  # fmt: skip
+    # WOF localities with only a Latin name, their Arabic key from the romanisation word tables; last,
+    # so that a row with a real Arabic name at the same place (WOF, GeoNames, OSM) wins the 5 km test
+    for path in sorted((shared / "wof_places").glob("wof_*.tsv.gz")):
+        add_wof(path, countries, by_iso2, index, add, ocha_names, persons | common, hand, grid, pooled)
     rename = extra.get("location_names", {})
     rows = [
         r[:2] + (rename.get(r[4], {}).get(r[2], r[2]),) + r[3:] if r[1] == "town" else r
@@ -440,6 +454,7 @@ class _PointIndex:
         self.towns: dict[str, list[tuple]] = defaultdict(
             list
         )  # iso3 -> (lat, lon, pop, name, admin1, admin2)
+        self.town_a1: dict[tuple[str, str], set[str]] = defaultdict(set)  # GeoNames/hand-kept town -> admin1
         for r in rows:
             self.note(r)
             if r[1] == "town" and r[9] and int(r[11] or 0) >= 100_000:
@@ -448,6 +463,8 @@ class _PointIndex:
                 )
 
     def note(self, r: tuple) -> None:
+        if r[1] == "town" and r[7] and "s" not in r[12]:
+            self.town_a1[(r[4], r[0])].add(r[7])
         if r[9]:
             self._pts[(r[0], r[4])].append((float(r[9]), float(r[10])))
         else:
@@ -606,6 +623,14 @@ def wof_admin(
     for rid, v in votes.items():
         if not region_a1.get(rid) and v:
             region_a1[rid] = v.most_common(1)[0][0]
+    # still nothing: a region named like one OCHA district takes its parent (Libya's 22 districts under
+    # ACLED's East/West/South), else the hand-kept admin1 of that name (Jordan, which OCHA's list lacks)
+    for r in rows:
+        if r["placetype"] == "region" and not region_a1.get(r["wof_id"]):
+            hits = {h[0] for h in names["a2"].get(fold(r["name_en"]), [])}
+            region_a1[r["wof_id"]] = (
+                hits.pop() if len(hits) == 1 else names.get("hand_a1", {}).get(fold(r["name_en"]), "")
+            )
     county: dict[str, tuple[str, str]] = {}
     for r in rows:
         if r["placetype"] != "county":
@@ -688,6 +713,7 @@ def add_wof(
     persons,
     hand,
     grid: _AdminGrid | None = None,
+    pooled: dict | None = None,
 ) -> None:
     """Who's On First regions, counties, localities and neighbourhoods with Arabic names.
 
@@ -701,10 +727,27 @@ def add_wof(
     iso3 = cc["iso3"]
     c = countries[iso3]
     rows, region_a1, county = wof_admin(path, iso3, ocha_names, index.admin1)
-    seen: set[tuple[str, float, float]] = set()
+    # a region still without an admin1 takes the one of the GeoNames or hand-kept town its Arabic names
+    # name (Libya's "Mizdah" region is also "غريان", Gharyan: West)
     for r in rows:
+        if r["placetype"] == "region" and not region_a1.get(r["wof_id"]):
+            a1s = {a for x in r["names_ar"].split("|") if x and (k := arabic_key(x)) for a in index.town_a1.get((iso3, k), ())}
+            if len(a1s) == 1:
+                region_a1[r["wof_id"]] = a1s.pop()
+    seen: set[tuple[str, float, float]] = set()
+    # localities with only a Latin name get an Arabic key from the romanisation word table
+    # (pooled given: this pass adds only those, after every WOF and OSM row with a real Arabic name)
+    if pooled is not None and path.name[4:6] in _TR_SKIP:
+        return
+    table = learn_words(rows) if pooled is not None else {}
+    pool = pooled if path.name[4:6] in _TR_POOLED else None
+    if pooled is None:
+        todo = [(r, False) for r in rows]
+    else:
+        todo = [(r, True) for r in rows if not r["names_ar"] and r["placetype"] in _TR_PLACETYPES]
+    for r, inferred in todo:
         pt = r["placetype"]
-        if not r["names_ar"] or not r["lat"]:
+        if not r["lat"] or not (inferred or r["names_ar"]):
             continue
         lat, lon = float(r["lat"]), float(r["lon"])
         pop = _int(r["population"])
@@ -735,7 +778,16 @@ def add_wof(
             continue
         if not name:
             continue
-        keys = [k for a in r["names_ar"].split("|") if a and (k := arabic_key(a))]
+        if inferred:
+            keys = [k] if (k := transliterate(table, r["name_en"], pool)) else []
+        else:
+            keys = [k for a in r["names_ar"].split("|") if a and (k := arabic_key(a))]
+        bare: list[str] = []
+        if kind == "admin2":
+            # a district WOF names only with its type word ("مديرية دار سعد") is written bare in the news
+            # ("قصف على دار سعد"); the bare form is skipped below when a town or a word has that name
+            bare = [b for k in keys if (b := _TYPE_WORD_AR.sub("", k)) != k]
+            keys += bare
         for k in dict.fromkeys(keys):
             if len(k.replace(" ", "")) <= 2 or (k, iso3) in hand and kind == "town":
                 continue
@@ -745,16 +797,24 @@ def add_wof(
             ):
                 continue
             wordlike = _wordlike(k, persons)
-            if kind != "town" and (index.has(k, iso3) or wordlike):
+            # a district's bare name that reads as words ("دار سعد") is kept as rare and word-like: it
+            # counts with its type word, a NER LOC span or its admin unit named nearby
+            bare_word = kind == "admin2" and wordlike and k in bare and " " in k
+            if kind != "town" and (index.has(k, iso3) or wordlike and not bare_word):
                 continue  # the bare name is the town (حلب, إدلب), or a word (البحيرة "the lake", Chad's Lac)
             seen.add((k, round(lat, 2), round(lon, 2)))
-            rare = kind == "town" and (pop < _RARE_POP or wordlike)
+            rare = kind == "town" and (pop < _RARE_POP or wordlike or inferred) or bare_word
             if kind == "town" and pt != "locality":
                 # a neighbourhood is coded at its city, as ACLED codes Gaza City for its quarters
                 city = index.city(iso3, lat, lon)
                 if city is not None:
                     name, a1, a2 = city
-            add(k, kind, name, c, a1, a2, lat, lon, pop, _bulk_flags(rare, wordlike))
+            add(k, kind, name, c, a1, a2, lat, lon, pop, _bulk_flags(rare, wordlike) + ("t" if inferred else ""))
+
+
+_TYPE_WORD_AR = re.compile(
+    "^(?:" + "|".join(normalize_key(w) for w in ("مديرية", "قضاء", "ناحية", "محلية", "مركز")) + ") (?=\\S)"
+)
 
 
 def add_sudan_osm(
@@ -797,6 +857,123 @@ def add_sudan_osm(
             wordlike = _wordlike(k, persons)
             rare = not big or wordlike
             add(k, "town", name, c, a1, a2, lat, lon, pop, _bulk_flags(rare, wordlike))
+
+
+# --- Arabic names for WOF localities that have only a Latin (GeoNames) name -------------------------
+# GeoNames romanises Arabic place names word by word and consistently (Bayt, Kafr, `Izbat, Al X); the
+# WOF rows that carry both a Latin and an Arabic name are a parallel word list. A word table learned
+# from them (per country: Lebanon and Algeria romanise the French way) gives the Arabic key of a row
+# whose every word was seen at least _TR_MIN times and mostly with one Arabic word. Such a row is
+# marked "t" (and always "r": a name inferred from its romanisation counts only with support).
+# `python tools/build_gazetteer.py --check-translit` measures it on held-out rows.
+_LATIN_ARTICLES = frozenset(
+    "al el ad an ar as ash at az adh ath ed en er es ez et ech ej".split()
+)
+_TR_MIN = 2  # times a Latin word must have been seen with its Arabic word
+_TR_SHARE = 0.6  # share of its sightings that Arabic word must have
+_TR_PLACETYPES = ("locality", "neighbourhood")
+
+
+def latin_tokens(name: str) -> list[str] | None:
+    """Lower-case words of a romanised name, an article joined to its word ("Ad Dayr" -> al_dayr),
+    or None when the name has other characters than Latin letters, apostrophes and spaces."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = s.replace("‘", "`").replace("ʻ", "`").replace("’", "'").replace("ʼ", "'")
+    s = re.sub(r"[-_]", " ", s)
+    if not re.fullmatch(r"[a-z'` ]+", s):
+        return None
+    words, out, i = s.split(), [], 0
+    while i < len(words):
+        if words[i] in _LATIN_ARTICLES and i + 1 < len(words):
+            out.append("al_" + words[i + 1].lstrip("'`"))
+            i += 2
+        else:
+            out.append(words[i])
+            i += 1
+    return out or None
+
+
+def learn_words(rows: list[dict]) -> dict[str, tuple[str, int, int]]:
+    """Latin word -> (its most frequent Arabic word, that count, all sightings), from rows with both
+    names whose preferred Arabic name has as many words as the Latin one."""
+    seen: dict[str, Counter] = defaultdict(Counter)
+    for r in rows:
+        if r["placetype"] not in _TR_PLACETYPES or not r["names_ar"]:
+            continue
+        lt = latin_tokens(r["name_en"])
+        ar = next((k for a in r["names_ar"].split("|") if a and (k := arabic_key(a))), None)
+        if not lt or not ar or len(ar.split()) != len(lt):
+            continue
+        for lw, aw in zip(lt, ar.split()):
+            seen[lw][aw] += 1
+    out = {}
+    for lw, c in seen.items():
+        aw, n = min(c.items(), key=lambda x: (-x[1], x[0]))
+        out[lw] = (aw, n, sum(c.values()))
+    return out
+
+
+def transliterate(table: dict, name: str, pooled: dict | None = None) -> str | None:
+    """The Arabic key of a romanised name when every word is well attested in the country's table
+    (or, for a word that table has not seen, in the pooled table of the BGN-romanised countries)."""
+    lt = latin_tokens(name)
+    if not lt:
+        return None
+    out = []
+    for w in lt:
+        t = table.get(w)
+        if t is None and pooled is not None:
+            t = pooled.get(w)
+        if t is None or t[1] < _TR_MIN or t[1] < _TR_SHARE * t[2]:
+            return None
+        out.append(t[0])
+    return " ".join(out)
+
+
+# countries whose GeoNames names follow the BGN/PCGN romanisation of Arabic (not the French one of
+# Lebanon and the Maghreb, nor Somali, Bambara or Chadian names)
+_TR_POOLED = ("eg", "iq", "jo", "ly", "ps", "sd", "sy", "ye")
+# Sudan's WOF localities are left without inferred names: on the OSM rows that have both names the
+# tables give the OSM Arabic name for only 68% of the covered rows (Sudanese spellings differ), and the
+# OSM file already gives Sudan's villages real Arabic names
+_TR_SKIP = ("sd",)
+
+
+def check_translit(shared: Path) -> None:
+    """Held-out check of the word tables: learn on 4/5 of each country's two-name rows, predict the
+    other fifth; print per country how many are covered and how many equal one of their Arabic keys."""
+    import hashlib
+
+    tot = [0, 0, 0]
+    pooled_rows = {p.name[4:6]: _tsv(p) for p in sorted((shared / "wof_places").glob("wof_*.tsv.gz"))}
+    print(f"{'file':<8}{'held out':>9}{'covered':>9}{'exact':>8}{'no-Arabic rows':>16}{'named':>7}")
+    for path in sorted((shared / "wof_places").glob("wof_*.tsv.gz")):
+        cc = path.name[4:6]
+        rows = pooled_rows[cc]
+        two = [r for r in rows if r["names_ar"] and r["placetype"] in _TR_PLACETYPES]
+        fold5 = lambda r: int(hashlib.md5(r["wof_id"].encode()).hexdigest(), 16) % 5 == 0  # noqa: E731
+        table = learn_words([r for r in two if not fold5(r)])
+        pool = None
+        if cc in _TR_POOLED:
+            pool = learn_words([r for c in _TR_POOLED for r in pooled_rows[c] if not (c == cc and fold5(r))])
+        n = cov = ok = 0
+        for r in two:
+            if not fold5(r) or not latin_tokens(r["name_en"]):
+                continue
+            n += 1
+            p = transliterate(table, r["name_en"], pool)
+            if p is None:
+                continue
+            cov += 1
+            ok += p in {k for a in r["names_ar"].split("|") if a and (k := arabic_key(a))}
+        full = learn_words(rows)
+        fpool = learn_words([r for c in _TR_POOLED for r in pooled_rows[c]]) if cc in _TR_POOLED else None
+        bare = [r for r in rows if not r["names_ar"] and r["placetype"] in _TR_PLACETYPES and r["lat"]]
+        named = sum(transliterate(full, r["name_en"], fpool) is not None for r in bare)
+        tot = [tot[0] + n, tot[1] + cov, tot[2] + ok]
+        print(f"{path.name[:6]:<8}{n:>9}{cov:>9}{ok / max(cov, 1):>8.1%}{len(bare):>16}{named:>7}")
+    print(f"{'all':<8}{tot[0]:>9}{tot[1]:>9}{tot[2] / max(tot[1], 1):>8.1%}")
 
 
 _PERSON_WORDS = frozenset(normalize_key(w) for w in (
@@ -845,7 +1022,12 @@ def main() -> None:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--out-osm", type=Path, default=OUT_OSM)
+    ap.add_argument("--check-translit", action="store_true",
+                    help="measure the romanisation word tables on held-out WOF rows; build nothing")
     args = ap.parse_args()
+    if args.check_translit:
+        check_translit(args.shared)
+        return
     rows, osm = build(args.shared)
     longest = max(r[0].count(" ") + 1 for r in rows + osm)
     if longest > MAX_WORDS:
