@@ -258,3 +258,13 @@ def test_a_protest_dated_after_publication_is_an_announcement():
 def test_training_to_fight_is_no_battle():
     text = "أكد الوزير في بغداد على الحاجة إلى قوات برية عراقية قادرة على قتال التنظيم المتشدد."
     assert rows(text, "2015-07-25") == []
+
+
+def test_mines_dug_out_are_no_explosion():
+    text = "استخرجت فرق الهندسة أمس أكثر من 300 لغم أرضي زرعها المسلحون في منطقة دوفس شرق مدينة عدن."
+    assert "Explosions/Remote violence" not in {e.event_type for e in rows(text, "2015-08-10")}
+
+
+def test_arrest_campaigns_over_recent_days_are_no_one_event():
+    text = "كثفت قوات الاحتلال حملات الاعتقال في مدينة الخليل خلال الأيام الأخيرة واعتقلت 30 فلسطينيا."
+    assert rows(text, "2015-07-23") == []
