@@ -67,6 +67,7 @@ class ContextWords:
     protest: PhraseMatcher
     battle: PhraseMatcher
     report: PhraseMatcher  # reporting words: who said it, where from, which day
+    sermon: PhraseMatcher  # a sermon reported in the headline or first sentence
     opinion_min_words: int = 250
     opinion_max_per_1000: float = 8.0
 
@@ -74,18 +75,22 @@ class ContextWords:
     @functools.cache
     def load(cls) -> ContextWords:
         c = check_keys("context", assembly_data()["context"], {"protest_words", "battle_words", "opinion"})
-        o = check_keys("context.opinion", c["opinion"], {"min_words", "max_per_1000", "report_words"})
+        o = check_keys("context.opinion", c["opinion"], {"min_words", "max_per_1000", "report_words", "lead_words"})
         return cls(word_matcher("context.protest_words", c["protest_words"]),
                    word_matcher("context.battle_words", c["battle_words"]),
                    word_matcher("context.opinion.report_words", o["report_words"]),
+                   word_matcher("context.opinion.lead_words", o["lead_words"]),
                    int(o["min_words"]), float(o["max_per_1000"]))  # fmt: skip
 
 
-def is_opinion(text: str, words: ContextWords | None = None) -> bool:
-    """Whether an article reads as an opinion column, sermon or analysis rather than a report: long
-    (``opinion.min_words``) and with few reporting words (said, reported, sources, yesterday, today ...)
+def is_opinion(text: str, words: ContextWords | None = None, lead: str = "") -> bool:
+    """Whether an article reads as an opinion column, sermon or analysis rather than a report: its
+    ``lead`` (headline and first sentence) reports a sermon (``opinion.lead_words``), or it is long
+    (``opinion.min_words``) with few reporting words (said, reported, sources, yesterday, today ...)
     per 1,000 words (fewer than ``opinion.max_per_1000``). News tells who said what and when."""
     words = words or ContextWords.load()
+    if lead and words.sermon.contains(lead):
+        return True
     n = text.count(" ") + 1
     if n < words.opinion_min_words:
         return False
@@ -201,5 +206,5 @@ def article_context(doc: Doc, gazetteer: Gazetteer, lexicon: Any = None) -> Arti
     precision = getattr(art, "published_precision", None) or (1 if art.published else None)
     return ArticleContext(
         focus_country=focus, countries=countries, main_place=main, protest=protest, battle=battle,
-        opinion=is_opinion(doc.text, words), published=art.published, date_precision=precision, place_counts=counts,
+        opinion=is_opinion(doc.text, words, " ".join(s.text for s in doc.sentences[:2])), published=art.published, date_precision=precision, place_counts=counts,
     )  # fmt: skip

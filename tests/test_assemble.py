@@ -268,3 +268,9 @@ def test_mines_dug_out_are_no_explosion():
 def test_arrest_campaigns_over_recent_days_are_no_one_event():
     text = "كثفت قوات الاحتلال حملات الاعتقال في مدينة الخليل خلال الأيام الأخيرة واعتقلت 30 فلسطينيا."
     assert rows(text, "2015-07-23") == []
+
+
+def test_a_sermon_reports_no_events():
+    text = ("أكد إمام وخطيب المسجد الكبير في خطبة الجمعة اليوم أن قتل الأبرياء جريمة. "
+            "وقال إن التفجير الذي استهدف المصلين في مدينة أبها عمل إجرامي.")  # fmt: skip
+    assert rows(text, "2015-08-07") == []
