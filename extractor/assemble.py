@@ -4,7 +4,8 @@ Between the mentions (one per trigger clause, :mod:`extractor.mentions`) and the
 each of which names its reason in ``--explain``:
 
 1. **Decide** (:func:`decide`): is the mention a *reported event* or only a *mention* of one — a
-   reaction or condemnation ("أدانت مصر الهجوم"), a cumulative toll ("خلال أسبوعين"), an
+   reaction or condemnation ("أدانت مصر الهجوم"), a follow-up (funeral, condolences, visit to the
+   wounded) of an event told as known, an event with no day of its own in an opinion column, a cumulative toll ("خلال أسبوعين"), an
    intention, plan or foiled attempt, background told in the pluperfect ("وكان ... قد", code="pluperfect") or as
    past ("هجوم الشهر الماضي"), or a bare noun with nothing that anchors an event (no place, no
    day, no toll, no named actor)? Past and pluperfect tellings are background only when the
@@ -23,6 +24,7 @@ names itself. Article-level facts come from :mod:`extractor.context`, computed o
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -63,12 +65,24 @@ class Cue:
 
 
 @dataclass(frozen=True)
+class Followup:
+    """The funeral, condolences or visit after an event told elsewhere (``decisions.followup``)."""
+
+    cue: Cue
+    heads: PhraseMatcher  # "حادث" before the trigger: the event is referred to as known
+    not_types: frozenset[str]
+
+
+@dataclass(frozen=True)
 class DecisionCues:
     reaction: Cue
+    followup: Followup
+    alleged: Cue
     call: Cue
     aggregate: Cue
     hypothetical: Cue
     past: Cue
+    after: Cue
     pluperfect_aux: PhraseMatcher
     pluperfect_window: int
 
@@ -76,14 +90,17 @@ class DecisionCues:
     @functools.cache
     def load(cls) -> DecisionCues:
         d = check_keys("decisions", assembly_data()["decisions"],
-                       {"reaction", "call", "aggregate", "hypothetical", "pluperfect", "past"})  # fmt: skip
+                       {"reaction", "followup", "alleged", "call", "aggregate", "hypothetical", "pluperfect", "past", "after"})  # fmt: skip
 
         def cue(name: str, windowed: bool) -> Cue:
             c = check_keys(f"decisions.{name}", d[name], {"words", "window"} if windowed else {"words"})
             return Cue(word_matcher(f"decisions.{name}.words", c["words"]), int(c.get("window", 0)))
 
         pl = check_keys("decisions.pluperfect", d["pluperfect"], {"aux", "window"})
-        return cls(cue("reaction", True), cue("call", True), cue("aggregate", False), cue("hypothetical", True), cue("past", True),
+        f = check_keys("decisions.followup", d["followup"], {"words", "window", "heads", "not_types"})
+        followup = Followup(Cue(word_matcher("decisions.followup.words", f["words"]), int(f["window"])),
+                            word_matcher("decisions.followup.heads", f["heads"]), frozenset(f["not_types"]))  # fmt: skip
+        return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False), cue("hypothetical", True), cue("past", True), cue("after", True),
                    word_matcher("decisions.pluperfect.aux", pl["aux"]), int(pl["window"]))  # fmt: skip
 
 
@@ -210,7 +227,7 @@ def retype(event_type: str, sub: str, actor1, actor2, *, trigger: str, text: str
 class Decision:
     reported: bool
     reason: str = ""  # in words, for --explain
-    code: str = ""  # which cue decided: reaction, aggregate, hypothetical, pluperfect, past, bare
+    code: str = ""  # which cue decided: reaction, followup, call, aggregate, hypothetical, pluperfect, past, opinion, bare
     background: bool = False  # past or pluperfect: a mention only when the article reports something else
 
 
@@ -233,12 +250,58 @@ def _dated_recent(m: Any, ctx: ArticleContext | None) -> bool:
     return published is None or abs((published - m.event_date).days) <= RECENT_DAYS
 
 
+#: A pronoun suffix right after a trigger ("هجومه", "قصفها"): the event is one already known.
+_PRONOUN = re.compile(r"(?:ه|ها|هم|هما|هن)(?=\W|$)")
+
+
+def _definite(text: str, rel: int) -> bool:
+    """Whether the trigger at ``rel`` carries the article ("الهجوم", "للغارة", "بالتفجير")."""
+    if text[:rel].endswith(("ال", "لل")):
+        return True
+    word = text[rel:].split(maxsplit=1)[0] if text[rel:].strip() else ""
+    return word.startswith(("ال", "لل", "وال", "بال", "فال", "وبال", "ولل", "كال"))
+
+
+def _word_before(text: str, rel: int, window: int) -> str:
+    """The ``window`` whole words before the word that holds the trigger at ``rel`` (its clitics and
+    article left out: "عقب الهجوم" gives "عقب")."""
+    head = text[:rel]
+    if head and not head[-1].isspace():
+        head = head[: len(head) - len(head.split()[-1])]
+    words = head.split()
+    return " ".join(words[-window:]) if words else ""
+
+
+def _referring(text: str, rel: int, heads: PhraseMatcher) -> bool:
+    """Whether the trigger at ``rel`` names its event as one already known: it carries the article
+    ("التفجير", "للهجوم") or follows one of ``heads`` ("حادث تفجير")."""
+    if _definite(text, rel):
+        return True
+    words = text[:rel].split()
+    return bool(words) and heads.contains(words[-1])
+
+
 def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     """Reported event or mention, for one mention whose clause text is ``text``."""
     cues = DecisionCues.load()
     rel = max(0, m.trigger_start - m.start)
+    if ctx is not None and ctx.opinion:
+        return Decision(False, "the article is an opinion column or analysis (few reporting words), which retells or "
+                        "judges events reported elsewhere", code="opinion")
     if cues.reaction.words.contains(_before(text, rel, cues.reaction.window)):
         return Decision(False, "a reaction to the event (condemnation, condolence, welcome), not the event", code="reaction")
+    f = cues.followup
+    if (m.event_type not in f.not_types and f.cue.words.contains(_before(text, rel, f.cue.window))
+            and _referring(text, rel, f.heads)):  # fmt: skip
+        return Decision(False, "a follow-up (funeral, condolences, a visit to the wounded) of an event told as known",
+                        code="followup")
+    published = ctx.published if ctx is not None and ctx.date_precision == 1 else None
+    if published is not None and m.event_date is not None and m.event_date > published:
+        return Decision(False, "dated after the publication day: a plan or an announcement, not an event",
+                        code="future")
+    if cues.alleged.words.contains(_before(text, rel, cues.alleged.window)):
+        return Decision(False, "the act a suspicion or charge alleges (يشتبه بتورطهم في، بتهمة), not an event told",
+                        code="alleged")
     if cues.call.words.contains(_before(text, rel, cues.call.window)):
         return Decision(False, "a call to act (دعا إلى ...), not the act", code="call")
     if cues.aggregate.words.contains(text):
@@ -253,6 +316,12 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
                         code="pluperfect")
     if not recent and cues.past.words.contains(_before(text, rel, cues.past.window) + " " + text[rel : rel + 80]):
         return Decision(False, "told as past background (last month, earlier, an anniversary)", background=True, code="past")
+    two = _word_before(text, rel, 2).split()
+    after_head = len(two) == 2 and cues.after.words.contains(two[0]) and cues.followup.heads.contains(two[1])
+    if not recent and (after_head or cues.after.words.contains(_word_before(text, rel, cues.after.window)) and (
+            _definite(text, rel) or _PRONOUN.match(text, m.trigger_end - m.start))):  # fmt: skip
+        return Decision(False, "the time of something else, told as known (عقب الهجوم، بعد هجومه)", background=True,
+                        code="after")
     # a named actor anchors a tactic ("غارة أمريكية"), not a bare "هجمات"
     named = m.actor1 is not None and m.actor1.kind != "unidentified" and not m.generic
     anchored = (m.place_explicit or m.date_basis in ("explicit", "relative") or named

@@ -12,6 +12,7 @@ talks about that country at all. :func:`article_context` gathers those facts:
   (first on ties), in the focus country: an event with no place of its own inherits it;
 * ``protest`` / ``battle``: whether the article is about a demonstration (protest words in two
   sentences, or in the headline) / about fighting (battle words in two sentences);
+* ``opinion``: whether it reads as an opinion column, sermon or analysis (long, few reporting words);
 * ``published`` and ``date_precision`` (1 day, 3 month; None without a publication date).
 """
 
@@ -65,13 +66,36 @@ def assembly_data() -> dict[str, Any]:
 class ContextWords:
     protest: PhraseMatcher
     battle: PhraseMatcher
+    report: PhraseMatcher  # reporting words: who said it, where from, which day
+    sermon: PhraseMatcher  # a sermon reported in the headline or first sentence
+    opinion_min_words: int = 250
+    opinion_max_per_1000: float = 8.0
 
     @classmethod
     @functools.cache
     def load(cls) -> ContextWords:
-        c = check_keys("context", assembly_data()["context"], {"protest_words", "battle_words"})
+        c = check_keys("context", assembly_data()["context"], {"protest_words", "battle_words", "opinion"})
+        o = check_keys("context.opinion", c["opinion"], {"min_words", "max_per_1000", "report_words", "lead_words"})
         return cls(word_matcher("context.protest_words", c["protest_words"]),
-                   word_matcher("context.battle_words", c["battle_words"]))  # fmt: skip
+                   word_matcher("context.battle_words", c["battle_words"]),
+                   word_matcher("context.opinion.report_words", o["report_words"]),
+                   word_matcher("context.opinion.lead_words", o["lead_words"]),
+                   int(o["min_words"]), float(o["max_per_1000"]))  # fmt: skip
+
+
+def is_opinion(text: str, words: ContextWords | None = None, lead: str = "") -> bool:
+    """Whether an article reads as an opinion column, sermon or analysis rather than a report: its
+    ``lead`` (headline and first sentence) reports a sermon (``opinion.lead_words``), or it is long
+    (``opinion.min_words``) with few reporting words (said, reported, sources, yesterday, today ...)
+    per 1,000 words (fewer than ``opinion.max_per_1000``). News tells who said what and when."""
+    words = words or ContextWords.load()
+    if lead and words.sermon.contains(lead):
+        return True
+    n = text.count(" ") + 1
+    if n < words.opinion_min_words:
+        return False
+    hits = sum(1 for _ in words.report.find(text))
+    return 1000 * hits / n < words.opinion_max_per_1000
 
 
 @dataclass
@@ -83,6 +107,7 @@ class ArticleContext:
     main_place: Place | None = None
     protest: bool = False
     battle: bool = False
+    opinion: bool = False  # an opinion column, sermon or analysis (see is_opinion)
     published: date | None = None
     date_precision: int | None = None
     place_counts: dict[str, int] = field(default_factory=dict)
@@ -181,5 +206,5 @@ def article_context(doc: Doc, gazetteer: Gazetteer, lexicon: Any = None) -> Arti
     precision = getattr(art, "published_precision", None) or (1 if art.published else None)
     return ArticleContext(
         focus_country=focus, countries=countries, main_place=main, protest=protest, battle=battle,
-        published=art.published, date_precision=precision, place_counts=counts,
+        opinion=is_opinion(doc.text, words, " ".join(s.text for s in doc.sentences[:2])), published=art.published, date_precision=precision, place_counts=counts,
     )  # fmt: skip

@@ -101,6 +101,7 @@ REASONS = {
     "noun form": "this trigger counts only as a verb, and here it is a noun with the article",
     "needs": "the sentence lacks the cue word this trigger needs to mean an event",
     "negation": "negated (لم، لا، نفى ...): the event did not happen",
+    "front": "names the fronts, a stop or the war as a whole (جبهات القتال، وقف القصف), not one event",
     "anaphora": "refers back (هذه، تلك ...) to an event already told",
     "any": "'any' (أي) puts the event in doubt",
     "future": "future, threatened or hypothetical action, not an event that happened",
@@ -113,6 +114,8 @@ REASONS = {
     "habitual": "a habitual or repeated pattern, not one event",
     "crime": "ordinary crime (drugs, theft, smuggling), which ACLED does not code",
     "other_event": "sports, film or fiction, not political violence",
+    "link": "a link line repeating another article's headline",
+    "hashtag": "the trigger is part of a hashtag (#تفجير_...), which names a topic, not an event",
 }
 
 
@@ -239,6 +242,9 @@ class TemplateSet:
     def _reject_reason(self, tpl: Template, sent: Sentence, h: Hit, memo: dict | None = None) -> str:
         local = sent.text
         memo = {} if memo is None else memo
+        ws, we = h.word_start - sent.start, h.end - sent.start
+        if (ws > 0 and local[ws - 1] in "#_") or local.startswith("_", we):
+            return "hashtag"
         if tpl.unless is not None and _once(memo, ("unless", tpl.id), tpl.unless.contains, local):
             return "unless"
         if tpl.verb_only and is_definite(local, h.word_start - sent.start, h.start - sent.start):

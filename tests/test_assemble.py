@@ -146,3 +146,131 @@ def test_a_suicide_bombing_and_the_attack_it_is_called_later_are_one_event():
 class _Actor:
     def __init__(self, kind: str):
         self.kind, self.name, self.assoc = kind, f"{kind} forces", ""
+
+
+# --- follow-ups, opinion, lists and idioms (issue 9: precision on unseen news) -------------------
+
+
+def test_a_visit_to_the_wounded_of_a_known_bombing_is_no_event():
+    text = "زار وزير الداخلية اليوم المصابين في حادث التفجير الإرهابي الذي استهدف مسجدا في مدينة أبها."
+    assert rows(text, "2015-08-08") == []
+    assert any("follow-up" in line for line in explain(text, "2015-08-08"))
+
+
+def test_condolences_far_before_the_trigger_are_still_a_reaction():
+    text = ("قدم رئيس الوزراء في مستهل جلسة المجلس اليوم خالص التعازي والمواساة لأسر الضحايا وللشعب كله في "
+            "الشهداء الذين سقطوا في التفجير الذي استهدف سوقا شعبيا في مدينة كركوك.")  # fmt: skip
+    assert rows(text, "2016-05-02") == []
+
+
+def test_a_new_bombing_during_a_funeral_is_an_event():
+    # the funeral is where it happened, not a follow-up: the trigger tells a new event (no article)
+    text = "خلال تشييع جنازة في مدينة بعقوبة اليوم فجر انتحاري نفسه وسط المشيعين ما أدى إلى مقتل 12 شخصا."
+    [ev] = rows(text, "2016-05-02")
+    assert ev.event_type == "Explosions/Remote violence" and ev.location == "Baqubah"
+
+
+def test_clashes_at_a_funeral_are_an_event():
+    text = "اندلعت مواجهات بين الشبان وقوات الاحتلال خلال تشييع جثمان الشهيد في مدينة نابلس اليوم ورشق الشبان الجنود بالحجارة."
+    assert [e.event_type for e in rows(text, "2016-05-02")] == ["Riots"]
+
+
+def test_a_trigger_inside_a_hashtag_is_no_event():
+    text = "دشن مغردون في مدينة أبها وسما بعنوان #تفجير_مسجد_أبها للتضامن مع أسر رجال الأمن."
+    assert rows(text, "2015-08-08") == []
+    assert any("hashtag" in line for line in explain(text, "2015-08-08"))
+
+
+def test_stealing_the_limelight_is_no_abduction():
+    text = "خطف المرشح الجمهوري الأضواء في المناظرة الأولى في مدينة كليفلاند أمس."
+    assert rows(text, "2015-08-08") == []
+
+
+def test_strikes_near_many_cities_are_no_one_event():
+    text = "أصابت غارات التحالف الدولي أمس أهدافا لتنظيم داعش قرب تسع مدن عراقية بينها الموصل."
+    assert rows(text, "2015-07-25") == []
+    assert any("cumulative or aggregate" in line for line in explain(text, "2015-07-25"))
+
+
+def test_a_link_line_repeats_another_articles_headline():
+    text = "رابط الخبر بصحيفة الوطن: مقتل ثلاثة جنود في هجوم على حاجز في مدينة العريش"
+    assert rows(text, "2015-07-25") == []
+
+
+def test_a_killing_after_a_quarrel_is_ordinary_crime():
+    text = "قتل مواطن جاره بإطلاق النار عليه من بندقية إثر خلاف بينهما في مدينة بريدة أمس."
+    assert rows(text, "2015-08-04") == []
+
+
+def test_an_ambassador_recalled_in_protest_is_no_demonstration():
+    text = "استدعت البحرين سفيرها في طهران احتجاجا على تصريحات المسؤولين الإيرانيين في العاصمة المنامة."
+    assert rows(text, "2015-07-26") == []
+
+
+def test_the_fronts_are_no_battle():
+    text = "قال محافظ عدن إن مئات الشبان ينضمون إلى الشرطة وقد يشاركون في جبهات القتال في محافظة لحج."
+    assert rows(text, "2015-08-04") == []
+    assert any("fronts" in line for line in explain(text, "2015-08-04"))
+
+
+def test_after_the_attack_is_background_beside_the_news():
+    text = ("قتل ثلاثة مدنيين في قصف مدفعي على مدينة الفاشر اليوم. "
+            "وغادر مئات السكان مدينة نيالا عقب الهجوم الذي شنته قوات الدعم السريع على أحيائها.")  # fmt: skip
+    assert [e.location for e in rows(text, "2025-06-02")] == ["El Fasher"]
+    assert any("told as known" in line for line in explain(text, "2025-06-02"))
+
+
+_COLUMN = ("إن ما يجري في المنطقة العربية يستدعي منا جميعا وقفة صادقة مع النفس، فالإرهاب لا دين له ولا وطن، "
+           "ومن يظن أن التفجير في مدينة أبها يخدم قضية فهو واهم، لأن الشعوب تزداد تلاحما كلما اشتدت المحن. "
+           "ولعلنا ندرك أن معركة الوعي أطول من معركة السلاح، وأن الكلمة الطيبة تبني ما تهدمه الأحقاد. ")
+
+
+def test_an_opinion_column_reports_no_events():
+    from extractor.context import is_opinion
+
+    text = _COLUMN * 5  # long, and no one says who reported what, where or when
+    assert is_opinion(text)
+    assert rows(text, "2015-08-08") == []
+    assert any("opinion column" in line for line in explain(text, "2015-08-08"))
+
+
+def test_a_long_report_is_not_an_opinion_column():
+    from extractor.context import is_opinion
+
+    report = ("وقال مصدر أمني لوكالة الأنباء اليوم إن مسلحين هاجموا حاجزا للشرطة في مدينة العريش أمس. "
+              "وأضاف المصدر أن الهجوم أسفر عن مقتل جنديين، وأفاد شهود بأن المسلحين فروا. ") * 20  # fmt: skip
+    assert not is_opinion(report)
+
+
+def test_the_act_an_arrest_alleges_is_no_event_of_its_own():
+    text = "أعلنت الشرطة اليوم توقيف 12 متظاهرا في مدينة المنامة يشتبه بتورطهم في أعمال عنف خلال مسيرة."
+    evs = rows(text, "2012-09-22")
+    assert "Riots" not in {e.event_type for e in evs}
+    assert any("suspicion or charge" in line for line in explain(text, "2012-09-22"))
+
+
+def test_a_protest_dated_after_publication_is_an_announcement():
+    text = "أعلنت النقابات تنظيم وقفة احتجاجية أمام وزارة الداخلية في العاصمة تونس يوم 24 أغسطس 2015."
+    assert rows(text, "2015-08-01") == []
+    assert any("after the publication day" in line for line in explain(text, "2015-08-01"))
+
+
+def test_training_to_fight_is_no_battle():
+    text = "أكد الوزير في بغداد على الحاجة إلى قوات برية عراقية قادرة على قتال التنظيم المتشدد."
+    assert rows(text, "2015-07-25") == []
+
+
+def test_mines_dug_out_are_no_explosion():
+    text = "استخرجت فرق الهندسة أمس أكثر من 300 لغم أرضي زرعها المسلحون في منطقة دوفس شرق مدينة عدن."
+    assert "Explosions/Remote violence" not in {e.event_type for e in rows(text, "2015-08-10")}
+
+
+def test_arrest_campaigns_over_recent_days_are_no_one_event():
+    text = "كثفت قوات الاحتلال حملات الاعتقال في مدينة الخليل خلال الأيام الأخيرة واعتقلت 30 فلسطينيا."
+    assert rows(text, "2015-07-23") == []
+
+
+def test_a_sermon_reports_no_events():
+    text = ("أكد إمام وخطيب المسجد الكبير في خطبة الجمعة اليوم أن قتل الأبرياء جريمة. "
+            "وقال إن التفجير الذي استهدف المصلين في مدينة أبها عمل إجرامي.")  # fmt: skip
+    assert rows(text, "2015-08-07") == []
