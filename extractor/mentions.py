@@ -365,6 +365,10 @@ def _build(c: Clause, templates: TemplateSet, gazetteer: Gazetteer, lexicon: Act
     adj_end = adj[1] + sent.start if adj else best_match.end
     actor1, actor2 = _roles(sources_removed(actors, sent, best_match), best_match, sent, templates, event_type,
                             adj_end)  # fmt: skip
+    if event_type == "Battles" and actor1 is not None and actor2 is None and lexicon.refers_to_attackers(sent.text):
+        # "وكبد الجيش القوات المهاجمة خسائر": the attackers an earlier sentence named are the other side
+        prev = [(s.text, s.start) for s in doc.sentences[max(0, idx - 2) : idx]]
+        actor2 = lexicon.antecedent(prev, actor1, event_country=country or None, event_date=published)
     if actor1 is None and event_type != "Riots":
         settlers = next((a for a in actors if a.assoc.startswith("Settlers")), None)
         if settlers is not None:  # outside a riot ACLED codes settlers as their own actor (inter 3)

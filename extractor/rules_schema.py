@@ -218,6 +218,7 @@ ACTORS = _obj({
     "group_heads": _phrases("unit nouns that head a named armed group (كتيبة، لواء)"),
     "vague_victims": _phrases("victim nouns that name no side"),
     "casualty_words": _phrases("words for the dead and wounded"),
+    "attacker_anaphora": _phrases("words that refer back to the attackers of an earlier sentence (القوات المهاجمة)"),
 }, ("kind_inter", "countries"))
 
 _WORDS5 = {k: _phrases(k) for k in ("verbs", "nouns", "plurals", "singulars", "duals")}

@@ -117,3 +117,25 @@ def test_a_name_inside_a_person_span_is_not_a_group():
     per = (t.index("احمد"), t.index(" ان"))
     assert [a.name for a in lex.find(t, event_country="Lebanon")] == ["Hezbollah"]
     assert lex.find(t, event_country="Lebanon", persons=[per]) == []
+
+
+def test_the_attackers_of_an_earlier_sentence_are_the_other_side_of_the_clash():
+    # "القوات المهاجمة" refers back to the force the sentence before names
+    text = ("قصفت قوات الدعم السريع بالمدفعية أحياء سكنية في مدينة الفاشر اليوم الخميس. وقال مصدر عسكري إن الجيش "
+            "كبد القوات المهاجمة خسائر كبيرة في معركة استمرت ساعات في الفاشر.")
+    battles = [e for e in extract(text, published="2025-09-04") if e.event_type == "Battles"]
+    assert [(e.actor1, e.actor2) for e in battles] == [("Military Forces of Sudan (2019-)", "Rapid Support Forces")]
+    # with no attackers referred to, the other side stays empty rather than taken from another sentence
+    text = text.replace("كبد القوات المهاجمة خسائر كبيرة", "خاض معركة عنيفة")
+    battles = [e for e in extract(text, published="2025-09-04") if e.event_type == "Battles"]
+    assert [(e.actor1, e.actor2) for e in battles] == [("Military Forces of Sudan (2019-)", "")]
+
+
+def test_a_telling_that_names_the_target_beats_people_killed():
+    # one sentence says "seven people", the next that the bomber struck soldiers: the soldiers are the target
+    text = ("قتل سبعة أشخاص اليوم الأحد في هجوم انتحاري تبنته حركة الشباب في مقديشو. وقال ضابط إن انتحاريا فجر "
+            "نفسه وسط مجموعة من الجنود في قاعدة عسكرية بمقديشو.")
+    [ev] = extract(text, published="2022-09-25")
+    assert (ev.actor1, ev.actor2) == ("Al Shabaab", "Military Forces of Somalia (2022-)")
+    [ev] = extract(text.split(". ")[0] + ".", published="2022-09-25")
+    assert (ev.actor1, ev.actor2) == ("Al Shabaab", "Civilians (Somalia)")

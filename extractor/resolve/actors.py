@@ -158,7 +158,7 @@ def _today() -> datetime.date:
 
 _TOP_KEYS = {"kind_inter", "countries", "fillers", "generic_state_forces_in", "ignore", "speech_verbs", "speaker_doer", "speaker_own", "support_cues", "victim_verbs", "agent_cues",
              "source_nouns", "source_links", "state_targets", "civilian_objects", "vague_victims", "group_heads", "casualty_words", "state_words", "groups", "roles",
-             "source"}  # fmt: skip
+             "source", "attacker_anaphora"}  # fmt: skip
 _ALIAS_GROUP_KEYS = {"name", "kind", "country", "acled", "only_in", "aliases", "sources"}
 
 
@@ -243,6 +243,7 @@ class ActorLexicon:
         self._vague = {normalize_key(w) for w in data.get("vague_victims") or []}
         self._group_heads = {normalize_key(w) for w in data.get("group_heads") or []}
         self._casualty_words = PhraseMatcher((w, "casualty") for w in data.get("casualty_words") or [])
+        self._anaphora = PhraseMatcher((w, "attackers") for w in data.get("attacker_anaphora") or [])
 
         self.entries: list[_Entry] = []
         self._payloads: dict[str, list[_Payload]] = {}
@@ -448,6 +449,22 @@ class ActorLexicon:
     def is_vague_victim(self, actor: Actor) -> bool:
         """Civilians named only as "people" (أشخاص): any named target says more."""
         return actor.kind == "civilians" and not actor.assoc and actor.matched.lower() in self._vague
+
+    def refers_to_attackers(self, text: str) -> bool:
+        """Whether the text names "the attackers" of an earlier sentence ("كبد الجيش القوات المهاجمة خسائر")."""
+        return self._anaphora.contains(text)
+
+    def antecedent(self, sentences: list[tuple[str, int]], than: Actor, *, event_country: str | None,
+                   event_date: datetime.date | None) -> Actor | None:  # fmt: skip
+        """The armed actor other than ``than`` last named in ``sentences`` ((normalised text, offset), the
+        nearest last): whom "القوات المهاجمة" refers back to."""
+        for text, offset in reversed(sentences):
+            armed = [a for a in named_members(self.find(text, offset, event_country=event_country, event_date=event_date),
+                                              text, offset)
+                     if a.kind in _ARMED and a.name != than.name]  # fmt: skip
+            if armed:
+                return armed[-1]
+        return None
 
     def civilian_object_with_casualties(self, text: str, after: int = 0) -> bool:
         """Whether the text names a civilian object struck (after ``after``) and reports casualties."""
