@@ -3,6 +3,7 @@
 
     python bench/bench_actor_vocab.py                   # 1,500 SaudiNewsNet articles, rules only
     python bench/bench_actor_vocab.py --ner-model bundled --n 1500 --json out.json
+    python bench/bench_actor_vocab.py --rows /tmp/rows.tsv   # every row, to read errors (never into the repo)
 
 Samples ``--n`` articles (seeded; every run sees the same ones) from ``../shared/data/saudinewsnet``
 (CC BY-NC-SA: read at run time, never copied), runs the pipeline, and compares every emitted actor1
@@ -49,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--ner-model", default="none")
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--rows", type=Path, help="also write every row (id, type, actors, country, evidence) as TSV "
+                    "here, to read errors (outside the repository: the evidence is SaudiNewsNet text)")
     args = ap.parse_args(argv)
     ref_dir = DATA / "acledr_reference" / "derived"
     if not (DATA / "saudinewsnet").is_dir() or not ref_dir.is_dir():
@@ -69,10 +72,14 @@ def main(argv: list[str] | None = None) -> int:
     missing: collections.Counter = collections.Counter()
     distinct: dict[tuple[str, str], bool] = {}
     rows = 0
+    dump = args.rows.open("w", encoding="utf-8") if args.rows else None
     for a in arts:
         pub = date.fromisoformat(a["date"]) if len(a["date"]) == 10 else None
         for e in pipe.process(Article(id=a["id"], text=a["text"], published=pub)).events:
             rows += 1
+            if dump is not None:
+                cells = (a["id"], e.event_type, e.sub_event_type, e.actor1, e.actor2, e.country, e.evidence)
+                dump.write("\t".join(str(c).replace("\t", " ").replace("\n", " ") for c in cells) + "\n")
             for name in (e.actor1, e.actor2):
                 if not name:
                     continue
@@ -85,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
                 distinct[(e.country, norm_actor(name))] = ok
                 if not ok:
                     missing[f"{name} [{e.country}]"] += 1
+    if dump is not None:
+        dump.close()
     out = {
         "articles": len(arts), "rows": rows, "ner_model": args.ner_model,
         "actor_slots_in_reference_countries": slots,

@@ -352,6 +352,7 @@ def _build(c: Clause, templates: TemplateSet, gazetteer: Gazetteer, lexicon: Act
     actors = lexicon.find(sent.text, sent.start, event_country=country or None, event_date=published,
                           orgs=[(e.start, e.end) for e in ents if e.type == "ORG"],
                           persons=[(e.start, e.end) for e in ents if e.type == "PER"])  # fmt: skip
+    actors = lexicon.join_allies(actors, sent.text, sent.start)  # "الجيش والمقاومة الشعبية": one side
     event_type, sub = best_match.event_type, best_match.sub_event_type
     tpl = best_match.template
     if tpl.needs_actor and not any(
@@ -429,6 +430,8 @@ def _build(c: Clause, templates: TemplateSet, gazetteer: Gazetteer, lexicon: Act
                                   code=rule.id))
     if event_type == "Battles" and actor2 is not None and actor2.kind == "civilians":
         actor2 = None  # "اشتباكات ... أسفرت عن مقتل 55 شخصا": the dead are not a side of the clash
+    if actor1 is not None and actor2 is not None and lexicon.allied(actor1, actor2):
+        actor2 = None  # "قوات هادي ... المقاومة الشعبية": allies are one side, never the two
     # protesters who riot are rioters; rioters who only march are protesters
     actor1 = for_event(actor1, event_type) if actor1 is not None else None
     # --- date and casualties -----------------------------------------------------------

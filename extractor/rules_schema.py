@@ -219,6 +219,9 @@ ACTORS = _obj({
     "vague_victims": _phrases("victim nouns that name no side"),
     "casualty_words": _phrases("words for the dead and wounded"),
     "attacker_anaphora": _phrases("words that refer back to the attackers of an earlier sentence (القوات المهاجمة)"),
+    "allies": {"type": "array", "items": {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 2},
+               "description": "groups of ACLED actor names (period suffix left out) that fight on one side, never each other"},
+    "opponent_cues": _phrases("words just before 'A و B' that make A and B opponents or victims, not allies (بين، اشتباكات)"),
 }, ("kind_inter", "countries"))
 
 _WORDS5 = {k: _phrases(k) for k in ("verbs", "nouns", "plurals", "singulars", "duals")}

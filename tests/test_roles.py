@@ -139,3 +139,39 @@ def test_a_telling_that_names_the_target_beats_people_killed():
     assert (ev.actor1, ev.actor2) == ("Al Shabaab", "Military Forces of Somalia (2022-)")
     [ev] = extract(text.split(". ")[0] + ".", published="2022-09-25")
     assert (ev.actor1, ev.actor2) == ("Al Shabaab", "Civilians (Somalia)")
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # two forces joined by و act together: the second is the first one's associated actor
+    ("تمكن الجيش الوطني والمقاومة الشعبية من استعادة السيطرة على مدينة الحوطة في محافظة لحج أمس بعد معارك مع الحوثيين.",
+     "2015-08-06", ("Military Forces of Yemen (2012-)", "Popular Resistance", "Military Forces of Yemen (2015-2017) Houthi-Saleh")),
+    # "بين A و B" names the two sides, not allies
+    ("اندلعت اشتباكات بين الجيش الوطني والحوثيين في مدينة الحوطة في محافظة لحج أمس.", "2015-08-06",
+     ("Military Forces of Yemen (2012-)", "", "Military Forces of Yemen (2015-2017) Houthi-Saleh")),
+    # the government's name for the Houthi-Saleh side, and the forces loyal to the president
+    ("استعادت القوات الموالية لهادي قاعدة العند في محافظة لحج أمس بعد معارك عنيفة مع الانقلابيين.", "2015-08-06",
+     ("Military Forces of Yemen (2012-)", "", "Military Forces of Yemen (2015-2017) Houthi-Saleh")),
+])
+def test_allies_and_sides(text, published, expected):
+    ev = one(text, published)
+    assert (ev.actor1, ev.assoc_actor_1, ev.actor2) == expected
+
+
+def test_allies_are_never_the_two_sides():
+    import datetime as dt
+
+    from extractor.normalize import normalize_text
+
+    lex = ActorLexicon.load()
+    when = dt.date(2015, 8, 6)
+    army, resistance, houthis = lex.find(normalize_text("قوات هادي والمقاومة الشعبية والحوثيين"), event_country="Yemen",
+                                         event_date=when)
+    assert lex.allied(army, resistance) and lex.allied(resistance, army)
+    assert not lex.allied(army, houthis)  # a sub-unit is its own name: the Houthi-Saleh forces are not the government's
+    # a state's forces and a casualty list are not joined ("مقتل وجرح 45 من الجيش والحشد")
+    text = normalize_text("مقتل وجرح 45 من الجيش والحشد الشعبي")
+    assert len(lex.join_allies(lex.find(text, event_country="Iraq", event_date=when), text)) == 2
+    text = normalize_text("شن الجيش والحشد الشعبي هجوما")
+    [joined] = lex.join_allies(lex.find(text, event_country="Iraq", event_date=when), text)
+    assert (joined.name, joined.assoc) == ("Military Forces of Iraq (2014-2018)",
+                                           "Military Forces of Iraq (2014-2018) Popular Mobilization Forces")

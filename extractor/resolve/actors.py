@@ -158,7 +158,7 @@ def _today() -> datetime.date:
 
 _TOP_KEYS = {"kind_inter", "countries", "fillers", "generic_state_forces_in", "ignore", "speech_verbs", "speaker_doer", "speaker_own", "support_cues", "victim_verbs", "agent_cues",
              "source_nouns", "source_links", "state_targets", "civilian_objects", "vague_victims", "group_heads", "casualty_words", "state_words", "groups", "roles",
-             "source", "attacker_anaphora"}  # fmt: skip
+             "source", "attacker_anaphora", "opponent_cues", "allies"}  # fmt: skip
 _ALIAS_GROUP_KEYS = {"name", "kind", "country", "acled", "only_in", "aliases", "sources"}
 
 
@@ -244,6 +244,9 @@ class ActorLexicon:
         self._group_heads = {normalize_key(w) for w in data.get("group_heads") or []}
         self._casualty_words = PhraseMatcher((w, "casualty") for w in data.get("casualty_words") or [])
         self._anaphora = PhraseMatcher((w, "attackers") for w in data.get("attacker_anaphora") or [])
+        self._allies = [tuple(str(n) for n in group) for group in data.get("allies") or []]
+        self._opponent_cues = {normalize_key(w) for w in data.get("opponent_cues") or []}
+        self._opponent_cues |= {normalize_key(w) for w in (data.get("casualty_words") or []) + (data.get("vague_victims") or [])}
 
         self.entries: list[_Entry] = []
         self._payloads: dict[str, list[_Payload]] = {}
@@ -466,6 +469,44 @@ class ActorLexicon:
                 return armed[-1]
         return None
 
+    def allied(self, a: Actor, b: Actor) -> bool:
+        """Whether ``a`` and ``b`` fight on one side (``allies`` in actors.yaml): both in one group, by name
+        without the period suffix (a sub-unit is its own name: the Houthi-Saleh forces are not the
+        government's), and not the same actor."""
+        if a.name == b.name or (a.kind in _STATE_KINDS and b.kind in _STATE_KINDS and a.country == b.country):
+            return False  # the army and its own police, or two periods' forces, are left to the roles
+
+        an, bn = _PERIOD_SUFFIX.sub("", a.name), _PERIOD_SUFFIX.sub("", b.name)
+        return any(an in g and bn in g for g in self._allies)
+
+    def join_allies(self, actors: list[Actor], text: str, offset: int = 0) -> list[Actor]:
+        """Two armed actors joined by و act together: "الجيش الوطني والمقاومة الشعبية" is one actor, the second
+        its associated actor, as ACLED codes allies (see ``opponent_cues`` in actors.yaml for when not)."""
+        out: list[Actor] = []
+        i = 0
+        while i < len(actors):
+            a = actors[i]
+            b = actors[i + 1] if i + 1 < len(actors) else None
+            if b is not None and self._allied(a, b, text, offset):
+                out.append(replace(a, assoc="; ".join(x for x in (a.assoc, b.name) if x), end=b.end,
+                                   matched=text[a.start - offset : b.end - offset]))  # fmt: skip
+                i += 2
+                continue
+            out.append(a)
+            i += 1
+        return out
+
+    def _allied(self, a: Actor, b: Actor, text: str, offset: int) -> bool:
+        if a.kind not in _ALLY_KINDS or b.kind not in _ALLY_KINDS or a.name == b.name:
+            return False
+        if {a.kind, b.kind} & {"state", "police"} and "rebel" in (a.kind, b.kind):
+            return False  # a state's forces and a rebel group named together are the two sides
+        if not re.fullmatch(r"\s*و", text[a.end - offset : b.start - offset]):
+            return False
+        before = [m.group().lower() for m in _last_words(text, a.start - offset, 3)]
+        cues = self._opponent_cues
+        return not any(w in cues or (w[:1] in "وف" and w[1:] in cues) for w in before)
+
     def civilian_object_with_casualties(self, text: str, after: int = 0) -> bool:
         """Whether the text names a civilian object struck (after ``after``) and reports casualties."""
         return self._civilian_objects.contains(text[after:]) and self._casualty_words.contains(text)
@@ -671,6 +712,9 @@ class ActorLexicon:
 _MEMBER_OF = ("من", "تابع", "ينتمون", "ينتمي", "موالين", "موالون", "موالي")
 _BETWEEN = re.compile(r"(?:^|\s)(?:و|ف)?(?:ما\s)?بين\s")
 _ARMED = {"state", "police", "rebel", "political_militia", "identity_militia", "external", "unidentified"}
+_ALLY_KINDS = _ARMED - {"unidentified"}
+_STATE_KINDS = {"state", "police"}
+_PERIOD_SUFFIX = re.compile(r" \(\d{4}-(?:\d{4})?\)")
 
 
 def _last_words(text: str, end: int, n: int) -> list[re.Match]:
