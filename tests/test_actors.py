@@ -347,7 +347,7 @@ def _all_aliases():
             for a in spec["aliases"]:
                 yield a, (spec.get("only_in") or ["Syria"])[0]
     for spec in data["roles"]:
-        if not spec.get("needs_near"):
+        if not spec.get("needs_near") and not spec.get("needs_before"):  # conditional entries need their cue
             for a in spec["aliases"]:
                 yield a, "Syria"
 

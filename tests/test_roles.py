@@ -175,3 +175,19 @@ def test_allies_are_never_the_two_sides():
     [joined] = lex.join_allies(lex.find(text, event_country="Iraq", event_date=when), text)
     assert (joined.name, joined.assoc) == ("Military Forces of Iraq (2014-2018)",
                                            "Military Forces of Iraq (2014-2018) Popular Mobilization Forces")
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # residents who fight back are an armed side: a tribal militia in Iraq ...
+    ("قتل ثلاثة أشخاص في اشتباك مسلح مع مسلحين من تنظيم القاعدة في قرية قرب بعقوبة، وتصدى لهم عدد من أهالي القرية.",
+     "2013-09-15", ("Unidentified Tribal Militia (Iraq)", "Islamic State (Iraq)")),
+    # ... a communal militia elsewhere
+    ("هاجم مسلحون قرية قرب مدينة مايدوغوري في نيجيريا أمس لكن الأهالي تصدوا لهم وقتل خمسة من المهاجمين.", "2023-09-15",
+     ("Unidentified Armed Group (Nigeria)", "Unidentified Communal Militia (Nigeria)")),
+    # residents who are only killed stay civilians
+    ("قتل مسلحون خمسة من سكان قرية قرب مدينة مايدوغوري في نيجيريا أمس.", "2023-09-15",
+     ("Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)")),
+])
+def test_residents_who_fight_back(text, published, expected):
+    ev = one(text, published)
+    assert (ev.actor1, ev.actor2) == expected

@@ -127,6 +127,7 @@ class _Entry:
     dated: list[dict[str, Any]] = field(default_factory=list)
     needs_country: bool = False
     needs_near: Any = None  # compiled cue matcher (list of (key, stem))
+    needs_before: Any = None  # the same, for cues before the mention
     window: int = 8
     order: int = 0
     source: str = ""  # where the ACLED name comes from (vocabulary check)
@@ -271,12 +272,15 @@ class ActorLexicon:
             for a in spec.get("aliases") or []:
                 self._add_alias(a, e, only)
         for spec in data.get("roles") or []:
-            near = None
+            near = before = None
             if spec.get("needs_near"):
                 near = [(normalize_key(c.rstrip("*")), c.endswith("*")) for c in spec["needs_near"]]
+            if spec.get("needs_before"):
+                before = [(normalize_key(c.rstrip("*")), c.endswith("*")) for c in spec["needs_before"]]
             e = self._add_entry(
                 _Entry("role", spec["name"], spec["kind"], spec.get("country", ""), spec.get("assoc", ""),
-                       needs_near=near, window=int(spec.get("window", 8)))
+                       by_country=dict(spec.get("by_country") or {}), needs_near=near, needs_before=before,
+                       window=int(spec.get("window", 8)))
             )  # fmt: skip
             for a in spec.get("aliases") or []:
                 self._add_alias(a, e, None)
@@ -384,7 +388,7 @@ class ActorLexicon:
         out = [(t, "ACLED codebook (generic)") for t in self.GENERIC]
         for e in self.entries:
             if e.type == "role":
-                out.append((e.name, "ACLED codebook (generic)"))
+                out.extend((n, "ACLED codebook (generic)") for n in [e.name, *e.by_country.values()])
                 if e.assoc:
                     out.append((e.assoc, "ACLED codebook (generic)"))
             elif e.type == "group":
@@ -567,8 +571,11 @@ class ActorLexicon:
             return True
         return any(w.startswith(p) and w[len(p):] in self._country_adj for p in CLITICS if p)
 
-    def _near(self, cues: list[tuple[str, bool]], text: str, end: int, window: int) -> bool:
-        words = [m.group() for _, m in zip(range(window), _WORD.finditer(text, end))]
+    def _near(self, cues: list[tuple[str, bool]], text: str, end: int, window: int, *, before: bool = False) -> bool:
+        if before:  # the `window` words before ``end`` (the mention's start)
+            words = [m.group() for m in _last_words(text, end, window)]
+        else:
+            words = [m.group() for _, m in zip(range(window), _WORD.finditer(text, end))]
         joined = " ".join(words)
         for key, stem in cues:
             for m in re.finditer(re.escape(key), joined):
@@ -583,7 +590,7 @@ class ActorLexicon:
         return False
 
     def _resolve(self, e: _Entry, text: str, end: int, event_country: str | None,
-                 when: datetime.date) -> tuple[str, int, str, str, str, int] | None:  # fmt: skip
+                 when: datetime.date, start: int = 0) -> tuple[str, int, str, str, str, int] | None:  # fmt: skip
         """(name, inter, kind, country, assoc, new_end) or None when the entry does not apply."""
         if e.type == "group":
             name, kind, country = e.name, e.kind, e.country
@@ -620,6 +627,8 @@ class ActorLexicon:
         # role
         if e.needs_near is not None and not self._near(e.needs_near, text, end, e.window):
             return None
+        if e.needs_before is not None and not self._near(e.needs_before, text, start, e.window, before=True):
+            return None
         found = self._country_after(text, end, adjectives_only=True)
         if found and not e.country:
             country, new_end = found
@@ -628,7 +637,8 @@ class ActorLexicon:
         if not country:
             return None
         assoc = e.assoc.replace("{country}", country) if e.assoc else ""
-        return e.name.replace("{country}", country), self.kind_inter[e.kind], e.kind, country, assoc, new_end
+        name = e.by_country.get(country, e.name)
+        return name.replace("{country}", country), self.kind_inter[e.kind], e.kind, country, assoc, new_end
 
     def find(self, text: str, offset: int = 0, *, event_country: str | None = None,
              event_date: datetime.date | None = None, orgs: list[tuple[int, int]] | None = None,
@@ -693,7 +703,7 @@ class ActorLexicon:
                 if p.only_in is not None and event_country not in p.only_in:
                     continue
                 e = self.entries[p.entry]
-                res = self._resolve(e, low, end, event_country, when)
+                res = self._resolve(e, low, end, event_country, when, ws)
                 if res is None:
                     continue
                 name, inter, kind, country, assoc, new_end = res
