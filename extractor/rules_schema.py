@@ -223,6 +223,7 @@ ACTORS = _obj({
     "attacker_anaphora": _phrases("words that refer back to the attackers of an earlier sentence (القوات المهاجمة)"),
     "allies": {"type": "array", "items": {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 2},
                "description": "groups of ACLED actor names (period suffix left out) that fight on one side, never each other"},
+    "attribution_cues": _phrases("words before a speech verb that attribute the report (بحسب ما): its subject is a source wherever it stands"),
     "opponent_cues": _phrases("words just before 'A و B' that make A and B opponents or victims, not allies (بين، اشتباكات)"),
 }, ("kind_inter", "countries"))
 

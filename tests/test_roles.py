@@ -191,3 +191,16 @@ def test_allies_are_never_the_two_sides():
 def test_residents_who_fight_back(text, published, expected):
     ev = one(text, published)
     assert (ev.actor1, ev.actor2) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # "بحسب ما أعلن الجيش": the army that reports the rocket is its source, not its target
+    ("سقط صاروخ أطلق من قطاع غزة على بلدة سديروت جنوب إسرائيل من دون وقوع إصابات، بحسب ما أعلن الجيش الإسرائيلي اليوم الجمعة.",
+     "2015-08-07", ""),
+    # a group that claimed two bombings (the dual "تبناهما") is their perpetrator
+    ("قتل 21 شخصا في تفجيرين استهدفا سوقا في بغداد أمس تبناهما تنظيم داعش.", "2015-07-22", "Islamic State (Iraq)"),
+])
+def test_attributions_and_claims(text, published, expected):
+    ev = one(text, published)
+    assert expected in (ev.actor1, ev.actor2)
+    assert "Military Forces of Israel" not in ev.actor2

@@ -159,7 +159,7 @@ def _today() -> datetime.date:
 
 _TOP_KEYS = {"kind_inter", "countries", "fillers", "generic_state_forces_in", "ignore", "speech_verbs", "speaker_doer", "speaker_own", "support_cues", "victim_verbs", "agent_cues",
              "source_nouns", "source_links", "state_targets", "civilian_objects", "vague_victims", "group_heads", "casualty_words", "state_words", "groups", "roles",
-             "source", "attacker_anaphora", "opponent_cues", "allies"}  # fmt: skip
+             "source", "attacker_anaphora", "opponent_cues", "allies", "attribution_cues"}  # fmt: skip
 _ALIAS_GROUP_KEYS = {"name", "kind", "country", "acled", "only_in", "aliases", "sources"}
 
 
@@ -245,6 +245,7 @@ class ActorLexicon:
         self._group_heads = {normalize_key(w) for w in data.get("group_heads") or []}
         self._casualty_words = PhraseMatcher((w, "casualty") for w in data.get("casualty_words") or [])
         self._anaphora = PhraseMatcher((w, "attackers") for w in data.get("attacker_anaphora") or [])
+        self._attribution = {normalize_key(w) for w in data.get("attribution_cues") or []}
         self._allies = [tuple(str(n) for n in group) for group in data.get("allies") or []]
         self._opponent_cues = {normalize_key(w) for w in data.get("opponent_cues") or []}
         self._opponent_cues |= {normalize_key(w) for w in (data.get("casualty_words") or []) + (data.get("vague_victims") or [])}
@@ -399,7 +400,7 @@ class ActorLexicon:
     # ------------------------------------------------------------------ roles in the clause
     def source_role(self, text: str, start: int, end: int, trigger_start: int) -> str:
         """How the actor at [start, end) of ``text`` only reports, if it does: 'owner' of a source ("الوزارة
-        الحوثية", "مصدر في الجيش"), 'speaker' (subject of a speech verb before the trigger, "أعلنت سلطات
+        الحوثية", "مصدر في الجيش", also the subject of an attribution "بحسب ما أعلن الجيش"), 'speaker' (subject of a speech verb before the trigger, "أعلنت سلطات
         الحوثيين سقوط قتلى", that does not go on to say it acted: "قال الجيش إنه قصف"), else ''."""
         words = [self._bare(m.group()) for m in _last_words(text, start, 5)]
         i = len(words) - 1
@@ -407,8 +408,11 @@ class ActorLexicon:
             i -= 1
         if i >= 0 and len(words) - i <= 4 and words[i] in self._source_nouns:
             return "owner"
-        if start >= trigger_start or i < 0 or len(words) - i > 4 or words[i] not in self._speech:
+        if i < 0 or len(words) - i > 4 or words[i] not in self._speech:
             return ""
+        if start >= trigger_start:  # after the trigger only when attributed: "بحسب ما أعلن الجيش"
+            # a source, not a speaker who may be announcing its own act
+            return "owner" if any(" ".join(words[j:i]).lower() in self._attribution for j in (i - 2, i - 1) if j >= 0) else ""
         after = [self._bare(m.group()) for _, m in zip(range(4), _WORD.finditer(text, end, trigger_start))]
         return "" if self._own_forces(after) or any(w in self._doer for w in after) else "speaker"
 
