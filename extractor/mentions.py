@@ -512,14 +512,26 @@ def sources_removed(actors: list[Actor], sent, m: TriggerMatch) -> list[Actor]:
 
 
 def _country_subject(lexicon: ActorLexicon, sent, m: TriggerMatch) -> str | None:
-    """A country name among the three words before the trigger ("شنت إسرائيل غارات")."""
-    words = [t for t in sent.tokens if t.end <= m.hit.word_start and t.text.isalnum()][-3:]
+    """A country name among the three words before the trigger ("شنت إسرائيل غارات"), or right after it
+    ("قصفت إسرائيل مدينة رفح")."""
+    words = [t for t in sent.tokens if t.end <= m.hit.word_start and t.text.isalnum()][-4:]
+    first = len(words) - 3 if len(words) > 3 else 0
     for n in (2, 1):
-        for i in range(len(words) - n, -1, -1):
+        for i in range(len(words) - n, first - 1, -1):
             phrase = sent.text[words[i].start - sent.start : words[i + n - 1].end - sent.start]
             country = lexicon.country_of_word(phrase)
-            if country and not lexicon._is_adjective(phrase):
-                return country
+            prev = sent.text[words[i - 1].start - sent.start : words[i - 1].end - sent.start] if i else ""
+            if country and not lexicon._is_adjective(phrase) and not lexicon.is_place_phrase(prev, phrase):
+                return country  # not "وفي العراق نفذت 21 ضربة", "بالعراق": a place, not the subject
+    # "قصفت إسرائيل مدينة رفح": the country named right after the attack verb (not after "استهدف")
+    nxt = [t for t in sent.tokens if t.start >= m.end][:2]
+    if nxt and nxt[0].text.isalpha() and not m.hit.phrase.lstrip("وف").startswith(("است", "يست", "تست")):
+        for k in (2, 1):
+            if len(nxt) >= k:
+                phrase = sent.text[nxt[0].start - sent.start : nxt[k - 1].end - sent.start]
+                country = lexicon.country_of_word(phrase)
+                if country and phrase.lower() in lexicon._country_words and not lexicon._is_adjective(phrase):
+                    return country
     return None
 
 

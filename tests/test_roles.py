@@ -204,3 +204,16 @@ def test_attributions_and_claims(text, published, expected):
     ev = one(text, published)
     assert expected in (ev.actor1, ev.actor2)
     assert "Military Forces of Israel" not in ev.actor2
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # the country right after the attack verb is the one striking
+    ("قصفت إسرائيل مدينة رفح جنوب قطاع غزة فجر اليوم.", "2025-04-06", "Military Forces of Israel (2022-)"),
+    # a country after "في" is where it happened, not who struck
+    ("وفي العراق نفذت 21 ضربة جوية بالقرب من مدينة الرمادي أمس.", "2015-08-11", "Unidentified Armed Group (Iraq)"),
+    # tribes named as a side of the fight
+    ("تتواصل المعارك بين قبائل مأرب والميليشيات الحوثية على مدخل مدينة مأرب منذ أمس.", "2015-08-03",
+     "Unidentified Tribal Militia (Yemen)"),
+])
+def test_country_subjects_and_tribes(text, published, expected):
+    assert one(text, published).actor1 == expected

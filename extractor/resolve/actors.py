@@ -461,6 +461,15 @@ class ActorLexicon:
         """Civilians named only as "people" (أشخاص): any named target says more."""
         return actor.kind == "civilians" and not actor.assoc and actor.matched.lower() in self._vague
 
+    def is_place_phrase(self, before: str, phrase: str) -> bool:
+        """Whether a country name is a place rather than a subject: after a preposition ("في العراق") or
+        with one glued to it ("بالعراق", "للعراق")."""
+        w = before.lower()
+        if w in _PREPOSITIONS or (w[:1] in "وف" and w[1:] in _PREPOSITIONS):
+            return True
+        p = phrase.lower()
+        return p not in self._country_words and p.lstrip("وف")[:1] in ("ب", "ل")
+
     def refers_to_attackers(self, text: str) -> bool:
         """Whether the text names "the attackers" of an earlier sentence ("كبد الجيش القوات المهاجمة خسائر")."""
         return self._anaphora.contains(text)
@@ -728,6 +737,7 @@ _BETWEEN = re.compile(r"(?:^|\s)(?:و|ف)?(?:ما\s)?بين\s")
 _ARMED = {"state", "police", "rebel", "political_militia", "identity_militia", "external", "unidentified"}
 _ALLY_KINDS = _ARMED - {"unidentified"}
 _STATE_KINDS = {"state", "police"}
+_PREPOSITIONS = frozenset({"في", "من", "الى", "إلى", "على", "عن", "داخل", "خارج", "شمال", "جنوب", "شرق", "غرب"})
 _PERIOD_SUFFIX = re.compile(r" \(\d{4}-(?:\d{4})?\)")
 
 
