@@ -576,6 +576,8 @@ def _roles(actors: list[Actor], m: TriggerMatch, sent, templates: TemplateSet, e
                     and not a.matched.split(" ")[0].endswith("ون") and not (a.start <= t0 < a.end)}  # fmt: skip
     # "ثلاثة رجال شرطة وسبعة مدنيين أصيبوا في الانفجار": those the text says were hurt are struck
     struck_names |= {a.name for a in armed if lexicon.victim_after(sent.text, a.end - sent.start)}
+    # "تفجير مسجد قوات الطوارئ", "بمسجد تابع لقوات الطوارئ": the owner of the place struck is the target
+    struck_names |= {a.name for a in armed if lexicon.owned_target(sent.text, a.start - sent.start) and id(a) not in agents}
     struck = {id(a) for a in armed if a.name in struck_names}  # also its other names: "(داعش)"
     # ("هجوم شنته قوات الدعم السريع"; a 'by' cue far from the trigger belongs to another clause)
     by_phrase = [a for a in armed if a.start >= t0 and id(a) not in struck

@@ -230,7 +230,8 @@ def merge_into(a: Mention, b: Mention) -> Mention:
     if _informative(b) > _informative(a):  # one evidence span: the telling that says most
         a.start, a.end, a.sentence_index = b.start, b.end, b.sentence_index
     a.place, a.place_explicit = _better_place(a, b)
-    a.actor1 = _better_actor(a.actor1, b.actor1)
+    if not (a.actor2 is not None and b.actor1 is not None and b.actor1.name == a.actor2.name):
+        a.actor1 = _better_actor(a.actor1, b.actor1)  # the target of one telling never becomes the attacker
     a.actor2 = _better_actor(a.actor2, b.actor2, same_type)
     if a.actor2 is not None and a.actor1 is not None and a.actor2.name == a.actor1.name:
         a.actor2 = b.actor2 if b.actor2 is not None and b.actor2.name != a.actor1.name else None

@@ -224,6 +224,7 @@ ACTORS = _obj({
     "allies": {"type": "array", "items": {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 2},
                "description": "groups of ACLED actor names (period suffix left out) that fight on one side, never each other"},
     "attribution_cues": _phrases("words before a speech verb that attribute the report (بحسب ما): its subject is a source wherever it stands"),
+    "owned_targets": _phrases("nouns whose owner named right after them is the target, not the agent (مسجد، مقر)"),
     "opponent_cues": _phrases("words just before 'A و B' that make A and B opponents or victims, not allies (بين، اشتباكات)"),
 }, ("kind_inter", "countries"))
 

@@ -217,3 +217,20 @@ def test_attributions_and_claims(text, published, expected):
 ])
 def test_country_subjects_and_tribes(text, published, expected):
     assert one(text, published).actor1 == expected
+
+
+def test_emergency_forces_are_police():
+    ev = one("قتل 15 شخصا في تفجير انتحاري استهدف مسجد قوات الطوارئ الخاصة في مدينة أبها اليوم الخميس.", "2015-08-06")
+    assert ev.actor2 == "Police Forces of Saudi Arabia (2015-)"
+
+
+def test_the_owner_of_the_place_struck_is_the_target():
+    for text in ("أسفر تفجير مسجد قوات الطوارئ في مدينة أبها اليوم عن مقتل 15 شخصا.",
+                 "وأثناء أداء الصلاة بمسجد تابع لقوات الطوارئ في مدينة أبها اليوم حدث تفجير أسفر عن مقتل 15 شخصا."):
+        ev = one(text, "2015-08-06")
+        assert (ev.actor1, ev.actor2) == ("Unidentified Armed Group (Saudi Arabia)", "Police Forces of Saudi Arabia (2015-)")
+    # a telling in which the police only act afterwards does not make them the bomber of the first
+    text = ("فجر انتحاري نفسه داخل مسجد قوات الطوارئ في مدينة أبها اليوم. وضبطت قوات الأمن أحزمة ناسفة في مدينة أبها "
+            "اليوم.")
+    assert all(ev.actor1 != "Police Forces of Saudi Arabia (2015-)" or ev.sub_event_type != "Suicide bomb"
+               for ev in extract(text, published="2015-08-06"))

@@ -159,7 +159,7 @@ def _today() -> datetime.date:
 
 _TOP_KEYS = {"kind_inter", "countries", "fillers", "generic_state_forces_in", "ignore", "speech_verbs", "speaker_doer", "speaker_own", "support_cues", "victim_verbs", "agent_cues",
              "source_nouns", "source_links", "state_targets", "civilian_objects", "vague_victims", "group_heads", "casualty_words", "state_words", "groups", "roles",
-             "source", "attacker_anaphora", "opponent_cues", "allies", "attribution_cues"}  # fmt: skip
+             "source", "attacker_anaphora", "opponent_cues", "allies", "attribution_cues", "owned_targets"}  # fmt: skip
 _ALIAS_GROUP_KEYS = {"name", "kind", "country", "acled", "only_in", "aliases", "sources"}
 
 
@@ -246,6 +246,7 @@ class ActorLexicon:
         self._casualty_words = PhraseMatcher((w, "casualty") for w in data.get("casualty_words") or [])
         self._anaphora = PhraseMatcher((w, "attackers") for w in data.get("attacker_anaphora") or [])
         self._attribution = {normalize_key(w) for w in data.get("attribution_cues") or []}
+        self._owned = {normalize_key(w) for w in data.get("owned_targets") or []}
         self._allies = [tuple(str(n) for n in group) for group in data.get("allies") or []]
         self._opponent_cues = {normalize_key(w) for w in data.get("opponent_cues") or []}
         self._opponent_cues |= {normalize_key(w) for w in (data.get("casualty_words") or []) + (data.get("vague_victims") or [])}
@@ -469,6 +470,20 @@ class ActorLexicon:
             return True
         p = phrase.lower()
         return p not in self._country_words and p.lstrip("وف")[:1] in ("ب", "ل")
+
+    def owned_target(self, text: str, start: int) -> bool:
+        """Whether the actor at ``start`` is named as the owner of a place ("مسجد قوات الطوارئ", "بمسجد تابع
+        لقوات الطوارئ", ``owned_targets``): the place's owner is a target, not the one striking."""
+        words = [m.group().lower() for m in _last_words(text, start, 3)]
+        if words and len(words[-1]) == 1:
+            words = words[:-1]  # the actor's own clitic: "لقوات"
+        words = words[-2:]
+        if words and words[-1] in _OWNER_LINKS and len(words) == 2:
+            words = words[:1]  # "مسجد تابع لـ"
+        elif len(words) == 2:
+            words = words[1:]
+        w = words[-1] if words else ""
+        return w in self._owned or (w[:1] in "وبلف" and w[1:] in self._owned)
 
     def refers_to_attackers(self, text: str) -> bool:
         """Whether the text names "the attackers" of an earlier sentence ("كبد الجيش القوات المهاجمة خسائر")."""
@@ -737,6 +752,7 @@ _BETWEEN = re.compile(r"(?:^|\s)(?:و|ف)?(?:ما\s)?بين\s")
 _ARMED = {"state", "police", "rebel", "political_militia", "identity_militia", "external", "unidentified"}
 _ALLY_KINDS = _ARMED - {"unidentified"}
 _STATE_KINDS = {"state", "police"}
+_OWNER_LINKS = frozenset({"تابع", "تابعه", "التابع", "التابعه", "تابعا"})
 _PREPOSITIONS = frozenset({"في", "من", "الى", "إلى", "على", "عن", "داخل", "خارج", "شمال", "جنوب", "شرق", "غرب"})
 _PERIOD_SUFFIX = re.compile(r" \(\d{4}-(?:\d{4})?\)")
 
