@@ -11,7 +11,8 @@ and actor2 with the names ACLED itself used for events in the same country in th
 rows (``../shared/data/acledr_reference``, 2022, reference only). Names are compared without period
 suffixes (``Military Forces of Iraq (2014-2018)`` = ``Military Forces of Iraq (2020-)``), since the
 reference rows are from one half-year. It prints the share of actor slots (and of distinct names)
-found there, over rows whose country has reference rows at all, and the names most often missing.
+found there, over rows whose country has reference rows at all, and the names most often missing;
+``share_slots_with_assoc_names`` also counts names ACLED used there only as associated actors.
 """
 
 from __future__ import annotations
@@ -30,8 +31,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 DATA = ROOT.parent / "shared" / "data"
 
 
-def reference_vocabulary(folder: Path) -> dict[str, set[str]]:
-    """Country -> the actor names (period suffix stripped) ACLED used for its events there."""
+def reference_vocabulary(folder: Path, assoc: bool = False) -> dict[str, set[str]]:
+    """Country -> the actor names (period suffix stripped) ACLED used for its events there (as actor1/actor2;
+    with ``assoc``, also as associated actors: ACLED names some allies only there, "Popular Resistance")."""
     from extractor.evaluation import norm_actor
 
     vocab: dict[str, set[str]] = collections.defaultdict(set)
@@ -41,6 +43,10 @@ def reference_vocabulary(folder: Path) -> dict[str, set[str]]:
                 for k in ("actor1", "actor2"):
                     if r[k]:
                         vocab[r["country"]].add(norm_actor(r[k]))
+                for k in ("assoc_actor_1", "assoc_actor_2") if assoc else ():
+                    for n in (r[k] or "").split("; "):
+                        if n:
+                            vocab[r["country"]].add(norm_actor(n))
     return vocab
 
 
@@ -65,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
     from extractor.resolve.actors import ActorLexicon
 
     ref = reference_vocabulary(ref_dir)
+    ref_assoc = reference_vocabulary(ref_dir, assoc=True)
+    found_assoc = 0
     arts = sample(load_corpus(DATA / "saudinewsnet"), args.n, args.seed, 0, 0)
     pipe = get_pipeline(None if args.ner_model == "none" else args.ner_model)
     ours = ActorLexicon.load().vocabulary()
@@ -89,6 +97,7 @@ def main(argv: list[str] | None = None) -> int:
                 slots += 1
                 ok = norm_actor(name) in ref[e.country]
                 found += ok
+                found_assoc += norm_actor(name) in ref_assoc[e.country]
                 distinct[(e.country, norm_actor(name))] = ok
                 if not ok:
                     missing[f"{name} [{e.country}]"] += 1
@@ -99,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         "actor_slots_in_reference_countries": slots,
         "slots_in_acled_vocabulary": found,
         "share_slots": round(found / slots, 4) if slots else None,
+        "share_slots_with_assoc_names": round(found_assoc / slots, 4) if slots else None,
         "distinct_names": len(distinct),
         "share_distinct": round(sum(distinct.values()) / len(distinct), 4) if distinct else None,
         "slots_in_countries_without_reference_rows": outside,
