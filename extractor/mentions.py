@@ -523,9 +523,11 @@ def _country_subject(lexicon: ActorLexicon, sent, m: TriggerMatch) -> str | None
             prev = sent.text[words[i - 1].start - sent.start : words[i - 1].end - sent.start] if i else ""
             if country and not lexicon._is_adjective(phrase) and not lexicon.is_place_phrase(prev, phrase):
                 return country  # not "وفي العراق نفذت 21 ضربة", "بالعراق": a place, not the subject
-    # "قصفت إسرائيل مدينة رفح": the country named right after the attack verb (not after "استهدف")
+    # "قصفت إسرائيل مدينة رفح", "غارات تركيا": the country named right after the attack verb (countries are
+    # feminine: the verb or plural noun ends in ت; "قصف اليمن" may be the shelling of Yemen; not after "استهدف")
     nxt = [t for t in sent.tokens if t.start >= m.end][:2]
-    if nxt and nxt[0].text.isalpha() and not m.hit.phrase.lstrip("وف").startswith(("است", "يست", "تست")):
+    head = m.hit.phrase.split(" ")[0].lstrip("وف")
+    if nxt and nxt[0].text.isalpha() and head.endswith("ت") and not head.startswith(("است", "يست", "تست")):
         for k in (2, 1):
             if len(nxt) >= k:
                 phrase = sent.text[nxt[0].start - sent.start : nxt[k - 1].end - sent.start]
