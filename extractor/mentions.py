@@ -352,6 +352,7 @@ def _build(c: Clause, templates: TemplateSet, gazetteer: Gazetteer, lexicon: Act
     actors = lexicon.find(sent.text, sent.start, event_country=country or None, event_date=published,
                           orgs=[(e.start, e.end) for e in ents if e.type == "ORG"],
                           persons=[(e.start, e.end) for e in ents if e.type == "PER"])  # fmt: skip
+    actors = lexicon.join_allies(actors, sent.text, sent.start)  # "الجيش والمقاومة الشعبية": one side
     event_type, sub = best_match.event_type, best_match.sub_event_type
     tpl = best_match.template
     if tpl.needs_actor and not any(
@@ -365,6 +366,10 @@ def _build(c: Clause, templates: TemplateSet, gazetteer: Gazetteer, lexicon: Act
     adj_end = adj[1] + sent.start if adj else best_match.end
     actor1, actor2 = _roles(sources_removed(actors, sent, best_match), best_match, sent, templates, event_type,
                             adj_end)  # fmt: skip
+    if event_type == "Battles" and actor1 is not None and actor2 is None and lexicon.refers_to_attackers(sent.text):
+        # "وكبد الجيش القوات المهاجمة خسائر": the attackers an earlier sentence named are the other side
+        prev = [(s.text, s.start) for s in doc.sentences[max(0, idx - 2) : idx]]
+        actor2 = lexicon.antecedent(prev, actor1, event_country=country or None, event_date=published)
     if actor1 is None and event_type != "Riots":
         settlers = next((a for a in actors if a.assoc.startswith("Settlers")), None)
         if settlers is not None:  # outside a riot ACLED codes settlers as their own actor (inter 3)
@@ -425,6 +430,8 @@ def _build(c: Clause, templates: TemplateSet, gazetteer: Gazetteer, lexicon: Act
                                   code=rule.id))
     if event_type == "Battles" and actor2 is not None and actor2.kind == "civilians":
         actor2 = None  # "اشتباكات ... أسفرت عن مقتل 55 شخصا": the dead are not a side of the clash
+    if actor1 is not None and actor2 is not None and lexicon.allied(actor1, actor2):
+        actor2 = None  # "قوات هادي ... المقاومة الشعبية": allies are one side, never the two
     # protesters who riot are rioters; rioters who only march are protesters
     actor1 = for_event(actor1, event_type) if actor1 is not None else None
     # --- date and casualties -----------------------------------------------------------
@@ -505,14 +512,28 @@ def sources_removed(actors: list[Actor], sent, m: TriggerMatch) -> list[Actor]:
 
 
 def _country_subject(lexicon: ActorLexicon, sent, m: TriggerMatch) -> str | None:
-    """A country name among the three words before the trigger ("شنت إسرائيل غارات")."""
-    words = [t for t in sent.tokens if t.end <= m.hit.word_start and t.text.isalnum()][-3:]
+    """A country name among the three words before the trigger ("شنت إسرائيل غارات"), or right after it
+    ("قصفت إسرائيل مدينة رفح")."""
+    words = [t for t in sent.tokens if t.end <= m.hit.word_start and t.text.isalnum()][-4:]
+    first = len(words) - 3 if len(words) > 3 else 0
     for n in (2, 1):
-        for i in range(len(words) - n, -1, -1):
+        for i in range(len(words) - n, first - 1, -1):
             phrase = sent.text[words[i].start - sent.start : words[i + n - 1].end - sent.start]
             country = lexicon.country_of_word(phrase)
-            if country and not lexicon._is_adjective(phrase):
-                return country
+            prev = sent.text[words[i - 1].start - sent.start : words[i - 1].end - sent.start] if i else ""
+            if country and not lexicon._is_adjective(phrase) and not lexicon.is_place_phrase(prev, phrase):
+                return country  # not "وفي العراق نفذت 21 ضربة", "بالعراق": a place, not the subject
+    # "قصفت إسرائيل مدينة رفح", "غارات تركيا": the country named right after the attack verb (countries are
+    # feminine: the verb or plural noun ends in ت; "قصف اليمن" may be the shelling of Yemen; not after "استهدف")
+    nxt = [t for t in sent.tokens if t.start >= m.end][:2]
+    head = m.hit.phrase.split(" ")[0].lstrip("وف")
+    if nxt and nxt[0].text.isalpha() and head.endswith("ت") and not head.startswith(("است", "يست", "تست")):
+        for k in (2, 1):
+            if len(nxt) >= k:
+                phrase = sent.text[nxt[0].start - sent.start : nxt[k - 1].end - sent.start]
+                country = lexicon.country_of_word(phrase)
+                if country and phrase.lower() in lexicon._country_words and not lexicon._is_adjective(phrase):
+                    return country
     return None
 
 
@@ -557,6 +578,8 @@ def _roles(actors: list[Actor], m: TriggerMatch, sent, templates: TemplateSet, e
                     and not a.matched.split(" ")[0].endswith("ون") and not (a.start <= t0 < a.end)}  # fmt: skip
     # "ثلاثة رجال شرطة وسبعة مدنيين أصيبوا في الانفجار": those the text says were hurt are struck
     struck_names |= {a.name for a in armed if lexicon.victim_after(sent.text, a.end - sent.start)}
+    # "تفجير مسجد قوات الطوارئ", "بمسجد تابع لقوات الطوارئ": the owner of the place struck is the target
+    struck_names |= {a.name for a in armed if lexicon.owned_target(sent.text, a.start - sent.start) and id(a) not in agents}
     struck = {id(a) for a in armed if a.name in struck_names}  # also its other names: "(داعش)"
     # ("هجوم شنته قوات الدعم السريع"; a 'by' cue far from the trigger belongs to another clause)
     by_phrase = [a for a in armed if a.start >= t0 and id(a) not in struck

@@ -177,11 +177,16 @@ def _better_place(a: Mention, b: Mention):
     return (a.place, a.place_explicit) if a.place.geo_precision <= b.place.geo_precision else (b.place, b.place_explicit)
 
 
-def _better_actor(x, y):
+def _better_actor(x, y, same_type: bool = False):
     if x is None:
         return y
     if y is None:
         return x
+    if same_type and x.kind == "civilians" and y.kind != "civilians":
+        from .resolve.actors import ActorLexicon
+
+        if ActorLexicon.load().is_vague_victim(x):  # "مقتل 7 أشخاص" in one telling, "قرب صف من المجندين" in another
+            return y
     return y if x.kind == "unidentified" and y.kind != "unidentified" else x
 
 
@@ -208,6 +213,7 @@ def _informative(m: Mention) -> float:
 
 def merge_into(a: Mention, b: Mention) -> Mention:
     """Fold mention ``b`` into ``a`` (same event)."""
+    same_type = a.event_type == b.event_type  # another telling of the strike may name whom "7 people" were
     if a.generic and not b.generic:  # the specific telling gives the type
         a.event_type, a.sub_event_type, a.template_id = b.event_type, b.sub_event_type, b.template_id
         a.trigger, a.trigger_start, a.trigger_end, a.generic = b.trigger, b.trigger_start, b.trigger_end, False
@@ -224,8 +230,9 @@ def merge_into(a: Mention, b: Mention) -> Mention:
     if _informative(b) > _informative(a):  # one evidence span: the telling that says most
         a.start, a.end, a.sentence_index = b.start, b.end, b.sentence_index
     a.place, a.place_explicit = _better_place(a, b)
-    a.actor1 = _better_actor(a.actor1, b.actor1)
-    a.actor2 = _better_actor(a.actor2, b.actor2)
+    if not (a.actor2 is not None and b.actor1 is not None and b.actor1.name == a.actor2.name):
+        a.actor1 = _better_actor(a.actor1, b.actor1)  # the target of one telling never becomes the attacker
+    a.actor2 = _better_actor(a.actor2, b.actor2, same_type)
     if a.actor2 is not None and a.actor1 is not None and a.actor2.name == a.actor1.name:
         a.actor2 = b.actor2 if b.actor2 is not None and b.actor2.name != a.actor1.name else None
     rank = {"explicit": 3, "relative": 2, "published": 1, "unresolved": 0}

@@ -201,6 +201,8 @@ ACTORS = _obj({
         "assoc": _s("associated actor"),
         "window": _int("tokens searched by needs_near (default 8)", minimum=0),
         "needs_near": _phrases("words one of which must be near"),
+        "needs_before": _phrases("words one of which must come within `window` words before"),
+        "by_country": _map(_s("ACLED actor name"), "event country -> the name ACLED uses there"),
     }, ("name", "kind")), "people named by their role"),
     # roles from the clause (extractor/resolve/actors.py)
     "source": _s("where the hand-kept names come from"),
@@ -218,6 +220,12 @@ ACTORS = _obj({
     "group_heads": _phrases("unit nouns that head a named armed group (كتيبة، لواء)"),
     "vague_victims": _phrases("victim nouns that name no side"),
     "casualty_words": _phrases("words for the dead and wounded"),
+    "attacker_anaphora": _phrases("words that refer back to the attackers of an earlier sentence (القوات المهاجمة)"),
+    "allies": {"type": "array", "items": {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 2},
+               "description": "groups of ACLED actor names (period suffix left out) that fight on one side, never each other"},
+    "attribution_cues": _phrases("words before a speech verb that attribute the report (بحسب ما): its subject is a source wherever it stands"),
+    "owned_targets": _phrases("nouns whose owner named right after them is the target, not the agent (مسجد، مقر)"),
+    "opponent_cues": _phrases("words just before 'A و B' that make A and B opponents or victims, not allies (بين، اشتباكات)"),
 }, ("kind_inter", "countries"))
 
 _WORDS5 = {k: _phrases(k) for k in ("verbs", "nouns", "plurals", "singulars", "duals")}

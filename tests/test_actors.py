@@ -85,7 +85,7 @@ def test_named_groups_exact(lex):
     "text, country, when, expected",
     [
         ("قصفت قوات الدعم السريع", "Sudan", dt.date(2022, 8, 1), ("Military Forces of Sudan (2019-) Rapid Support Forces", 1)),
-        ("قصفت قوات الدعم السريع", "Sudan", dt.date(2025, 8, 16), ("RSF: Rapid Support Forces", 2)),
+        ("قصفت قوات الدعم السريع", "Sudan", dt.date(2025, 8, 16), ("Rapid Support Forces", 2)),
         # the Houthis: a movement, then the Houthi-Saleh forces, then the Houthi forces (ACLED's Yemen actor profile)
         ("قصفت جماعة الحوثي", "Yemen", dt.date(2014, 9, 20), ("Houthi Movement - Ansar Allah", 2)),
         ("قصفت جماعة الحوثي", "Yemen", dt.date(2015, 10, 15), ("Military Forces of Yemen (2015-2017) Houthi-Saleh", 1)),
@@ -347,7 +347,7 @@ def _all_aliases():
             for a in spec["aliases"]:
                 yield a, (spec.get("only_in") or ["Syria"])[0]
     for spec in data["roles"]:
-        if not spec.get("needs_near"):
+        if not spec.get("needs_near") and not spec.get("needs_before"):  # conditional entries need their cue
             for a in spec["aliases"]:
                 yield a, "Syria"
 

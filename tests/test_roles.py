@@ -117,3 +117,120 @@ def test_a_name_inside_a_person_span_is_not_a_group():
     per = (t.index("احمد"), t.index(" ان"))
     assert [a.name for a in lex.find(t, event_country="Lebanon")] == ["Hezbollah"]
     assert lex.find(t, event_country="Lebanon", persons=[per]) == []
+
+
+def test_the_attackers_of_an_earlier_sentence_are_the_other_side_of_the_clash():
+    # "القوات المهاجمة" refers back to the force the sentence before names
+    text = ("قصفت قوات الدعم السريع بالمدفعية أحياء سكنية في مدينة الفاشر اليوم الخميس. وقال مصدر عسكري إن الجيش "
+            "كبد القوات المهاجمة خسائر كبيرة في معركة استمرت ساعات في الفاشر.")
+    battles = [e for e in extract(text, published="2025-09-04") if e.event_type == "Battles"]
+    assert [(e.actor1, e.actor2) for e in battles] == [("Military Forces of Sudan (2019-)", "Rapid Support Forces")]
+    # with no attackers referred to, the other side stays empty rather than taken from another sentence
+    text = text.replace("كبد القوات المهاجمة خسائر كبيرة", "خاض معركة عنيفة")
+    battles = [e for e in extract(text, published="2025-09-04") if e.event_type == "Battles"]
+    assert [(e.actor1, e.actor2) for e in battles] == [("Military Forces of Sudan (2019-)", "")]
+
+
+def test_a_telling_that_names_the_target_beats_people_killed():
+    # one sentence says "seven people", the next that the bomber struck soldiers: the soldiers are the target
+    text = ("قتل سبعة أشخاص اليوم الأحد في هجوم انتحاري تبنته حركة الشباب في مقديشو. وقال ضابط إن انتحاريا فجر "
+            "نفسه وسط مجموعة من الجنود في قاعدة عسكرية بمقديشو.")
+    [ev] = extract(text, published="2022-09-25")
+    assert (ev.actor1, ev.actor2) == ("Al Shabaab", "Military Forces of Somalia (2022-)")
+    [ev] = extract(text.split(". ")[0] + ".", published="2022-09-25")
+    assert (ev.actor1, ev.actor2) == ("Al Shabaab", "Civilians (Somalia)")
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # two forces joined by و act together: the second is the first one's associated actor
+    ("تمكن الجيش الوطني والمقاومة الشعبية من استعادة السيطرة على مدينة الحوطة في محافظة لحج أمس بعد معارك مع الحوثيين.",
+     "2015-08-06", ("Military Forces of Yemen (2012-)", "Popular Resistance", "Military Forces of Yemen (2015-2017) Houthi-Saleh")),
+    # "بين A و B" names the two sides, not allies
+    ("اندلعت اشتباكات بين الجيش الوطني والحوثيين في مدينة الحوطة في محافظة لحج أمس.", "2015-08-06",
+     ("Military Forces of Yemen (2012-)", "", "Military Forces of Yemen (2015-2017) Houthi-Saleh")),
+    # the government's name for the Houthi-Saleh side, and the forces loyal to the president
+    ("استعادت القوات الموالية لهادي قاعدة العند في محافظة لحج أمس بعد معارك عنيفة مع الانقلابيين.", "2015-08-06",
+     ("Military Forces of Yemen (2012-)", "", "Military Forces of Yemen (2015-2017) Houthi-Saleh")),
+])
+def test_allies_and_sides(text, published, expected):
+    ev = one(text, published)
+    assert (ev.actor1, ev.assoc_actor_1, ev.actor2) == expected
+
+
+def test_allies_are_never_the_two_sides():
+    import datetime as dt
+
+    from extractor.normalize import normalize_text
+
+    lex = ActorLexicon.load()
+    when = dt.date(2015, 8, 6)
+    army, resistance, houthis = lex.find(normalize_text("قوات هادي والمقاومة الشعبية والحوثيين"), event_country="Yemen",
+                                         event_date=when)
+    assert lex.allied(army, resistance) and lex.allied(resistance, army)
+    assert not lex.allied(army, houthis)  # a sub-unit is its own name: the Houthi-Saleh forces are not the government's
+    # a state's forces and a casualty list are not joined ("مقتل وجرح 45 من الجيش والحشد")
+    text = normalize_text("مقتل وجرح 45 من الجيش والحشد الشعبي")
+    assert len(lex.join_allies(lex.find(text, event_country="Iraq", event_date=when), text)) == 2
+    text = normalize_text("شن الجيش والحشد الشعبي هجوما")
+    [joined] = lex.join_allies(lex.find(text, event_country="Iraq", event_date=when), text)
+    assert (joined.name, joined.assoc) == ("Military Forces of Iraq (2014-2018)",
+                                           "Military Forces of Iraq (2014-2018) Popular Mobilization Forces")
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # residents who fight back are an armed side: a tribal militia in Iraq ...
+    ("قتل ثلاثة أشخاص في اشتباك مسلح مع مسلحين من تنظيم القاعدة في قرية قرب بعقوبة، وتصدى لهم عدد من أهالي القرية.",
+     "2013-09-15", ("Unidentified Tribal Militia (Iraq)", "Islamic State (Iraq)")),
+    # ... a communal militia elsewhere
+    ("هاجم مسلحون قرية قرب مدينة مايدوغوري في نيجيريا أمس لكن الأهالي تصدوا لهم وقتل خمسة من المهاجمين.", "2023-09-15",
+     ("Unidentified Armed Group (Nigeria)", "Unidentified Communal Militia (Nigeria)")),
+    # residents who are only killed stay civilians
+    ("قتل مسلحون خمسة من سكان قرية قرب مدينة مايدوغوري في نيجيريا أمس.", "2023-09-15",
+     ("Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)")),
+])
+def test_residents_who_fight_back(text, published, expected):
+    ev = one(text, published)
+    assert (ev.actor1, ev.actor2) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # "بحسب ما أعلن الجيش": the army that reports the rocket is its source, not its target
+    ("سقط صاروخ أطلق من قطاع غزة على بلدة سديروت جنوب إسرائيل من دون وقوع إصابات، بحسب ما أعلن الجيش الإسرائيلي اليوم الجمعة.",
+     "2015-08-07", ""),
+    # a group that claimed two bombings (the dual "تبناهما") is their perpetrator
+    ("قتل 21 شخصا في تفجيرين استهدفا سوقا في بغداد أمس تبناهما تنظيم داعش.", "2015-07-22", "Islamic State (Iraq)"),
+])
+def test_attributions_and_claims(text, published, expected):
+    ev = one(text, published)
+    assert expected in (ev.actor1, ev.actor2)
+    assert "Military Forces of Israel" not in ev.actor2
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # the country right after the attack verb is the one striking
+    ("قصفت إسرائيل مدينة رفح جنوب قطاع غزة فجر اليوم.", "2025-04-06", "Military Forces of Israel (2022-)"),
+    # a country after "في" is where it happened, not who struck
+    ("وفي العراق نفذت 21 ضربة جوية بالقرب من مدينة الرمادي أمس.", "2015-08-11", "Unidentified Armed Group (Iraq)"),
+    # tribes named as a side of the fight
+    ("تتواصل المعارك بين قبائل مأرب والميليشيات الحوثية على مدخل مدينة مأرب منذ أمس.", "2015-08-03",
+     "Unidentified Tribal Militia (Yemen)"),
+])
+def test_country_subjects_and_tribes(text, published, expected):
+    assert one(text, published).actor1 == expected
+
+
+def test_emergency_forces_are_police():
+    ev = one("قتل 15 شخصا في تفجير انتحاري استهدف مسجد قوات الطوارئ الخاصة في مدينة أبها اليوم الخميس.", "2015-08-06")
+    assert ev.actor2 == "Police Forces of Saudi Arabia (2015-)"
+
+
+def test_the_owner_of_the_place_struck_is_the_target():
+    for text in ("أسفر تفجير مسجد قوات الطوارئ في مدينة أبها اليوم عن مقتل 15 شخصا.",
+                 "وأثناء أداء الصلاة بمسجد تابع لقوات الطوارئ في مدينة أبها اليوم حدث تفجير أسفر عن مقتل 15 شخصا."):
+        ev = one(text, "2015-08-06")
+        assert (ev.actor1, ev.actor2) == ("Unidentified Armed Group (Saudi Arabia)", "Police Forces of Saudi Arabia (2015-)")
+    # a telling in which the police only act afterwards does not make them the bomber of the first
+    text = ("فجر انتحاري نفسه داخل مسجد قوات الطوارئ في مدينة أبها اليوم. وضبطت قوات الأمن أحزمة ناسفة في مدينة أبها "
+            "اليوم.")
+    assert all(ev.actor1 != "Police Forces of Saudi Arabia (2015-)" or ev.sub_event_type != "Suicide bomb"
+               for ev in extract(text, published="2015-08-06"))

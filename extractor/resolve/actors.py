@@ -125,6 +125,7 @@ class _Entry:
     dated: list[dict[str, Any]] = field(default_factory=list)
     needs_country: bool = False
     needs_near: Any = None  # compiled cue matcher (list of (key, stem))
+    needs_before: Any = None  # the same, for cues before the mention
     window: int = 8
     order: int = 0
     source: str = ""  # where the ACLED name comes from (vocabulary check)
@@ -156,7 +157,7 @@ def _today() -> datetime.date:
 
 _TOP_KEYS = {"kind_inter", "countries", "fillers", "generic_state_forces_in", "ignore", "speech_verbs", "speaker_doer", "speaker_own", "support_cues", "victim_verbs", "agent_cues",
              "source_nouns", "source_links", "state_targets", "civilian_objects", "vague_victims", "group_heads", "casualty_words", "state_words", "groups", "roles",
-             "source"}  # fmt: skip
+             "source", "attacker_anaphora", "opponent_cues", "allies", "attribution_cues", "owned_targets"}  # fmt: skip
 _ALIAS_GROUP_KEYS = {"name", "kind", "country", "acled", "only_in", "aliases", "sources"}
 
 
@@ -241,6 +242,12 @@ class ActorLexicon:
         self._vague = {normalize_key(w) for w in data.get("vague_victims") or []}
         self._group_heads = {normalize_key(w) for w in data.get("group_heads") or []}
         self._casualty_words = PhraseMatcher((w, "casualty") for w in data.get("casualty_words") or [])
+        self._anaphora = PhraseMatcher((w, "attackers") for w in data.get("attacker_anaphora") or [])
+        self._attribution = {normalize_key(w) for w in data.get("attribution_cues") or []}
+        self._owned = {normalize_key(w) for w in data.get("owned_targets") or []}
+        self._allies = [tuple(str(n) for n in group) for group in data.get("allies") or []]
+        self._opponent_cues = {normalize_key(w) for w in data.get("opponent_cues") or []}
+        self._opponent_cues |= {normalize_key(w) for w in (data.get("casualty_words") or []) + (data.get("vague_victims") or [])}
 
         self.entries: list[_Entry] = []
         self._payloads: dict[str, list[_Payload]] = {}
@@ -265,12 +272,15 @@ class ActorLexicon:
             for a in spec.get("aliases") or []:
                 self._add_alias(a, e, only)
         for spec in data.get("roles") or []:
-            near = None
+            near = before = None
             if spec.get("needs_near"):
                 near = [(normalize_key(c.rstrip("*")), c.endswith("*")) for c in spec["needs_near"]]
+            if spec.get("needs_before"):
+                before = [(normalize_key(c.rstrip("*")), c.endswith("*")) for c in spec["needs_before"]]
             e = self._add_entry(
                 _Entry("role", spec["name"], spec["kind"], spec.get("country", ""), spec.get("assoc", ""),
-                       needs_near=near, window=int(spec.get("window", 8)))
+                       by_country=dict(spec.get("by_country") or {}), needs_near=near, needs_before=before,
+                       window=int(spec.get("window", 8)))
             )  # fmt: skip
             for a in spec.get("aliases") or []:
                 self._add_alias(a, e, None)
@@ -371,7 +381,7 @@ class ActorLexicon:
         out = [(t, "ACLED codebook (generic)") for t in self.GENERIC]
         for e in self.entries:
             if e.type == "role":
-                out.append((e.name, "ACLED codebook (generic)"))
+                out.extend((n, "ACLED codebook (generic)") for n in [e.name, *e.by_country.values()])
                 if e.assoc:
                     out.append((e.assoc, "ACLED codebook (generic)"))
             elif e.type == "group":
@@ -382,7 +392,7 @@ class ActorLexicon:
     # ------------------------------------------------------------------ roles in the clause
     def source_role(self, text: str, start: int, end: int, trigger_start: int) -> str:
         """How the actor at [start, end) of ``text`` only reports, if it does: 'owner' of a source ("الوزارة
-        الحوثية", "مصدر في الجيش"), 'speaker' (subject of a speech verb before the trigger, "أعلنت سلطات
+        الحوثية", "مصدر في الجيش", also the subject of an attribution "بحسب ما أعلن الجيش"), 'speaker' (subject of a speech verb before the trigger, "أعلنت سلطات
         الحوثيين سقوط قتلى", that does not go on to say it acted: "قال الجيش إنه قصف"), else ''."""
         words = [self._bare(m.group()) for m in _last_words(text, start, 5)]
         i = len(words) - 1
@@ -390,8 +400,11 @@ class ActorLexicon:
             i -= 1
         if i >= 0 and len(words) - i <= 4 and words[i] in self._source_nouns:
             return "owner"
-        if start >= trigger_start or i < 0 or len(words) - i > 4 or words[i] not in self._speech:
+        if i < 0 or len(words) - i > 4 or words[i] not in self._speech:
             return ""
+        if start >= trigger_start:  # after the trigger only when attributed: "بحسب ما أعلن الجيش"
+            # a source, not a speaker who may be announcing its own act
+            return "owner" if any(" ".join(words[j:i]).lower() in self._attribution for j in (i - 2, i - 1) if j >= 0) else ""
         after = [self._bare(m.group()) for _, m in zip(range(4), _WORD.finditer(text, end, trigger_start))]
         return "" if self._own_forces(after) or any(w in self._doer for w in after) else "speaker"
 
@@ -439,6 +452,83 @@ class ActorLexicon:
     def is_vague_victim(self, actor: Actor) -> bool:
         """Civilians named only as "people" (أشخاص): any named target says more."""
         return actor.kind == "civilians" and not actor.assoc and actor.matched.lower() in self._vague
+
+    def is_place_phrase(self, before: str, phrase: str) -> bool:
+        """Whether a country name is a place rather than a subject: after a preposition ("في العراق") or
+        with one glued to it ("بالعراق", "للعراق")."""
+        w = before.lower()
+        if w in _PREPOSITIONS or (w[:1] in "وف" and w[1:] in _PREPOSITIONS):
+            return True
+        p = phrase.lower()
+        return p not in self._country_words and p.lstrip("وف")[:1] in ("ب", "ل")
+
+    def owned_target(self, text: str, start: int) -> bool:
+        """Whether the actor at ``start`` is named as the owner of a place ("مسجد قوات الطوارئ", "بمسجد تابع
+        لقوات الطوارئ", ``owned_targets``): the place's owner is a target, not the one striking."""
+        words = [m.group().lower() for m in _last_words(text, start, 3)]
+        if words and len(words[-1]) == 1:
+            words = words[:-1]  # the actor's own clitic: "لقوات"
+        words = words[-2:]
+        if words and words[-1] in _OWNER_LINKS and len(words) == 2:
+            words = words[:1]  # "مسجد تابع لـ"
+        elif len(words) == 2:
+            words = words[1:]
+        w = words[-1] if words else ""
+        return w in self._owned or (w[:1] in "وبلف" and w[1:] in self._owned)
+
+    def refers_to_attackers(self, text: str) -> bool:
+        """Whether the text names "the attackers" of an earlier sentence ("كبد الجيش القوات المهاجمة خسائر")."""
+        return self._anaphora.contains(text)
+
+    def antecedent(self, sentences: list[tuple[str, int]], than: Actor, *, event_country: str | None,
+                   event_date: datetime.date | None) -> Actor | None:  # fmt: skip
+        """The armed actor other than ``than`` last named in ``sentences`` ((normalised text, offset), the
+        nearest last): whom "القوات المهاجمة" refers back to."""
+        for text, offset in reversed(sentences):
+            armed = [a for a in named_members(self.find(text, offset, event_country=event_country, event_date=event_date),
+                                              text, offset)
+                     if a.kind in _ARMED and a.name != than.name]  # fmt: skip
+            if armed:
+                return armed[-1]
+        return None
+
+    def allied(self, a: Actor, b: Actor) -> bool:
+        """Whether ``a`` and ``b`` fight on one side (``allies`` in actors.yaml): both in one group, by name
+        without the period suffix (a sub-unit is its own name: the Houthi-Saleh forces are not the
+        government's), and not the same actor."""
+        if a.name == b.name or (a.kind in _STATE_KINDS and b.kind in _STATE_KINDS and a.country == b.country):
+            return False  # the army and its own police, or two periods' forces, are left to the roles
+
+        an, bn = _PERIOD_SUFFIX.sub("", a.name), _PERIOD_SUFFIX.sub("", b.name)
+        return any(an in g and bn in g for g in self._allies)
+
+    def join_allies(self, actors: list[Actor], text: str, offset: int = 0) -> list[Actor]:
+        """Two armed actors joined by و act together: "الجيش الوطني والمقاومة الشعبية" is one actor, the second
+        its associated actor, as ACLED codes allies (see ``opponent_cues`` in actors.yaml for when not)."""
+        out: list[Actor] = []
+        i = 0
+        while i < len(actors):
+            a = actors[i]
+            b = actors[i + 1] if i + 1 < len(actors) else None
+            if b is not None and self._allied(a, b, text, offset):
+                out.append(replace(a, assoc="; ".join(x for x in (a.assoc, b.name) if x), end=b.end,
+                                   matched=text[a.start - offset : b.end - offset]))  # fmt: skip
+                i += 2
+                continue
+            out.append(a)
+            i += 1
+        return out
+
+    def _allied(self, a: Actor, b: Actor, text: str, offset: int) -> bool:
+        if a.kind not in _ALLY_KINDS or b.kind not in _ALLY_KINDS or a.name == b.name:
+            return False
+        if {a.kind, b.kind} & {"state", "police"} and "rebel" in (a.kind, b.kind):
+            return False  # a state's forces and a rebel group named together are the two sides
+        if not re.fullmatch(r"\s*و", text[a.end - offset : b.start - offset]):
+            return False
+        before = [m.group().lower() for m in _last_words(text, a.start - offset, 3)]
+        cues = self._opponent_cues
+        return not any(w in cues or (w[:1] in "وف" and w[1:] in cues) for w in before)
 
     def civilian_object_with_casualties(self, text: str, after: int = 0) -> bool:
         """Whether the text names a civilian object struck (after ``after``) and reports casualties."""
@@ -500,8 +590,11 @@ class ActorLexicon:
             return True
         return any(w.startswith(p) and w[len(p):] in self._country_adj for p in CLITICS if p)
 
-    def _near(self, cues: list[tuple[str, bool]], text: str, end: int, window: int) -> bool:
-        words = [m.group() for _, m in zip(range(window), _WORD.finditer(text, end))]
+    def _near(self, cues: list[tuple[str, bool]], text: str, end: int, window: int, *, before: bool = False) -> bool:
+        if before:  # the `window` words before ``end`` (the mention's start)
+            words = [m.group() for m in _last_words(text, end, window)]
+        else:
+            words = [m.group() for _, m in zip(range(window), _WORD.finditer(text, end))]
         joined = " ".join(words)
         for key, stem in cues:
             for m in re.finditer(re.escape(key), joined):
@@ -516,7 +609,7 @@ class ActorLexicon:
         return False
 
     def _resolve(self, e: _Entry, text: str, end: int, event_country: str | None,
-                 when: datetime.date) -> tuple[str, int, str, str, str, int] | None:  # fmt: skip
+                 when: datetime.date, start: int = 0) -> tuple[str, int, str, str, str, int] | None:  # fmt: skip
         """(name, inter, kind, country, assoc, new_end) or None when the entry does not apply."""
         if e.type == "group":
             name, kind, country = e.name, e.kind, e.country
@@ -553,6 +646,8 @@ class ActorLexicon:
         # role
         if e.needs_near is not None and not self._near(e.needs_near, text, end, e.window):
             return None
+        if e.needs_before is not None and not self._near(e.needs_before, text, start, e.window, before=True):
+            return None
         found = self._country_after(text, end, adjectives_only=True)
         if found and not e.country:
             country, new_end = found
@@ -561,7 +656,8 @@ class ActorLexicon:
         if not country:
             return None
         assoc = e.assoc.replace("{country}", country) if e.assoc else ""
-        return e.name.replace("{country}", country), self.kind_inter[e.kind], e.kind, country, assoc, new_end
+        name = e.by_country.get(country, e.name)
+        return name.replace("{country}", country), self.kind_inter[e.kind], e.kind, country, assoc, new_end
 
     def find(self, text: str, offset: int = 0, *, event_country: str | None = None,
              event_date: datetime.date | None = None, orgs: list[tuple[int, int]] | None = None,
@@ -626,7 +722,7 @@ class ActorLexicon:
                 if p.only_in is not None and event_country not in p.only_in:
                     continue
                 e = self.entries[p.entry]
-                res = self._resolve(e, low, end, event_country, when)
+                res = self._resolve(e, low, end, event_country, when, ws)
                 if res is None:
                     continue
                 name, inter, kind, country, assoc, new_end = res
@@ -645,6 +741,11 @@ class ActorLexicon:
 _MEMBER_OF = ("من", "تابع", "ينتمون", "ينتمي", "موالين", "موالون", "موالي")
 _BETWEEN = re.compile(r"(?:^|\s)(?:و|ف)?(?:ما\s)?بين\s")
 _ARMED = {"state", "police", "rebel", "political_militia", "identity_militia", "external", "unidentified"}
+_ALLY_KINDS = _ARMED - {"unidentified"}
+_STATE_KINDS = {"state", "police"}
+_OWNER_LINKS = frozenset({"تابع", "تابعه", "التابع", "التابعه", "تابعا"})
+_PREPOSITIONS = frozenset({"في", "من", "الى", "إلى", "على", "عن", "داخل", "خارج", "شمال", "جنوب", "شرق", "غرب"})
+_PERIOD_SUFFIX = re.compile(r" \(\d{4}-(?:\d{4})?\)")
 
 
 def _last_words(text: str, end: int, n: int) -> list[re.Match]:
