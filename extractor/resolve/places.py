@@ -439,8 +439,89 @@ class Gazetteer:
                    stop_phrases=frozenset(x for x in stop if " " in x), media=word_list("places_media.txt"))  # fmt: skip
 
     # ------------------------------------------------------------------ matching
+    # the text cut into words and the runs between them, as _WORD reads words ([^\W_]+)
+    _SPLIT = re.compile(r"([\W_]+)")
+    _MEMO_MAX = 200_000  # entries in each memo below before it is emptied (they only save time)
+
     def _candidates(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, key) of every key found at a word start (after clitics), ending at a word end."""
+        """(start, end, key) of every key found at a word start (after clitics), ending at a word end.
+
+        What a word can start (its clitic readings, the keys it is alone, whether a longer key can start
+        with it) depends on the word only: it is worked out once per distinct word (:meth:`_word_starts`),
+        and only the few words that can start a longer key read the words after them."""
+        parts = self._SPLIT.split(text)  # word, gap, word, ..., word ("" at an end that is a gap)
+        ends = list(itertools.accumulate(map(len, parts)))
+        out: list[tuple[int, int, str]] = []
+        memo = self._word_memo
+        if len(memo) > self._MEMO_MAX:
+            memo.clear()
+        lines, heads = self._key_index
+        stop = self._stop
+        maxw = self._max_words
+        last = len(parts) - 1 if parts[-1] else len(parts) - 3  # the last word's index
+        words = parts[::2]
+        for w in set(words).difference(memo):  # words met for the first time
+            memo[w] = self._word_starts(w)
+        for i2 in itertools.compress(range(len(words)), map(memo.__getitem__, words)):  # the words that yield
+            i = 2 * i2
+            w = parts[i]
+            got = memo[w]
+            ws = ends[i] - len(w)
+            we = ends[i]
+            for plen, lform, hits, cont in got:
+                s = ws + plen
+                for k in hits:
+                    out.append((s, we, k))
+                if not cont:
+                    continue
+                j = i
+                for _ in range(1, maxw):
+                    if j + 2 > last or len(parts[j + 1]) > 2:
+                        break  # no next word, or one too far away
+                    j += 2
+                    e = ends[j]
+                    k = text[s:e]
+                    if k in _MOD_KEYS:
+                        continue
+                    if k in lines and text[ws:e] not in stop:
+                        out.append((s, e, k))
+                    if lform and "ا" + k in lines and text[ws:e] not in stop:
+                        out.append((s, e, "ا" + k))
+                    if k not in heads and not (lform and "ا" + k in heads):
+                        break  # no longer key starts with these words: the loop's cost does not grow with maxw
+        return out
+
+    @functools.cached_property
+    def _word_memo(self) -> dict[str, tuple]:
+        return {}
+
+    def _word_starts(self, w: str) -> tuple[tuple[int, bool, tuple[str, ...], bool], ...]:
+        """A word's readings as the start of a key: (clitic length, ل-form, the keys the word alone is,
+        whether a longer key can start there), for each clitic it can start with (shortest first;
+        a clitic leaves at least two letters), leaving out the readings that yield nothing."""
+        lines, heads = self._key_index
+        alone = w not in self._stop
+        out = []
+        for p in _CLITIC_ORDER:
+            if len(p) >= len(w) - 1 or not w.startswith(p):
+                continue
+            k = w[len(p) :]
+            lform = p in _L_CLITICS and k[0] == "ل"  # للعراق = ل + (ا)لعراق
+            if k in _MOD_KEYS:
+                out.append((len(p), lform, (), True))
+                continue
+            hits = []
+            if k in lines and alone:
+                hits.append(k)
+            if lform and "ا" + k in lines and alone:
+                hits.append("ا" + k)
+            cont = k in heads or (lform and "ا" + k in heads)
+            if hits or cont:
+                out.append((len(p), lform, tuple(hits), cont))
+        return tuple(out)
+
+    def _candidates_plain(self, text: str) -> list[tuple[int, int, str]]:
+        """:meth:`_candidates` word by word from the text, with no memo (the definition; for tests)."""
         words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
         out: list[tuple[int, int, str]] = []
         lines, heads = self._key_index
@@ -464,7 +545,7 @@ class Gazetteer:
                     if lform and "ا" + k in lines and text[ws:e] not in self._stop:
                         out.append((s, e, "ا" + k))
                     if k not in heads and not (lform and "ا" + k in heads):
-                        break  # no longer key starts with these words: the loop's cost does not grow with maxw
+                        break
         return out
 
     @functools.cached_property
@@ -474,9 +555,30 @@ class Gazetteer:
         keys = frozenset(self._lines.keys())
         return keys, frozenset(k[: m.end()] for k in keys for m in _WORD.finditer(k) if m.end() < len(k))
 
+    @functools.cached_property
+    def _memo(self) -> dict:
+        """Recent :meth:`_mentions` and :meth:`find` results by their arguments: an article's sentences are
+        read several times (its context, then its events), with the same text, offset and country."""
+        return {}
+
+    def _memoised(self, key, compute):
+        memo = self._memo
+        try:
+            got = memo.get(key)
+        except TypeError:  # unhashable arguments (lists given by a caller): not memoised
+            return compute()
+        if got is None:
+            if len(memo) > 4096:
+                memo.clear()
+            got = memo[key] = tuple(compute())
+        return list(got)
+
     def _mentions(
         self, text: str, offset: int = 0, loc_spans: tuple[tuple[int, int], ...] = ()
     ) -> list[_Mention]:
+        return self._memoised(("m", text, offset, loc_spans), lambda: self._read_mentions(text, offset, loc_spans))
+
+    def _read_mentions(self, text: str, offset: int, loc_spans: tuple[tuple[int, int], ...]) -> list[_Mention]:
         cands = self._candidates(text)
         cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
         loc_hit = _Overlaps(loc_spans)
@@ -870,12 +972,13 @@ class Gazetteer:
         ``admins``: (country, admin1[, admin2]) units the article names; ``loc_entities``:
         NER LOC spans (offsets as given). All optional; they decide rare and ambiguous names.
         """
+        loc_entities = tuple(loc_entities)
+        key = ("f", text, offset, context_country, tuple(countries), tuple(admins), loc_entities)
+        return self._memoised(key, lambda: self._find(text, offset, context_country, countries, admins, loc_entities))
+
+    def _find(self, text, offset, context_country, countries, admins, loc_entities) -> list[Place]:
         ctx = self._context(context_country, countries, admins)
-        ms = [
-            m
-            for m in self._mentions(text, offset, tuple(loc_entities))
-            if not _dateline(text, m, offset)
-        ]
+        ms = [m for m in self._mentions(text, offset, loc_entities) if not _dateline(text, m, offset)]
         return [self._place(m, e) for m, e in self._picks(ms, ctx)]
 
     def countries_of(self, matched: str) -> frozenset[str]:

@@ -1,0 +1,42 @@
+"""Speed shortcuts give what the plain definitions give (the pipeline's output must stay byte-identical)."""
+
+from __future__ import annotations
+
+import random
+
+from extractor.normalize import normalize_text
+from extractor.resolve.places import Gazetteer
+
+_PIECES = ["حلب", "دمشق", "دير الزور", "دير", "الزور", "للعراق", "وللعراق", "ريف", "الشمالي", "بمدينة", "مدينة",
+           "قرية", "محافظة", "إدلب", "صنعاء", "في", "من", "على", "قتل", "مدنيين", "جنوب", "شرق", "أم", "صفا",
+           "رام", "الله", "فبركة", "بازل", "السويسري", "«", "»", "-", "–", ":", "_", "3", "x", "و", "ب"]
+_GAPS = [" ", " ", " ", "  ", "   ", "، ", ". ", "\n", "", "-", "_"]
+
+
+def _texts(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    out = ["", " ", "حلب", " حلب ", "قتل مدني في حلب."]
+    for _ in range(n):
+        k = rng.randint(1, 30)
+        out.append(normalize_text("".join(rng.choice(_PIECES) + rng.choice(_GAPS) for _ in range(k))))
+    return out
+
+
+def test_candidates_with_the_word_memo_equal_the_word_by_word_scan():
+    g = Gazetteer.load()
+    for text in _texts(3000, 11):
+        assert g._candidates(text) == g._candidates_plain(text), text
+        assert g._candidates(text) == g._candidates_plain(text), text  # the memo filled
+
+
+def test_memoised_find_and_mentions_equal_a_fresh_reading():
+    g = Gazetteer.load()
+    fresh = Gazetteer.load.__wrapped__(Gazetteer)  # its own, empty memos
+    for i, text in enumerate(_texts(400, 12)):
+        for country in (None, "Syria", "Yemen"):
+            got = g.find(text, i, context_country=country)
+            again = g.find(text, i, context_country=country)
+            assert got == again == fresh._find(text, i, country, (), (), ())
+            got.append(None)  # a caller's list is its own
+            assert g.find(text, i, context_country=country) == again
+        assert g._mentions(text, i) == fresh._read_mentions(text, i, ())
