@@ -40,3 +40,16 @@ def test_memoised_find_and_mentions_equal_a_fresh_reading():
             got.append(None)  # a caller's list is its own
             assert g.find(text, i, context_country=country) == again
         assert g._mentions(text, i) == fresh._read_mentions(text, i, ())
+
+
+def test_token_texts_equal_the_tokens_and_countries_in_equals_the_word_loop():
+    from extractor.resolve.actors import ActorLexicon
+    from extractor.segment import split_sentences
+
+    lex = ActorLexicon.load()
+    for text in _texts(300, 13) + [normalize_text("قال مسؤول سعودي إن القوات اليمنية والسورية وللعراق MQ-9 3.5")]:
+        for s in split_sentences(text):
+            texts = s.token_texts
+            assert texts == [t.text for t in s.tokens] == s.token_texts
+            plain = [c for w in texts if w.isalpha() and (c := lex.country_of_word(w))]
+            assert lex.countries_in(texts) == plain == lex.countries_in(texts)
