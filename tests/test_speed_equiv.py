@@ -53,3 +53,18 @@ def test_token_texts_equal_the_tokens_and_countries_in_equals_the_word_loop():
             assert texts == [t.text for t in s.tokens] == s.token_texts
             plain = [c for w in texts if w.isalpha() and (c := lex.country_of_word(w))]
             assert lex.countries_in(texts) == plain == lex.countries_in(texts)
+
+
+def test_a_whole_text_read_sentence_by_sentence_equals_the_whole_text_read_at_once():
+    """country_of_article reads the text's sentences (memoised for the later stages) and checks again the
+    candidates near a sentence's start or end, whose checks would see the neighbouring sentences."""
+    g = Gazetteer.load()
+    assert g._keys_within_sentences
+    rng = random.Random(14)
+    pieces = _PIECES + ["مدينة", "قرية", "شمال", "ريف", "السوري", "القوات", "مستشفى", "صحيفة", "«الرياض»", "السعودية",
+                        "تدمر 16", "حماة الوطن", "الحي الصناعي", "الخرطوم.وتحولت", '."حلب"', "د. محمد"]
+    gaps = [" ", " ", "\n", "\n\n", ". ", "! ", "؟", ".", "…", '." ', "». ", " - ", ": "]
+    texts = [normalize_text("".join(rng.choice(pieces) + rng.choice(gaps) for _ in range(rng.randint(1, 40))))
+             for _ in range(3000)]
+    for text in texts:
+        assert g._text_mentions(text) == g._read_mentions(text, 0, ()), text

@@ -579,10 +579,59 @@ class Gazetteer:
         return self._memoised(("m", text, offset, loc_spans), lambda: self._read_mentions(text, offset, loc_spans))
 
     def _read_mentions(self, text: str, offset: int, loc_spans: tuple[tuple[int, int], ...]) -> list[_Mention]:
+        return self._read(text, offset, loc_spans)[0]
+
+    def _text_mentions(self, text: str) -> list[_Mention]:
+        """``_mentions(text)`` of a whole text, read sentence by sentence: the sentences' own readings are
+        memoised for the context and event stages, which read the same sentences next.
+
+        A key never spans two sentences (keys hold letters, digits, spaces, "-" and "'"; sentences are
+        parted by line breaks or . ! ? ؟ …), and a candidate's checks read the text a few words before it and
+        up to 30 characters after it: they see the same text in the sentence as in the whole text unless
+        they reach the sentence's start or end. Those few candidates are checked again on the whole text."""
+        if not self._keys_within_sentences:
+            return self._read_mentions(text, 0, ())
+        from ..segment import split_sentences
+
+        out: list[_Mention] = []
+        none = _Overlaps(())
+        for sent in split_sentences(text):
+            key = ("e", sent.text, sent.start)
+            got = self._memo.get(key)
+            if got is None:
+                ms, edge = self._read(sent.text, sent.start, (), edges=True)
+                self._memoised(("m", sent.text, sent.start, ()), lambda ms=ms: ms)
+                got = self._memo[key] = (tuple(ms), tuple(edge))
+            ms, edge = got
+            if not edge:
+                out += ms
+                continue
+            redo = {s: self._mention_at(text, 0, s, e, k, entries, none) for s, e, k, entries in edge}
+            kept = [m for m in ms if m.start not in redo] + [m for m in redo.values() if m is not None]
+            kept.sort(key=lambda m: m.start)
+            out += kept
+        return out
+
+    @functools.cached_property
+    def _keys_within_sentences(self) -> bool:
+        """Whether no key holds a character that may part two sentences (see :meth:`_text_mentions`)."""
+        keys, _heads = self._key_index
+        return re.search(r"[.!?؟…\n\r]", "\t".join(keys)) is None
+
+    # the words a mention's checks may read before it (up to five, see _modifiers) reach the text's start
+    _NEAR_START = re.compile(r"(?:[^\W\d_]+\s+){0,5}[^\W\d_]*")
+
+    def _read(self, text: str, offset: int, loc_spans: tuple[tuple[int, int], ...], edges: bool = False
+              ) -> tuple[list[_Mention], list[tuple[int, int, str, tuple[_Entry, ...]]]]:  # fmt: skip
+        """The mentions of the text and, with ``edges``, the candidates whose checks read up to the text's
+        start or end, (start, end, key, entries) with offsets shifted (see :meth:`_text_mentions`)."""
         cands = self._candidates(text)
         cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
         loc_hit = _Overlaps(loc_spans)
         out: list[_Mention] = []
+        edge: list[tuple[int, int, str, tuple[_Entry, ...]]] = []
+        near_start = self._NEAR_START.fullmatch
+        n = len(text)
         last = -1
         for s, e, key in cands:
             if s < last:
@@ -592,42 +641,50 @@ class Gazetteer:
                 continue
             # a longer match starting inside this one but ending later is not considered: leftmost-longest
             last = e
-            if self._stop_phrase(text, s, key):
-                continue  # "حماة الوطن" (protectors of the nation) is not Hama
-            hint, near = self._modifiers(text, s)
-            first, _, rest = key.partition(" ")
-            if rest and _bare(first) in _TYPE_WORDS:
-                # "قرية الزهيرات", "مدينة زنجبار" are keys themselves: the type word is a hint, and the
-                # places of the bare name compete too
-                hint = hint or _TYPE_WORDS[_bare(first)]
-                more = [x for x in self.entries(rest) if x not in entries]
-                entries = entries + tuple(more)
+            if edges and (e == n or near_start(text, 0, s)):
+                edge.append((s + offset, e + offset, key, entries))
+            m = self._mention_at(text, offset, s, e, key, entries, loc_hit)
+            if m is not None:
+                out.append(m)
+        return out, edge
+
+    def _mention_at(self, text: str, offset: int, s: int, e: int, key: str, entries: tuple[_Entry, ...],
+                    loc_hit) -> _Mention | None:  # fmt: skip
+        """The mention of one candidate (the longest at its start), or None when the checks on the text
+        around it say it names no place."""
+        if self._stop_phrase(text, s, key):
+            return None  # "حماة الوطن" (protectors of the nation) is not Hama
+        hint, near = self._modifiers(text, s)
+        first, _, rest = key.partition(" ")
+        if rest and _bare(first) in _TYPE_WORDS:
+            # "قرية الزهيرات", "مدينة زنجبار" are keys themselves: the type word is a hint, and the
+            # places of the bare name compete too
+            hint = hint or _TYPE_WORDS[_bare(first)]
+            more = [x for x in self.entries(rest) if x not in entries]
+            entries = entries + tuple(more)
+        if (
+            hint
+            and " " not in key
+            and key.startswith("ال")
+            and key.endswith(("ي", "يه"))
+        ):
+            prev = _WORD_BACK.search(text, max(0, s - 40), s)
             if (
-                hint
-                and " " not in key
-                and key.startswith("ال")
-                and key.endswith(("ي", "يه"))
+                prev
+                and prev.group(1).startswith(("ال", "وال", "بال"))
+                and _bare(prev.group(1)) in _TYPE_WORDS
             ):
-                prev = _WORD_BACK.search(text, max(0, s - 40), s)
-                if (
-                    prev
-                    and prev.group(1).startswith(("ال", "وال", "بال"))
-                    and _bare(prev.group(1)) in _TYPE_WORDS
-                ):
-                    hint = ""  # "الحي الصناعي", "المنطقة الشرقية": a definite type word and its adjective
-            if key in self._needs_type and not hint:
-                continue
-            if self._not_a_name(text, s, e, key, entries, hint):
-                continue
-            if self._after_facility(text, s):
-                continue  # "مسجد سيد آباد", "مستشفى الشفاء": a building's name, not a place
-            if self._title(text, s, e):
-                continue  # «الرياض» the newspaper, "عاصفة الحزم": a quoted title names no place
-            in_loc = loc_hit(s + offset, e + offset)  # the span may leave out قرية
-            out.append(
-                _Mention(s + offset, e + offset, key, entries, hint, near, in_loc)
-            )
-        return out
+                hint = ""  # "الحي الصناعي", "المنطقة الشرقية": a definite type word and its adjective
+        if key in self._needs_type and not hint:
+            return None
+        if self._not_a_name(text, s, e, key, entries, hint):
+            return None
+        if self._after_facility(text, s):
+            return None  # "مسجد سيد آباد", "مستشفى الشفاء": a building's name, not a place
+        if self._title(text, s, e):
+            return None  # «الرياض» the newspaper, "عاصفة الحزم": a quoted title names no place
+        in_loc = loc_hit(s + offset, e + offset)  # the span may leave out قرية
+        return _Mention(s + offset, e + offset, key, entries, hint, near, in_loc)
 
     def _not_a_name(
         self,
@@ -989,7 +1046,7 @@ class Gazetteer:
         """The country the article is mostly about (country and town mentions counted)."""
         counts: dict[str, float] = {}
         first: dict[str, int] = {}
-        for m in self._mentions(text):
+        for m in self._text_mentions(text):
             ents = [e for e in m.entries if not e.rare or m.hint]
             isos = {e.iso3 for e in ents}
             if len(isos) > 1:
