@@ -111,7 +111,7 @@ def article_context(doc: Doc, gazetteer: Gazetteer, lexicon: Any = None) -> Arti
     )
 
     words = ContextWords.load()
-    focus = gazetteer.country_of_article(doc.text)
+    focus = gazetteer.country_of_article(doc.text, doc.sentences)
 
     def read_places(country: str | None) -> list[Place]:
         # a name found in several countries (طرابلس: Lebanon and Libya) is read in the focus country

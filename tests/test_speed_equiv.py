@@ -68,3 +68,24 @@ def test_a_whole_text_read_sentence_by_sentence_equals_the_whole_text_read_at_on
              for _ in range(3000)]
     for text in texts:
         assert g._text_mentions(text) == g._read_mentions(text, 0, ()), text
+
+
+def test_the_word_before_read_backwards_equals_the_regex_search():
+    from extractor.resolve.places import _WORD_BACK
+
+    rng = random.Random(15)
+    chars = ["ا", "ب", "ل", "و", "x", "Y", "3", "٣", "²", "_", " ", " ", "\n", "\t", "\u00a0", "،", ".", "-"]
+    for _ in range(20000):
+        text = "".join(rng.choice(chars) for _ in range(rng.randint(0, 60)))
+        pos = rng.randint(0, len(text))
+        lo = max(0, pos - rng.choice([40, 40, 5, 0, pos]))
+        m = _WORD_BACK.search(text, lo, pos)
+        assert Gazetteer._word_back(text, lo, pos) == ((m.group(1), m.start()) if m else None), (text, lo, pos)
+
+
+def test_country_of_article_with_the_docs_sentences_equals_it_without():
+    from extractor.segment import split_sentences
+
+    g = Gazetteer.load()
+    for text in _texts(500, 16):
+        assert g.country_of_article(text, split_sentences(text)) == g.country_of_article(text)

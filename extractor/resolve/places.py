@@ -442,6 +442,31 @@ class Gazetteer:
     # the text cut into words and the runs between them, as _WORD reads words ([^\W_]+)
     _SPLIT = re.compile(r"([\W_]+)")
     _MEMO_MAX = 200_000  # entries in each memo below before it is emptied (they only save time)
+    _BACK = re.compile(r"(\s+)([^\W\d_]+)")  # _WORD_BACK read on the reversed text
+    _BARE: dict[str, str] = {}  # _bare of the words met (a pure function of the word)
+
+    @staticmethod
+    def _word_back(text: str, lo: int, pos: int) -> tuple[str, int] | None:
+        """``_WORD_BACK.search(text, lo, pos)`` as (its word, its start), or None: the word (letters) and
+        the spaces that end right at ``pos``, the word cut at ``lo``. Read backwards from ``pos`` on the
+        reversed window rather than tried at every start from ``lo``."""
+        if pos <= lo or not text[pos - 1].isspace():
+            return None
+        m = Gazetteer._BACK.match(text[lo:pos][::-1])
+        if m is None:
+            return None
+        a, b = m.end(1), m.end(2)
+        return text[pos - b : pos - a], pos - b
+
+    @staticmethod
+    def _bare_word(word: str) -> str:
+        """``_bare(word)``, remembered."""
+        got = Gazetteer._BARE.get(word)
+        if got is None:
+            if len(Gazetteer._BARE) > 100_000:
+                Gazetteer._BARE.clear()
+            got = Gazetteer._BARE[word] = _bare(word)
+        return got
 
     def _candidates(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, key) of every key found at a word start (after clitics), ending at a word end.
@@ -581,21 +606,24 @@ class Gazetteer:
     def _read_mentions(self, text: str, offset: int, loc_spans: tuple[tuple[int, int], ...]) -> list[_Mention]:
         return self._read(text, offset, loc_spans)[0]
 
-    def _text_mentions(self, text: str) -> list[_Mention]:
+    def _text_mentions(self, text: str, sentences=None) -> list[_Mention]:
         """``_mentions(text)`` of a whole text, read sentence by sentence: the sentences' own readings are
         memoised for the context and event stages, which read the same sentences next.
 
         A key never spans two sentences (keys hold letters, digits, spaces, "-" and "'"; sentences are
         parted by line breaks or . ! ? ؟ …), and a candidate's checks read the text a few words before it and
         up to 30 characters after it: they see the same text in the sentence as in the whole text unless
-        they reach the sentence's start or end. Those few candidates are checked again on the whole text."""
+        they reach the sentence's start or end. Those few candidates are checked again on the whole text.
+        ``sentences``: ``split_sentences(text)`` when the caller has it (a Doc's sentences)."""
         if not self._keys_within_sentences:
             return self._read_mentions(text, 0, ())
-        from ..segment import split_sentences
+        if sentences is None:
+            from ..segment import split_sentences
 
+            sentences = split_sentences(text)
         out: list[_Mention] = []
         none = _Overlaps(())
-        for sent in split_sentences(text):
+        for sent in sentences:
             key = ("e", sent.text, sent.start)
             got = self._memo.get(key)
             if got is None:
@@ -668,11 +696,11 @@ class Gazetteer:
             and key.startswith("ال")
             and key.endswith(("ي", "يه"))
         ):
-            prev = _WORD_BACK.search(text, max(0, s - 40), s)
+            prev = self._word_back(text, max(0, s - 40), s)
             if (
                 prev
-                and prev.group(1).startswith(("ال", "وال", "بال"))
-                and _bare(prev.group(1)) in _TYPE_WORDS
+                and prev[0].startswith(("ال", "وال", "بال"))
+                and self._bare_word(prev[0]) in _TYPE_WORDS
             ):
                 hint = ""  # "الحي الصناعي", "المنطقة الشرقية": a definite type word and its adjective
         if key in self._needs_type and not hint:
@@ -723,8 +751,8 @@ class Gazetteer:
         nisba = " " not in key and key.startswith("ال") and key.endswith("يه")
         if (key in _ADJECTIVE_KEYS or nisba) and not clitic and not hint:
             # "القوات السعودية", "مظاهرات حلب السلمية" (peaceful): a feminine adjective after its noun
-            m = _WORD_BACK.search(text, max(0, j - 40), j)
-            prev = m.group(1) if m else ""
+            m = self._word_back(text, max(0, j - 40), j)
+            prev = m[0] if m else ""
             if prev.startswith("ال") and prev not in (
                 "الي",
                 "علي",
@@ -768,12 +796,10 @@ class Gazetteer:
         j = s
         while j > 0 and _LETTER.match(text[j - 1]):
             j -= 1
-        m = _WORD_BACK.search(
-            text, max(0, j - 40), j
-        )  # a bounded look back: whole articles pass here
+        m = self._word_back(text, max(0, j - 40), j)  # a bounded look back: whole articles pass here
         if not m:
             return False
-        return m.group(1) in self._facilities
+        return m[0] in self._facilities
 
     @staticmethod
     def _modifiers(text: str, s: int) -> tuple[str, bool]:
@@ -785,10 +811,10 @@ class Gazetteer:
         hint, near = "", False
         pos = j
         for _ in range(5):
-            m = _WORD_BACK.search(text, max(0, pos - 40), pos)
+            m = Gazetteer._word_back(text, max(0, pos - 40), pos)
             if not m:
                 break
-            word = _bare(m.group(1))
+            word = Gazetteer._bare_word(m[0])
             if word in _TYPE_WORDS:
                 if not hint and not (
                     word in _PLURAL_TYPES and text[j:s].startswith("و")
@@ -800,7 +826,7 @@ class Gazetteer:
                 near = True
             elif word not in _SKIP_WORDS:
                 break
-            pos = m.start()
+            pos = m[1]
         return hint, near
 
     # ------------------------------------------------------------------ choosing
@@ -959,12 +985,18 @@ class Gazetteer:
         full_focus = base_focus + tuple(where)
         memo: dict = {}
         out = []
+        _NONE: frozenset = frozenset()
         for m in mentions:
             idx = same[id(m)]
-            mine1 = Counter(adds[j][1] for j in idx if adds[j][1])
-            mine2 = Counter(adds[j][2] for j in idx if adds[j][2])
-            gone1 = frozenset(k for k, c in mine1.items() if n1[k] == c and k not in ctx.admin1)
-            gone2 = frozenset(k for k, c in mine2.items() if n2[k] == c and k not in ctx.admin2)
+            if len(idx) == 1:  # listed once (the usual case): the Counters below, of one item at most
+                _, k1, k2 = adds[idx[0]]
+                gone1 = frozenset((k1,)) if k1 and n1[k1] == 1 and k1 not in ctx.admin1 else _NONE
+                gone2 = frozenset((k2,)) if k2 and n2[k2] == 1 and k2 not in ctx.admin2 else _NONE
+            else:
+                mine1 = Counter(adds[j][1] for j in idx if adds[j][1])
+                mine2 = Counter(adds[j][2] for j in idx if adds[j][2])
+                gone1 = frozenset(k for k, c in mine1.items() if n1[k] == c and k not in ctx.admin1)
+                gone2 = frozenset(k for k, c in mine2.items() if n2[k] == c and k not in ctx.admin2)
             focus = full_focus
             if any(adds[j][0] in where and where[adds[j][0]][0] == j for j in idx):
                 skip = set(idx)
@@ -1042,11 +1074,12 @@ class Gazetteer:
         """The countries (ACLED names) that have a place under this key (a Place's ``matched``)."""
         return frozenset(e.country for e in self.entries(matched))
 
-    def country_of_article(self, text: str) -> str | None:
-        """The country the article is mostly about (country and town mentions counted)."""
+    def country_of_article(self, text: str, sentences=None) -> str | None:
+        """The country the article is mostly about (country and town mentions counted); ``sentences``:
+        the text's sentences (``split_sentences(text)``, e.g. a Doc's), if the caller has them."""
         counts: dict[str, float] = {}
         first: dict[str, int] = {}
-        for m in self._text_mentions(text):
+        for m in self._text_mentions(text, sentences):
             ents = [e for e in m.entries if not e.rare or m.hint]
             isos = {e.iso3 for e in ents}
             if len(isos) > 1:
