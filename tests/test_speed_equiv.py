@@ -89,3 +89,25 @@ def test_country_of_article_with_the_docs_sentences_equals_it_without():
     g = Gazetteer.load()
     for text in _texts(500, 16):
         assert g.country_of_article(text, split_sentences(text)) == g.country_of_article(text)
+
+
+def test_batched_viterbi_finds_each_sentences_path():
+    import numpy as np
+
+    from extractor.ner import _viterbi_batch, _viterbi_decode
+
+    rng = np.random.default_rng(17)
+    for trial in range(300):
+        b, k = int(rng.integers(1, 12)), int(rng.integers(1, 9))
+        lens = [int(x) for x in rng.integers(1, 40, size=b)]
+        t_max = max(lens)
+        if trial % 2:  # small integers: many ties, which argmax breaks by the first index
+            scores = rng.integers(-3, 3, size=(b, t_max, k)).astype(np.float32)
+            trans = rng.integers(-3, 3, size=(k, k)).astype(np.float32)
+        else:
+            scores = rng.normal(size=(b, t_max, k)).astype(np.float32) * 10
+            trans = rng.normal(size=(k, k)).astype(np.float32)
+        got = _viterbi_batch(scores, lens, trans)
+        for i in range(b):
+            want = _viterbi_decode(scores[i, : lens[i]], trans)[0]
+            assert [int(x) for x in got[i]] == [int(x) for x in want]

@@ -485,8 +485,9 @@ class Gazetteer:
         maxw = self._max_words
         last = len(parts) - 1 if parts[-1] else len(parts) - 3  # the last word's index
         words = parts[::2]
-        for w in set(words).difference(memo):  # words met for the first time
-            memo[w] = self._word_starts(w)
+        if not all(map(memo.__contains__, words)):
+            for w in set(words).difference(memo):  # words met for the first time
+                memo[w] = self._word_starts(w)
         for i2 in itertools.compress(range(len(words)), map(memo.__getitem__, words)):  # the words that yield
             i = 2 * i2
             w = parts[i]
