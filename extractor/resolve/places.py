@@ -594,7 +594,7 @@ class Gazetteer:
         except TypeError:  # unhashable arguments (lists given by a caller): not memoised
             return compute()
         if got is None:
-            if len(memo) > 4096:
+            if len(memo) > 20_000:  # a whole long article (10,000 sentences), not every article ever read
                 memo.clear()
             got = memo[key] = tuple(compute())
         return list(got)
