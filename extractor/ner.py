@@ -338,7 +338,7 @@ def _predict(trainer, batch):
     tag_seqs = []
     for i in range(batch_size):
         tags = [p[i] for p in paths]
-        tags = [[x if x >= VOCAB_PREFIX_SIZE else VOCAB_PREFIX_SIZE for x in y] for y in tags]
+        tags = [[max(x, VOCAB_PREFIX_SIZE) for x in y] for y in tags]  # the model may predict < "O"
         tags = list(zip(*tags))
         tags = trainer.vocab["tag"].unmap(tags)
         tags = [x[predict_tagset] if isinstance(x, list) else x for x in tags]

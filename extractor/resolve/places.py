@@ -47,6 +47,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from importlib import resources
+from typing import ClassVar
 
 from ..normalize import normalize_key
 from ..rules_schema import check_word_list
@@ -443,7 +444,7 @@ class Gazetteer:
     _SPLIT = re.compile(r"([\W_]+)")
     _MEMO_MAX = 200_000  # entries in each memo below before it is emptied (they only save time)
     _BACK = re.compile(r"(\s+)([^\W\d_]+)")  # _WORD_BACK read on the reversed text
-    _BARE: dict[str, str] = {}  # _bare of the words met (a pure function of the word)
+    _BARE: ClassVar[dict[str, str]] = {}  # _bare of the words met (a pure function of the word)
 
     @staticmethod
     def _word_back(text: str, lo: int, pos: int) -> tuple[str, int] | None:
