@@ -136,7 +136,7 @@ def article_context(doc: Doc, gazetteer: Gazetteer, lexicon: Any = None) -> Arti
     )
 
     words = ContextWords.load()
-    focus = gazetteer.country_of_article(doc.text)
+    focus = gazetteer.country_of_article(doc.text, doc.sentences)
 
     def read_places(country: str | None) -> list[Place]:
         # a name found in several countries (طرابلس: Lebanon and Libya) is read in the focus country
@@ -155,11 +155,9 @@ def article_context(doc: Doc, gazetteer: Gazetteer, lexicon: Any = None) -> Arti
         # the gazetteer's pick yields when another country has clearly more places and names
         by_name: dict[str, float] = {}
         for s in doc.sentences:
-            for t in s.tokens:
-                c = lexicon.country_of_word(t.text) if t.text.isalpha() else None
-                if c:
-                    by_name[c] = by_name.get(c, 0.0) + 0.5
-                    named.add(c)
+            for c in lexicon.countries_in(s.token_texts):
+                by_name[c] = by_name.get(c, 0.0) + 0.5
+                named.add(c)
         score = dict(by_name)
         for p in places:
             # a name found in several countries counts for the one the article names ("طرابلس" and

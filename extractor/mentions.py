@@ -301,12 +301,7 @@ class Clause:
 
 def sentence_countries(sent: Sentence, lexicon: ActorLexicon) -> frozenset[str]:
     """The countries a sentence names, by name or adjective ("العاصمة اليمنية صنعاء": Yemen)."""
-    out = set()
-    for t in sent.tokens:
-        c = lexicon.country_of_word(t.text) if t.text.isalpha() else None
-        if c:
-            out.add(c)
-    return frozenset(out)
+    return frozenset(lexicon.countries_in(sent.token_texts))
 
 
 def _place_slot(c: Clause, gazetteer: Gazetteer, lexicon: ActorLexicon) -> tuple[Place | None, bool, str]:

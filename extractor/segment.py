@@ -99,6 +99,13 @@ class Sentence:
             self._tokens = tokenize(self.text, self.start)
         return self._tokens
 
+    @property
+    def token_texts(self) -> list[str]:
+        """The tokens' texts (``[t.text for t in self.tokens]``), without building the tokens if not built yet."""
+        if self._tokens is None:
+            return TOKEN_RE.findall(self.text)
+        return [t.text for t in self._tokens]
+
     @tokens.setter
     def tokens(self, value: list[Token]) -> None:
         self._tokens = value

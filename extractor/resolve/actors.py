@@ -535,6 +535,20 @@ class ActorLexicon:
         return self._civilian_objects.contains(text[after:]) and self._casualty_words.contains(text)
 
     # ------------------------------------------------------------------ matching
+    def countries_in(self, words: list[str]) -> list[str]:
+        """The country of each alphabetic word that names one (:meth:`country_of_word`), in text order;
+        each distinct word is looked up once (a memo: every token of every article passes here)."""
+        memo = self._word_countries
+        if len(memo) > 200_000:
+            memo.clear()
+        for w in set(words).difference(memo):
+            memo[w] = self.country_of_word(w) if w.isalpha() else None
+        return [c for c in map(memo.__getitem__, words) if c]
+
+    @functools.cached_property
+    def _word_countries(self) -> dict[str, str | None]:
+        return {}
+
     def country_of_word(self, word: str) -> str | None:
         """Country for one normalised word or phrase (adjective or name), clitics allowed."""
         w = word.lower()

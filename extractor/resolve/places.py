@@ -48,6 +48,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from importlib import resources
+from typing import ClassVar
 
 from ..normalize import normalize_key
 from ..phrases import proclitics, suffixes
@@ -445,8 +446,115 @@ class Gazetteer:
                    stop_phrases=frozenset(x for x in stop if " " in x), media=word_list("places_media.txt"))  # fmt: skip
 
     # ------------------------------------------------------------------ matching
+    # the text cut into words and the runs between them, as _WORD reads words ([^\W_]+)
+    _SPLIT = re.compile(r"([\W_]+)")
+    _MEMO_MAX = 200_000  # entries in each memo below before it is emptied (they only save time)
+    _BACK = re.compile(r"(\s+)([^\W\d_]+)")  # _WORD_BACK read on the reversed text
+    _BARE: ClassVar[dict[str, str]] = {}  # _bare of the words met (a pure function of the word)
+
+    @staticmethod
+    def _word_back(text: str, lo: int, pos: int) -> tuple[str, int] | None:
+        """``_WORD_BACK.search(text, lo, pos)`` as (its word, its start), or None: the word (letters) and
+        the spaces that end right at ``pos``, the word cut at ``lo``. Read backwards from ``pos`` on the
+        reversed window rather than tried at every start from ``lo``."""
+        if pos <= lo or not text[pos - 1].isspace():
+            return None
+        m = Gazetteer._BACK.match(text[lo:pos][::-1])
+        if m is None:
+            return None
+        a, b = m.end(1), m.end(2)
+        return text[pos - b : pos - a], pos - b
+
+    @staticmethod
+    def _bare_word(word: str) -> str:
+        """``_bare(word)``, remembered."""
+        got = Gazetteer._BARE.get(word)
+        if got is None:
+            if len(Gazetteer._BARE) > 100_000:
+                Gazetteer._BARE.clear()
+            got = Gazetteer._BARE[word] = _bare(word)
+        return got
+
     def _candidates(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, key) of every key found at a word start (after clitics), ending at a word end."""
+        """(start, end, key) of every key found at a word start (after clitics), ending at a word end.
+
+        What a word can start (its clitic readings, the keys it is alone, whether a longer key can start
+        with it) depends on the word only: it is worked out once per distinct word (:meth:`_word_starts`),
+        and only the few words that can start a longer key read the words after them."""
+        parts = self._SPLIT.split(text)  # word, gap, word, ..., word ("" at an end that is a gap)
+        ends = list(itertools.accumulate(map(len, parts)))
+        out: list[tuple[int, int, str]] = []
+        memo = self._word_memo
+        if len(memo) > self._MEMO_MAX:
+            memo.clear()
+        lines, heads = self._key_index
+        stop = self._stop
+        maxw = self._max_words
+        last = len(parts) - 1 if parts[-1] else len(parts) - 3  # the last word's index
+        words = parts[::2]
+        if not all(map(memo.__contains__, words)):
+            for w in set(words).difference(memo):  # words met for the first time
+                memo[w] = self._word_starts(w)
+        for i2 in itertools.compress(range(len(words)), map(memo.__getitem__, words)):  # the words that yield
+            i = 2 * i2
+            w = parts[i]
+            got = memo[w]
+            ws = ends[i] - len(w)
+            we = ends[i]
+            for plen, lform, hits, cont in got:
+                s = ws + plen
+                for k in hits:
+                    out.append((s, we, k))
+                if not cont:
+                    continue
+                j = i
+                for _ in range(1, maxw):
+                    if j + 2 > last or len(parts[j + 1]) > 2:
+                        break  # no next word, or one too far away
+                    j += 2
+                    e = ends[j]
+                    k = text[s:e]
+                    if k in _MOD_KEYS:
+                        continue
+                    if k in lines and text[ws:e] not in stop:
+                        out.append((s, e, k))
+                    if lform and "ا" + k in lines and text[ws:e] not in stop:
+                        out.append((s, e, "ا" + k))
+                    if k not in heads and not (lform and "ا" + k in heads):
+                        break  # no longer key starts with these words: the loop's cost does not grow with maxw
+        return out
+
+    @functools.cached_property
+    def _word_memo(self) -> dict[str, tuple]:
+        return {}
+
+    def _word_starts(self, w: str) -> tuple[tuple[int, bool, tuple[str, ...], bool], ...]:
+        """A word's readings as the start of a key: (clitic length, ل-form, the keys the word alone is,
+        whether a longer key can start there), for each clitic it can start with (shortest first;
+        a clitic leaves at least two letters), leaving out the readings that yield nothing."""
+        lines, heads = self._key_index
+        alone = w not in self._stop
+        out = []
+        for p in _CLITIC_ORDER:
+            if len(p) >= len(w) - 1 or not w.startswith(p):
+                continue
+            k = w[len(p) :]
+            lform = p in _L_CLITICS and k[0] == "ل"  # للعراق = ل + (ا)لعراق
+            if k in _MOD_KEYS:
+                out.append((len(p), lform, (), True))
+                continue
+            hits = []
+            if k in lines and alone:
+                hits.append(k)
+            if lform and "ا" + k in lines and alone:
+                hits.append("ا" + k)
+            cont = k in heads or (lform and "ا" + k in heads)
+            if hits or cont:
+                out.append((len(p), lform, tuple(hits), cont))
+        return tuple(out)
+
+    def _candidates_plain(self, text: str) -> list[tuple[int, int, str]]:
+        """:meth:`_candidates` word by word from the text, with no memo (the definition; for tests)."""
         words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
         out: list[tuple[int, int, str]] = []
         lines, heads = self._key_index
@@ -470,7 +578,7 @@ class Gazetteer:
                     if lform and "ا" + k in lines and text[ws:e] not in self._stop:
                         out.append((s, e, "ا" + k))
                     if k not in heads and not (lform and "ا" + k in heads):
-                        break  # no longer key starts with these words: the loop's cost does not grow with maxw
+                        break
         return out
 
     @functools.cached_property
@@ -480,13 +588,86 @@ class Gazetteer:
         keys = frozenset(self._lines.keys())
         return keys, frozenset(k[: m.end()] for k in keys for m in _WORD.finditer(k) if m.end() < len(k))
 
+    @functools.cached_property
+    def _memo(self) -> dict:
+        """Recent :meth:`_mentions` and :meth:`find` results by their arguments: an article's sentences are
+        read several times (its context, then its events), with the same text, offset and country."""
+        return {}
+
+    def _memoised(self, key, compute):
+        memo = self._memo
+        try:
+            got = memo.get(key)
+        except TypeError:  # unhashable arguments (lists given by a caller): not memoised
+            return compute()
+        if got is None:
+            if len(memo) > 20_000:  # a whole long article (10,000 sentences), not every article ever read
+                memo.clear()
+            got = memo[key] = tuple(compute())
+        return list(got)
+
     def _mentions(
         self, text: str, offset: int = 0, loc_spans: tuple[tuple[int, int], ...] = ()
     ) -> list[_Mention]:
+        return self._memoised(("m", text, offset, loc_spans), lambda: self._read_mentions(text, offset, loc_spans))
+
+    def _read_mentions(self, text: str, offset: int, loc_spans: tuple[tuple[int, int], ...]) -> list[_Mention]:
+        return self._read(text, offset, loc_spans)[0]
+
+    def _text_mentions(self, text: str, sentences=None) -> list[_Mention]:
+        """``_mentions(text)`` of a whole text, read sentence by sentence: the sentences' own readings are
+        memoised for the context and event stages, which read the same sentences next.
+
+        A key never spans two sentences (keys hold letters, digits, spaces, "-" and "'"; sentences are
+        parted by line breaks or . ! ? ؟ …), and a candidate's checks read the text a few words before it and
+        up to 30 characters after it: they see the same text in the sentence as in the whole text unless
+        they reach the sentence's start or end. Those few candidates are checked again on the whole text.
+        ``sentences``: ``split_sentences(text)`` when the caller has it (a Doc's sentences)."""
+        if not self._keys_within_sentences:
+            return self._read_mentions(text, 0, ())
+        if sentences is None:
+            from ..segment import split_sentences
+
+            sentences = split_sentences(text)
+        out: list[_Mention] = []
+        none = _Overlaps(())
+        for sent in sentences:
+            key = ("e", sent.text, sent.start)
+            got = self._memo.get(key)
+            if got is None:
+                ms, edge = self._read(sent.text, sent.start, (), edges=True)
+                self._memoised(("m", sent.text, sent.start, ()), lambda ms=ms: ms)
+                got = self._memo[key] = (tuple(ms), tuple(edge))
+            ms, edge = got
+            if not edge:
+                out += ms
+                continue
+            redo = {s: self._mention_at(text, 0, s, e, k, entries, none) for s, e, k, entries in edge}
+            kept = [m for m in ms if m.start not in redo] + [m for m in redo.values() if m is not None]
+            kept.sort(key=lambda m: m.start)
+            out += kept
+        return out
+
+    @functools.cached_property
+    def _keys_within_sentences(self) -> bool:
+        """Whether no key holds a character that may part two sentences (see :meth:`_text_mentions`)."""
+        keys, _heads = self._key_index
+        return re.search(r"[.!?؟…\n\r]", "\t".join(keys)) is None
+
+    # the words a mention's checks may read before it (up to five, see _modifiers) reach the text's start
+    _NEAR_START = re.compile(r"(?:[^\W\d_]+\s+){0,5}[^\W\d_]*")
+
+    def _read(self, text: str, offset: int, loc_spans: tuple[tuple[int, int], ...], edges: bool = False
+              ) -> tuple[list[_Mention], list[tuple[int, int, str, tuple[_Entry, ...]]]]:  # fmt: skip
+        """The mentions of the text and, with ``edges``, the candidates whose checks read up to the text's
+        start or end, (start, end, key, entries) with offsets shifted (see :meth:`_text_mentions`)."""
         cands = self._candidates(text)
         cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
         loc_hit = _Overlaps(loc_spans)
         out: list[_Mention] = []
+        edge: list[tuple[int, int, str, tuple[_Entry, ...]]] = []
+        near_start = self._NEAR_START.fullmatch
+        n = len(text)
         last = -1
         for s, e, key in cands:
             if s < last:
@@ -496,42 +677,50 @@ class Gazetteer:
                 continue
             # a longer match starting inside this one but ending later is not considered: leftmost-longest
             last = e
-            if self._stop_phrase(text, s, key):
-                continue  # "حماة الوطن" (protectors of the nation) is not Hama
-            hint, near = self._modifiers(text, s)
-            first, _, rest = key.partition(" ")
-            if rest and _bare(first) in _TYPE_WORDS:
-                # "قرية الزهيرات", "مدينة زنجبار" are keys themselves: the type word is a hint, and the
-                # places of the bare name compete too
-                hint = hint or _TYPE_WORDS[_bare(first)]
-                more = [x for x in self.entries(rest) if x not in entries]
-                entries = entries + tuple(more)
+            if edges and (e == n or near_start(text, 0, s)):
+                edge.append((s + offset, e + offset, key, entries))
+            m = self._mention_at(text, offset, s, e, key, entries, loc_hit)
+            if m is not None:
+                out.append(m)
+        return out, edge
+
+    def _mention_at(self, text: str, offset: int, s: int, e: int, key: str, entries: tuple[_Entry, ...],
+                    loc_hit) -> _Mention | None:  # fmt: skip
+        """The mention of one candidate (the longest at its start), or None when the checks on the text
+        around it say it names no place."""
+        if self._stop_phrase(text, s, key):
+            return None  # "حماة الوطن" (protectors of the nation) is not Hama
+        hint, near = self._modifiers(text, s)
+        first, _, rest = key.partition(" ")
+        if rest and _bare(first) in _TYPE_WORDS:
+            # "قرية الزهيرات", "مدينة زنجبار" are keys themselves: the type word is a hint, and the
+            # places of the bare name compete too
+            hint = hint or _TYPE_WORDS[_bare(first)]
+            more = [x for x in self.entries(rest) if x not in entries]
+            entries = entries + tuple(more)
+        if (
+            hint
+            and " " not in key
+            and key.startswith("ال")
+            and key.endswith(("ي", "يه"))
+        ):
+            prev = self._word_back(text, max(0, s - 40), s)
             if (
-                hint
-                and " " not in key
-                and key.startswith("ال")
-                and key.endswith(("ي", "يه"))
+                prev
+                and prev[0].startswith(("ال", "وال", "بال"))
+                and self._bare_word(prev[0]) in _TYPE_WORDS
             ):
-                prev = _WORD_BACK.search(text, max(0, s - 40), s)
-                if (
-                    prev
-                    and prev.group(1).startswith(("ال", "وال", "بال"))
-                    and _bare(prev.group(1)) in _TYPE_WORDS
-                ):
-                    hint = ""  # "الحي الصناعي", "المنطقة الشرقية": a definite type word and its adjective
-            if key in self._needs_type and not hint:
-                continue
-            if self._not_a_name(text, s, e, key, entries, hint):
-                continue
-            if self._after_facility(text, s):
-                continue  # "مسجد سيد آباد", "مستشفى الشفاء": a building's name, not a place
-            if self._title(text, s, e):
-                continue  # «الرياض» the newspaper, "عاصفة الحزم": a quoted title names no place
-            in_loc = loc_hit(s + offset, e + offset)  # the span may leave out قرية
-            out.append(
-                _Mention(s + offset, e + offset, key, entries, hint, near, in_loc)
-            )
-        return out
+                hint = ""  # "الحي الصناعي", "المنطقة الشرقية": a definite type word and its adjective
+        if key in self._needs_type and not hint:
+            return None
+        if self._not_a_name(text, s, e, key, entries, hint):
+            return None
+        if self._after_facility(text, s):
+            return None  # "مسجد سيد آباد", "مستشفى الشفاء": a building's name, not a place
+        if self._title(text, s, e):
+            return None  # «الرياض» the newspaper, "عاصفة الحزم": a quoted title names no place
+        in_loc = loc_hit(s + offset, e + offset)  # the span may leave out قرية
+        return _Mention(s + offset, e + offset, key, entries, hint, near, in_loc)
 
     def _not_a_name(
         self,
@@ -570,8 +759,8 @@ class Gazetteer:
         nisba = " " not in key and key.startswith("ال") and key.endswith("يه")
         if (key in _ADJECTIVE_KEYS or nisba) and not clitic and not hint:
             # "القوات السعودية", "مظاهرات حلب السلمية" (peaceful): a feminine adjective after its noun
-            m = _WORD_BACK.search(text, max(0, j - 40), j)
-            prev = m.group(1) if m else ""
+            m = self._word_back(text, max(0, j - 40), j)
+            prev = m[0] if m else ""
             if prev.startswith("ال") and prev not in (
                 "الي",
                 "علي",
@@ -615,12 +804,10 @@ class Gazetteer:
         j = s
         while j > 0 and _LETTER.match(text[j - 1]):
             j -= 1
-        m = _WORD_BACK.search(
-            text, max(0, j - 40), j
-        )  # a bounded look back: whole articles pass here
+        m = self._word_back(text, max(0, j - 40), j)  # a bounded look back: whole articles pass here
         if not m:
             return False
-        return m.group(1) in self._facilities
+        return m[0] in self._facilities
 
     @staticmethod
     def _modifiers(text: str, s: int) -> tuple[str, bool]:
@@ -632,10 +819,10 @@ class Gazetteer:
         hint, near = "", False
         pos = j
         for _ in range(5):
-            m = _WORD_BACK.search(text, max(0, pos - 40), pos)
+            m = Gazetteer._word_back(text, max(0, pos - 40), pos)
             if not m:
                 break
-            word = _bare(m.group(1))
+            word = Gazetteer._bare_word(m[0])
             if word in _TYPE_WORDS:
                 if not hint and not (
                     word in _PLURAL_TYPES and text[j:s].startswith("و")
@@ -647,7 +834,7 @@ class Gazetteer:
                 near = True
             elif word not in _SKIP_WORDS:
                 break
-            pos = m.start()
+            pos = m[1]
         return hint, near
 
     # ------------------------------------------------------------------ choosing
@@ -806,12 +993,18 @@ class Gazetteer:
         full_focus = base_focus + tuple(where)
         memo: dict = {}
         out = []
+        _NONE: frozenset = frozenset()
         for m in mentions:
             idx = same[id(m)]
-            mine1 = Counter(adds[j][1] for j in idx if adds[j][1])
-            mine2 = Counter(adds[j][2] for j in idx if adds[j][2])
-            gone1 = frozenset(k for k, c in mine1.items() if n1[k] == c and k not in ctx.admin1)
-            gone2 = frozenset(k for k, c in mine2.items() if n2[k] == c and k not in ctx.admin2)
+            if len(idx) == 1:  # listed once (the usual case): the Counters below, of one item at most
+                _, k1, k2 = adds[idx[0]]
+                gone1 = frozenset((k1,)) if k1 and n1[k1] == 1 and k1 not in ctx.admin1 else _NONE
+                gone2 = frozenset((k2,)) if k2 and n2[k2] == 1 and k2 not in ctx.admin2 else _NONE
+            else:
+                mine1 = Counter(adds[j][1] for j in idx if adds[j][1])
+                mine2 = Counter(adds[j][2] for j in idx if adds[j][2])
+                gone1 = frozenset(k for k, c in mine1.items() if n1[k] == c and k not in ctx.admin1)
+                gone2 = frozenset(k for k, c in mine2.items() if n2[k] == c and k not in ctx.admin2)
             focus = full_focus
             if any(adds[j][0] in where and where[adds[j][0]][0] == j for j in idx):
                 skip = set(idx)
@@ -876,23 +1069,25 @@ class Gazetteer:
         ``admins``: (country, admin1[, admin2]) units the article names; ``loc_entities``:
         NER LOC spans (offsets as given). All optional; they decide rare and ambiguous names.
         """
+        loc_entities = tuple(loc_entities)
+        key = ("f", text, offset, context_country, tuple(countries), tuple(admins), loc_entities)
+        return self._memoised(key, lambda: self._find(text, offset, context_country, countries, admins, loc_entities))
+
+    def _find(self, text, offset, context_country, countries, admins, loc_entities) -> list[Place]:
         ctx = self._context(context_country, countries, admins)
-        ms = [
-            m
-            for m in self._mentions(text, offset, tuple(loc_entities))
-            if not _dateline(text, m, offset)
-        ]
+        ms = [m for m in self._mentions(text, offset, loc_entities) if not _dateline(text, m, offset)]
         return [self._place(m, e) for m, e in self._picks(ms, ctx)]
 
     def countries_of(self, matched: str) -> frozenset[str]:
         """The countries (ACLED names) that have a place under this key (a Place's ``matched``)."""
         return frozenset(e.country for e in self.entries(matched))
 
-    def country_of_article(self, text: str) -> str | None:
-        """The country the article is mostly about (country and town mentions counted)."""
+    def country_of_article(self, text: str, sentences=None) -> str | None:
+        """The country the article is mostly about (country and town mentions counted); ``sentences``:
+        the text's sentences (``split_sentences(text)``, e.g. a Doc's), if the caller has them."""
         counts: dict[str, float] = {}
         first: dict[str, int] = {}
-        for m in self._mentions(text):
+        for m in self._text_mentions(text, sentences):
             ents = [e for e in m.entries if not e.rare or m.hint]
             isos = {e.iso3 for e in ents}
             if len(isos) > 1:

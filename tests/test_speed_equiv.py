@@ -1,0 +1,113 @@
+"""Speed shortcuts give what the plain definitions give (the pipeline's output must stay byte-identical)."""
+
+from __future__ import annotations
+
+import random
+
+from extractor.normalize import normalize_text
+from extractor.resolve.places import Gazetteer
+
+_PIECES = ["حلب", "دمشق", "دير الزور", "دير", "الزور", "للعراق", "وللعراق", "ريف", "الشمالي", "بمدينة", "مدينة",
+           "قرية", "محافظة", "إدلب", "صنعاء", "في", "من", "على", "قتل", "مدنيين", "جنوب", "شرق", "أم", "صفا",
+           "رام", "الله", "فبركة", "بازل", "السويسري", "«", "»", "-", "–", ":", "_", "3", "x", "و", "ب"]
+_GAPS = [" ", " ", " ", "  ", "   ", "، ", ". ", "\n", "", "-", "_"]
+
+
+def _texts(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    out = ["", " ", "حلب", " حلب ", "قتل مدني في حلب."]
+    for _ in range(n):
+        k = rng.randint(1, 30)
+        out.append(normalize_text("".join(rng.choice(_PIECES) + rng.choice(_GAPS) for _ in range(k))))
+    return out
+
+
+def test_candidates_with_the_word_memo_equal_the_word_by_word_scan():
+    g = Gazetteer.load()
+    for text in _texts(3000, 11):
+        assert g._candidates(text) == g._candidates_plain(text), text
+        assert g._candidates(text) == g._candidates_plain(text), text  # the memo filled
+
+
+def test_memoised_find_and_mentions_equal_a_fresh_reading():
+    g = Gazetteer.load()
+    fresh = Gazetteer.load.__wrapped__(Gazetteer)  # its own, empty memos
+    for i, text in enumerate(_texts(400, 12)):
+        for country in (None, "Syria", "Yemen"):
+            got = g.find(text, i, context_country=country)
+            again = g.find(text, i, context_country=country)
+            assert got == again == fresh._find(text, i, country, (), (), ())
+            got.append(None)  # a caller's list is its own
+            assert g.find(text, i, context_country=country) == again
+        assert g._mentions(text, i) == fresh._read_mentions(text, i, ())
+
+
+def test_token_texts_equal_the_tokens_and_countries_in_equals_the_word_loop():
+    from extractor.resolve.actors import ActorLexicon
+    from extractor.segment import split_sentences
+
+    lex = ActorLexicon.load()
+    for text in _texts(300, 13) + [normalize_text("قال مسؤول سعودي إن القوات اليمنية والسورية وللعراق MQ-9 3.5")]:
+        for s in split_sentences(text):
+            texts = s.token_texts
+            assert texts == [t.text for t in s.tokens] == s.token_texts
+            plain = [c for w in texts if w.isalpha() and (c := lex.country_of_word(w))]
+            assert lex.countries_in(texts) == plain == lex.countries_in(texts)
+
+
+def test_a_whole_text_read_sentence_by_sentence_equals_the_whole_text_read_at_once():
+    """country_of_article reads the text's sentences (memoised for the later stages) and checks again the
+    candidates near a sentence's start or end, whose checks would see the neighbouring sentences."""
+    g = Gazetteer.load()
+    assert g._keys_within_sentences
+    rng = random.Random(14)
+    pieces = _PIECES + ["مدينة", "قرية", "شمال", "ريف", "السوري", "القوات", "مستشفى", "صحيفة", "«الرياض»", "السعودية",
+                        "تدمر 16", "حماة الوطن", "الحي الصناعي", "الخرطوم.وتحولت", '."حلب"', "د. محمد"]
+    gaps = [" ", " ", "\n", "\n\n", ". ", "! ", "؟", ".", "…", '." ', "». ", " - ", ": "]
+    texts = [normalize_text("".join(rng.choice(pieces) + rng.choice(gaps) for _ in range(rng.randint(1, 40))))
+             for _ in range(3000)]
+    for text in texts:
+        assert g._text_mentions(text) == g._read_mentions(text, 0, ()), text
+
+
+def test_the_word_before_read_backwards_equals_the_regex_search():
+    from extractor.resolve.places import _WORD_BACK
+
+    rng = random.Random(15)
+    chars = ["ا", "ب", "ل", "و", "x", "Y", "3", "٣", "²", "_", " ", " ", "\n", "\t", "\u00a0", "،", ".", "-"]
+    for _ in range(20000):
+        text = "".join(rng.choice(chars) for _ in range(rng.randint(0, 60)))
+        pos = rng.randint(0, len(text))
+        lo = max(0, pos - rng.choice([40, 40, 5, 0, pos]))
+        m = _WORD_BACK.search(text, lo, pos)
+        assert Gazetteer._word_back(text, lo, pos) == ((m.group(1), m.start()) if m else None), (text, lo, pos)
+
+
+def test_country_of_article_with_the_docs_sentences_equals_it_without():
+    from extractor.segment import split_sentences
+
+    g = Gazetteer.load()
+    for text in _texts(500, 16):
+        assert g.country_of_article(text, split_sentences(text)) == g.country_of_article(text)
+
+
+def test_batched_viterbi_finds_each_sentences_path():
+    import numpy as np
+
+    from extractor.ner import _viterbi_batch, _viterbi_decode
+
+    rng = np.random.default_rng(17)
+    for trial in range(300):
+        b, k = int(rng.integers(1, 12)), int(rng.integers(1, 9))
+        lens = [int(x) for x in rng.integers(1, 40, size=b)]
+        t_max = max(lens)
+        if trial % 2:  # small integers: many ties, which argmax breaks by the first index
+            scores = rng.integers(-3, 3, size=(b, t_max, k)).astype(np.float32)
+            trans = rng.integers(-3, 3, size=(k, k)).astype(np.float32)
+        else:
+            scores = rng.normal(size=(b, t_max, k)).astype(np.float32) * 10
+            trans = rng.normal(size=(k, k)).astype(np.float32)
+        got = _viterbi_batch(scores, lens, trans)
+        for i in range(b):
+            want = _viterbi_decode(scores[i, : lens[i]], trans)[0]
+            assert [int(x) for x in got[i]] == [int(x) for x in want]
