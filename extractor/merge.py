@@ -126,6 +126,11 @@ def _compatible(a: Mention, b: Mention) -> bool:
             g = a if a.generic else b
             if not g.place_explicit and not _named(g.actor1):
                 return True  # "... فيما أفادت معلومات عن مقتل 6 أشخاص": the toll of the event just told
+            s = b if g is a else a
+            if not _named(g.actor1) and not _named(s.actor1) and _near(g, s):
+                # "استشهد 12 من منسوبي القوات ..." then "... إثر تفجير انتحاري": the toll and the tactic of one
+                # incident told in neighbouring sentences, no attacker named in either
+                return True
         return (a.generic != b.generic and _same_place(a, b) and _same_date(a, b)
                 and bool(_named(a.actor1)) and _named(a.actor1) == _named(b.actor1))  # fmt: skip
     if a.sub_event_type != b.sub_event_type and a.event_type not in (
@@ -140,6 +145,11 @@ def _compatible(a: Mention, b: Mention) -> bool:
         if not (a.event_type == "Battles" and (b1 == _named(a.actor2) or a1 == _named(b.actor2))):
             return False
     return True
+
+
+def _near(a: Mention, b: Mention, gap: int = 2) -> bool:
+    """Two tellings at most ``gap`` sentences apart."""
+    return any(abs(i - j) <= gap for i in a.sentence_indexes for j in b.sentence_indexes)
 
 
 def _refers_back(e: Mention, m: Mention) -> bool:
@@ -213,11 +223,12 @@ def _informative(m: Mention) -> float:
 
 def merge_into(a: Mention, b: Mention) -> Mention:
     """Fold mention ``b`` into ``a`` (same event)."""
-    same_type = a.event_type == b.event_type  # another telling of the strike may name whom "7 people" were
+    # another telling of the strike (or the bare toll of it) may name whom "7 people" were
+    same_type = a.event_type == b.event_type or a.generic != b.generic
     if a.generic and not b.generic:  # the specific telling gives the type
         a.event_type, a.sub_event_type, a.template_id = b.event_type, b.sub_event_type, b.template_id
         a.trigger, a.trigger_start, a.trigger_end, a.generic = b.trigger, b.trigger_start, b.trigger_end, False
-        a.actor2 = b.actor2 or a.actor2
+        a.actor2 = _better_actor(b.actor2, a.actor2, True) if b.actor2 is not None else a.actor2
     # ACLED: the highest-precedence type; a retelling ("الكمين", "الهجوم") only adds detail
     demo = precedence().demonstrations
     if not b.generic and _type_rank(b) > _type_rank(a) and (

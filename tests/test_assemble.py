@@ -274,3 +274,37 @@ def test_a_sermon_reports_no_events():
     text = ("أكد إمام وخطيب المسجد الكبير في خطبة الجمعة اليوم أن قتل الأبرياء جريمة. "
             "وقال إن التفجير الذي استهدف المصلين في مدينة أبها عمل إجرامي.")  # fmt: skip
     assert rows(text, "2015-08-07") == []
+
+
+# --- attacks on police and soldiers: no battle without an exchange of fire (round 2) ----------------
+
+
+def test_a_car_bomb_that_kills_policemen_is_an_explosion_not_a_battle():
+    et, sub, *_, r = retype("Battles", "Armed clash", None, _Actor("police"), trigger="قتل",
+                            text="قتل خمسة من رجال الشرطة بانفجار سيارة مفخخة قرب مركزهم", ctx=None)  # fmt: skip
+    assert (et, sub, r.id) == ("Explosions/Remote violence", "Remote explosive/landmine/IED", "bombing-of-forces")
+
+
+def test_a_suicide_bombing_of_soldiers_is_a_suicide_bomb():
+    et, sub, *_, r = retype("Battles", "Armed clash", _Actor("unidentified"), _Actor("state"), trigger="استشهد",
+                            text="استشهد ثلاثة جنود في هجوم انتحاري على نقطة عسكرية", ctx=None)  # fmt: skip
+    assert (et, sub, r.id) == ("Explosions/Remote violence", "Suicide bomb", "suicide-bombing-of-forces")
+
+
+def test_a_bombing_followed_by_clashes_stays_a_battle():
+    et, sub, *_ = retype("Battles", "Armed clash", None, _Actor("state"), trigger="قتل",
+                         text="قتل جنديان في اشتباكات اندلعت عقب انفجار عبوة ناسفة", ctx=None)  # fmt: skip
+    assert (et, sub) == ("Battles", "Armed clash")
+
+
+def test_attackers_killed_carrying_explosive_belts_stays_a_battle():
+    et, sub, *_ = retype("Battles", "Armed clash", None, _Actor("state"), trigger="قتل",
+                         text="قتل ستة يحملون أحزمة ناسفة أثناء محاولتهم الهجوم على الجيش", ctx=None)  # fmt: skip
+    assert (et, sub) == ("Battles", "Armed clash")
+
+
+def test_the_toll_of_policemen_and_the_bombing_told_next_are_one_event():
+    text = ("استشهد 9 من أفراد الشرطة في مدينة الحلة أثناء صلاة العصر في مسجد المركز، "
+            "فيما أصيب 5 آخرون إثر تفجير انتحاري.")  # fmt: skip
+    [ev] = rows(text, "2016-03-07")
+    assert (ev.sub_event_type, ev.fatalities, ev.actor2.startswith("Police")) == ("Suicide bomb", 9, True)
