@@ -308,3 +308,23 @@ def test_the_toll_of_policemen_and_the_bombing_told_next_are_one_event():
             "فيما أصيب 5 آخرون إثر تفجير انتحاري.")  # fmt: skip
     [ev] = rows(text, "2016-03-07")
     assert (ev.sub_event_type, ev.fatalities, ev.actor2.startswith("Police")) == ("Suicide bomb", 9, True)
+
+
+def test_fighting_as_the_backdrop_of_another_story_is_no_event():
+    text = ("افتتح معرض للكتاب في مدينة تعز أمس، في وقت تشهد فيه المدينة مواجهات متواصلة بين الحوثيين "
+            "والمقاومة الشعبية.")  # fmt: skip
+    assert rows(text, "2015-08-01") == []
+
+
+def test_a_condemnation_headline_makes_the_article_a_reaction():
+    text = ("جمعية خيرية تدين تفجير مسجد في مدينة أبها\n"
+            "وقال رئيس الجمعية في بيان إن انتحاريا فجر نفسه اليوم بين المصلين في مسجد بمدينة أبها "
+            "ما أسفر عن استشهاد عدد من رجال الأمن.")  # fmt: skip
+    assert rows(text, "2015-08-06") == []
+
+
+def test_a_press_review_retells_events_reported_elsewhere():
+    text = ("اهتمامات الصحف الأردنية\n"
+            "تناولت الصحف الأردنية الصادرة اليوم عددا من القضايا، وأبرزت مقتل خمسة جنود في هجوم على نقطة "
+            "عسكرية في محافظة الأنبار أمس.")  # fmt: skip
+    assert rows(text, "2015-08-06") == []
