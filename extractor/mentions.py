@@ -203,6 +203,15 @@ def _in_next(between: str) -> bool:
     return between.strip(" \"'«»“”") in ("ب", "بال")
 
 
+def _tail_locates(between: str) -> bool:
+    """"منطقة الجفينة والبلق جنوب غرب مأرب": after the last item of a list, a direction or locating
+    word makes the next name the list's reference point, not one more place struck."""
+    words = between.replace("،", " ، ").replace(",", " , ").split()
+    last = max((i for i, w in enumerate(words) if w in ",،" or (w.startswith("و") and len(w) > 3)), default=-1)
+    tail = " ".join(words[last + 1 :])
+    return last >= 0 and bool(tail) and locates_next(tail)
+
+
 def split_by_place(m: Mention, places: list[Place], text: str = "", offset: int = 0) -> list[Mention]:
     """One mention per distinct town or district struck in the same sentence.
 
@@ -219,7 +228,7 @@ def split_by_place(m: Mention, places: list[Place], text: str = "", offset: int 
                     key=lambda p: p.start):
         between = text[prev_end - offset : p.start - offset] if prev_end >= 0 else ""
         prev_end = p.end
-        if leaves and (locates_next(between) or _in_next(between)):
+        if leaves and (locates_next(between) or _in_next(between) or _tail_locates(between)):
             continue  # "قرية أم صفا شمال غرب مدينة رام الله": a reference point, not a second place
         if any(km(p, q) <= SAME_PLACE_KM for q in leaves):
             continue  # "مخيم بلاطة" and "نابلس" beside it: one place told twice (ACLED: one location)

@@ -328,3 +328,10 @@ def test_a_press_review_retells_events_reported_elsewhere():
             "تناولت الصحف الأردنية الصادرة اليوم عددا من القضايا، وأبرزت مقتل خمسة جنود في هجوم على نقطة "
             "عسكرية في محافظة الأنبار أمس.")  # fmt: skip
     assert rows(text, "2015-08-06") == []
+
+
+def test_a_list_of_places_then_a_direction_names_the_lists_reference_point():
+    text = "شنت مقاتلات التحالف أمس غارات على مواقع الحوثيين في منطقة الجفينة والبلق جنوب غرب مأرب."
+    assert [ev.location for ev in rows(text, "2015-08-01")] == ["Al Jufaynah"]
+    text = "شنت مقاتلات التحالف أمس غارات على مدينة صعدة ومديرية سحار."
+    assert sorted(ev.location for ev in rows(text, "2015-08-01")) == ["Sadah", "Sahar"]
