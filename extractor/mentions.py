@@ -30,12 +30,18 @@ from datetime import date
 from .assemble import retype
 from .context import ArticleContext, article_context
 from .document import Doc
+from .phrases import suffixes
 from .resolve.actors import Actor, ActorLexicon, both_sides, for_event, named_members
 from .resolve.dates import find_dates, is_old_history, reporting_clause, resolve_event_date
 from .resolve.fatalities import Casualties, count_casualties
-from .resolve.places import Gazetteer, Place, km, locates_next, word_list
+from .resolve.places import LOCATING_CLITICS, Gazetteer, Place, km, locates_next, word_list
+from .rules_schema import load_yaml
 from .segment import Sentence
 from .templates import Rejection, TemplateSet, TriggerMatch, is_definite, old_years
+
+_PRONOUNS = suffixes("pronoun")  # "قال الجيش إنه قصف": the speaker is the doer (data/clitics.yaml)
+# "النار على فلسطينيين": a country adjective after these names those struck (data/function_words.yaml)
+_TARGET_PREPOSITIONS = tuple(load_yaml("function_words.yaml")["mentions"]["target_prepositions"])
 
 ARMED = {"state", "police", "rebel", "political_militia", "identity_militia", "external", "unidentified"}
 STATE = {"state", "police", "external"}
@@ -200,7 +206,7 @@ SAME_PLACE_KM = 4.0
 
 def _in_next(between: str) -> bool:
     """"بلدة العوامية بالقطيف", "أم درمان بالخرطوم": the next name, glued to ب, only says where."""
-    return between.strip(" \"'«»“”") in ("ب", "بال")
+    return between.strip(" \"'«»“”") in LOCATING_CLITICS
 
 
 def split_by_place(m: Mention, places: list[Place], text: str = "", offset: int = 0) -> list[Mention]:
@@ -355,7 +361,7 @@ def _build(c: Clause, templates: TemplateSet, gazetteer: Gazetteer, lexicon: Act
     ):  # "تخريب" in an economics column, "مواجهات" in a match report: nobody to code
         return None
     adj = lexicon.country_adjective_after(sent.text, best_match.end - sent.start)
-    if adj and (best_match.hit.phrase.endswith(("علي", "ضد", "باتجاه"))
+    if adj and (best_match.hit.phrase.endswith(_TARGET_PREPOSITIONS)
                 or sent.text[best_match.end - sent.start : adj[1]].rstrip().endswith(("ين", "ون"))):  # fmt: skip
         adj = None  # "النار على فلسطينيين": people struck, not the striker's adjective
     adj_end = adj[1] + sent.start if adj else best_match.end
@@ -488,7 +494,7 @@ def sources_removed(actors: list[Actor], sent, m: TriggerMatch) -> list[Actor]:
     if clause is not None:
         comp = sent.text[clause[1] :].split(maxsplit=1)[0] if sent.text[clause[1] :].strip() else ""
         # "قال الجيش إنه قصف", "قالت وزارة الدفاع الروسية إن طائراتها قصفت": the speaker is the doer
-        if not comp.endswith(("ه", "ها", "هم")) and not lexicon.own_forces_follow(sent.text, clause[1]):
+        if not comp.endswith(_PRONOUNS) and not lexicon.own_forces_follow(sent.text, clause[1]):
             lo, hi = clause[0] + sent.start, clause[1] + sent.start
     colon = sent.text.rfind(":", 0, rel)
     roles = {id(a): lexicon.source_role(sent.text, a.start - sent.start, a.end - sent.start, rel) for a in actors}
