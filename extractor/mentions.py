@@ -30,7 +30,7 @@ from datetime import date
 from .assemble import retype
 from .context import ArticleContext, article_context
 from .document import Doc
-from .phrases import suffixes
+from .phrases import clitic_part, suffixes
 from .resolve.actors import Actor, ActorLexicon, both_sides, for_event, named_members
 from .resolve.dates import find_dates, is_old_history, reporting_clause, resolve_event_date
 from .resolve.fatalities import Casualties, count_casualties
@@ -40,8 +40,11 @@ from .segment import Sentence
 from .templates import Rejection, TemplateSet, TriggerMatch, is_definite, old_years
 
 _PRONOUNS = suffixes("pronoun")  # "قال الجيش إنه قصف": the speaker is the doer (data/clitics.yaml)
+_WORDS_AROUND = load_yaml("function_words.yaml")["mentions"]  # the small words read around a trigger
 # "النار على فلسطينيين": a country adjective after these names those struck (data/function_words.yaml)
-_TARGET_PREPOSITIONS = tuple(load_yaml("function_words.yaml")["mentions"]["target_prepositions"])
+_TARGET_PREPOSITIONS = tuple(_WORDS_AROUND["target_prepositions"])
+_NO_SUBJECT_PREFIXES = tuple(_WORDS_AROUND["no_subject_prefixes"])  # استهدفت: a country after it is no subject
+_CONJ = "".join(clitic_part("conjunction"))  # و ف (data/clitics.yaml)
 
 ARMED = {"state", "police", "rebel", "political_militia", "identity_militia", "external", "unidentified"}
 STATE = {"state", "police", "external"}
@@ -132,7 +135,7 @@ def find_mentions(
 
 
 # "..., فيما قتل ثمانية مدنيين في قصف ...": a contrastive clause tells another event.
-_CLAUSE = re.compile(r"[،,;؛]\s*(?=(?:و)?(?:فيما|بينما|في حين)\s)")
+_CLAUSE = re.compile(r"[،,;؛]\s*(?=(?:و)?(?:" + "|".join(re.escape(w) for w in _WORDS_AROUND["contrast_words"]) + r")\s)")
 
 
 def clauses(sent: Sentence) -> list[Sentence]:
@@ -527,8 +530,8 @@ def _country_subject(lexicon: ActorLexicon, sent, m: TriggerMatch) -> str | None
     # "قصفت إسرائيل مدينة رفح", "غارات تركيا": the country named right after the attack verb (countries are
     # feminine: the verb or plural noun ends in ت; "قصف اليمن" may be the shelling of Yemen; not after "استهدف")
     nxt = [t for t in sent.tokens if t.start >= m.end][:2]
-    head = m.hit.phrase.split(" ")[0].lstrip("وف")
-    if nxt and nxt[0].text.isalpha() and head.endswith("ت") and not head.startswith(("است", "يست", "تست")):
+    head = m.hit.phrase.split(" ")[0].lstrip(_CONJ)
+    if nxt and nxt[0].text.isalpha() and head.endswith("ت") and not head.startswith(_NO_SUBJECT_PREFIXES):
         for k in (2, 1):
             if len(nxt) >= k:
                 phrase = sent.text[nxt[0].start - sent.start : nxt[k - 1].end - sent.start]

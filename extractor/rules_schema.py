@@ -353,10 +353,13 @@ PLACE_WORDS = _obj({
                                  "(بلدة العوامية بالقطيف)"),
     "doubtful_clitics": _phrases("clitic letters that before a name that is no large city rather begin another "
                                  "word (فبركة is not ف + بركة)"),
+    "verb_initials": _phrases("first letters of an imperfect verb (تدمر، يقصف، نقصف): a one-word name with one, "
+                              "before a number, is the verb (تدمر 16 آلية)"),
     "not_nouns": _phrases("words that begin with ال but are no definite noun: after one, السعودية is the country "
                           "(إلى، على، التي)"),
 }, ("type_words", "plural_types", "near_words", "directions", "skip_words", "direction_adjectives",
-    "adjective_keys", "locating_words", "countryside_words", "locating_clitics", "doubtful_clitics", "not_nouns"))
+    "adjective_keys", "locating_words", "countryside_words", "locating_clitics", "doubtful_clitics", "verb_initials",
+    "not_nouns"))
 
 FUNCTION_WORDS = _obj({
     "actors": _obj({
@@ -372,8 +375,17 @@ FUNCTION_WORDS = _obj({
     "mentions": _obj({
         "target_prepositions": _phrases("trigger endings after which a country adjective names those struck, not the "
                                         "striker (النار على فلسطينيين)"),
-    }, ("target_prepositions",), desc="the small words mentions.py reads around a trigger"),
-}, ("actors", "mentions"))
+        "contrast_words": _phrases("words that, after a comma and an optional و, open a contrastive clause telling "
+                                   "another event (، فيما قتل)"),
+        "no_subject_prefixes": _phrases("beginnings of a trigger verb ending in ت after which a country is not its "
+                                        "subject (استهدفت: the tenth form)"),
+    }, ("target_prepositions", "contrast_words", "no_subject_prefixes"),
+        desc="the small words mentions.py reads around a trigger"),
+    "assemble": _obj({
+        "pluperfect_particles": _phrases("the particle after the auxiliary of a pluperfect (كان ... قد): an earlier "
+                                         "event recalled"),
+    }, ("pluperfect_particles",), desc="the small words assemble.py reads before a trigger"),
+}, ("actors", "mentions", "assemble"))
 
 #: file name -> its schema. One place per file: add a key here (with a description).
 SCHEMAS: dict[str, dict] = {
@@ -463,10 +475,10 @@ def _check_clitics(d: dict) -> Iterator[tuple[Path_, str]]:
             if part not in parts:
                 yield ("proclitics", name, "required", j), f"unknown part {part!r} (a key of parts: {', '.join(sorted(parts))})"
     for name in ("phrase", "noun", "place", "modifier", "date", "casualty_word", "number", "cue", "group_head",
-                 "definite_type"):
+                 "definite_type", "retold"):
         if name not in (d.get("proclitics") or {}):
             yield ("proclitics",), f"the {name!r} variant is missing (extractor/phrases.py reads it)"
-    for name in ("phrase", "adjective", "nisba", "pronoun"):
+    for name in ("phrase", "adjective", "nisba", "pronoun", "retold"):
         if name not in (d.get("suffixes") or {}):
             yield ("suffixes",), f"the {name!r} variant is missing (extractor/phrases.py reads it)"
 

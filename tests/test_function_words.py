@@ -104,3 +104,35 @@ def test_hundreds_alone_are_a_vague_quantity():
                                        ("قصفت الطائرات القرية في 12 من الشهر الجاري", date(2024, 4, 12))])  # fmt: skip
 def test_first_day_year_words_and_this_month(text, day):
     assert resolve_event_date(n(text), date(2024, 4, 20))[:2] == (day, 1)
+
+
+# ----------------------------------------------------------------------------- triggers (assemble.py, mentions.py)
+@pytest.mark.parametrize("text, definite", [("وقع الهجوم", True), ("وقع بالهجوم", True), ("وقع كالهجوم", True),
+                                            ("وقع هجوم", False), ("وقع بهجوم", False)])  # fmt: skip
+def test_a_retold_trigger_carries_the_article(text, definite):
+    from extractor import assemble
+
+    t = n(text)
+    assert assemble._definite(t, t.index("هجوم")) is definite
+
+
+def test_a_pronoun_after_the_trigger_makes_it_known():
+    from extractor import assemble
+
+    assert suffixes("retold") == ("ه", "ها", "هم", "هما", "هن")
+    t = n("بعد هجومه على القرية")
+    assert assemble._PRONOUN.match(t, t.index("هجوم") + 4) is not None
+    assert assemble._PRONOUN.match(n("بعد هجومكم"), 8) is None
+
+
+@pytest.mark.parametrize("text, split", [("قصفت الطائرات القرية، فيما قتل ثمانية", True),
+                                         ("قصفت الطائرات القرية، وفي حين قتل ثمانية", True),
+                                         ("قصفت الطائرات القرية، فيها ثمانية", False)])  # fmt: skip
+def test_a_contrastive_clause_after_a_comma(text, split):
+    assert (mentions._CLAUSE.search(n(text)) is not None) is split
+
+
+@pytest.mark.parametrize("text, countries", [("قالت الوزارة إن القوات تدمر 16 آلية", []),
+                                             ("وصل الوفد إلى تدمر أمس", ["Syria"])])  # fmt: skip
+def test_a_name_that_reads_as_an_imperfect_verb_before_a_number_is_the_verb(gaz, text, countries):
+    assert [p.country for p in gaz.find(n(text))] == countries

@@ -133,6 +133,7 @@ _COUNTRYSIDE_WORDS = _keys(_PLACE_WORDS["countryside_words"])
 #: the next name glued to one of these alone only says where the first is (بلدة العوامية بالقطيف): mentions.py
 LOCATING_CLITICS = _keys(_PLACE_WORDS["locating_clitics"])
 _DOUBTFUL_CLITICS = _keys(_PLACE_WORDS["doubtful_clitics"])  # فبركة is not ف + بركة
+_VERB_INITIALS = _keys(_PLACE_WORDS["verb_initials"])  # تدمر 16 آلية: the verb
 _NOT_NOUNS = _keys(_PLACE_WORDS["not_nouns"])  # الي، علي، التي: begin with ال, are no definite noun
 _DEFINITE_TYPE = tuple(proclitics("definite_type").forms)  # ال وال بال: a definite type word (الحي الصناعي)
 _NISBA_SUFFIXES = suffixes("nisba")  # longest first: اليمنيين before اليمني
@@ -756,7 +757,7 @@ class Gazetteer:
             return True
         if (
             " " not in key
-            and key[0] in "تين"
+            and key[0] in _VERB_INITIALS
             and not hint
             and re.match(r"\s+\d", text[e : e + 3])
         ):
