@@ -21,16 +21,6 @@ from extractor.resolve.fatalities import count_casualties
 from extractor.resolve.places import Gazetteer
 
 
-@pytest.fixture(scope="module")
-def lex() -> ActorLexicon:
-    return ActorLexicon.load()
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
-
-
 def n(text: str) -> str:
     return normalize_text(text)
 
@@ -53,9 +43,9 @@ def test_the_clitic_letters_of_a_casualty_word_and_of_a_number():
 
 @pytest.mark.parametrize("words, own", [(["طائراتها"], True), (["قواته"], True), (["قواتهم"], True),
                                         (["قواتكم"], False), (["قوات"], False)])  # fmt: skip
-def test_the_speakers_own_forces_carry_one_of_the_pronouns(lex, words, own):
+def test_the_speakers_own_forces_carry_one_of_the_pronouns(words, own):
     assert suffixes("pronoun") == ("ه", "ها", "هم")
-    assert lex._own_forces(words) is own
+    assert ActorLexicon.load()._own_forces(words) is own  # loaded once (a cached class method)
 
 
 # ----------------------------------------------------------------------------- actors
@@ -74,8 +64,8 @@ def test_the_small_words_around_an_actor_come_from_the_data_file():
                                              ("انتشرت القوات السعودية أمس", []),  # the adjective
                                              ("وصلت فبركة الخبر أمس", []),  # ف + بركة is no place
                                              ("وصل الوفد فحلب أمس", ["Syria"])])  # a large city: ف + حلب  # fmt: skip
-def test_readings_of_the_letters_that_are_not_the_place(gaz, text, countries):
-    assert [p.country for p in gaz.find(n(text))] == countries
+def test_readings_of_the_letters_that_are_not_the_place(text, countries):
+    assert [p.country for p in Gazetteer.load().find(n(text))] == countries
 
 
 @pytest.mark.parametrize("between, glued", [(" ب", True), (" بال", True), (" في ", False), ("، ب", False)])
@@ -134,5 +124,5 @@ def test_a_contrastive_clause_after_a_comma(text, split):
 
 @pytest.mark.parametrize("text, countries", [("قالت الوزارة إن القوات تدمر 16 آلية", []),
                                              ("وصل الوفد إلى تدمر أمس", ["Syria"])])  # fmt: skip
-def test_a_name_that_reads_as_an_imperfect_verb_before_a_number_is_the_verb(gaz, text, countries):
-    assert [p.country for p in gaz.find(n(text))] == countries
+def test_a_name_that_reads_as_an_imperfect_verb_before_a_number_is_the_verb(text, countries):
+    assert [p.country for p in Gazetteer.load().find(n(text))] == countries
