@@ -46,7 +46,7 @@ DEF_PREFIXES = proclitics("noun").definite
 _ADJ_SUFFIXES = suffixes("adjective")  # endings of a country adjective stem (السوري -> السوريين)
 _PRONOUNS = suffixes("pronoun")  # attached pronouns read back to a speaker (طائراتها، قواته)
 _CUE_CLITICS = proclitics("cue").set  # before a cue word: the noun forms, and ي of a verb (يقصف، ويقاتل)
-_HEAD_CLITICS = proclitics("group_head")  # before a group head word (وكتيبة، بالكتيبة، للواء)
+_HEAD_CLITICS = proclitics("group_head").set  # before a group head word (وكتيبة، بالكتيبة، للواء)
 _HEAD_CLITIC_LENGTHS = sorted({len(p) for p in _HEAD_CLITICS if p}, reverse=True)
 # the small words read around a mention (data/function_words.yaml, as written)
 _WORDS_AROUND = load_yaml("function_words.yaml")["actors"]
