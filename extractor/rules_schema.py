@@ -248,7 +248,9 @@ CASUALTIES = _obj({
     "person_nouns": _phrases("victim nouns in the singular that count one each when joined by و (رجل وامرأة وطفل)"),
     "range_connectors": _phrases("words between two figures of a range, the lower is kept (بين 5 و7، 5 الى 7، 5-7)"),
     "range_glued": _phrases("connectors that may be glued to the second figure of a range (و7، او7)"),
-}, ("death", "injury", "person_nouns", "range_connectors", "range_glued"))
+    "before_figure": _phrases("words and phrases passed over whole, without clitics, between a casualty word and its "
+                              "figure (مقتل بين 5 و7، مقتل على الأقل 5)"),
+}, ("death", "injury", "person_nouns", "range_connectors", "range_glued", "before_figure"))
 
 DATES = _obj({
     "months": _map(_phrases("names"), "month number -> names", _NUM_KEY),

@@ -81,6 +81,11 @@ def test_a_range_keeps_the_lower_figure_and_persons_joined_by_wa_count_one_each(
     assert count_casualties(n(text)).killed == killed
 
 
+@pytest.mark.parametrize("text", ["أسفر القصف عن مقتل على الأقل 5 أشخاص", "أسفر القصف عن مقتل بين 5 و7 أشخاص"])
+def test_words_passed_over_between_the_casualty_word_and_its_figure(text):
+    assert count_casualties(n(text)).killed == 5
+
+
 def test_hundreds_alone_are_a_vague_quantity():
     c = count_casualties(n("قتل مئات الأشخاص في القصف"))
     assert (c.killed, c.exact) == (100, False)

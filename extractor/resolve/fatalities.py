@@ -96,6 +96,7 @@ class _Lex:
     persons: frozenset[str]  # "قتل رجل وامرأة وطفل": one each
     range_connectors: frozenset[str]  # "5 و7", "5 الى 7", "5-7", "5 او 7": the lower figure
     range_glued: tuple[str, ...]  # the connectors written joined to the second figure ("5 و7")
+    before_figure: tuple[tuple[str, ...], ...]  # "مقتل بين 5 و7", "مقتل على الأقل 5": passed over, as tokens
 
 
 @lru_cache(maxsize=1)
@@ -125,6 +126,7 @@ def _lex() -> _Lex:
         _keys(d["dual_an_stems"]), _phrase_re(d["no_casualties"]), _phrase_re(d["no_deaths"]),
         _phrase_re(d["one_death_phrases"]), _phrase_re(d["vague_death_phrases"]), _keys(d["person_nouns"]),
         _keys(d["range_connectors"]), tuple(sorted(_keys(d["range_glued"]))),
+        tuple(tuple(normalize_key(p).split()) for p in d["before_figure"]),
     )  # fmt: skip
 
 
@@ -311,11 +313,9 @@ def _figure_after(toks: list[Token], i: int, L: _Lex, other: dict[str, str], tab
     j, toll = i + 1, False
     while j < len(toks):
         w = toks[j].text
-        if w in ("بين",):
-            j += 1
-            continue
-        if w == "علي" and j + 1 < len(toks) and toks[j + 1].text == "الاقل":  # "مقتل على الأقل 5"
-            j += 2
+        skip = next((len(p) for p in L.before_figure if tuple(t.text for t in toks[j : j + len(p)]) == p), 0)
+        if skip:  # "مقتل بين 5 و7", "مقتل على الأقل 5"
+            j += skip
             continue
         if _in(w, L.filler) and not _read_number(toks, j):
             toll = toll or any(f in L.toll for f in _bare_forms(w))
