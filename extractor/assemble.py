@@ -29,7 +29,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .context import ArticleContext, assembly_data, check_keys, word_matcher
-from .phrases import PhraseMatcher
+from .phrases import PhraseMatcher, proclitics, suffixes
+from .rules_schema import load_yaml
 from .templates import Rejection
 
 STATE = {"state", "police", "external"}
@@ -251,7 +252,10 @@ def _dated_recent(m: Any, ctx: ArticleContext | None) -> bool:
 
 
 #: A pronoun suffix right after a trigger ("هجومه", "قصفها"): the event is one already known.
-_PRONOUN = re.compile(r"(?:ه|ها|هم|هما|هن)(?=\W|$)")
+_PRONOUN = re.compile("(?:" + "|".join(map(re.escape, suffixes("retold"))) + r")(?=\W|$)")  # data/clitics.yaml
+_RETOLD_ARTICLE = tuple(proclitics("retold").forms)  # ال، لل، وبال، كال ... (data/clitics.yaml)
+#: "كان ... قد": the pluperfect's particle (data/function_words.yaml)
+_PLUPERFECT = tuple(load_yaml("function_words.yaml")["assemble"]["pluperfect_particles"])
 
 
 def _definite(text: str, rel: int) -> bool:
@@ -259,7 +263,7 @@ def _definite(text: str, rel: int) -> bool:
     if text[:rel].endswith(("ال", "لل")):
         return True
     word = text[rel:].split(maxsplit=1)[0] if text[rel:].strip() else ""
-    return word.startswith(("ال", "لل", "وال", "بال", "فال", "وبال", "ولل", "كال"))
+    return word.startswith(_RETOLD_ARTICLE)
 
 
 def _word_before(text: str, rel: int, window: int) -> str:
@@ -311,7 +315,7 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     before = _before(text, rel, cues.pluperfect_window)
     aux = [h for h in cues.pluperfect_aux.find(before)]
     recent = _dated_recent(m, ctx)
-    if aux and " قد " in f" {before[aux[-1].end:]} " and not recent:
+    if aux and any(f" {w} " in f" {before[aux[-1].end:]} " for w in _PLUPERFECT) and not recent:
         return Decision(False, "told in the pluperfect (كان ... قد): an earlier event recalled", background=True,
                         code="pluperfect")
     if not recent and cues.past.words.contains(_before(text, rel, cues.past.window) + " " + text[rel : rel + 80]):

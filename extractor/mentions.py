@@ -30,12 +30,21 @@ from datetime import date
 from .assemble import retype
 from .context import ArticleContext, article_context
 from .document import Doc
+from .phrases import clitic_part, suffixes
 from .resolve.actors import Actor, ActorLexicon, both_sides, for_event, named_members
 from .resolve.dates import find_dates, is_old_history, reporting_clause, resolve_event_date
 from .resolve.fatalities import Casualties, count_casualties
-from .resolve.places import Gazetteer, Place, km, locates_next, word_list
+from .resolve.places import LOCATING_CLITICS, Gazetteer, Place, km, locates_next, word_list
+from .rules_schema import load_yaml
 from .segment import Sentence
 from .templates import Rejection, TemplateSet, TriggerMatch, is_definite, old_years
+
+_PRONOUNS = suffixes("pronoun")  # "قال الجيش إنه قصف": the speaker is the doer (data/clitics.yaml)
+_WORDS_AROUND = load_yaml("function_words.yaml")["mentions"]  # the small words read around a trigger
+# "النار على فلسطينيين": a country adjective after these names those struck (data/function_words.yaml)
+_TARGET_PREPOSITIONS = tuple(_WORDS_AROUND["target_prepositions"])
+_NO_SUBJECT_PREFIXES = tuple(_WORDS_AROUND["no_subject_prefixes"])  # استهدفت: a country after it is no subject
+_CONJ = "".join(clitic_part("conjunction"))  # و ف (data/clitics.yaml)
 
 ARMED = {"state", "police", "rebel", "political_militia", "identity_militia", "external", "unidentified"}
 STATE = {"state", "police", "external"}
@@ -126,7 +135,7 @@ def find_mentions(
 
 
 # "..., فيما قتل ثمانية مدنيين في قصف ...": a contrastive clause tells another event.
-_CLAUSE = re.compile(r"[،,;؛]\s*(?=(?:و)?(?:فيما|بينما|في حين)\s)")
+_CLAUSE = re.compile(r"[،,;؛]\s*(?=(?:و)?(?:" + "|".join(re.escape(w) for w in _WORDS_AROUND["contrast_words"]) + r")\s)")
 
 
 def clauses(sent: Sentence) -> list[Sentence]:
@@ -200,7 +209,7 @@ SAME_PLACE_KM = 4.0
 
 def _in_next(between: str) -> bool:
     """"بلدة العوامية بالقطيف", "أم درمان بالخرطوم": the next name, glued to ب, only says where."""
-    return between.strip(" \"'«»“”") in ("ب", "بال")
+    return between.strip(" \"'«»“”") in LOCATING_CLITICS
 
 
 def _tail_locates(between: str) -> bool:
@@ -364,7 +373,7 @@ def _build(c: Clause, templates: TemplateSet, gazetteer: Gazetteer, lexicon: Act
     ):  # "تخريب" in an economics column, "مواجهات" in a match report: nobody to code
         return None
     adj = lexicon.country_adjective_after(sent.text, best_match.end - sent.start)
-    if adj and (best_match.hit.phrase.endswith(("علي", "ضد", "باتجاه"))
+    if adj and (best_match.hit.phrase.endswith(_TARGET_PREPOSITIONS)
                 or sent.text[best_match.end - sent.start : adj[1]].rstrip().endswith(("ين", "ون"))):  # fmt: skip
         adj = None  # "النار على فلسطينيين": people struck, not the striker's adjective
     adj_end = adj[1] + sent.start if adj else best_match.end
@@ -497,7 +506,7 @@ def sources_removed(actors: list[Actor], sent, m: TriggerMatch) -> list[Actor]:
     if clause is not None:
         comp = sent.text[clause[1] :].split(maxsplit=1)[0] if sent.text[clause[1] :].strip() else ""
         # "قال الجيش إنه قصف", "قالت وزارة الدفاع الروسية إن طائراتها قصفت": the speaker is the doer
-        if not comp.endswith(("ه", "ها", "هم")) and not lexicon.own_forces_follow(sent.text, clause[1]):
+        if not comp.endswith(_PRONOUNS) and not lexicon.own_forces_follow(sent.text, clause[1]):
             lo, hi = clause[0] + sent.start, clause[1] + sent.start
     colon = sent.text.rfind(":", 0, rel)
     roles = {id(a): lexicon.source_role(sent.text, a.start - sent.start, a.end - sent.start, rel) for a in actors}
@@ -530,8 +539,8 @@ def _country_subject(lexicon: ActorLexicon, sent, m: TriggerMatch) -> str | None
     # "قصفت إسرائيل مدينة رفح", "غارات تركيا": the country named right after the attack verb (countries are
     # feminine: the verb or plural noun ends in ت; "قصف اليمن" may be the shelling of Yemen; not after "استهدف")
     nxt = [t for t in sent.tokens if t.start >= m.end][:2]
-    head = m.hit.phrase.split(" ")[0].lstrip("وف")
-    if nxt and nxt[0].text.isalpha() and head.endswith("ت") and not head.startswith(("است", "يست", "تست")):
+    head = m.hit.phrase.split(" ")[0].lstrip(_CONJ)
+    if nxt and nxt[0].text.isalpha() and head.endswith("ت") and not head.startswith(_NO_SUBJECT_PREFIXES):
         for k in (2, 1):
             if len(nxt) >= k:
                 phrase = sent.text[nxt[0].start - sent.start : nxt[k - 1].end - sent.start]

@@ -245,7 +245,12 @@ CASUALTIES = _obj({
     "not_victim": _phrases("nouns that are not victims"),
     "dual_stems": _phrases("stems whose dual counts two"),
     "dual_an_stems": _phrases("stems whose -ان dual counts two"),
-}, ("death", "injury"))
+    "person_nouns": _phrases("victim nouns in the singular that count one each when joined by و (رجل وامرأة وطفل)"),
+    "range_connectors": _phrases("words between two figures of a range, the lower is kept (بين 5 و7، 5 الى 7، 5-7)"),
+    "range_glued": _phrases("connectors that may be glued to the second figure of a range (و7، او7)"),
+    "before_figure": _phrases("words and phrases passed over whole, without clitics, between a casualty word and its "
+                              "figure (مقتل بين 5 و7، مقتل على الأقل 5)"),
+}, ("death", "injury", "person_nouns", "range_connectors", "range_glued", "before_figure"))
 
 DATES = _obj({
     "months": _map(_phrases("names"), "month number -> names", _NUM_KEY),
@@ -273,14 +278,18 @@ DATES = _obj({
     "hijri_months": _map(_phrases("names"), "Hijri month number -> names", _NUM_KEY),
     "hijri_markers": _phrases("words after a year that mark it Hijri (هـ)"),
     "days_ago_nouns": _phrases("the day nouns of 'قبل ثلاثة أيام' (the number words: numbers.yaml units 3-7)"),
-}, ("months", "weekdays", "relative", "days_ago_nouns"))
+    "first_day": _phrases("words for the first day of a month in place of a day number (أول أبريل)"),
+    "year_words": _phrases("words between a month and its year (5 أبريل عام 2024)"),
+}, ("months", "weekdays", "relative", "days_ago_nouns", "first_day", "year_words"))
 
 NUMBERS = _obj({
     **{k: _map(_phrases("words"), f"value -> {k} words", _NUM_KEY)
        for k in ("units", "tens", "hundreds", "scales", "scale_duals")},
     "teen": _phrases("the teen stem words"),
     "half": _phrases("words for a half"),
-}, ("units", "teen", "tens", "hundreds", "scales", "scale_duals", "half"))
+    "vague_scales": _phrases("plural scale words that alone are a vague quantity, not a figure (مئات، آلاف)"),
+    "one_adjective": _phrases("forms of واحد that after a noun are an adjective (من أسرة واحدة), not a count"),
+}, ("units", "teen", "tens", "hundreds", "scales", "scale_duals", "half", "vague_scales", "one_adjective"))
 
 _ISO3 = {"pattern": "^[A-Z]{3}$"}
 PLACES_EXTRA = _obj({
@@ -342,8 +351,43 @@ PLACE_WORDS = _obj({
     "adjective_keys": _phrases("country names that are also the feminine adjective (السعودية)"),
     "locating_words": _phrases("words between two names that make the second the first's reference point (في، قرب)"),
     "countryside_words": _phrases("words that put an unknown place in a city's countryside (ريف، ضواحي)"),
+    "locating_clitics": _phrases("clitics that, glued to the next name alone, make it the first's reference point "
+                                 "(بلدة العوامية بالقطيف)"),
+    "doubtful_clitics": _phrases("clitic letters that before a name that is no large city rather begin another "
+                                 "word (فبركة is not ف + بركة)"),
+    "verb_initials": _phrases("first letters of an imperfect verb (تدمر، يقصف، نقصف): a one-word name with one, "
+                              "before a number, is the verb (تدمر 16 آلية)"),
+    "not_nouns": _phrases("words that begin with ال but are no definite noun: after one, السعودية is the country "
+                          "(إلى، على، التي)"),
 }, ("type_words", "plural_types", "near_words", "directions", "skip_words", "direction_adjectives",
-    "adjective_keys", "locating_words", "countryside_words"))
+    "adjective_keys", "locating_words", "countryside_words", "locating_clitics", "doubtful_clitics", "verb_initials",
+    "not_nouns"))
+
+FUNCTION_WORDS = _obj({
+    "actors": _obj({
+        "member_links": _phrases("words between an unidentified armed actor and the group it belongs to "
+                                 "(مسلحون من تنظيم، مسلحين تابعين ل): the group is the one actor; read inside the gap"),
+        "between": _phrases("the word of '<trigger> بين A و B' (also ما بين): A and B are the two sides"),
+        "made_in": _phrases("words after a country adjective that make it the maker, not the actor (إيرانية الصنع)"),
+        "owner_links": _phrases("words that make an actor the owner of the place before (مسجد تابع لقوات)"),
+        "place_prepositions": _phrases("words before a country name that make it a place, not a subject "
+                                       "(في العراق، شمال سوريا)"),
+    }, ("member_links", "between", "made_in", "owner_links", "place_prepositions"),
+        desc="the small words resolve/actors.py reads around an actor mention"),
+    "mentions": _obj({
+        "target_prepositions": _phrases("trigger endings after which a country adjective names those struck, not the "
+                                        "striker (النار على فلسطينيين)"),
+        "contrast_words": _phrases("words that, after a comma and an optional و, open a contrastive clause telling "
+                                   "another event (، فيما قتل)"),
+        "no_subject_prefixes": _phrases("beginnings of a trigger verb ending in ت after which a country is not its "
+                                        "subject (استهدفت: the tenth form)"),
+    }, ("target_prepositions", "contrast_words", "no_subject_prefixes"),
+        desc="the small words mentions.py reads around a trigger"),
+    "assemble": _obj({
+        "pluperfect_particles": _phrases("the particle after the auxiliary of a pluperfect (كان ... قد): an earlier "
+                                         "event recalled"),
+    }, ("pluperfect_particles",), desc="the small words assemble.py reads before a trigger"),
+}, ("actors", "mentions", "assemble"))
 
 #: file name -> its schema. One place per file: add a key here (with a description).
 SCHEMAS: dict[str, dict] = {
@@ -355,6 +399,7 @@ SCHEMAS: dict[str, dict] = {
     "places_extra.yaml": PLACES_EXTRA,
     "clitics.yaml": CLITICS,
     "place_words.yaml": PLACE_WORDS,
+    "function_words.yaml": FUNCTION_WORDS,
 }
 
 WORD_LISTS = ("agencies.txt", "places_facilities.txt", "places_needs_type.txt", "places_stop.txt", "places_media.txt",
@@ -431,10 +476,11 @@ def _check_clitics(d: dict) -> Iterator[tuple[Path_, str]]:
         for j, part in enumerate(v.get("required") or []):
             if part not in parts:
                 yield ("proclitics", name, "required", j), f"unknown part {part!r} (a key of parts: {', '.join(sorted(parts))})"
-    for name in ("phrase", "noun", "place", "modifier", "date"):
+    for name in ("phrase", "noun", "place", "modifier", "date", "casualty_word", "number", "cue", "group_head",
+                 "definite_type", "retold"):
         if name not in (d.get("proclitics") or {}):
             yield ("proclitics",), f"the {name!r} variant is missing (extractor/phrases.py reads it)"
-    for name in ("phrase", "adjective", "nisba"):
+    for name in ("phrase", "adjective", "nisba", "pronoun", "retold"):
         if name not in (d.get("suffixes") or {}):
             yield ("suffixes",), f"the {name!r} variant is missing (extractor/phrases.py reads it)"
 

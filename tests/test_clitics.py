@@ -104,7 +104,7 @@ def test_a_chain_naming_an_unknown_part_is_an_error_with_its_line():
     line = text[: text.index("[[conjunction, preposition]]")].count("\n") + 1
     errs = [str(e) for e in rs.validate_text("clitics.yaml", bad)[1]]
     msg = ("proclitics.place.chains[0][1]: unknown part 'prepositoin' "
-           "(a key of parts: article, conjunction, future, preposition)")
+           "(a key of parts: article, conjunction, future, imperfect, preposition)")
     assert errs == [f"clitics.yaml:{line}: {msg}"]
 
 

@@ -31,7 +31,7 @@ import ahocorasick
 import yaml
 
 from ..normalize import normalize_key
-from ..phrases import PhraseMatcher, phrase_keys, proclitics, suffixes
+from ..phrases import PhraseMatcher, clitic_part, clitic_regex, phrase_keys, proclitics, suffixes
 from ..record import interaction
 from ..rules_schema import load_yaml
 
@@ -44,6 +44,14 @@ KINDS = ("state", "police", "rebel", "political_militia", "identity_militia", "r
 CLITICS = proclitics("noun").set
 DEF_PREFIXES = proclitics("noun").definite
 _ADJ_SUFFIXES = suffixes("adjective")  # endings of a country adjective stem (السوري -> السوريين)
+_PRONOUNS = suffixes("pronoun")  # attached pronouns read back to a speaker (طائراتها، قواته)
+_CUE_CLITICS = proclitics("cue").set  # before a cue word: the noun forms, and ي of a verb (يقصف، ويقاتل)
+_HEAD_CLITICS = proclitics("group_head").set  # before a group head word (وكتيبة، بالكتيبة، للواء)
+_HEAD_CLITIC_LENGTHS = sorted({len(p) for p in _HEAD_CLITICS if p}, reverse=True)
+# the small words read around a mention (data/function_words.yaml, as written)
+_WORDS_AROUND = load_yaml("function_words.yaml")["actors"]
+_MADE_IN = frozenset(_WORDS_AROUND["made_in"])  # "إيرانية الصنع": the maker, not the actor
+_CONJ = "".join(clitic_part("conjunction"))  # و ف: a word without its conjunction (data/clitics.yaml)
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -409,7 +417,7 @@ class ActorLexicon:
         return "" if self._own_forces(after) or any(w in self._doer for w in after) else "speaker"
 
     def _own_forces(self, words: list[str]) -> bool:
-        return any(w.endswith(suf) and w[: -len(suf)] in self._own for w in words for suf in ("ها", "هم", "ه"))
+        return any(w.endswith(suf) and w[: -len(suf)] in self._own for w in words for suf in _PRONOUNS)
 
     def own_forces_follow(self, text: str, pos: int) -> bool:
         """Whether the speaker's own forces ("طائراتها", "قواته") are named within 3 words after ``pos``."""
@@ -442,7 +450,7 @@ class ActorLexicon:
     def _bare(self, word: str) -> str:
         """A word without a leading و/ف (the conjunction), for word-list look-ups."""
         w = word.lower()
-        return w[1:] if len(w) > 3 and w[0] in "وف" and w[1:] in self._word_lists else w
+        return w[1:] if len(w) > 3 and w[0] in _CONJ and w[1:] in self._word_lists else w
 
     def state_target(self, text: str, after: int = 0) -> str | None:
         """'police' or 'military' when the text after ``after`` names a state-force institution as the target."""
@@ -457,10 +465,10 @@ class ActorLexicon:
         """Whether a country name is a place rather than a subject: after a preposition ("في العراق") or
         with one glued to it ("بالعراق", "للعراق")."""
         w = before.lower()
-        if w in _PREPOSITIONS or (w[:1] in "وف" and w[1:] in _PREPOSITIONS):
+        if w in _PREPOSITIONS or (w[:1] in _CONJ and w[1:] in _PREPOSITIONS):
             return True
         p = phrase.lower()
-        return p not in self._country_words and p.lstrip("وف")[:1] in ("ب", "ل")
+        return p not in self._country_words and p.lstrip(_CONJ)[:1] in ("ب", "ل")
 
     def owned_target(self, text: str, start: int) -> bool:
         """Whether the actor at ``start`` is named as the owner of a place ("مسجد قوات الطوارئ", "بمسجد تابع
@@ -528,7 +536,7 @@ class ActorLexicon:
             return False
         before = [m.group().lower() for m in _last_words(text, a.start - offset, 3)]
         cues = self._opponent_cues
-        return not any(w in cues or (w[:1] in "وف" and w[1:] in cues) for w in before)
+        return not any(w in cues or (w[:1] in _CONJ and w[1:] in cues) for w in before)
 
     def civilian_object_with_casualties(self, text: str, after: int = 0) -> bool:
         """Whether the text names a civilian object struck (after ``after``) and reports casualties."""
@@ -585,7 +593,7 @@ class ActorLexicon:
                 if country:
                     if adjectives_only and not self._is_adjective(phrase):
                         continue
-                    if i + n < len(words) and words[i + n][0] in ("الصنع", "صنع"):
+                    if i + n < len(words) and words[i + n][0] in _MADE_IN:
                         return None  # 'Iranian-made' names the maker, not the actor
                     return country, words[i + n - 1][2]
             if words[i][0] in self._fillers:
@@ -616,7 +624,7 @@ class ActorLexicon:
                 ws = s
                 while ws > 0 and joined[ws - 1].isalpha():
                     ws -= 1
-                if joined[ws:s] not in CLITICS and not any(joined[ws:s] == p + "ي" for p in ("", "و", "ف")):
+                if joined[ws:s] not in _CUE_CLITICS:
                     continue
                 if stem or e == len(joined) or not joined[e].isalpha():
                     return True
@@ -702,8 +710,8 @@ class ActorLexicon:
 
     def _bare_clitic(self, word: str) -> str:
         w = word.lower()
-        for n in (3, 2, 1):
-            if len(w) > n + 2 and w[:n] in ("وال", "بال", "لل", "ال", "و", "ب", "ل", "ف") and w[n:] in self._group_heads:
+        for n in _HEAD_CLITIC_LENGTHS:
+            if len(w) > n + 2 and w[:n] in _HEAD_CLITICS and w[n:] in self._group_heads:
                 return w[n:]
         return w
 
@@ -741,7 +749,7 @@ class ActorLexicon:
                     continue
                 name, inter, kind, country, assoc, new_end = res
                 # include the article (or the ل of لل) in the span, not other clitics
-                a_start = start - 2 if prefix.endswith(("ال", "لل")) else start
+                a_start = start - 2 if prefix in DEF_PREFIXES else start  # every form ending in ال or لل
                 actor = Actor(name, inter, kind, country, assoc, a_start + offset, new_end + offset,
                               text[a_start:new_end])  # fmt: skip
                 cands.append((-(new_end - a_start), a_start, -(end - start), e.order, actor))
@@ -752,13 +760,15 @@ class ActorLexicon:
         return sorted(chosen, key=lambda a: a.start)
 
 
-_MEMBER_OF = ("من", "تابع", "ينتمون", "ينتمي", "موالين", "موالون", "موالي")
-_BETWEEN = re.compile(r"(?:^|\s)(?:و|ف)?(?:ما\s)?بين\s")
+_MEMBER_OF = tuple(_WORDS_AROUND["member_links"])  # read inside the gap: تابعين، الموالين
+_BETWEEN = re.compile(r"(?:^|\s)" + clitic_regex(clitic_part("conjunction")) + "(?:"
+                      + "|".join(re.escape(w).replace(r"\ ", r"\s") for w in sorted(_WORDS_AROUND["between"], key=len, reverse=True))
+                      + r")\s")  # fmt: skip
 _ARMED = {"state", "police", "rebel", "political_militia", "identity_militia", "external", "unidentified"}
 _ALLY_KINDS = _ARMED - {"unidentified"}
 _STATE_KINDS = {"state", "police"}
-_OWNER_LINKS = frozenset({"تابع", "تابعه", "التابع", "التابعه", "تابعا"})
-_PREPOSITIONS = frozenset({"في", "من", "الى", "إلى", "على", "عن", "داخل", "خارج", "شمال", "جنوب", "شرق", "غرب"})
+_OWNER_LINKS = frozenset(_WORDS_AROUND["owner_links"])
+_PREPOSITIONS = frozenset(_WORDS_AROUND["place_prepositions"])
 _PERIOD_SUFFIX = re.compile(r" \(\d{4}-(?:\d{4})?\)")
 
 

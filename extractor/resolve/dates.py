@@ -81,6 +81,7 @@ class _Vocab:
     weekday_past: frozenset
     weekday_next: frozenset
     ambiguous: frozenset
+    first_day: frozenset  # "أول أبريل": day 1
 
 
 def _key_set(words) -> frozenset:
@@ -102,12 +103,13 @@ def _vocab() -> _Vocab:
     months = rf"(?P<m1>{month})(?:\s*[/(\-]\s*(?P<m2>{month})\s*\)?)?"
     tail_words = list(data["month_current"]) + list(data["month_last"]) + list(data["month_next"])
     year_rel = list(data["year_current"]) + list(data["year_last"])
+    year_words = _alt(data["year_words"])  # "5 أبريل عام 2024"
     tail = (
-        rf"(?:\s*(?:,|،)?\s*(?:(?:عام|سنه|العام)\s+)?(?P<y>\d{{4}})(?!\d)"
+        rf"(?:\s*(?:,|،)?\s*(?:(?:{year_words})\s+)?(?P<y>\d{{4}})(?!\d)"
         rf"|\s+(?:من\s+)?(?P<yrel>{_alt(year_rel)})"
         rf"|\s+(?P<rel>{_alt(tail_words)}))?"
     )
-    day = r"(?P<d>\d{1,2}|اول|الاول)"
+    day = rf"(?P<d>\d{{1,2}}|{_alt(data['first_day'])})"
     re_abs_day = re.compile(rf"{B}{day}(?:\s+من)?\s*(?:\s|-)\s*(?:شهر\s+)?{months}{tail}{E}")
     cues = _alt(data["month_cues"])
     re_abs_month = re.compile(rf"{B}(?:(?P<cue>{cues})\s+(?:(?:شهر|من)\s+)?)?{months}{tail}{E}")
@@ -125,13 +127,13 @@ def _vocab() -> _Vocab:
     re_relative = re.compile(rf"{B}(?:في\s+)?(?P<r>{rel}){E}(?!\s+(?:{not_today}){E})")
     re_year = re.compile(rf"{B}(?:{_alt(data['year_cues'])})\s+(?P<y>(?:19|20)\d\d)(?!\d)")
     re_day_current = re.compile(
-        rf"{B}(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:(?:الشهر|هذا\s+الشهر)\s+)?(?P<rel>الجاري|الحالي){E}"
+        rf"{B}(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:(?:الشهر|هذا\s+الشهر)\s+)?(?P<rel>{_alt(data['month_current'])}){E}"
     )
     hijri_month_of = {normalize_key(w): int(m) for m, ws in data["hijri_months"].items() for w in ws}
     markers = _alt(data["hijri_markers"])
     re_hijri_day = re.compile(
         rf"{B}(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<hm>{_alt(hijri_month_of)})"
-        rf"(?:\s*(?:,|،)?\s*(?:(?:عام|سنه|العام)\s+)?(?P<y>\d{{4}})(?!\d)(?:\s*(?:{markers}){E})?)?{E}"
+        rf"(?:\s*(?:,|،)?\s*(?:(?:{year_words})\s+)?(?P<y>\d{{4}})(?!\d)(?:\s*(?:{markers}){E})?)?{E}"
     )
     re_hijri_tail = re.compile(rf"\s*(?:{markers}){E}")
     re_days_ago = re.compile(rf"{B}قبل\s+(?P<n>\d{{1,2}}|{_alt(_days_ago_numbers())})\s+(?:{_alt(data['days_ago_nouns'])}){E}")
@@ -141,6 +143,7 @@ def _vocab() -> _Vocab:
         _key_set(data["month_current"]), _key_set(data["month_last"]), _key_set(data["month_next"]),
         _key_set(data["year_current"]), _key_set(data["year_last"]),
         _key_set(data["weekday_past"]), _key_set(data["weekday_next"]), _key_set(data["ambiguous_months"]),
+        _key_set(data["first_day"]),
     )  # fmt: skip
 
 
@@ -229,7 +232,7 @@ def _absolute(m: re.Match, published: datetime.date | None, v: _Vocab, with_day:
     month = v.month_of[normalize_key(m.group("m1"))]
     if with_day:
         dtxt = m.group("d")
-        day = 1 if dtxt in ("اول", "الاول") else int(dtxt)
+        day = 1 if dtxt in v.first_day else int(dtxt)
         if not 1 <= day <= 31:
             return None
     else:

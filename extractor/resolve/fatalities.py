@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..normalize import normalize_key, normalize_text
-from ..phrases import clitic_part, clitic_regex
+from ..phrases import clitic_part, clitic_regex, proclitics
 from ..rules_schema import load_yaml
 from ..segment import Token, tokenize
 
@@ -54,6 +54,8 @@ class _Numbers:
     scales: dict[str, int]
     scale_duals: dict[str, int]
     half: frozenset[str]
+    vague_scales: frozenset[str]  # "مئات", "آلاف" alone: vague words, not 100 or 1000
+    one_adjective: frozenset[str]  # "من أسرة واحدة": an adjective, not a count
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +66,7 @@ def _numbers() -> _Numbers:
         return {normalize_key(w): int(v) for v, ws in d[key].items() for w in ws}
 
     return _Numbers(table("units"), _keys(d["teen"]), table("tens"), table("hundreds"), table("scales"),
-                    table("scale_duals"), _keys(d["half"]))  # fmt: skip
+                    table("scale_duals"), _keys(d["half"]), _keys(d["vague_scales"]), _keys(d["one_adjective"]))  # fmt: skip
 
 
 def _phrase_re(phrases) -> re.Pattern:
@@ -91,6 +93,10 @@ class _Lex:
     re_no_deaths: re.Pattern
     re_one_death: re.Pattern
     re_vague_death: re.Pattern
+    persons: frozenset[str]  # "قتل رجل وامرأة وطفل": one each
+    range_connectors: frozenset[str]  # "5 و7", "5 الى 7", "5-7", "5 او 7": the lower figure
+    range_glued: tuple[str, ...]  # the connectors written joined to the second figure ("5 و7")
+    before_figure: tuple[tuple[str, ...], ...]  # "مقتل بين 5 و7", "مقتل على الأقل 5": passed over, as tokens
 
 
 @lru_cache(maxsize=1)
@@ -118,15 +124,20 @@ def _lex() -> _Lex:
         kinds(d["death"]), kinds(d["injury"]), _keys(d["backward"]), vague, tuple(multi), _keys(d["filler"]), _keys(d["toll_words"]),
         _keys(d["plural_nouns"]), _keys(d["stop"]), _keys(d["not_victim"]), _keys(d["dual_stems"]),
         _keys(d["dual_an_stems"]), _phrase_re(d["no_casualties"]), _phrase_re(d["no_deaths"]),
-        _phrase_re(d["one_death_phrases"]), _phrase_re(d["vague_death_phrases"]),
+        _phrase_re(d["one_death_phrases"]), _phrase_re(d["vague_death_phrases"]), _keys(d["person_nouns"]),
+        _keys(d["range_connectors"]), tuple(sorted(_keys(d["range_glued"]))),
+        tuple(tuple(normalize_key(p).split()) for p in d["before_figure"]),
     )  # fmt: skip
 
 
 # --------------------------------------------------------------------------- numbers
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+# the clitic letters stripped before a casualty word and before a number (data/clitics.yaml)
+_WORD_CLITICS = tuple(f for f in proclitics("casualty_word").forms if f)  # و ف ب ل
+_NUMBER_CLITICS = tuple(f for f in proclitics("number").forms if f)  # و ب ل
 
 
-def _strip(word: str, prefixes=("و", "ف", "ب", "ل")) -> list[str]:
+def _strip(word: str, prefixes=_WORD_CLITICS) -> list[str]:
     """The word and its forms without one or two clitic letters."""
     out = [word]
     for p in prefixes:
@@ -159,7 +170,7 @@ def _atom(word: str, N: _Numbers) -> tuple[str, int] | None:
     return None
 
 
-def _read_number(toks: list[Token], i: int, *, lead=("و", "ب", "ل")) -> tuple[int, int] | None:
+def _read_number(toks: list[Token], i: int, *, lead=_NUMBER_CLITICS) -> tuple[int, int] | None:
     """A number starting at token ``i``: (value, index after it), or None."""
     N = _numbers()
     if i >= len(toks):
@@ -175,7 +186,7 @@ def _read_number(toks: list[Token], i: int, *, lead=("و", "ب", "ل")) -> tuple
     total, cur, j, half = 0, 0, i + 1, False
     if kind == "scale":
         if val == 100 or val >= 1000:  # "مئات", "آلاف" alone are vague words, "مئة" is 100
-            if toks[i].text.endswith(("ات", "ين")) or toks[i].text in ("الاف", "ملايين", "مئات"):
+            if toks[i].text.endswith(("ات", "ين")) or toks[i].text in N.vague_scales:
                 return None
         cur = val
     elif kind == "half":
@@ -283,11 +294,12 @@ def _vague_at(toks: list[Token], i: int, L: _Lex) -> tuple[int, int] | None:
 
 def _range_min(toks: list[Token], value: int, j: int) -> tuple[int, int]:
     """'5 و7', '5 الى 7', '5-7', '5 او 7' after a figure: keep the lower (ACLED: most conservative)."""
-    if j < len(toks) and toks[j].text in ("و", "الي", "او", "-", "–"):
+    L = _lex()
+    if j < len(toks) and toks[j].text in L.range_connectors:
         r = _read_number(toks, j + 1, lead=())
         if r is not None:
             return min(value, r[0]), r[1]
-    if j < len(toks) and toks[j].text.startswith(("و", "او")) and toks[j].text not in ("و",):
+    if j < len(toks) and toks[j].text.startswith(L.range_glued) and toks[j].text not in ("و",):
         r = _read_number(toks, j, lead=("و",))
         if r is not None and _DIGITS.fullmatch(toks[j].text[1:] or "x") is not None:
             return min(value, r[0]), r[1]
@@ -301,11 +313,9 @@ def _figure_after(toks: list[Token], i: int, L: _Lex, other: dict[str, str], tab
     j, toll = i + 1, False
     while j < len(toks):
         w = toks[j].text
-        if w in ("بين",):
-            j += 1
-            continue
-        if w == "علي" and j + 1 < len(toks) and toks[j + 1].text == "الاقل":  # "مقتل على الأقل 5"
-            j += 2
+        skip = next((len(p) for p in L.before_figure if tuple(t.text for t in toks[j : j + len(p)]) == p), 0)
+        if skip:  # "مقتل بين 5 و7", "مقتل على الأقل 5"
+            j += skip
             continue
         if _in(w, L.filler) and not _read_number(toks, j):
             toll = toll or any(f in L.toll for f in _bare_forms(w))
@@ -402,7 +412,7 @@ def _figure_before(toks: list[Token], i: int, L: _Lex, *, chain: bool) -> _Figur
     k = lo
     while k < i:
         r = _read_number(toks, k)
-        if r is not None and chain and toks[k].text in ("واحد", "واحده", "واحدا"):
+        if r is not None and chain and toks[k].text in _numbers().one_adjective:
             r = None  # "من أسرة واحدة": an adjective, not a count
         if r is not None and r[1] <= i:
             nums.append((r[0], k, r[1]))
@@ -423,8 +433,8 @@ def _figure_before(toks: list[Token], i: int, L: _Lex, *, chain: bool) -> _Figur
         if e != i:
             return None
         # "بين 5 و 7 قتلى", "5-7 قتلى": the lower figure
-        if len(nums) >= 2 and nums[-2][2] >= s - 1 and toks[s - 1].text in ("و", "الي", "-", "او") or (
-            len(nums) >= 2 and nums[-2][2] == s and toks[s].text.startswith("و")
+        if len(nums) >= 2 and nums[-2][2] >= s - 1 and toks[s - 1].text in L.range_connectors or (
+            len(nums) >= 2 and nums[-2][2] == s and toks[s].text.startswith(L.range_glued)
         ):
             v = min(v, nums[-2][0])
             s = nums[-2][1]
@@ -499,22 +509,14 @@ def _combine(figs: list[_Figure]) -> tuple[int | None, bool, tuple[int, int] | N
     return best.value, False, (best.start, best.end)
 
 
-_PERSONS = frozenset(
-    normalize_key(w) for w in (
-        "رجل", "امرأة", "امراة", "طفل", "طفلة", "شاب", "شابة", "فتاة", "فتى", "جندي", "مدني", "شخص", "مسن", "مسنة",
-        "عنصر", "ضابط", "سيدة", "شرطي", "صحفي", "مواطن", "مواطنة", "طبيب", "ممرض", "مسعف", "ناشط", "رضيع", "والده",
-        "والدته", "زوجته", "ابنه", "ابنته", "شقيقه", "نجله",
-    )
-)  # fmt: skip
-
-
 def _coordinated(toks: list[Token], killed: int, span: tuple[int, int]) -> tuple[int, tuple[int, int]]:
     """'قتل رجل وامرأة وطفل': one victim noun and more joined by و count one each."""
+    persons = _lex().persons
     i = next((k for k, t in enumerate(toks) if t.start >= span[1]), len(toks))
-    if i == 0 or _strip_clitic(toks[i - 1].text) not in _PERSONS:
+    if i == 0 or _strip_clitic(toks[i - 1].text) not in persons:
         return killed, span
     end = span[1]
-    while i < len(toks) and toks[i].text.startswith("و") and toks[i].text[1:] in _PERSONS:
+    while i < len(toks) and toks[i].text.startswith("و") and toks[i].text[1:] in persons:
         killed, end, i = killed + 1, toks[i].end, i + 1
     return killed, (span[0], end)
 

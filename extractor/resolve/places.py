@@ -130,6 +130,12 @@ _DIRECTIONS = _keys(_PLACE_WORDS["directions"])
 _SKIP_WORDS = _keys(_PLACE_WORDS["skip_words"])
 _LOCATING_WORDS = _keys(_PLACE_WORDS["locating_words"])
 _COUNTRYSIDE_WORDS = _keys(_PLACE_WORDS["countryside_words"])
+#: the next name glued to one of these alone only says where the first is (بلدة العوامية بالقطيف): mentions.py
+LOCATING_CLITICS = _keys(_PLACE_WORDS["locating_clitics"])
+_DOUBTFUL_CLITICS = _keys(_PLACE_WORDS["doubtful_clitics"])  # فبركة is not ف + بركة
+_VERB_INITIALS = _keys(_PLACE_WORDS["verb_initials"])  # تدمر 16 آلية: the verb
+_NOT_NOUNS = _keys(_PLACE_WORDS["not_nouns"])  # الي، علي، التي: begin with ال, are no definite noun
+_DEFINITE_TYPE = tuple(proclitics("definite_type").forms)  # ال وال بال: a definite type word (الحي الصناعي)
 _NISBA_SUFFIXES = suffixes("nisba")  # longest first: اليمنيين before اليمني
 _KIND_RANK = {"town": 4, "admin2": 3, "admin1": 2, "region": 1, "country": 0}
 _SMALL_TOWN = 50_000
@@ -707,7 +713,7 @@ class Gazetteer:
             prev = self._word_back(text, max(0, s - 40), s)
             if (
                 prev
-                and prev[0].startswith(("ال", "وال", "بال"))
+                and prev[0].startswith(_DEFINITE_TYPE)
                 and self._bare_word(prev[0]) in _TYPE_WORDS
             ):
                 hint = ""  # "الحي الصناعي", "المنطقة الشرقية": a definite type word and its adjective
@@ -747,11 +753,11 @@ class Gazetteer:
         famous = any(
             x.pop >= 500_000 or x.kind in ("country", "admin1") for x in entries
         )
-        if clitic in ("ف", "ك") and not famous:
+        if clitic in _DOUBTFUL_CLITICS and not famous:
             return True
         if (
             " " not in key
-            and key[0] in "تين"
+            and key[0] in _VERB_INITIALS
             and not hint
             and re.match(r"\s+\d", text[e : e + 3])
         ):
@@ -761,13 +767,7 @@ class Gazetteer:
             # "القوات السعودية", "مظاهرات حلب السلمية" (peaceful): a feminine adjective after its noun
             m = self._word_back(text, max(0, j - 40), j)
             prev = m[0] if m else ""
-            if prev.startswith("ال") and prev not in (
-                "الي",
-                "علي",
-                "الا",
-                "التي",
-                "الذي",
-            ):
+            if prev.startswith("ال") and prev not in _NOT_NOUNS:
                 return True
             if nisba and prev and prev in self._lines:
                 return True
