@@ -46,6 +46,15 @@ RESOURCES = MODELS_DIR / "resources.json"
 # its first MAX_TOKEN_CHARS characters (the entity's offsets are still those of the whole token).
 MAX_TOKEN_CHARS = 64
 
+# Tokens of a sentence the tagger sees at once. One BiLSTM pass over a sentence is a chain of as many steps as
+# it has tokens, batched with nothing: an 18,000-token sentence (a page of clauses without a full stop) cost
+# ~2x per token what news sentences cost. A longer sentence is tagged in windows of MAX_SENTENCE_TOKENS tokens
+# that overlap by 2 x WINDOW_OVERLAP (batched together); each token's tag is read from the window where it is
+# furthest from an edge (WINDOW_OVERLAP tokens of context at least). The longest sentence of dev-eval and the
+# 1,000-article SaudiNewsNet bench sample has 526 tokens, so their tags are those of the whole sentence.
+MAX_SENTENCE_TOKENS = 1000
+WINDOW_OVERLAP = 64
+
 TYPE_MAP = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "GPE": "LOC", "ORG": "ORG", "MISC": "MISC", "MIS": "MISC"}
 
 
@@ -171,7 +180,7 @@ class NerModel:
         cap = MAX_TOKEN_CHARS
         batch = [[t.text if len(t.text) <= cap else t.text[:cap] for t in sentences[i].tokens] for i in todo]
         with self._lock:  # a Stanza pipeline is not meant to be shared by threads
-            tag_lists = self.tag(batch)
+            tag_lists = _tag_windowed(self.tag, batch)
         for i, tags in zip(todo, tag_lists):
             s = sentences[i]
             toks = s.tokens
@@ -217,6 +226,50 @@ class NerModel:
         """The same tags through the whole Stanza pipeline (reference for the fast path)."""
         doc = self._pipeline(batch)
         return [[t.ner or "O" for t in sent.tokens] for sent in doc.sentences]
+
+
+def _windows(n: int, size: int | None = None, overlap: int | None = None) -> list[tuple[int, int, int, int]]:
+    """``(start, end, keep_start, keep_end)`` windows over ``n`` tokens: each at most ``size`` tokens
+    (MAX_SENTENCE_TOKENS); the kept parts partition ``0..n`` and stand ``overlap`` (WINDOW_OVERLAP) tokens
+    away from a window's inner edges. One window when ``n <= size``."""
+    size = MAX_SENTENCE_TOKENS if size is None else size
+    overlap = WINDOW_OVERLAP if overlap is None else overlap
+    if n <= size:
+        return [(0, n, 0, n)]
+    core = max(1, size - 2 * overlap)
+    out = []
+    ks = 0
+    while ks < n:
+        ke = min(n, ks + core if ks else size - overlap)
+        start = max(0, ks - overlap)
+        end = min(n, start + size)
+        if ke == n or end == n:  # the last window: from ``overlap`` tokens before what it keeps to the end
+            out.append((start, n, ks, n))
+            break
+        out.append((start, end, ks, ke))
+        ks = ke
+    return out
+
+
+def _tag_windowed(tag, batch: list[list[str]]) -> list[list[str]]:
+    """``tag(batch)``, with each sentence longer than MAX_SENTENCE_TOKENS tagged as overlapping windows
+    (one call for all; a batch without such a sentence is passed as it is)."""
+    if all(len(s) <= MAX_SENTENCE_TOKENS for s in batch):
+        return tag(batch)
+    pieces: list[list[str]] = []
+    plan: list[list[tuple[int, int, int, int]]] = []
+    for s in batch:
+        w = _windows(len(s))
+        plan.append(w)
+        pieces += [s[a:b] for a, b, _, _ in w]
+    tagged = iter(tag(pieces))
+    out = []
+    for w in plan:
+        tags: list[str] = []
+        for a, _b, ka, kb in w:
+            tags += next(tagged)[ka - a : kb - a]
+        out.append(tags)
+    return out
 
 
 class _TokenTexts:
