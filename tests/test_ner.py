@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import socket
 
@@ -304,7 +305,7 @@ def test_long_sentence_windows_partition_the_tokens():
         for n in (1, size - 1, size, size + 1, 2 * size, 3 * size - 2 * overlap, 10 * size + 3):
             w = ner._windows(n, size, overlap)
             assert w[0][2] == 0 and w[-1][3] == n
-            assert all(x[3] == y[2] for x, y in zip(w, w[1:]))
+            assert all(x[3] == y[2] for x, y in itertools.pairwise(w))
             for a, b, ka, kb in w:
                 assert b - a <= size and a <= ka < kb <= b
                 assert (ka - a >= overlap or a == 0) and (b - kb >= overlap or b == n)
