@@ -336,3 +336,14 @@ def test_a_very_long_sentence_is_tagged_in_bounded_windows(model, monkeypatch):
     seen.clear()
     model.annotate(_sents(short))
     assert seen == [[[t.text for t in _sents(short)[0].tokens]]]
+
+
+def test_a_sentences_tags_do_not_depend_on_its_batch(model):
+    assert not model.quantized  # int8 dynamic quantisation scales by the whole batch's range
+    texts = [SENTENCE, "قتل ثلاثة مدنيين في غارة جوية على مدينة ادلب شمال سوريا امس.",
+             "اعلنت وزارة الداخلية في بغداد القبض على خمسة مطلوبين.", "لندن", "زار الملك عبدالله الرياض."]  # fmt: skip
+    sents = [s for t in texts for s in _sents(t)]
+    batch = [[t.text for t in s.tokens] for s in sents]
+    together = model.tag(batch)
+    assert together == [model.tag([b])[0] for b in batch]
+    assert model.tag(batch[::-1]) == together[::-1]
