@@ -46,6 +46,15 @@ RESOURCES = MODELS_DIR / "resources.json"
 # its first MAX_TOKEN_CHARS characters (the entity's offsets are still those of the whole token).
 MAX_TOKEN_CHARS = 64
 
+# Tokens of a sentence the tagger sees at once. One BiLSTM pass over a sentence is a chain of as many steps as
+# it has tokens, batched with nothing: an 18,000-token sentence (a page of clauses without a full stop) cost
+# ~2x per token what news sentences cost. A longer sentence is tagged in windows of MAX_SENTENCE_TOKENS tokens
+# that overlap by 2 x WINDOW_OVERLAP (batched together); each token's tag is read from the window where it is
+# furthest from an edge (WINDOW_OVERLAP tokens of context at least). The longest sentence of dev-eval and the
+# 1,000-article SaudiNewsNet bench sample has 526 tokens, so their tags are those of the whole sentence.
+MAX_SENTENCE_TOKENS = 1000
+WINDOW_OVERLAP = 64
+
 TYPE_MAP = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "GPE": "LOC", "ORG": "ORG", "MISC": "MISC", "MIS": "MISC"}
 
 
@@ -171,7 +180,7 @@ class NerModel:
         cap = MAX_TOKEN_CHARS
         batch = [[t.text if len(t.text) <= cap else t.text[:cap] for t in sentences[i].tokens] for i in todo]
         with self._lock:  # a Stanza pipeline is not meant to be shared by threads
-            tag_lists = self.tag(batch)
+            tag_lists = _tag_windowed(self.tag, batch)
         for i, tags in zip(todo, tag_lists):
             s = sentences[i]
             toks = s.tokens
@@ -217,6 +226,50 @@ class NerModel:
         """The same tags through the whole Stanza pipeline (reference for the fast path)."""
         doc = self._pipeline(batch)
         return [[t.ner or "O" for t in sent.tokens] for sent in doc.sentences]
+
+
+def _windows(n: int, size: int | None = None, overlap: int | None = None) -> list[tuple[int, int, int, int]]:
+    """``(start, end, keep_start, keep_end)`` windows over ``n`` tokens: each at most ``size`` tokens
+    (MAX_SENTENCE_TOKENS); the kept parts partition ``0..n`` and stand ``overlap`` (WINDOW_OVERLAP) tokens
+    away from a window's inner edges. One window when ``n <= size``."""
+    size = MAX_SENTENCE_TOKENS if size is None else size
+    overlap = WINDOW_OVERLAP if overlap is None else overlap
+    if n <= size:
+        return [(0, n, 0, n)]
+    core = max(1, size - 2 * overlap)
+    out = []
+    ks = 0
+    while ks < n:
+        ke = min(n, ks + core if ks else size - overlap)
+        start = max(0, ks - overlap)
+        end = min(n, start + size)
+        if ke == n or end == n:  # the last window: from ``overlap`` tokens before what it keeps to the end
+            out.append((start, n, ks, n))
+            break
+        out.append((start, end, ks, ke))
+        ks = ke
+    return out
+
+
+def _tag_windowed(tag, batch: list[list[str]]) -> list[list[str]]:
+    """``tag(batch)``, with each sentence longer than MAX_SENTENCE_TOKENS tagged as overlapping windows
+    (one call for all; a batch without such a sentence is passed as it is)."""
+    if all(len(s) <= MAX_SENTENCE_TOKENS for s in batch):
+        return tag(batch)
+    pieces: list[list[str]] = []
+    plan: list[list[tuple[int, int, int, int]]] = []
+    for s in batch:
+        w = _windows(len(s))
+        plan.append(w)
+        pieces += [s[a:b] for a, b, _, _ in w]
+    tagged = iter(tag(pieces))
+    out = []
+    for w in plan:
+        tags: list[str] = []
+        for a, _b, ka, kb in w:
+            tags += next(tagged)[ka - a : kb - a]
+        out.append(tags)
+    return out
 
 
 class _TokenTexts:
@@ -519,10 +572,14 @@ def _resolve(which: str, cache_dir: str | None) -> dict:
 
 
 def _quantize(pipe) -> bool:
-    """int8 dynamic quantisation of the LSTMs and linear layers (CPU): about 3x faster.
+    """int8 dynamic quantisation of the LSTMs and linear layers (CPU), off by default (``RASD_NER_QUANTIZE=1``).
 
-    The bundled model's published scores are measured with it on. Returns False
-    (and leaves the model as it is) when this torch build cannot do it.
+    Dynamic quantisation scales each layer's input by the range of the whole batch tensor, so a sentence's tags
+    depended on the sentences batched with it (20 of 600 SaudiNewsNet sentences changed between one batch of
+    600 and batches of 20; 0 in float32). On rasd's tagger (hidden 128) it saves only ~7% of NER CPU time
+    (paired, 1,359 trigger sentences of the bench sample) and scores the same (ANERcorp test micro F1 71.06 int8,
+    71.03 float32; AQMAR 40.32, 40.38); rows on dev-eval and the 1,000-article bench sample are the same either
+    way. Returns False (and leaves the model as it is) when this torch build cannot do it.
     """
     import warnings
 
@@ -555,12 +612,12 @@ def build_ner(which: str = "bundled", cache_dir: str | None = None, use_gpu: boo
               quantize: bool | None = None, skip_crf_partition: bool = True) -> NerModel:
     """Load a fresh pipeline (no cache). Raises :class:`NerUnavailable` when files are missing.
 
-    ``quantize`` (default: on for CPU, off with ``RASD_NER_QUANTIZE=0``) makes the
-    tagger's LSTMs int8. ``skip_crf_partition`` drops work whose result prediction throws away
+    ``quantize`` (default: off; on with ``RASD_NER_QUANTIZE=1``, CPU only) makes the
+    tagger's LSTMs int8 (a little faster, but tags then depend on batch composition: see :func:`_quantize`). ``skip_crf_partition`` drops work whose result prediction throws away
     (see :func:`_skip_crf_partition`; the tags are the same).
     """
     if quantize is None:
-        quantize = os.environ.get("RASD_NER_QUANTIZE", "1") not in ("0", "false", "no")
+        quantize = os.environ.get("RASD_NER_QUANTIZE", "0") in ("1", "true", "yes")
     import time
 
     info = _resolve(which, cache_dir)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import socket
 
@@ -297,3 +298,52 @@ def test_get_pipeline_imports_the_extraction_code_only_when_used():
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120,
                        env={**__import__("os").environ, "PYTHONPATH": str(ROOT)})  # fmt: skip
     assert r.returncode == 0 and r.stdout.strip() == "ok", r.stderr
+
+
+def test_long_sentence_windows_partition_the_tokens():
+    for size, overlap in ((1000, 64), (10, 2), (7, 3)):
+        for n in (1, size - 1, size, size + 1, 2 * size, 3 * size - 2 * overlap, 10 * size + 3):
+            w = ner._windows(n, size, overlap)
+            assert w[0][2] == 0 and w[-1][3] == n
+            assert all(x[3] == y[2] for x, y in itertools.pairwise(w))
+            for a, b, ka, kb in w:
+                assert b - a <= size and a <= ka < kb <= b
+                assert (ka - a >= overlap or a == 0) and (b - kb >= overlap or b == n)
+            assert sum(b - a for a, b, _, _ in w) <= n * size / max(1, size - 2 * overlap) + size
+    assert ner._windows(5) == [(0, 5, 0, 5)]
+
+
+def test_a_very_long_sentence_is_tagged_in_bounded_windows(model, monkeypatch):
+    monkeypatch.setattr(ner, "MAX_SENTENCE_TOKENS", 40)
+    monkeypatch.setattr(ner, "WINDOW_OVERLAP", 8)
+    seen = []
+    real = model.tag
+    monkeypatch.setattr(model, "tag", lambda batch: seen.append(batch) or real(batch))
+    clause = "وصل توني بلير الى لندن ثم زار بغداد، "
+    text = normalize_text(clause * 30 + "وانتهت الزيارة.")
+    short = normalize_text(SENTENCE)
+    sents = _sents(text) + _sents(short)
+    assert len(sents) == 2 and len(sents[0].tokens) > 200
+    ents = model.annotate(sents)
+    assert len(seen) == 1 and max(len(s) for s in seen[0]) <= 40  # one call, every piece bounded
+    assert seen[0][-1] == [t.text for t in sents[1].tokens]  # a short sentence goes whole
+    for e in ents[0]:
+        assert text[e.start : e.end] == e.text
+    found = [e.text for e in ents[0] if e.type == "LOC"]
+    assert found.count("لندن") >= 25 and found.count("بغداد") >= 25  # every window finds its places
+    assert {(e.type, e.text) for e in ents[1]} == {(e.type, e.text) for e in model.annotate(_sents(short))[0]}
+    # a batch without a long sentence is tagged exactly as before: one call with the sentences as they are
+    seen.clear()
+    model.annotate(_sents(short))
+    assert seen == [[[t.text for t in _sents(short)[0].tokens]]]
+
+
+def test_a_sentences_tags_do_not_depend_on_its_batch(model):
+    assert not model.quantized  # int8 dynamic quantisation scales by the whole batch's range
+    texts = [SENTENCE, "قتل ثلاثة مدنيين في غارة جوية على مدينة ادلب شمال سوريا امس.",
+             "اعلنت وزارة الداخلية في بغداد القبض على خمسة مطلوبين.", "لندن", "زار الملك عبدالله الرياض."]  # fmt: skip
+    sents = [s for t in texts for s in _sents(t)]
+    batch = [[t.text for t in s.tokens] for s in sents]
+    together = model.tag(batch)
+    assert together == [model.tag([b])[0] for b in batch]
+    assert model.tag(batch[::-1]) == together[::-1]

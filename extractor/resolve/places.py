@@ -283,6 +283,9 @@ _FILES = (
 )  # CC BY (GeoNames, WOF, OCHA, hand-kept); ODbL (OSM Sudan)
 _WORD = re.compile(r"[^\W_]+")
 _CLITIC_ORDER = _PLACE_CLITICS.forms  # shortest first
+# the clitics a word can start with, by its first letter (in _CLITIC_ORDER's order; "" fits every word)
+_CLITICS_BY_FIRST = {c: tuple(p for p in _CLITIC_ORDER if not p or p[0] == c) for c in {p[0] for p in _CLITIC_ORDER if p}}
+_CLITICS_NONE = tuple(p for p in _CLITIC_ORDER if not p)
 _QUOTES_OPEN = "«\"“'‘"
 _QUOTES_CLOSE = "»\"”'’"
 
@@ -541,7 +544,7 @@ class Gazetteer:
         lines, heads = self._key_index
         alone = w not in self._stop
         out = []
-        for p in _CLITIC_ORDER:
+        for p in _CLITICS_BY_FIRST.get(w[:1], _CLITICS_NONE):
             if len(p) >= len(w) - 1 or not w.startswith(p):
                 continue
             k = w[len(p) :]
