@@ -32,6 +32,13 @@ class _Pid:
 
 
 def _pid_pipeline():
+    """One pipeline per worker; it waits (up to 30 s) until the other worker has built its own, so that a
+    slow worker start cannot leave all the work to the first one (a barrier through files)."""
+    barrier = Path(os.environ["RASD_TEST_BARRIER"])
+    (barrier / str(os.getpid())).touch()
+    deadline = time.monotonic() + 30
+    while len(list(barrier.iterdir())) < 2 and time.monotonic() < deadline:
+        time.sleep(0.01)
     return _Pid()
 
 
@@ -39,7 +46,8 @@ def _broken():
     raise FileNotFoundError("no NER model at /nowhere")
 
 
-def test_ordered_results_and_one_pipeline_per_worker():
+def test_ordered_results_and_one_pipeline_per_worker(tmp_path, monkeypatch):
+    monkeypatch.setenv("RASD_TEST_BARRIER", str(tmp_path))
     items = _articles(23)
     serial = [(it[1], [e.event_id_cnty for e in o.events]) for it, o in process(items, fake_pipeline.factory)]
     par = list(process(items, _pid_pipeline, workers=2, chunksize=3, window=2))
