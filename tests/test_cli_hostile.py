@@ -155,12 +155,17 @@ def test_stdout_on_a_full_disk_is_one_line_and_exit_1(tmp_path):
 
 
 # --- 8. cron hygiene: source in the key, stale temp files, timestamps ---------------------------
-def test_wire_copy_from_another_outlet_still_reaches_source_with_state(tmp_path):
-    text = "إدلب غارة قتلت 3"
+def wire_feed(tmp_path: Path) -> Path:
+    """One wire text carried by two outlets, as two JSON lines."""
     feed = tmp_path / "feed.jsonl"
-    feed.write_text("".join(json.dumps({"id": f"n{i}", "text": text, "source": s, "date": "2025-03-01"},
+    feed.write_text("".join(json.dumps({"id": f"n{i}", "text": "إدلب غارة قتلت 3", "source": s, "date": "2025-03-01"},
                                        ensure_ascii=False) + "\n" for i, s in enumerate(["SANA", "Enab Baladi"])),
                     encoding="utf-8")  # fmt: skip
+    return feed
+
+
+def test_wire_copy_from_another_outlet_still_reaches_source_with_state(tmp_path):
+    feed = wire_feed(tmp_path)
     out, db = tmp_path / "o.jsonl", tmp_path / "s.db"
     r = run("extract", str(feed), "--state", str(db), "-o", str(out), "--append")
     assert r.exit_code == 0 and "2 article(s), 2 event(s)" in r.stderr
@@ -187,11 +192,7 @@ def test_the_same_article_twice_without_state_is_read_once(tmp_path):
 
 
 def test_one_wire_text_from_two_outlets_gives_two_ids_without_state(tmp_path):
-    text = "إدلب غارة قتلت 3"
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text("".join(json.dumps({"id": f"n{i}", "text": text, "source": s, "date": "2025-03-01"},
-                                       ensure_ascii=False) + "\n" for i, s in enumerate(["SANA", "Enab Baladi"])),
-                    encoding="utf-8")  # fmt: skip
+    feed = wire_feed(tmp_path)
     r = run("extract", str(feed), "-f", "jsonl")
     out = [json.loads(x) for x in r.stdout.splitlines()]
     assert r.exit_code == 0 and sorted(x["source"] for x in out) == ["Enab Baladi", "SANA"]
