@@ -94,6 +94,19 @@ def test_stdin_jsonl():
     assert rows and rows[0]["article_id"] == "s1" and rows[0]["event_date"] == "2024-03-09"
 
 
+
+def test_min_confidence_keeps_the_row_whose_day_the_text_gives():
+    feed = "".join(json.dumps({"id": i, "text": t, "date": "2024-03-10"}, ensure_ascii=False) + "\n" for i, t in (
+        ("told", "قتل ثلاثة مدنيين في غارة جوية على مدينة إدلب أمس."),
+        ("assumed", "قتل ثلاثة مدنيين في غارة جوية على مدينة إدلب.")))
+    every = jsonl(run("extract", "-", "-f", "jsonl", input=feed).stdout)
+    conf = {r["article_id"]: r["confidence"] for r in every}
+    assert conf["assumed"] < conf["told"]
+    cut = f"{(conf['told'] + conf['assumed']) / 2:.3f}"
+    r = run("extract", "-", "-f", "jsonl", "--min-confidence", cut, input=feed)
+    assert r.exit_code == 0, r.stderr
+    assert [x["article_id"] for x in jsonl(r.stdout)] == ["told"]
+
 def _env() -> dict:
     env = dict(os.environ)
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")

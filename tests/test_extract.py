@@ -330,3 +330,10 @@ def test_clashes_that_kill_people_stay_a_battle_without_civilians_as_a_side():
     assert (ev.event_type, ev.sub_event_type) == ("Battles", "Armed clash")
     assert (ev.actor1, ev.actor2) == ("444th Brigade", "Special Deterrence Force")  # both sides named, not the dead
     assert ev.location == "Tripoli" and ev.fatalities == 55
+
+
+def test_a_day_the_text_gives_is_surer_than_the_publication_day_assumed():
+    told = one("قتل ثلاثة مدنيين في غارة جوية روسية على مدينة إدلب أمس.")
+    assumed = one("قتل ثلاثة مدنيين في غارة جوية روسية على مدينة إدلب.")
+    assert (told.date_basis, assumed.date_basis) == ("relative", "published")
+    assert assumed.confidence == pytest.approx(told.confidence * 0.8, abs=0.002)
