@@ -139,6 +139,8 @@ def evaluate(
                                                  help="The shared data folder (default ../shared/data).")] = None,
     sets: Annotated[Optional[list[str]], typer.Option("--set", help="anercorp-test (default), wojood (default), "
                                                       "anercorp-dev. Repeatable.")] = None,
+    lexicon: Annotated[bool, typer.Option("--lexicon/--no-lexicon", help="The dictionary pass after the bundled "
+                                          "tagger (extractor/ner_lexicon.py; off: RASD_NER_LEXICON=0).")] = True,
     fmt: FormatOpt = OutFormat.table,
 ) -> None:
     """Entity-level precision/recall/F1 (exact span, CoNLL style), per type and micro.
@@ -162,11 +164,27 @@ def evaluate(
         _err(f"data folder {d} not found: pass --data or set RASD_DATA")
         raise typer.Exit(1)
     m = _load(model, cache_dir)
+    if not lexicon:
+        m.lexicon = None
+    lex = m.lexicon
+    lex_info = {"source": lex.source, "strings": len(lex), "by_type": lex.counts()} if lex is not None else None
     results = ner_eval.run_evaluations(m, names, d)
     if fmt == OutFormat.json:
-        typer.echo(json.dumps({"model": m.name, "source": m.source, "results": results}, ensure_ascii=False, indent=2))
+        typer.echo(json.dumps({"model": m.name, "source": m.source, "lexicon": lex_info, "results": results},
+                              ensure_ascii=False, indent=2))  # fmt: skip
     else:
+        if lex_info:
+            by = ", ".join(f"{k} {v}" for k, v in lex_info["by_type"].items())
+            _console().print(f"dictionary pass: on ({lex_info['strings']} strings: {by}; --no-lexicon or "
+                             "RASD_NER_LEXICON=0 turns it off)")  # fmt: skip
+        else:
+            _console().print("dictionary pass: off (tagger only)")
         _score_table(f"{m.name} on ", results)
+        for name, r in results.items():
+            cov = r.get("in_lexicon", {}).get("all")
+            if cov:
+                _console().print(f"  {name}: {cov['in']} of {cov['of']} gold entities ({cov['share']:.1f}%) are "
+                                 "dictionary strings", style="dim")  # fmt: skip
     if any("error" in r for r in results.values()):
         raise typer.Exit(1)
 

@@ -157,6 +157,7 @@ class NerModel:
     load_seconds: float = 0.0
     use_gpu: bool = False
     quantized: bool = False
+    lexicon: object = None  # the dictionary pass after the tagger (extractor/ner_lexicon.py), or None
     _pipeline: object = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -181,6 +182,8 @@ class NerModel:
         batch = [[t.text if len(t.text) <= cap else t.text[:cap] for t in sentences[i].tokens] for i in todo]
         with self._lock:  # a Stanza pipeline is not meant to be shared by threads
             tag_lists = _tag_windowed(self.tag, batch)
+        if self.lexicon is not None:
+            tag_lists = self.lexicon.retag(batch, tag_lists)
         for i, tags in zip(todo, tag_lists):
             s = sentences[i]
             toks = s.tokens
@@ -602,6 +605,13 @@ def _quantize(pipe) -> bool:
     return True
 
 
+def _ner_lexicon():
+    """The bundled model's dictionary pass (None with ``RASD_NER_LEXICON=0``)."""
+    from .ner_lexicon import load_default
+
+    return load_default()
+
+
 def check_ner(which: str = "bundled", cache_dir: str | None = None) -> str:
     """The name of model ``which`` if its files are there (cheap: nothing is loaded);
     raises :class:`NerUnavailable` otherwise. Lets a caller fail early and load late."""
@@ -662,6 +672,7 @@ def build_ner(which: str = "bundled", cache_dir: str | None = None, use_gpu: boo
         load_seconds=time.perf_counter() - t0,
         use_gpu=use_gpu,
         quantized=quantized,
+        lexicon=_ner_lexicon() if info["bundled"] else None,
         _pipeline=pipe,
     )
 

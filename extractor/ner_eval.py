@@ -73,12 +73,37 @@ def evaluate_model(model, sents, types: Sequence[str] | None = None) -> dict:
     pred_spans = [[(e.start, e.end, e.type) for e in ents] for ents in pred]
     res = score_spans([ts.spans for ts in sents], pred_spans, types)
     tokens = sum(len(ts.sentence.tokens) for ts in sents)
-    return {
+    out = {
         "sentences": len(sents),
         "tokens": tokens,
         "seconds": round(secs, 2),
         "scores": {k: v.as_dict() for k, v in res.items()},
     }
+    lex = getattr(model, "lexicon", None)
+    if lex is not None:
+        out["in_lexicon"] = lexicon_coverage(sents, lex, types)
+    return out
+
+
+def lexicon_coverage(sents, lexicon, types: Sequence[str] | None = None) -> dict:
+    """How many gold entities (per type and ``"all"``) are a string of the NER dictionary pass
+    (:class:`extractor.ner_lexicon.NerLexicon`) with that type, found at exactly their tokens: the part of
+    a score the dictionary can owe to strings it has seen (ANERcorp train and test are the same newswire)."""
+    from .ner_lexicon import _token_spans
+
+    by: dict[str, list[int]] = {}
+    for ts in sents:
+        toks = [t.text for t in ts.sentence.tokens]
+        found = set(lexicon.matches(toks))
+        for a, b, t in _token_spans(ts):
+            if types is not None and t not in types:
+                continue
+            for key in (t, "all"):
+                c = by.setdefault(key, [0, 0])
+                c[0] += (a, b, t) in found
+                c[1] += 1
+    return {k: {"in": v[0], "of": v[1], "share": round(100.0 * v[0] / v[1], 2) if v[1] else 0.0}
+            for k, v in sorted(by.items())}  # fmt: skip
 
 
 DATASETS = {
