@@ -116,6 +116,8 @@ def info(
         "trained_on": m.meta.get("trained_on"),
         "vectors": (m.meta.get("vectors") or {}).get("sources"),
         "scores": m.scores,
+        "lexicon": {"source": m.lexicon.source, "strings": len(m.lexicon), "by_type": m.lexicon.counts()}
+        if m.lexicon is not None else None,
     }
     if fmt == OutFormat.json:
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -125,6 +127,9 @@ def info(
     typer.echo(f"vectors:    {m.pretrain}")
     typer.echo(f"size:       {data['size_mb']} MB")
     typer.echo(f"loaded in:  {data['load_seconds']} s")
+    lex = data["lexicon"]
+    typer.echo("dictionary: " + (f"on, {lex['strings']} strings after the tagger (RASD_NER_LEXICON=0: off)" if lex
+                                 else "off"))  # fmt: skip
     if data["trained_on"]:
         typer.echo("trained on: " + "; ".join(data["trained_on"]))
     if m.scores:

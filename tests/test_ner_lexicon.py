@@ -118,3 +118,18 @@ def test_models_evaluate_reports_the_dictionary_pass(tmp_path):
     assert off.exit_code == 0, off.output
     res = json.loads(off.stdout)
     assert res["lexicon"] is None and res["results"]["anercorp-test"]["scores"]["micro"]["tp"] == 0
+
+
+def test_models_info_says_whether_the_dictionary_pass_is_on(monkeypatch):
+    import json
+
+    from typer.testing import CliRunner
+
+    from cli.main import app
+
+    r = CliRunner().invoke(app, ["models", "info", "--format", "json"])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["lexicon"]["strings"] > 500
+    monkeypatch.setenv("RASD_NER_LEXICON", "0")
+    r = CliRunner().invoke(app, ["models", "info"])
+    assert r.exit_code == 0 and "dictionary: off" in r.stdout
