@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
+from .ner_lexicon import load_default as load_lexicon
 from .segment import Sentence
 
 MODELS_DIR = Path(__file__).resolve().parent / "data" / "models"
@@ -605,13 +606,6 @@ def _quantize(pipe) -> bool:
     return True
 
 
-def _ner_lexicon():
-    """The bundled model's dictionary pass (None with ``RASD_NER_LEXICON=0``)."""
-    from .ner_lexicon import load_default
-
-    return load_default()
-
-
 def check_ner(which: str = "bundled", cache_dir: str | None = None) -> str:
     """The name of model ``which`` if its files are there (cheap: nothing is loaded);
     raises :class:`NerUnavailable` otherwise. Lets a caller fail early and load late."""
@@ -672,7 +666,7 @@ def build_ner(which: str = "bundled", cache_dir: str | None = None, use_gpu: boo
         load_seconds=time.perf_counter() - t0,
         use_gpu=use_gpu,
         quantized=quantized,
-        lexicon=_ner_lexicon() if info["bundled"] else None,
+        lexicon=load_lexicon() if info["bundled"] else None,  # None with RASD_NER_LEXICON=0
         _pipeline=pipe,
     )
 
