@@ -100,6 +100,7 @@ class DecisionCues:
     forecast: Cue
     commentary: Cue
     verdict: Cue
+    judgement: Cue
     crime: Crime
     tag_line: PhraseMatcher
 
@@ -108,7 +109,8 @@ class DecisionCues:
     def load(cls) -> DecisionCues:
         d = check_keys("decisions", assembly_data()["decisions"],
                        {"reaction", "followup", "alleged", "call", "aggregate", "hypothetical", "pluperfect", "past", "after",
-                        "ongoing", "period", "forecast", "commentary", "verdict", "crime", "tag_line"})  # fmt: skip
+                        "ongoing", "period", "forecast", "commentary", "verdict", "judgement", "crime",
+                        "tag_line"})  # fmt: skip
 
         def cue(name: str, windowed: bool, optional: set[str] = frozenset()) -> Cue:
             c = check_keys(f"decisions.{name}", d[name], {"words", "window"} if windowed else {"words"}, optional)
@@ -124,7 +126,7 @@ class DecisionCues:
 
         return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False), cue("hypothetical", True), cue("past", True), cue("after", True),
                    word_matcher("decisions.pluperfect.aux", pl["aux"]), int(pl["window"]),
-                   cue("ongoing", False), cue("period", True, {"since"}), cue("forecast", True), cue("commentary", True), cue("verdict", True), crime,
+                   cue("ongoing", False), cue("period", True, {"since"}), cue("forecast", True), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime,
                    word_matcher("decisions.tag_line.words", t["words"]))  # fmt: skip
 
 
@@ -351,6 +353,9 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
                         code="commentary")
     if cues.verdict.words.contains(_before(text, rel, cues.verdict.window)):
         return Decision(False, "a comment on what happened (ما حدث من ...، ما قام به ...), told as known", code="verdict")
+    if cues.judgement.words.contains(text):
+        return Decision(False, "a judgement passed on the act (عمل جبان، فعل مجرم): a reaction, not the report",
+                        code="judgement")
     f = cues.followup
     if (m.event_type not in f.not_types and f.cue.words.contains(_before(text, rel, f.cue.window))
             and _referring(text, rel, f.heads)):  # fmt: skip

@@ -366,6 +366,10 @@ def _codes(text: str, published: str = "2024-03-10") -> set[str]:
         # a visit to the wounded of a known bombing, a trial for an attack
         ("زار المحافظ أمس مصابي حادثة التفجير في مدينة أبها.", "followup"),
         ("وجه الادعاء لائحة اتهام إلى رجل بالهجوم على الشرطة في مدينة الزرقاء.", "alleged"),
+        # a judgement passed on the act, an intent, fighting that goes on
+        ("قال الوزير إن تفجير مسجد في مدينة أبها أمس عمل جبان.", "judgement"),
+        ("أعلن الجيش عزمه قصف مواقع المسلحين في مدينة درنة.", "hypothetical"),
+        ("قتل عشرات المسلحين جراء استمرار الغارات على مواقعهم في مدينة الحديدة.", "ongoing"),
         # an arrest for ordinary crime
         ("أطاحت الشرطة في مدينة بريدة بتشكيل عصابي متورط في قضايا نصب واحتيال وسلب.", "ordinary crime"),
     ],
