@@ -126,7 +126,7 @@ class DecisionCues:
 
         return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False), cue("hypothetical", True), cue("past", True), cue("after", True),
                    word_matcher("decisions.pluperfect.aux", pl["aux"]), int(pl["window"]),
-                   cue("ongoing", False), cue("period", True, {"since"}), cue("forecast", True), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime,
+                   cue("ongoing", False), cue("period", True, {"since", "units"}), cue("forecast", True), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime,
                    word_matcher("decisions.tag_line.words", t["words"]))  # fmt: skip
 
 
@@ -317,8 +317,8 @@ def _referring(text: str, rel: int, heads: PhraseMatcher) -> bool:
 
 @functools.cache
 def _since_date() -> re.Pattern:
-    """"منذ 20 يوليو": a period from a day on (``decisions.period.since``; the month names and the
-    first-day words from data/dates.yaml)."""
+    """"منذ 20 يوليو", "منذ 26 يوما": a period from a day on, or of a length up to now
+    (``decisions.period.since`` and ``units``; the month names and the first-day words from data/dates.yaml)."""
     dates = load_yaml("dates.yaml")
     since = assembly_data()["decisions"]["period"].get("since") or []
     if not since:
@@ -329,7 +329,9 @@ def _since_date() -> re.Pattern:
 
     months = alt(w for ws in dates["months"].values() for w in ws)
     day = rf"(?:\d{{1,2}}|{alt(dates['first_day'])})"
-    return re.compile(rf"(?<!\w)\w?(?:{alt(since)})\s+{day}\s+(?:{months})(?!\w)")
+    units = assembly_data()["decisions"]["period"].get("units") or []
+    span = rf"|\d{{1,4}}\s+(?:{alt(units)})" if units else ""
+    return re.compile(rf"(?<!\w)\w?(?:{alt(since)})\s+(?:{day}\s+(?:{months}){span})(?!\w)")
 
 
 def _starts_with(text: str, words: PhraseMatcher) -> bool:

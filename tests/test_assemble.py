@@ -370,6 +370,9 @@ def _codes(text: str, published: str = "2024-03-10") -> set[str]:
         ("قال الوزير إن تفجير مسجد في مدينة أبها أمس عمل جبان.", "judgement"),
         ("أعلن الجيش عزمه قصف مواقع المسلحين في مدينة درنة.", "hypothetical"),
         ("قتل عشرات المسلحين جراء استمرار الغارات على مواقعهم في مدينة الحديدة.", "ongoing"),
+        ("وبدأ الجيش الحملة على مدينة الزبداني منذ 26 يوما ممطرا المدينة بالقذائف والبراميل المتفجرة.", "period"),
+        ("وتخوض الحركة اشتباكات مسلحة من حين لآخر مع المسلحين في مدينة رفح.", "ongoing"),
+        ("واعتبر المدير قيام الإرهابيين بتفجير مسجد في مدينة أبها دليلا على جهلهم.", "verdict"),
         # an arrest for ordinary crime
         ("أطاحت الشرطة في مدينة بريدة بتشكيل عصابي متورط في قضايا نصب واحتيال وسلب.", "ordinary crime"),
     ],
@@ -377,6 +380,11 @@ def _codes(text: str, published: str = "2024-03-10") -> set[str]:
 def test_mentions_that_report_no_event(text, code):
     assert rows(text) == []
     assert code in _codes(text)
+
+
+def test_three_days_ago_still_dates_one_event():
+    # "منذ 3 أيام" can date one event (three days ago); only "منذ 26 يوما" and the like are periods
+    assert "period" not in _codes("اختطف مسلحون طبيبا في مدينة بنغازي منذ 3 أيام.")
 
 
 def test_the_same_words_with_a_day_of_their_own_are_the_event():
