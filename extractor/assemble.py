@@ -77,7 +77,8 @@ class Followup:
 
 @dataclass(frozen=True)
 class Crime:
-    """An arrest or theft for ordinary crime (drugs, fraud, a gang), which ACLED does not code (``decisions.crime``)."""
+    """Ordinary crime, which ACLED does not code: words for some sub-event types (``decisions.crime``: an arrest
+    or theft for drugs, fraud, a gang; ``decisions.private_violence``: a stabbing, a family quarrel)."""
 
     words: PhraseMatcher
     sub_event_types: frozenset[str]
@@ -102,6 +103,7 @@ class DecisionCues:
     verdict: Cue
     judgement: Cue
     crime: Crime
+    private_violence: Crime
     tag_line: PhraseMatcher
 
     @classmethod
@@ -110,7 +112,7 @@ class DecisionCues:
         d = check_keys("decisions", assembly_data()["decisions"],
                        {"reaction", "followup", "alleged", "call", "aggregate", "hypothetical", "pluperfect", "past", "after",
                         "ongoing", "period", "forecast", "commentary", "verdict", "judgement", "crime",
-                        "tag_line"})  # fmt: skip
+                        "private_violence", "tag_line"})  # fmt: skip
 
         def cue(name: str, windowed: bool, optional: set[str] = frozenset()) -> Cue:
             c = check_keys(f"decisions.{name}", d[name], {"words", "window"} if windowed else {"words"}, optional)
@@ -120,13 +122,16 @@ class DecisionCues:
         f = check_keys("decisions.followup", d["followup"], {"words", "window", "heads", "not_types"})
         followup = Followup(Cue(word_matcher("decisions.followup.words", f["words"]), int(f["window"])),
                             word_matcher("decisions.followup.heads", f["heads"]), frozenset(f["not_types"]))  # fmt: skip
-        c = check_keys("decisions.crime", d["crime"], {"words", "sub_event_types"})
-        crime = Crime(word_matcher("decisions.crime.words", c["words"]), frozenset(c["sub_event_types"]))
+        def typed(name: str) -> Crime:
+            c = check_keys(f"decisions.{name}", d[name], {"words", "sub_event_types"})
+            return Crime(word_matcher(f"decisions.{name}.words", c["words"]), frozenset(c["sub_event_types"]))
+
+        crime = typed("crime")
         t = check_keys("decisions.tag_line", d["tag_line"], {"words"})
 
         return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False), cue("hypothetical", True), cue("past", True), cue("after", True),
                    word_matcher("decisions.pluperfect.aux", pl["aux"]), int(pl["window"]),
-                   cue("ongoing", False), cue("period", True, {"since", "units"}), cue("forecast", True), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime,
+                   cue("ongoing", False), cue("period", True, {"since", "units"}), cue("forecast", True), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"),
                    word_matcher("decisions.tag_line.words", t["words"]))  # fmt: skip
 
 
@@ -382,6 +387,10 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     if m.sub_event_type in cues.crime.sub_event_types and cues.crime.words.contains(text):
         return Decision(False, "an arrest or theft for ordinary crime (drugs, fraud, a gang), which ACLED does not code",
                         code="ordinary crime")
+    pv = cues.private_violence
+    if m.sub_event_type in pv.sub_event_types and pv.words.contains(text):
+        return Decision(False, "violence between private people (a stabbing, a family quarrel, harassment), which ACLED "
+                        "does not code", code="private violence")
     around = _before(text, rel, cues.period.window) + " " + _after(text, m.trigger_end - m.start, cues.period.window)
     if cues.period.words.contains(around) or _since_date().search(around):
         return Decision(False, "told over a period up to now (منذ أكثر من أسبوع، منذ 20 يوليو), not one event",
