@@ -363,7 +363,10 @@ def _codes(text: str, published: str = "2024-03-10") -> set[str]:
         # a columnist's retelling, a comment on what happened
         ("وأشار الكاتب في مقاله إلى الاشتباكات بين الجيش والمسلحين قرب مدينة درعا.", "commentary"),
         ("قال الشيخ إن ما حدث في مسجد مدينة أبها من تفجير جريمة بشعة.", "verdict"),
-        # a visit to the wounded of a known bombing, a trial for an attack
+        # a visit to the wounded of a known bombing, a funeral prayer, the wounded discharged, a trial for an attack
+        ("أدى الأمير أمس صلاة الميت على الشهداء الذين استشهدوا في التفجير الذي استهدف مسجدا في مدينة أبها.",
+         "followup"),
+        ("وبلغ عدد المصابين الذين غادروا المستشفى جراء تفجير مسجد في مدينة أبها عشرة.", "followup"),
         ("زار المحافظ أمس مصابي حادثة التفجير في مدينة أبها.", "followup"),
         ("وجه الادعاء لائحة اتهام إلى رجل بالهجوم على الشرطة في مدينة الزرقاء.", "alleged"),
         # a judgement passed on the act, an intent, fighting that goes on
