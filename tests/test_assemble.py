@@ -417,3 +417,24 @@ def test_background_alone_with_no_day_of_its_own_is_no_event():
     text = "وقال الحاكم إن الجنود بعد الهجوم الانتحاري على مسجد في مدينة أبها يجب أن يتسلحوا."
     assert rows(text) == []
     assert "no day of its own" in " ".join(explain(text))
+
+
+def test_a_column_in_its_own_voice_reports_no_events():
+    # a column quoting a statement or two (more reporting words than the plain rule allows) but written in
+    # its own voice: we, our country, perhaps, how ...
+    from extractor.context import is_opinion
+    from extractor.normalize import normalize_text
+
+    voice = ("نحن نعرف أن الإرهاب لا دين له، ولعل ما جرى يذكرنا بأن علينا أن نقف صفا واحدا في وجه الفكر "
+             "المتطرف الذي يهدد بلادنا ومجتمعنا، فكيف نحمي أبناءنا من دعاة الفتنة؟ ")  # fmt: skip
+    filler = ("إن بناء الوعي مسؤولية الأسرة والمدرسة والمسجد والإعلام معا، ولا يكفي أن ننتظر حتى تقع "
+              "المأساة ثم نبحث عن الأسباب والتفسيرات المتأخرة التي لا تغير من الواقع شيئا. ")  # fmt: skip
+    report = "وقال الوزير أمس إن التحقيقات مستمرة. "
+    event = "وقد قتل مسلحون خمسة جنود في هجوم على نقطة عسكرية في مدينة العريش أمس. "
+    column = event + (voice + filler) * 3 + report + (voice + filler) * 2
+    assert is_opinion(normalize_text(column))
+    assert rows(column, "2015-08-01") == []
+    # the same report words in a plain text with no voice of its own: news
+    plain = event + filler * 10 + report
+    assert not is_opinion(normalize_text(plain))
+    assert [ev.location for ev in rows(plain, "2015-08-01")] == ["Arish"]
