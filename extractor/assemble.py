@@ -77,8 +77,9 @@ class Followup:
 
 @dataclass(frozen=True)
 class Crime:
-    """Ordinary crime, which ACLED does not code: words for some sub-event types (``decisions.crime``: an arrest
-    or theft for drugs, fraud, a gang; ``decisions.private_violence``: a stabbing, a family quarrel)."""
+    """Words that make a mention of some sub-event types no event: ordinary crime, which ACLED does not code
+    (``decisions.crime``: an arrest or theft for drugs, fraud, a gang; ``decisions.private_violence``: a
+    stabbing, a family quarrel), or a territory change told as a purpose (``decisions.purpose``)."""
 
     words: PhraseMatcher
     sub_event_types: frozenset[str]
@@ -104,6 +105,7 @@ class DecisionCues:
     judgement: Cue
     crime: Crime
     private_violence: Crime
+    purpose: Crime
     tag_line: PhraseMatcher
 
     @classmethod
@@ -112,7 +114,7 @@ class DecisionCues:
         d = check_keys("decisions", assembly_data()["decisions"],
                        {"reaction", "followup", "alleged", "call", "aggregate", "hypothetical", "pluperfect", "past", "after",
                         "ongoing", "period", "forecast", "commentary", "verdict", "judgement", "crime",
-                        "private_violence", "tag_line"})  # fmt: skip
+                        "private_violence", "purpose", "tag_line"})  # fmt: skip
 
         def cue(name: str, windowed: bool, optional: set[str] = frozenset()) -> Cue:
             c = check_keys(f"decisions.{name}", d[name], {"words", "window"} if windowed else {"words"}, optional)
@@ -131,7 +133,7 @@ class DecisionCues:
 
         return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False), cue("hypothetical", True), cue("past", True), cue("after", True),
                    word_matcher("decisions.pluperfect.aux", pl["aux"]), int(pl["window"]),
-                   cue("ongoing", False), cue("period", True, {"since", "units"}), cue("forecast", True), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"),
+                   cue("ongoing", False), cue("period", True, {"since", "units"}), cue("forecast", True), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"), typed("purpose"),
                    word_matcher("decisions.tag_line.words", t["words"]))  # fmt: skip
 
 
@@ -279,6 +281,14 @@ def _after(text: str, rel: int, window: int) -> str:
     return " ".join(text[rel:].split()[:window])
 
 
+def _word_at(text: str, rel: int) -> str:
+    """The whole word that holds offset ``rel`` of ``text``, with its clitics ("لاستعادة"), and the rest after it."""
+    start = rel
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:]
+
+
 def _dated_recent(m: Any, ctx: ArticleContext | None) -> bool:
     if m.date_basis not in ("explicit", "relative") or m.event_date is None:
         return False
@@ -372,6 +382,9 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     if published is not None and m.event_date is not None and m.event_date > published:
         return Decision(False, "dated after the publication day: a plan or an announcement, not an event",
                         code="future")
+    if m.sub_event_type in cues.purpose.sub_event_types and _starts_with(_word_at(text, rel), cues.purpose.words):
+        return Decision(False, "a territory change told as a purpose (لاستعادة، لتحرير): nothing changed hands yet",
+                        code="purpose")
     if cues.alleged.words.contains(_before(text, rel, cues.alleged.window)):
         return Decision(False, "the act a suspicion or charge alleges (يشتبه بتورطهم في، بتهمة), not an event told",
                         code="alleged")
