@@ -98,6 +98,7 @@ class DecisionCues:
     pluperfect_aux: PhraseMatcher
     pluperfect_window: int
     ongoing: Cue
+    scattered: Cue
     period: Cue
     forecast: Cue
     commentary: Cue
@@ -113,7 +114,7 @@ class DecisionCues:
     def load(cls) -> DecisionCues:
         d = check_keys("decisions", assembly_data()["decisions"],
                        {"reaction", "followup", "alleged", "call", "aggregate", "hypothetical", "pluperfect", "past", "after",
-                        "ongoing", "period", "forecast", "commentary", "verdict", "judgement", "crime",
+                        "ongoing", "scattered", "period", "forecast", "commentary", "verdict", "judgement", "crime",
                         "private_violence", "purpose", "tag_line"})  # fmt: skip
 
         def cue(name: str, windowed: bool, optional: set[str] = frozenset()) -> Cue:
@@ -133,7 +134,7 @@ class DecisionCues:
 
         return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False), cue("hypothetical", True), cue("past", True), cue("after", True),
                    word_matcher("decisions.pluperfect.aux", pl["aux"]), int(pl["window"]),
-                   cue("ongoing", False), cue("period", True, {"since", "units"}), cue("forecast", True), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"), typed("purpose"),
+                   cue("ongoing", False), cue("scattered", False), cue("period", True, {"since", "units"}), cue("forecast", True), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"), typed("purpose"),
                    word_matcher("decisions.tag_line.words", t["words"]))  # fmt: skip
 
 
@@ -413,6 +414,9 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     if not recent and cues.ongoing.words.contains(text):
         return Decision(False, "ongoing fighting with no day of its own (المعارك الدائرة، تتواصل): no one event",
                         code="ongoing")
+    if not recent and cues.scattered.words.contains(text):
+        return Decision(False, "scattered places with no day of their own (في أنحاء متفرقة): no one event",
+                        code="scattered")
     if aux and any(f" {w} " in f" {before[aux[-1].end:]} " for w in _PLUPERFECT) and not recent:
         return Decision(False, "told in the pluperfect (كان ... قد): an earlier event recalled", background=True,
                         code="pluperfect")
