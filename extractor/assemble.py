@@ -29,8 +29,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .context import ArticleContext, assembly_data, check_keys, word_matcher
-from .phrases import PhraseMatcher, proclitics, suffixes
 from .normalize import normalize_key
+from .phrases import PhraseMatcher, proclitics, suffixes
 from .rules_schema import load_yaml
 from .templates import Rejection
 
