@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .context import ArticleContext, assembly_data, check_keys, word_matcher
+from .normalize import normalize_key
 from .phrases import PhraseMatcher, proclitics, suffixes
 from .rules_schema import load_yaml
 from .templates import Rejection
@@ -75,6 +76,16 @@ class Followup:
 
 
 @dataclass(frozen=True)
+class Crime:
+    """Words that make a mention of some sub-event types no event: ordinary crime, which ACLED does not code
+    (``decisions.crime``: an arrest or theft for drugs, fraud, a gang; ``decisions.private_violence``: a
+    stabbing, a family quarrel), or a territory change told as a purpose (``decisions.purpose``)."""
+
+    words: PhraseMatcher
+    sub_event_types: frozenset[str]
+
+
+@dataclass(frozen=True)
 class DecisionCues:
     reaction: Cue
     followup: Followup
@@ -86,23 +97,45 @@ class DecisionCues:
     after: Cue
     pluperfect_aux: PhraseMatcher
     pluperfect_window: int
+    ongoing: Cue
+    scattered: Cue
+    period: Cue
+    forecast: Cue
+    commentary: Cue
+    verdict: Cue
+    judgement: Cue
+    crime: Crime
+    private_violence: Crime
+    purpose: Crime
+    tag_line: PhraseMatcher
 
     @classmethod
     @functools.cache
     def load(cls) -> DecisionCues:
         d = check_keys("decisions", assembly_data()["decisions"],
-                       {"reaction", "followup", "alleged", "call", "aggregate", "hypothetical", "pluperfect", "past", "after"})  # fmt: skip
+                       {"reaction", "followup", "alleged", "call", "aggregate", "hypothetical", "pluperfect", "past", "after",
+                        "ongoing", "scattered", "period", "forecast", "commentary", "verdict", "judgement", "crime",
+                        "private_violence", "purpose", "tag_line"})  # fmt: skip
 
-        def cue(name: str, windowed: bool) -> Cue:
-            c = check_keys(f"decisions.{name}", d[name], {"words", "window"} if windowed else {"words"})
+        def cue(name: str, windowed: bool, optional: set[str] = frozenset()) -> Cue:
+            c = check_keys(f"decisions.{name}", d[name], {"words", "window"} if windowed else {"words"}, optional)
             return Cue(word_matcher(f"decisions.{name}.words", c["words"]), int(c.get("window", 0)))
 
         pl = check_keys("decisions.pluperfect", d["pluperfect"], {"aux", "window"})
         f = check_keys("decisions.followup", d["followup"], {"words", "window", "heads", "not_types"})
         followup = Followup(Cue(word_matcher("decisions.followup.words", f["words"]), int(f["window"])),
                             word_matcher("decisions.followup.heads", f["heads"]), frozenset(f["not_types"]))  # fmt: skip
+        def typed(name: str) -> Crime:
+            c = check_keys(f"decisions.{name}", d[name], {"words", "sub_event_types"})
+            return Crime(word_matcher(f"decisions.{name}.words", c["words"]), frozenset(c["sub_event_types"]))
+
+        crime = typed("crime")
+        t = check_keys("decisions.tag_line", d["tag_line"], {"words"})
+
         return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False), cue("hypothetical", True), cue("past", True), cue("after", True),
-                   word_matcher("decisions.pluperfect.aux", pl["aux"]), int(pl["window"]))  # fmt: skip
+                   word_matcher("decisions.pluperfect.aux", pl["aux"]), int(pl["window"]),
+                   cue("ongoing", False), cue("scattered", False), cue("period", True, {"since", "units"}), cue("forecast", True), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"), typed("purpose"),
+                   word_matcher("decisions.tag_line.words", t["words"]))  # fmt: skip
 
 
 _RULE_KEYS = {"event_type", "sub_event_type", "context", "actor1", "actor2", "trigger_starts", "sentence_has",
@@ -244,6 +277,19 @@ def _before(text: str, rel: int, window: int) -> str:
 RECENT_DAYS = 3
 
 
+def _after(text: str, rel: int, window: int) -> str:
+    """The ``window`` words after offset ``rel`` of ``text`` (the trigger's end)."""
+    return " ".join(text[rel:].split()[:window])
+
+
+def _word_at(text: str, rel: int) -> str:
+    """The whole word that holds offset ``rel`` of ``text``, with its clitics ("لاستعادة"), and the rest after it."""
+    start = rel
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:]
+
+
 def _dated_recent(m: Any, ctx: ArticleContext | None) -> bool:
     if m.date_basis not in ("explicit", "relative") or m.event_date is None:
         return False
@@ -285,6 +331,30 @@ def _referring(text: str, rel: int, heads: PhraseMatcher) -> bool:
     return bool(words) and heads.contains(words[-1])
 
 
+@functools.cache
+def _since_date() -> re.Pattern:
+    """"منذ 20 يوليو", "منذ 26 يوما": a period from a day on, or of a length up to now
+    (``decisions.period.since`` and ``units``; the month names and the first-day words from data/dates.yaml)."""
+    dates = load_yaml("dates.yaml")
+    since = assembly_data()["decisions"]["period"].get("since") or []
+    if not since:
+        return re.compile(r"(?!)")
+
+    def alt(words) -> str:
+        return "|".join(map(re.escape, sorted({normalize_key(w) for w in words}, key=len, reverse=True)))
+
+    months = alt(w for ws in dates["months"].values() for w in ws)
+    day = rf"(?:\d{{1,2}}|{alt(dates['first_day'])})"
+    units = assembly_data()["decisions"]["period"].get("units") or []
+    span = rf"|\d{{1,4}}\s+(?:{alt(units)})" if units else ""
+    return re.compile(rf"(?<!\w)\w?(?:{alt(since)})\s+(?:{day}\s+(?:{months}){span})(?!\w)")
+
+
+def _starts_with(text: str, words: PhraseMatcher) -> bool:
+    """Whether one of ``words``, as written (no ending), opens ``text`` (its first two words)."""
+    return words.contains(" ".join(text.split()[:2]), strict_suffix=True)
+
+
 def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     """Reported event or mention, for one mention whose clause text is ``text``."""
     cues = DecisionCues.load()
@@ -292,8 +362,18 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     if ctx is not None and ctx.opinion:
         return Decision(False, "the article is an opinion column or analysis (few reporting words), which retells or "
                         "judges events reported elsewhere", code="opinion")
+    if _starts_with(text, cues.tag_line):
+        return Decision(False, "a tag line (سمات، الكلمات الدلالية): the article's keywords, not a sentence", code="tags")
     if cues.reaction.words.contains(_before(text, rel, cues.reaction.window)):
         return Decision(False, "a reaction to the event (condemnation, condolence, welcome), not the event", code="reaction")
+    if cues.commentary.words.contains(_before(text, rel, cues.commentary.window)):
+        return Decision(False, "a columnist's or analyst's retelling (أشار الكاتب، يرى محللون), not a report",
+                        code="commentary")
+    if cues.verdict.words.contains(_before(text, rel, cues.verdict.window)):
+        return Decision(False, "a comment on what happened (ما حدث من ...، ما قام به ...), told as known", code="verdict")
+    if cues.judgement.words.contains(text):
+        return Decision(False, "a judgement passed on the act (عمل جبان، فعل مجرم): a reaction, not the report",
+                        code="judgement")
     f = cues.followup
     if (m.event_type not in f.not_types and f.cue.words.contains(_before(text, rel, f.cue.window))
             and _referring(text, rel, f.heads)):  # fmt: skip
@@ -303,6 +383,9 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     if published is not None and m.event_date is not None and m.event_date > published:
         return Decision(False, "dated after the publication day: a plan or an announcement, not an event",
                         code="future")
+    if m.sub_event_type in cues.purpose.sub_event_types and _starts_with(_word_at(text, rel), cues.purpose.words):
+        return Decision(False, "a territory change told as a purpose (لاستعادة، لتحرير): nothing changed hands yet",
+                        code="purpose")
     if cues.alleged.words.contains(_before(text, rel, cues.alleged.window)):
         return Decision(False, "the act a suspicion or charge alleges (يشتبه بتورطهم في، بتهمة), not an event told",
                         code="alleged")
@@ -312,9 +395,28 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
         return Decision(False, "a cumulative or aggregate toll over a period, not one event", code="aggregate")
     if cues.hypothetical.words.contains(_before(text, rel, cues.hypothetical.window)):
         return Decision(False, "an intention, plan, warning or foiled attempt: nothing happened yet", code="hypothetical")
+    recent = _dated_recent(m, ctx)
+    if not recent and cues.forecast.words.contains(_before(text, rel, cues.forecast.window)):
+        return Decision(False, "a forecast, threat or promise (على وشك، هدد، توعد): nothing happened yet", code="forecast")
+    if m.sub_event_type in cues.crime.sub_event_types and cues.crime.words.contains(text):
+        return Decision(False, "an arrest or theft for ordinary crime (drugs, fraud, a gang), which ACLED does not code",
+                        code="ordinary crime")
+    pv = cues.private_violence
+    if m.sub_event_type in pv.sub_event_types and pv.words.contains(text):
+        return Decision(False, "violence between private people (a stabbing, a family quarrel, harassment), which ACLED "
+                        "does not code", code="private violence")
+    around = _before(text, rel, cues.period.window) + " " + _after(text, m.trigger_end - m.start, cues.period.window)
+    if cues.period.words.contains(around) or _since_date().search(around):
+        return Decision(False, "told over a period up to now (منذ أكثر من أسبوع، منذ 20 يوليو), not one event",
+                        code="period")
     before = _before(text, rel, cues.pluperfect_window)
     aux = [h for h in cues.pluperfect_aux.find(before)]
-    recent = _dated_recent(m, ctx)
+    if not recent and cues.ongoing.words.contains(text):
+        return Decision(False, "ongoing fighting with no day of its own (المعارك الدائرة، تتواصل): no one event",
+                        code="ongoing")
+    if not recent and cues.scattered.words.contains(text):
+        return Decision(False, "scattered places with no day of their own (في أنحاء متفرقة): no one event",
+                        code="scattered")
     if aux and any(f" {w} " in f" {before[aux[-1].end:]} " for w in _PLUPERFECT) and not recent:
         return Decision(False, "told in the pluperfect (كان ... قد): an earlier event recalled", background=True,
                         code="pluperfect")
@@ -341,12 +443,19 @@ def decide_all(mentions: list, doc: Any, ctx: ArticleContext | None, rejected: l
     news = any(d.reported for d in decisions)
     keep = []
     for m, d in zip(mentions, decisions):
-        if d.reported or (d.background and not news):
+        if d.reported or (d.background and not news and _own_day(m)):
             keep.append(m)
         elif rejected is not None:
-            rejected.append(Rejection(m.template_id, m.sentence_index, m.trigger, f"a mention, not an event: {d.reason}",
+            reason = d.reason if not d.background or news else f"{d.reason}, with no day of its own (it would take the telling's)"
+            rejected.append(Rejection(m.template_id, m.sentence_index, m.trigger, f"a mention, not an event: {reason}",
                                       code=d.code))
     return keep
+
+
+def _own_day(m: Any) -> bool:
+    """Whether a telling dates its event itself (a date or "أمس"), rather than taking the publication day: an
+    article that only retells an earlier event ("بعد حادث إطلاق النار الأخير") with no day would re-date it."""
+    return m.date_basis in ("explicit", "relative")
 
 
 # --------------------------------------------------------------------------- places

@@ -70,32 +70,44 @@ class ContextWords:
     sermon: PhraseMatcher  # a sermon reported in the headline or first sentence
     opinion_min_words: int = 250
     opinion_max_per_1000: float = 8.0
+    voice: PhraseMatcher | None = None  # first-person and rhetorical words of a column
+    min_voice_per_1000: float = 12.0
+    max_report_with_voice: float = 16.0
 
     @classmethod
     @functools.cache
     def load(cls) -> ContextWords:
         c = check_keys("context", assembly_data()["context"], {"protest_words", "battle_words", "opinion"})
-        o = check_keys("context.opinion", c["opinion"], {"min_words", "max_per_1000", "report_words", "lead_words"})
+        o = check_keys("context.opinion", c["opinion"], {"min_words", "max_per_1000", "report_words", "lead_words"},
+                       {"voice_words", "min_voice_per_1000", "max_report_with_voice"})
         return cls(word_matcher("context.protest_words", c["protest_words"]),
                    word_matcher("context.battle_words", c["battle_words"]),
                    word_matcher("context.opinion.report_words", o["report_words"]),
                    word_matcher("context.opinion.lead_words", o["lead_words"]),
-                   int(o["min_words"]), float(o["max_per_1000"]))  # fmt: skip
+                   int(o["min_words"]), float(o["max_per_1000"]),
+                   word_matcher("context.opinion.voice_words", o["voice_words"]) if "voice_words" in o else None,
+                   float(o.get("min_voice_per_1000", 12)), float(o.get("max_report_with_voice", 16)))  # fmt: skip
 
 
 def is_opinion(text: str, words: ContextWords | None = None, lead: str = "") -> bool:
     """Whether an article reads as an opinion column, sermon or analysis rather than a report: its
     ``lead`` (headline and first sentence) reports a sermon (``opinion.lead_words``), or it is long
     (``opinion.min_words``) with few reporting words (said, reported, sources, yesterday, today ...)
-    per 1,000 words (fewer than ``opinion.max_per_1000``). News tells who said what and when."""
+    per 1,000 words (fewer than ``opinion.max_per_1000``), or with somewhat more of them (fewer than
+    ``opinion.max_report_with_voice``) but written in its own voice (``opinion.voice_words``: we, perhaps,
+    why ..., at least ``opinion.min_voice_per_1000``). News tells who said what and when."""
     words = words or ContextWords.load()
     if lead and words.sermon.contains(lead):
         return True
     n = text.count(" ") + 1
     if n < words.opinion_min_words:
         return False
-    hits = sum(1 for _ in words.report.find(text))
-    return 1000 * hits / n < words.opinion_max_per_1000
+    report = 1000 * sum(1 for _ in words.report.find(text)) / n
+    if report < words.opinion_max_per_1000:
+        return True
+    # a column in its own voice ("نحن", "لعل", "لماذا") that quotes a statement or two
+    return (words.voice is not None and report < words.max_report_with_voice
+            and 1000 * sum(1 for _ in words.voice.find(text)) / n >= words.min_voice_per_1000)  # fmt: skip
 
 
 @dataclass
