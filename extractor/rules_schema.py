@@ -275,6 +275,7 @@ DATES = _obj({
     "year_cues": _phrases("words before a bare year"),
     "reporting_verbs": _phrases("verbs that frame a report"),
     "complementisers": _phrases("words after a reporting verb"),
+    "other_event_heads": _phrases("nouns whose genitive event noun takes the date after it (مخلفات انفجار يوم الثلاثاء)"),
     "hijri_months": _map(_phrases("names"), "Hijri month number -> names", _NUM_KEY),
     "hijri_markers": _phrases("words after a year that mark it Hijri (هـ)"),
     "days_ago_nouns": _phrases("the day nouns of 'قبل ثلاثة أيام' (the number words: numbers.yaml units 3-7)"),

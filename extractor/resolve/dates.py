@@ -406,6 +406,23 @@ def _reporting_res() -> tuple[re.Pattern, re.Pattern]:
     return re.compile(rf"(?<![\w]){conj}(?:{verbs})(?![\w])"), re.compile(rf"(?<![\w])(?:{comps})(?![\w])")
 
 
+@lru_cache(maxsize=1)
+def _other_event_re() -> re.Pattern:
+    """A head noun of dates.yaml's ``other_event_heads`` and at most two words after it, ending where a
+    date may start: "مخلفات انفجار " before "يوم الثلاثاء"."""
+    heads = _alt(load_yaml("dates.yaml").get("other_event_heads") or ["\uffff"])
+    conj = clitic_regex(proclitics("date").forms)
+    return re.compile(rf"(?<![\w]){conj}(?:{heads})(?:\s+[^\W\d_]+){{1,2}}\s+$")
+
+
+def dates_another_event(sentence_text: str, m_start: int, trigger_at: int) -> bool:
+    """Whether the date starting at ``m_start`` (sentence coordinates) follows "head noun + event noun"
+    ("مخلفات انفجار يوم الثلاثاء"), away from the trigger at ``trigger_at``: it dates that other event."""
+    lo = max(0, m_start - 60)
+    hit = _other_event_re().search(sentence_text[lo:m_start])
+    return hit is not None and not (lo + hit.start() <= trigger_at < m_start)
+
+
 def reporting_clause(sentence_text: str, before: int) -> tuple[int, int] | None:
     """Span (in sentence coordinates) of the reporting clause that frames position ``before``.
 
@@ -471,6 +488,8 @@ def _resolve(
         clause = reporting_clause(sentence_text, prefer_near - offset)
         if clause is not None:  # the statement's date, not the event's
             ms = [m for m in ms if not (clause[0] <= m.start - offset and m.end - offset <= clause[1])]
+        # "ومخلفات انفجار يوم الثلاثاء الماضي": the day of another, earlier event
+        ms = [m for m in ms if not dates_another_event(sentence_text, m.start - offset, prefer_near - offset)]
     if ms:
         usable = [m for m in ms if m.date is None or anchor is None or m.date <= anchor]
         pool = usable or ms

@@ -415,9 +415,10 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self._lines)
 
-    def entries(self, key: str) -> tuple[_Entry, ...]:
-        """The rows of one normalised key (parsed once, then cached)."""
-        got = self._parsed.get(key)
+    def entries(self, key: str, *, short: bool = False) -> tuple[_Entry, ...]:
+        """The rows of one normalised key (parsed once, then cached). With ``short``, only the rows left
+        out because the name is a very short word (kept after a type word: "مدينة خاش")."""
+        got = self._parsed.get((key, short) if short else key)
         if got is None:
             out = []
             floor = country_word_floor(key, self._country_keys)
@@ -426,13 +427,23 @@ class Gazetteer:
                 if e.kind in ("town", "admin2") and e.pop < floor:
                     continue  # a country's name or adjective is not a small place of that name
                 # very short one-word town names are mostly ordinary words or name parts (unless they
-                # are listed as needing a type word: "بلدة جلب")
+                # are listed as needing a type word: "بلدة جلب", or told right after one: "مدينة خاش")
                 if (e.kind in ("town", "admin2") and " " not in key and len(key) <= 3 and e.pop < 100_000
-                        and key not in self._needs_type):  # fmt: skip
+                        and key not in self._needs_type) != short:  # fmt: skip
                     continue
                 out.append(e)
-            got = self._parsed[key] = tuple(out)
+            got = self._parsed[(key, short) if short else key] = tuple(out)
         return got
+
+    def _short_after_type(self, text: str, s: int, key: str) -> tuple[_Entry, ...]:
+        """The towns of a very short one-word name told right after a settlement's type word ("مدينة خاش",
+        "بلدة جلب"): the type word says the word is a name."""
+        if " " in key or len(key) > 3 or s == 0 or _LETTER.match(text[s - 1]):
+            return ()
+        prev = self._word_back(text, max(0, s - 40), s)
+        if not prev or _TYPE_WORDS.get(self._bare_word(prev[0])) != "town" or self._bare_word(prev[0]) in _PLURAL_TYPES:
+            return ()
+        return self.entries(key, short=True)
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -681,7 +692,7 @@ class Gazetteer:
         for s, e, key in cands:
             if s < last:
                 continue
-            entries = self.entries(key)
+            entries = self.entries(key) or self._short_after_type(text, s, key)
             if not entries:
                 continue
             # a longer match starting inside this one but ending later is not considered: leftmost-longest

@@ -1,0 +1,54 @@
+"""Recall families (issue 9, round 3): each a construction the rules missed, with a short sentence of our own."""
+
+from __future__ import annotations
+
+import datetime
+
+from extractor import extract
+from extractor.normalize import normalize_key
+from extractor.resolve.dates import resolve_event_date
+from extractor.resolve.places import Gazetteer
+
+
+def _rows(text: str, published: str = "2022-11-04"):
+    return list(extract(text, published=published))
+
+
+# --- a very short town name is a place right after a settlement's type word ----------------------------
+def test_short_town_name_after_a_type_word():
+    g = Gazetteer.load()
+    told = g.find(normalize_key("تجمع المحتجون في مدينة خاش جنوب شرق البلاد"), context_country="Iran")
+    assert [p.location for p in told] == ["Khash"]
+    # alone, a three-letter word is mostly an ordinary word or part of a name: not a place
+    assert g.find(normalize_key("وصل الوفد الى خاش امس"), context_country="Iran") == []
+    # a plural type word lists things; it does not name the short word after it
+    assert g.find(normalize_key("في مدن خاش"), context_country="Iran") == []
+
+
+def test_firing_on_protesters_in_a_short_named_town_is_coded():
+    rows = _rows("أطلقت قوات الأمن الإيرانية النار على المتظاهرين في مدينة خاش اليوم الجمعة، وأوقعت قتلى.")
+    assert ("Protests", "Excessive force against protesters", "Khash") in {
+        (r.event_type, r.sub_event_type, r.location) for r in rows}
+
+
+# --- a side announcing it holds a place reports a capture --------------------------------------------
+def test_announced_control_of_a_town_is_a_territory_event():
+    rows = _rows("أعلن الجيش الوطني الليبي أمس سيطرته على مدينة درنة بعد معارك مع مسلحين.", "2018-06-29")
+    assert [(r.event_type, r.location) for r in rows] == [("Battles", "Derna")]
+    assert rows[0].event_date == "2018-06-28"
+
+
+def test_announced_control_of_the_situation_is_no_event():
+    assert _rows("أعلنت الشرطة سيطرتها على الوضع في مدينة درنة بعد الحريق.", "2018-06-29") == []
+
+
+# --- a date that belongs to another noun in the clause --------------------------------------------------
+def test_the_date_of_debris_of_an_earlier_blast_is_not_the_event_date():
+    pub = datetime.date(2020, 8, 8)
+    t = normalize_key("ورمى الشبان الحجارة وبقايا ومخلفات انفجار يوم الثلاثاء الماضي على قوات الأمن")
+    assert resolve_event_date(t, pub, prefer_near=t.index("الحجاره"))[0] == pub
+    # the blast itself keeps its day
+    assert resolve_event_date(t, pub, prefer_near=t.index("انفجار"))[0] == datetime.date(2020, 8, 4)
+    # with no such head noun, a date after the blast dates the killing told in it
+    t = normalize_key("قتل خمسة مدنيين في انفجار يوم الثلاثاء الماضي")
+    assert resolve_event_date(t, pub, prefer_near=t.index("قتل"))[0] == datetime.date(2020, 8, 4)
