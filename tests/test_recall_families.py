@@ -52,3 +52,25 @@ def test_the_date_of_debris_of_an_earlier_blast_is_not_the_event_date():
     # with no such head noun, a date after the blast dates the killing told in it
     t = normalize_key("قتل خمسة مدنيين في انفجار يوم الثلاثاء الماضي")
     assert resolve_event_date(t, pub, prefer_near=t.index("قتل"))[0] == datetime.date(2020, 8, 4)
+
+
+# --- places of a list: an aside in brackets, the و glued to the next name --------------------------------
+def test_a_list_of_towns_with_an_aside_is_one_row_per_town():
+    rows = _rows("تظاهر مئات الأشخاص أمس في كل من إربد (شمال الأردن) والكرك والطفيلة للمطالبة بالإصلاح.", "2012-06-16")
+    assert {r.admin1 for r in rows} == {"Irbid", "Karak", "Tafilah"}
+
+
+def test_peaceful_is_no_town():
+    rows = _rows("تظاهر مئات الأشخاص أمس في مسيرات سلمية في الكرك للمطالبة بالإصلاح.", "2012-06-16")
+    assert [r.admin1 for r in rows] == ["Karak"]
+
+
+# --- gunfire heard; weapons seized ----------------------------------------------------------------------
+def test_gunfire_heard_is_no_attack():
+    assert _rows("أكد سكان سماع إطلاق نار في بلدة العوامية بالقطيف مساء الأربعاء.", "2015-10-08") == []
+
+
+def test_a_seizure_of_ammunition_is_disrupted_weapons_use():
+    rows = _rows("أعلنت وزارة الداخلية اليوم ضبط كمية كبيرة من الذخيرة في مزرعة بمدينة القطيف.", "2015-10-07")
+    assert [(r.event_type, r.sub_event_type) for r in rows] == [("Strategic developments", "Disrupted weapons use")]
+    assert _rows("أعلنت الجمارك اليوم ضبط كمية كبيرة من المخدرات والأسلحة في ميناء جدة.", "2015-10-07") == []

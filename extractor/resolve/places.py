@@ -218,17 +218,22 @@ def km(a: Place, b: Place) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
+_ASIDE = re.compile(r"\([^()]*\)")  # "(شمال المملكة)": an aside in brackets
+
+
 def locates_next(between: str) -> bool:
     """Whether the words between two place names make the second the first's reference point.
 
     "قرية أم صفا شمال غرب مدينة رام الله", "منطقة طخية بمديرية مجز", "حي الزيتون في
     مدينة غزة": the second name only says where the first is. "مدينة صعدة ومديرية
-    سحار" lists two places.
+    سحار" lists two places; so does "إربد (شمال المملكة) والكرك": an aside in brackets says where the
+    first is, and the و glued to the next name joins a list.
     """
+    between = _ASIDE.sub(" ", between)
     words = re.findall(r"\w+", between)
     if any(c in between for c in ",،") or any(
         w.startswith("و") and len(w) > 3 for w in words
-    ):
+    ) or (words and words[-1] == "و" and between.rstrip().endswith("و")):
         return False  # a list: "مدينة صعدة ومديرية سحار"
     for w in words:
         if w in _LOCATING_WORDS:
