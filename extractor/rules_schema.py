@@ -280,6 +280,8 @@ DATES = _obj({
     "hijri_markers": _phrases("words after a year that mark it Hijri (هـ)"),
     "days_ago_nouns": _phrases("the day nouns of 'قبل ثلاثة أيام' (the number words: numbers.yaml units 3-7)"),
     "first_day": _phrases("words for the first day of a month in place of a day number (أول أبريل)"),
+    "ordinal_not_after": _phrases("words after which an ordinal is no day (الأسبوع الثاني من مارس)"),
+    "ordinal_days": _map(_phrases("ordinal words"), "day number -> ordinal words told before من and a month (الثالث من مارس)", _NUM_KEY),
     "year_words": _phrases("words between a month and its year (5 أبريل عام 2024)"),
 }, ("months", "weekdays", "relative", "days_ago_nouns", "first_day", "year_words"))
 

@@ -74,3 +74,24 @@ def test_a_seizure_of_ammunition_is_disrupted_weapons_use():
     rows = _rows("أعلنت وزارة الداخلية اليوم ضبط كمية كبيرة من الذخيرة في مزرعة بمدينة القطيف.", "2015-10-07")
     assert [(r.event_type, r.sub_event_type) for r in rows] == [("Strategic developments", "Disrupted weapons use")]
     assert _rows("أعلنت الجمارك اليوم ضبط كمية كبيرة من المخدرات والأسلحة في ميناء جدة.", "2015-10-07") == []
+
+
+# --- a province named after its town; an ordinal day ---------------------------------------------------
+def test_a_town_told_as_a_province_beats_the_country_beside_it():
+    g = Gazetteer.load()
+    t = normalize_key("وقالت الوكالة إن الصاروخ استهدف قاعدة جوية في محافظة خميس مشيط السعودية.")
+    p = g.resolve(t, 0, context_country="Yemen", prefer_near=t.index("الصاروخ"))
+    assert (p.location, p.admin1) == ("Khamis Mushait", "Asir")
+
+
+def test_ordinal_days():
+    from extractor.resolve.dates import find_dates
+
+    pub = datetime.date(2024, 3, 5)
+    got = {m.text: m.date for m in find_dates(normalize_key("وقع الهجوم يوم الأحد الثالث من مارس"), pub)}
+    assert list(got.values()) == [datetime.date(2024, 3, 3)]
+    got = [m.date for m in find_dates(normalize_key("في الحادي والعشرين من فبراير"), pub)]
+    assert got == [datetime.date(2024, 2, 21)]
+    # a week or a count, not a day
+    assert find_dates(normalize_key("في الأسبوع الثاني من مارس"), pub) == []
+    assert find_dates(normalize_key("الفصل الثاني مارس"), pub) == []

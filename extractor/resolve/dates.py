@@ -82,6 +82,7 @@ class _Vocab:
     weekday_next: frozenset
     ambiguous: frozenset
     first_day: frozenset  # "أول أبريل": day 1
+    ordinal_day: dict  # "الثالث من مارس": 3
 
 
 def _key_set(words) -> frozenset:
@@ -110,6 +111,9 @@ def _vocab() -> _Vocab:
         rf"|\s+(?P<rel>{_alt(tail_words)}))?"
     )
     day = rf"(?P<d>\d{{1,2}}|{_alt(data['first_day'])})"
+    ordinal_day = {normalize_key(w): int(d) for d, ws in (data.get("ordinal_days") or {}).items() for w in ws}
+    if ordinal_day:  # "الثالث من مارس": an ordinal day needs من before the month
+        day = rf"(?:(?P<d>\d{{1,2}}|{_alt(data['first_day'])})|(?P<od>{_alt(ordinal_day)})(?=\s+من\s))"
     re_abs_day = re.compile(rf"{B}{day}(?:\s+من)?\s*(?:\s|-)\s*(?:شهر\s+)?{months}{tail}{E}")
     cues = _alt(data["month_cues"])
     re_abs_month = re.compile(rf"{B}(?:(?P<cue>{cues})\s+(?:(?:شهر|من)\s+)?)?{months}{tail}{E}")
@@ -143,7 +147,7 @@ def _vocab() -> _Vocab:
         _key_set(data["month_current"]), _key_set(data["month_last"]), _key_set(data["month_next"]),
         _key_set(data["year_current"]), _key_set(data["year_last"]),
         _key_set(data["weekday_past"]), _key_set(data["weekday_next"]), _key_set(data["ambiguous_months"]),
-        _key_set(data["first_day"]),
+        _key_set(data["first_day"]), ordinal_day,
     )  # fmt: skip
 
 
@@ -232,7 +236,10 @@ def _absolute(m: re.Match, published: datetime.date | None, v: _Vocab, with_day:
     month = v.month_of[normalize_key(m.group("m1"))]
     if with_day:
         dtxt = m.group("d")
-        day = 1 if dtxt in v.first_day else int(dtxt)
+        if dtxt is None:  # an ordinal day (الثالث من مارس)
+            day = v.ordinal_day[re.sub(r"\s+", " ", m.group("od"))]
+        else:
+            day = 1 if dtxt in v.first_day else int(dtxt)
         if not 1 <= day <= 31:
             return None
     else:
@@ -266,6 +273,16 @@ def _absolute(m: re.Match, published: datetime.date | None, v: _Vocab, with_day:
     return d, (1 if with_day else 3)
 
 
+@lru_cache(maxsize=1)
+def _ordinal_not_after_words() -> frozenset:
+    return _key_set(load_yaml("dates.yaml").get("ordinal_not_after") or ())
+
+
+def _ordinal_not_after(text: str, at: int) -> bool:
+    before = text[max(0, at - 20) : at].split()
+    return bool(before) and before[-1] in _ordinal_not_after_words()
+
+
 def find_dates(text: str, published: datetime.date | None, offset: int = 0) -> list[DateMention]:
     """Every date expression in ``text`` (normalised), resolved against ``published``."""
     v = _vocab()
@@ -288,6 +305,8 @@ def find_dates(text: str, published: datetime.date | None, offset: int = 0) -> l
         d = _hijri(hy, hm, dd) if hy is not None and 1 <= dd <= 30 else None
         add(m, d, 1, "absolute")  # unconvertible: a date word all the same, left unresolved
     for m in v.re_abs_day.finditer(text):
+        if m.group("od") and _ordinal_not_after(text, m.start("od")):
+            continue  # "الأسبوع الثاني من مارس": a week, not the 2nd
         r = _absolute(m, published, v, True)
         if r is not None:
             add(m, r[0], r[1], "absolute")

@@ -1145,8 +1145,10 @@ class Gazetteer:
             p = self._place(m, e)
             places.append(p)
             score = {1: 30.0, 2: 25.0}.get(p.geo_precision, 0.0)
+            # a town told with a province's type word ("محافظة خميس مشيط") is the province named after it:
+            # as specific as an admin1, more than the country named beside it
             score += (
-                {"town": 0, "admin2": 20, "admin1": 15, "region": 10, "country": 5}[
+                {"town": 15, "admin2": 20, "admin1": 15, "region": 10, "country": 5}[
                     e.kind
                 ]
                 if p.geo_precision == 3
