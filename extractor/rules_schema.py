@@ -351,6 +351,8 @@ PLACE_WORDS = _obj({
     "directions": _phrases("direction words before a name (شمال، جنوب شرق): near it"),
     "skip_words": _phrases("words passed over between modifiers and the name (من، الجنوبي)"),
     "direction_adjectives": _phrases("adjectives after a town that do not make it a club (الشمالي، الدولي)"),
+    "adjective_heads": _phrases("masculine nouns before a town whose adjective after the town is theirs, no club "
+                                "(مطار أبها السعودي، ميناء الحديدة اليمني)"),
     "adjective_keys": _phrases("country names that are also the feminine adjective (السعودية)"),
     "locating_words": _phrases("words between two names that make the second the first's reference point (في، قرب)"),
     "countryside_words": _phrases("words that put an unknown place in a city's countryside (ريف، ضواحي)"),

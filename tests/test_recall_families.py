@@ -95,3 +95,50 @@ def test_ordinal_days():
     # a week or a count, not a day
     assert find_dates(normalize_key("في الأسبوع الثاني من مارس"), pub) == []
     assert find_dates(normalize_key("الفصل الثاني مارس"), pub) == []
+
+
+# --- trigger vocabulary: VSO singular verbs, undergoing an attack, crowds, drones ----------------------
+def _types(text: str, published: str = "2015-08-10"):
+    return [(r.event_type, r.sub_event_type, r.location) for r in _rows(text, published)]
+
+
+def test_air_raid_verb():
+    assert _types("أغارت الطائرات الحربية على موقع في بلدة الخيام جنوب لبنان فجر اليوم.") == [
+        ("Explosions/Remote violence", "Air/drone strike", "Khiam")]
+
+
+def test_a_singular_verb_before_its_crowd_makes_the_protest_violent():
+    assert _types("أحرق متظاهرون غاضبون مقر حزب معارض في مدينة السليمانية مساء أمس.") == [
+        ("Riots", "Violent demonstration", "Al Sulaymaniyah")]
+
+
+def test_a_target_undergoing_an_attack():
+    assert _types("تعرض مركز للشرطة في مدينة العريش لهجوم بقذائف الهاون فجر اليوم.") == [
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack", "Arish")]
+    # an animal's attack is no political violence
+    assert _types("لقي سباح حتفه إثر تعرضه لهجوم من سمكة قرش قرب شاطئ مدينة جدة اليوم.") == []
+
+
+def test_a_crowd_gathering_for_a_demand_is_a_protest():
+    assert _types("احتشد المئات أمام مبنى الولاية في مدينة الحسيمة للمطالبة بالإفراج عن موقوفين اليوم.") == [
+        ("Protests", "Peaceful protest", "Al Hoceima")]
+    assert _types("احتشدت قوات الجيش قرب مدينة الحسيمة اليوم للمطالبة بالهدوء.") == []
+
+
+def test_a_drone_launched_at_an_airport():
+    assert _types("أطلق الحوثيون طائرة مسيرة على مطار أبها السعودي اليوم.", "2019-08-10") == [
+        ("Explosions/Remote violence", "Air/drone strike", "Abha")]
+    # intercepted: not a strike
+    assert ("Explosions/Remote violence", "Air/drone strike", "Abha") not in _types(
+        "اعترضت الدفاعات الجوية طائرة مسيرة أطلقها الحوثيون على مدينة أبها اليوم.", "2019-08-10")
+
+
+def test_a_masculine_adjective_after_a_town_belongs_to_its_airport_or_port():
+    g = Gazetteer.load()
+    assert [p.location for p in g.find(normalize_key("وصلت سفينة إلى ميناء الحديدة اليمني"))] == ["Al Hudaydah"]
+    assert g.find(normalize_key("فاز نادي بازل السويسري")) == []  # a club
+
+
+def test_shops_are_no_town():
+    assert _types("نهب مسلحون محلات تجارية في سوق مدينة نيالا أمس.") == [
+        ("Strategic developments", "Looting/property destruction", "Nyala")]

@@ -249,6 +249,7 @@ def locates_next(between: str) -> bool:
 # the adjective ("القوات السعودية"), not the country
 _ADJECTIVE_KEYS = _keys(_PLACE_WORDS["adjective_keys"])
 _DIRECTION_ADJ = _keys(_PLACE_WORDS["direction_adjectives"])
+_ADJECTIVE_HEADS = _keys(_PLACE_WORDS.get("adjective_heads") or ())
 _DASH_AFTER = re.compile(r"\s*[-–—]\s")
 _NON_SPACE = re.compile(r"\S+")
 
@@ -793,12 +794,11 @@ class Gazetteer:
         # "بازل السويسري", "ريال مدريد الاسباني": a town and a masculine nationality adjective name a
         # club (a town is feminine in Arabic: "الرقة السورية")
         nxt = re.match(r"\s+(ال[^\W\d_]{3,}ي)(?![^\W\d_])", text[e : e + 30])
-        return bool(
-            nxt
-            and not hint
-            and nxt.group(1) not in _DIRECTION_ADJ
-            and all(x.kind == "town" for x in entries)
-        )
+        if not (nxt and not hint and nxt.group(1) not in _DIRECTION_ADJ and all(x.kind == "town" for x in entries)):
+            return False
+        # "مطار أبها السعودي": the adjective is the airport's, the town stays a place
+        m = self._word_back(text, max(0, j - 40), j)
+        return not (m and self._bare_word(m[0]) in _ADJECTIVE_HEADS)
 
     def _stop_phrase(self, text: str, s: int, key: str) -> bool:
         for ph in self._stop_phrases.get(key.split(" ")[0], ()):
