@@ -142,3 +142,10 @@ def test_a_masculine_adjective_after_a_town_belongs_to_its_airport_or_port():
 def test_shops_are_no_town():
     assert _types("نهب مسلحون محلات تجارية في سوق مدينة نيالا أمس.") == [
         ("Strategic developments", "Looting/property destruction", "Nyala")]
+
+
+# --- roles: the hurt told after a passive verb are the target ------------------------------------------
+def test_soldiers_wounded_by_a_sniper_are_the_target_of_a_battle():
+    rows = _rows("أصيب جنديان بجروح إثر إطلاق نار من قناص في مدينة الشيخ زويد اليوم.", "2015-08-10")
+    assert [(r.event_type, r.actor2.split(" (")[0]) for r in rows] == [("Battles", "Military Forces of Egypt")]
+    assert not rows[0].actor1.startswith("Military Forces of Egypt")
