@@ -149,3 +149,16 @@ def test_soldiers_wounded_by_a_sniper_are_the_target_of_a_battle():
     rows = _rows("أصيب جنديان بجروح إثر إطلاق نار من قناص في مدينة الشيخ زويد اليوم.", "2015-08-10")
     assert [(r.event_type, r.actor2.split(" (")[0]) for r in rows] == [("Battles", "Military Forces of Egypt")]
     assert not rows[0].actor1.startswith("Military Forces of Egypt")
+
+
+# --- passive verbs; running protesters over ----------------------------------------------------------
+def test_passive_assassination_and_attack():
+    assert _types("اغتيل ناشط سياسي بالرصاص أمام منزله في مدينة بنغازي مساء أمس.", "2023-12-10") == [
+        ("Violence against civilians", "Attack", "Benghazi")]
+    assert _types("هوجمت دورية للشرطة بالأسلحة الرشاشة في مدينة العريش اليوم.", "2023-12-10") == [
+        ("Battles", "Armed clash", "Arish")]
+
+
+def test_running_protesters_over_is_lethal_force():
+    assert _types("دهست سيارة عسكرية متظاهرين في أم درمان اليوم، ما أدى إلى مقتل اثنين.", "2023-12-10") == [
+        ("Protests", "Excessive force against protesters", "Omdurman")]
