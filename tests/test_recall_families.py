@@ -162,3 +162,14 @@ def test_passive_assassination_and_attack():
 def test_running_protesters_over_is_lethal_force():
     assert _types("دهست سيارة عسكرية متظاهرين في أم درمان اليوم، ما أدى إلى مقتل اثنين.", "2023-12-10") == [
         ("Protests", "Excessive force against protesters", "Omdurman")]
+
+
+# --- provinces named without a town --------------------------------------------------------------------
+def test_an_event_told_at_a_province_is_coded_at_its_admin1():
+    rows = _rows("قتل مسلحو حركة طالبان ثمانية من رجال الشرطة في هجوم على نقطة تفتيش بولاية هلمند أمس.")
+    assert [(r.country, r.admin1) for r in rows] == [("Afghanistan", "Helmand")]
+    rows = _rows("شنت حركة الشباب هجوما على قاعدة للقوات الكينية في منطقة لامو أمس.", "2023-12-10")
+    assert [(r.event_type, r.admin1) for r in rows] == [("Battles", "Lamu")]
+    # an Indian state is a ولاية, a Pakistani province an إقليم
+    rows = _rows("اقتحم مسلحون مركزا للشرطة في ولاية البنجاب بشمال الهند اليوم مما أدى إلى مقتل ستة أشخاص.", "2015-07-27")
+    assert {(r.country, r.admin1) for r in rows} == {("India", "Punjab")}
