@@ -173,3 +173,14 @@ def test_an_event_told_at_a_province_is_coded_at_its_admin1():
     # an Indian state is a ولاية, a Pakistani province an إقليم
     rows = _rows("اقتحم مسلحون مركزا للشرطة في ولاية البنجاب بشمال الهند اليوم مما أدى إلى مقتل ستة أشخاص.", "2015-07-27")
     assert {(r.country, r.admin1) for r in rows} == {("India", "Punjab")}
+
+
+def test_days_of_this_month_and_days_ago():
+    pub = datetime.date(2015, 8, 10)
+    for text, day in [("قتل خمسة في الخامس من الشهر الجاري", datetime.date(2015, 8, 5)),
+                      ("قتل خمسة في اليوم الثالث من الشهر الجاري", datetime.date(2015, 8, 3)),
+                      ("قتل خمسة قبل ثلاثة أيام", datetime.date(2015, 8, 7)),
+                      # "منذ يومين" with an ongoing verb is "for two days": the day of publication
+                      ("تتواصل العمليات العسكرية منذ يومين", pub)]:
+        t = normalize_key(text)
+        assert resolve_event_date(t, pub, prefer_near=0)[0] == day, text

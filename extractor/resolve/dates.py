@@ -130,8 +130,9 @@ def _vocab() -> _Vocab:
     rel = _alt(relative_of)
     re_relative = re.compile(rf"{B}(?:في\s+)?(?P<r>{rel}){E}(?!\s+(?:{not_today}){E})")
     re_year = re.compile(rf"{B}(?:{_alt(data['year_cues'])})\s+(?P<y>(?:19|20)\d\d)(?!\d)")
-    re_day_current = re.compile(
-        rf"{B}(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:(?:الشهر|هذا\s+الشهر)\s+)?(?P<rel>{_alt(data['month_current'])}){E}"
+    cur_day = rf"(?P<d>\d{{1,2}})\s+(?:من\s+)?" + (rf"|(?P<od>{_alt(ordinal_day)})\s+من\s+" if ordinal_day else "")
+    re_day_current = re.compile(  # "5 من الشهر الجاري", "الخامس من الشهر الجاري"
+        rf"{B}(?:{cur_day})(?:(?:الشهر|هذا\s+الشهر)\s+)?(?P<rel>{_alt(data['month_current'])}){E}"
     )
     hijri_month_of = {normalize_key(w): int(m) for m, ws in data["hijri_months"].items() for w in ws}
     markers = _alt(data["hijri_markers"])
@@ -140,7 +141,8 @@ def _vocab() -> _Vocab:
         rf"(?:\s*(?:,|،)?\s*(?:(?:{year_words})\s+)?(?P<y>\d{{4}})(?!\d)(?:\s*(?:{markers}){E})?)?{E}"
     )
     re_hijri_tail = re.compile(rf"\s*(?:{markers}){E}")
-    re_days_ago = re.compile(rf"{B}قبل\s+(?P<n>\d{{1,2}}|{_alt(_days_ago_numbers())})\s+(?:{_alt(data['days_ago_nouns'])}){E}")
+    ago = _alt(data.get("days_ago_before") or ["قبل"])  # "قبل ثلاثة أيام", "منذ ثلاثة أيام"
+    re_days_ago = re.compile(rf"{B}(?:{ago})\s+(?P<n>\d{{1,2}}|{_alt(_days_ago_numbers())})\s+(?:{_alt(data['days_ago_nouns'])}){E}")
     return _Vocab(
         month_of, weekday_of, relative_of, re_abs_day, re_abs_month, re_numeric, re_weekday, re_relative,
         re_year, re_day_current, re_days_ago, re_hijri_day, re_hijri_tail, hijri_month_of,
@@ -315,8 +317,11 @@ def find_dates(text: str, published: datetime.date | None, offset: int = 0) -> l
         if r is not None:
             add(m, r[0], 3, "absolute")
     for m in v.re_day_current.finditer(text):
+        if m.group("od") and _ordinal_not_after(text, m.start("od")):
+            continue
         if published is not None:
-            d = _safe_date(published.year, published.month, int(m.group("d")))
+            day = int(m.group("d")) if m.group("d") else v.ordinal_day[re.sub(r"\s+", " ", m.group("od"))]
+            d = _safe_date(published.year, published.month, day)
             if d is not None:
                 add(m, d, 1, "absolute")
     for m in v.re_weekday.finditer(text):
