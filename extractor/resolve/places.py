@@ -449,6 +449,8 @@ class Gazetteer:
         prev = self._word_back(text, max(0, s - 40), s)
         if not prev or _TYPE_WORDS.get(self._bare_word(prev[0])) != "town" or self._bare_word(prev[0]) in _PLURAL_TYPES:
             return ()
+        if text[prev[1] + len(prev[0]) : s].strip(" "):
+            return ()  # only spaces between: never across a line break or a sentence's end
         return self.entries(key, short=True)
 
     # ------------------------------------------------------------------ loading
@@ -798,7 +800,7 @@ class Gazetteer:
             return False
         # "مطار أبها السعودي": the adjective is the airport's, the town stays a place
         m = self._word_back(text, max(0, j - 40), j)
-        return not (m and self._bare_word(m[0]) in _ADJECTIVE_HEADS)
+        return not (m and self._bare_word(m[0]) in _ADJECTIVE_HEADS and not text[m[1] + len(m[0]) : j].strip(" "))
 
     def _stop_phrase(self, text: str, s: int, key: str) -> bool:
         for ph in self._stop_phrases.get(key.split(" ")[0], ()):
