@@ -387,6 +387,7 @@ FUNCTION_WORDS = _obj({
                                    "another event (، فيما قتل)"),
         "no_subject_prefixes": _phrases("beginnings of a trigger verb ending in ت after which a country is not its "
                                         "subject (استهدفت: the tenth form)"),
+        "partitive": _phrases("the word between a count and a force's men (ثمانية من رجال الشرطة): those are struck"),
     }, ("target_prepositions", "contrast_words", "no_subject_prefixes"),
         desc="the small words mentions.py reads around a trigger"),
     "assemble": _obj({

@@ -166,7 +166,7 @@ def test_running_protesters_over_is_lethal_force():
 
 # --- provinces named without a town --------------------------------------------------------------------
 def test_an_event_told_at_a_province_is_coded_at_its_admin1():
-    rows = _rows("قتل مسلحو حركة طالبان ثمانية من رجال الشرطة في هجوم على نقطة تفتيش بولاية هلمند أمس.")
+    rows = _rows("قتل مسلحو حركة طالبان ثمانية من رجال الشرطة في هجوم على نقطة تفتيش بولاية هلمند أمس.", "2015-08-10")
     assert [(r.country, r.admin1) for r in rows] == [("Afghanistan", "Helmand")]
     rows = _rows("شنت حركة الشباب هجوما على قاعدة للقوات الكينية في منطقة لامو أمس.", "2023-12-10")
     assert [(r.event_type, r.admin1) for r in rows] == [("Battles", "Lamu")]
@@ -184,3 +184,22 @@ def test_days_of_this_month_and_days_ago():
                       ("تتواصل العمليات العسكرية منذ يومين", pub)]:
         t = normalize_key(text)
         assert resolve_event_date(t, pub, prefer_near=0)[0] == day, text
+
+
+# --- roles: a count of a force's men, a soldier killed, a patrol fired on ------------------------------
+def test_a_group_before_a_count_of_policemen_is_the_attacker():
+    rows = _rows("قتلت حركة طالبان ثمانية من رجال الشرطة في هجوم على نقطة تفتيش بولاية هلمند أمس.", "2015-08-10")
+    assert [(r.actor1, r.actor2.split(" (")[0]) for r in rows] == [("Taliban", "Police Forces of Afghanistan")]
+
+
+def test_a_soldier_killed_by_projectiles_from_across_the_border_is_the_target():
+    rows = _rows("أعلنت القيادة استشهاد جندي من منسوبي القوات المسلحة إثر سقوط مقذوفات عسكرية أطلقت من داخل "
+                 "الأراضي اليمنية على مركز حدودي بمنطقة جازان أمس.")
+    assert [(r.event_type, r.sub_event_type) for r in rows] == [
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack")]
+    assert rows[0].actor2.startswith("Military Forces of Saudi Arabia")
+
+
+def test_a_patrol_fired_on_is_the_target():
+    rows = _rows("تعرضت دورية أمنية لإطلاق نار من مجهولين في بلدة العوامية بمحافظة القطيف أمس.")
+    assert [(r.event_type, r.actor2.split(" (")[0]) for r in rows] == [("Battles", "Police Forces of Saudi Arabia")]
