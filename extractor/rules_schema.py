@@ -278,6 +278,11 @@ DATES = _obj({
     "other_event_heads": _phrases("nouns whose genitive event noun takes the date after it (مخلفات انفجار يوم الثلاثاء)"),
     "hijri_months": _map(_phrases("names"), "Hijri month number -> names", _NUM_KEY),
     "hijri_markers": _phrases("words after a year that mark it Hijri (هـ)"),
+    "days_after": _obj({
+        "heads": _phrases("the word before the count (بعد)"),
+        "counts": _map(_phrases("words"), "days -> a count told in one word (يومين، أسبوع)", _NUM_KEY),
+        "links": _phrases("the word between the count and the earlier event (من، على)"),
+    }, ("heads", "counts", "links"), desc="'بعد يومين من مجزرة': the event after the link came that many days before"),
     "days_ago_before": _phrases("words before 'ثلاثة أيام' that count the days back (قبل، منذ)"),
     "days_ago_nouns": _phrases("the day nouns of 'قبل ثلاثة أيام' (the number words: numbers.yaml units 3-7)"),
     "first_day": _phrases("words for the first day of a month in place of a day number (أول أبريل)"),

@@ -203,3 +203,19 @@ def test_a_soldier_killed_by_projectiles_from_across_the_border_is_the_target():
 def test_a_patrol_fired_on_is_the_target():
     rows = _rows("تعرضت دورية أمنية لإطلاق نار من مجهولين في بلدة العوامية بمحافظة القطيف أمس.")
     assert [(r.event_type, r.actor2.split(" (")[0]) for r in rows] == [("Battles", "Police Forces of Saudi Arabia")]
+
+
+# --- "two days after the massacre"; a university named after its town ---------------------------------
+def test_an_event_told_days_before_its_clause():
+    pub = datetime.date(2015, 4, 4)
+    t = normalize_key("يأتي هذا التهديد بعد يومين من مجزرة في جامعة المدينة")
+    assert resolve_event_date(t, pub, prefer_near=t.index("مجزره"))[0] == datetime.date(2015, 4, 2)
+    t = normalize_key("قتل خمسة مدنيين بعد يومين من الهجوم")
+    assert resolve_event_date(t, pub, prefer_near=0)[0] == pub  # the killing is the clause's own event
+    t = normalize_key("جاء ذلك بعد ثلاثة أيام من تفجير انتحاري")
+    assert resolve_event_date(t, pub, prefer_near=t.index("تفجير"))[0] == datetime.date(2015, 4, 1)
+
+
+def test_a_university_named_after_its_town_is_in_it():
+    assert _types("تظاهر مئات الطلاب أمام جامعة الموصل اليوم احتجاجا على تأخر الرواتب.", "2019-01-10") == [
+        ("Protests", "Peaceful protest", "Mosul")]

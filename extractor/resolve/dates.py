@@ -500,6 +500,34 @@ def resolve_event_date(
     return day, precision, basis
 
 
+@lru_cache(maxsize=1)
+def _days_after_re() -> re.Pattern:
+    """ "بعد يومين من", "بعد ثلاثة أيام من", "بعد أسبوع من" right before a trigger: the event after من came
+    that many days before the time of the clause (dates.yaml days_after)."""
+    data = load_yaml("dates.yaml")
+    spec = data.get("days_after") or {}
+    counts = {normalize_key(w): int(n) for n, ws in (spec.get("counts") or {}).items() for w in ws}
+    nums = _alt(_days_ago_numbers())
+    nouns = _alt(data["days_ago_nouns"])
+    heads = _alt(spec.get("heads") or ["\uffff"])
+    links = _alt(spec.get("links") or ["\uffff"])
+    alt = _alt(counts) if counts else "\uffff"
+    rx = re.compile(rf"(?<![\w])(?:{heads})\s+(?:(?P<c>{alt})|(?P<n>\d{{1,2}}|{nums})\s+(?:{nouns}))\s+(?:{links})\s+$")
+    return rx, counts
+
+
+def _days_after(sentence_text: str, at: int) -> int | None:
+    """The days back of "بعد يومين من <trigger>" when the trigger at ``at`` (sentence coordinates) follows it."""
+    rx, counts = _days_after_re()
+    m = rx.search(sentence_text[max(0, at - 40) : at])
+    if m is None:
+        return None
+    if m.group("c"):
+        return counts[re.sub(r"\s+", " ", m.group("c"))]
+    n = m.group("n")
+    return int(n) if n.isdigit() else _days_ago_numbers().get(n)
+
+
 def _resolve(
     sentence_text: str,
     anchor: datetime.date | None,
@@ -507,6 +535,10 @@ def _resolve(
     offset: int,
     prefer_near: int | None,
 ) -> tuple[datetime.date | None, int | None, str]:
+    if prefer_near is not None and anchor is not None:
+        back = _days_after(sentence_text, prefer_near - offset)
+        if back is not None and 0 < back <= 14:  # "يأتي هذا التهديد بعد يومين من مجزرة": the massacre, 2 days back
+            return _shift(anchor, -back), 1, "relative"
     ms = [m for m in find_dates(sentence_text, anchor, offset) if m.kind != "year_only"]
     if ms and prefer_near is not None:
         clause = reporting_clause(sentence_text, prefer_near - offset)
