@@ -378,6 +378,8 @@ FUNCTION_WORDS = _obj({
     "actors": _obj({
         "member_links": _phrases("words between an unidentified armed actor and the group it belongs to "
                                  "(مسلحون من تنظيم، مسلحين تابعين ل): the group is the one actor; read inside the gap"),
+        "member_phrases": _phrases("longer phrases between an unidentified armed actor and its group, read within 5 "
+                                   "words (مسلحون يشتبه في انتمائهم لجماعة): the group is the one actor"),
         "between": _phrases("the word of '<trigger> بين A و B' (also ما بين): A and B are the two sides"),
         "made_in": _phrases("words after a country adjective that make it the maker, not the actor (إيرانية الصنع)"),
         "owner_links": _phrases("words that make an actor the owner of the place before (مسجد تابع لقوات)"),

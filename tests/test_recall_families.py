@@ -219,3 +219,9 @@ def test_an_event_told_days_before_its_clause():
 def test_a_university_named_after_its_town_is_in_it():
     assert _types("تظاهر مئات الطلاب أمام جامعة الموصل اليوم احتجاجا على تأخر الرواتب.", "2019-01-10") == [
         ("Protests", "Peaceful protest", "Mosul")]
+
+
+def test_gunmen_suspected_of_belonging_to_a_group_are_the_group():
+    rows = _rows("هاجم مسلحون يشتبه في انتمائهم لجماعة بوكو حرام قرية في ولاية بورنو وقتلوا 12 شخصا أمس.", "2015-08-10")
+    assert [(r.event_type, r.actor1.split(" - ")[0], r.actor2) for r in rows] == [
+        ("Violence against civilians", "Boko Haram", "Civilians (Nigeria)")]
