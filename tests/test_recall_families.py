@@ -225,3 +225,9 @@ def test_gunmen_suspected_of_belonging_to_a_group_are_the_group():
     rows = _rows("هاجم مسلحون يشتبه في انتمائهم لجماعة بوكو حرام قرية في ولاية بورنو وقتلوا 12 شخصا أمس.", "2015-08-10")
     assert [(r.event_type, r.actor1.split(" - ")[0], r.actor2) for r in rows] == [
         ("Violence against civilians", "Boko Haram", "Civilians (Nigeria)")]
+
+
+def test_a_launch_towards_a_country_is_not_placed_at_the_launch_site():
+    g = Gazetteer.load()
+    t = normalize_key("أطلق الحوثيون صاروخا بالستيا صوب السعودية فجر اليوم.")
+    assert [p.location for p in g.find(t, context_country="Yemen")] == ["Saudi Arabia"]
