@@ -231,3 +231,12 @@ def test_a_launch_towards_a_country_is_not_placed_at_the_launch_site():
     g = Gazetteer.load()
     t = normalize_key("أطلق الحوثيون صاروخا بالستيا صوب السعودية فجر اليوم.")
     assert [p.location for p in g.find(t, context_country="Yemen")] == ["Saudi Arabia"]
+
+
+def test_tolls_told_as_victims_of_it_or_lives_taken():
+    from extractor.normalize import normalize_text
+    from extractor.resolve.fatalities import count_casualties
+
+    for text, n in [("المجزرة التي ذهب ضحيتها 148 شخصا", 148), ("الهجوم الذي راح ضحيته 20 مدنيا", 20),
+                    ("انفجار أودى بحياة 12 شخصا", 12), ("انفجار أودى بحياة ما لا يقل عن 7 أشخاص", 7)]:
+        assert count_casualties(normalize_text(text)).killed == n, text
