@@ -240,3 +240,11 @@ def test_tolls_told_as_victims_of_it_or_lives_taken():
     for text, n in [("المجزرة التي ذهب ضحيتها 148 شخصا", 148), ("الهجوم الذي راح ضحيته 20 مدنيا", 20),
                     ("انفجار أودى بحياة 12 شخصا", 12), ("انفجار أودى بحياة ما لا يقل عن 7 أشخاص", 7)]:
         assert count_casualties(normalize_text(text)).killed == n, text
+
+
+def test_two_named_before_a_backward_death_word():
+    from extractor.normalize import normalize_text
+    from extractor.resolve.fatalities import count_casualties
+
+    for text in ["أفاد مصدر بأن شخصين قتلا خلال اشتباك", "لقي شخصان مصرعهما في الهجوم", "جنديين لقيا حتفهما"]:
+        assert count_casualties(normalize_text(text)).killed == 2, text
