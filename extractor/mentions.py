@@ -186,7 +186,10 @@ def _located_one(place: Place, found: list[Place], text: str, offset: int) -> Pl
     """The place that ``place`` only locates: "قرية أم صفا شمال غرب مدينة رام الله" -> Umm Safa."""
     for q in reversed([q for q in found if q.end <= place.start]):
         inside = q.country == place.country and (not place.admin1 or q.admin1 == place.admin1)
-        if inside and q.geo_precision <= place.geo_precision and locates_next(text[q.end - offset : place.start - offset]):
+        between = text[q.end - offset : place.start - offset]
+        # "مديرية صرواح بمأرب": a district glued by ب to the town it lies by is the place, though coarser
+        glued = _in_next(between) and q.geo_precision <= 2
+        if inside and (q.geo_precision <= place.geo_precision or glued) and (locates_next(between) or glued):
             if place.admin2 and q.admin2 != place.admin2 and km(q, place) <= 25:
                 q = replace(q, admin2=place.admin2)  # the text says which district it is near
             return q

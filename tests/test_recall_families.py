@@ -248,3 +248,8 @@ def test_two_named_before_a_backward_death_word():
 
     for text in ["أفاد مصدر بأن شخصين قتلا خلال اشتباك", "لقي شخصان مصرعهما في الهجوم", "جنديين لقيا حتفهما"]:
         assert count_casualties(normalize_text(text)).killed == 2, text
+
+
+def test_a_district_glued_by_b_to_its_town_is_the_place():
+    assert [r.location for r in _rows("شنت الطائرات الحربية غارات على مواقع في مديرية صرواح بمأرب اليوم.",
+                                       "2015-08-10")] == ["Sirwah"]
