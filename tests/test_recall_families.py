@@ -253,3 +253,8 @@ def test_two_named_before_a_backward_death_word():
 def test_a_district_glued_by_b_to_its_town_is_the_place():
     assert [r.location for r in _rows("شنت الطائرات الحربية غارات على مواقع في مديرية صرواح بمأرب اليوم.",
                                        "2015-08-10")] == ["Sirwah"]
+
+
+def test_libyan_government_forces_are_state_forces():
+    rows = _rows("اندلعت اشتباكات بين قوات حكومة الوفاق والجيش الوطني الليبي جنوب العاصمة طرابلس اليوم.", "2019-08-10")
+    assert [(r.actor1.split(" (")[0], r.actor2) for r in rows] == [("Military Forces of Libya", "LNA: Libyan National Army")]
