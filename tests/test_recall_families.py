@@ -258,3 +258,8 @@ def test_a_district_glued_by_b_to_its_town_is_the_place():
 def test_libyan_government_forces_are_state_forces():
     rows = _rows("اندلعت اشتباكات بين قوات حكومة الوفاق والجيش الوطني الليبي جنوب العاصمة طرابلس اليوم.", "2019-08-10")
     assert [(r.actor1.split(" (")[0], r.actor2) for r in rows] == [("Military Forces of Libya", "LNA: Libyan National Army")]
+
+
+def test_attacks_over_the_internet_are_no_event():
+    assert _rows("تصدرت سنغافورة قائمة المستخدمين الذين تعرضوا لهجمات عن طريق شبكة الإنترنت في هونغ كونغ.",
+                 "2015-08-08") == []
