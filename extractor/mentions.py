@@ -33,7 +33,7 @@ from .document import Doc
 from .phrases import clitic_part, suffixes
 from .resolve.actors import Actor, ActorLexicon, both_sides, for_event, named_members
 from .resolve.dates import find_dates, is_old_history, reporting_clause, resolve_event_date
-from .resolve.fatalities import Casualties, count_casualties
+from .resolve.fatalities import Casualties, count_casualties, parse_number
 from .resolve.places import LOCATING_CLITICS, Gazetteer, Place, km, locates_next, word_list
 from .rules_schema import load_yaml
 from .segment import Sentence
@@ -44,6 +44,7 @@ _WORDS_AROUND = load_yaml("function_words.yaml")["mentions"]  # the small words 
 # "النار على فلسطينيين": a country adjective after these names those struck (data/function_words.yaml)
 _TARGET_PREPOSITIONS = tuple(_WORDS_AROUND["target_prepositions"])
 _NO_SUBJECT_PREFIXES = tuple(_WORDS_AROUND["no_subject_prefixes"])  # استهدفت: a country after it is no subject
+_PARTITIVE = frozenset(_WORDS_AROUND.get("partitive") or ())  # "ثمانية من رجال الشرطة"
 _CONJ = "".join(clitic_part("conjunction"))  # و ف (data/clitics.yaml)
 
 ARMED = {"state", "police", "rebel", "political_militia", "identity_militia", "external", "unidentified"}
@@ -185,7 +186,10 @@ def _located_one(place: Place, found: list[Place], text: str, offset: int) -> Pl
     """The place that ``place`` only locates: "قرية أم صفا شمال غرب مدينة رام الله" -> Umm Safa."""
     for q in reversed([q for q in found if q.end <= place.start]):
         inside = q.country == place.country and (not place.admin1 or q.admin1 == place.admin1)
-        if inside and q.geo_precision <= place.geo_precision and locates_next(text[q.end - offset : place.start - offset]):
+        between = text[q.end - offset : place.start - offset]
+        # "مديرية صرواح بمأرب": a district glued by ب to the town it lies by is the place, though coarser
+        glued = _in_next(between) and q.geo_precision <= 2
+        if inside and (q.geo_precision <= place.geo_precision or glued) and (locates_next(between) or glued):
             if place.admin2 and q.admin2 != place.admin2 and km(q, place) <= 25:
                 q = replace(q, admin2=place.admin2)  # the text says which district it is near
             return q
@@ -553,6 +557,19 @@ def _country_subject(lexicon: ActorLexicon, sent, m: TriggerMatch) -> str | None
     return None
 
 
+def _count_follows(text: str, end: int) -> bool:
+    """Whether a count of people comes right after an actor's name: "قتلت حركة طالبان ثمانية من رجال
+    الشرطة" — the group is the verb's subject, the count its object, whatever cue stood before it."""
+    nxt = text[end : end + 30].split(maxsplit=1)
+    return bool(nxt) and parse_number(nxt[0]) is not None
+
+
+def _counted(text: str, start: int) -> bool:
+    """Whether an actor's name is told as a count of its men: "ثمانية من رجال الشرطة", "5 من عناصر"."""
+    words = text[max(0, start - 30) : start].split()
+    return len(words) >= 2 and words[-1] in _PARTITIVE and parse_number(words[-2]) is not None
+
+
 def _roles(actors: list[Actor], m: TriggerMatch, sent, templates: TemplateSet, event_type: str,
            adj_end: int | None = None):  # fmt: skip
     """Attacker and target.
@@ -591,7 +608,10 @@ def _roles(actors: list[Actor], m: TriggerMatch, sent, templates: TemplateSet, e
     # "قتل مدنيان برصاص مسلحين", "على يد عناصر داعش": the 'by' phrase names who did it, whatever cue precedes
     agents = {id(a) for a in armed if lexicon.agent_before(sent.text, a.start - sent.start)}
     struck_names = {a.name for a in armed if templates.cue_before("target", sent, a.start) and id(a) not in agents
-                    and not a.matched.split(" ")[0].endswith("ون") and not (a.start <= t0 < a.end)}  # fmt: skip
+                    and not a.matched.split(" ")[0].endswith("ون") and not (a.start <= t0 < a.end)
+                    and not _count_follows(sent.text, a.end - sent.start)}  # fmt: skip
+    # "ثمانية من رجال الشرطة": a count of a force's men is of those struck
+    struck_names |= {a.name for a in armed if _counted(sent.text, a.start - sent.start) and id(a) not in agents}
     # "ثلاثة رجال شرطة وسبعة مدنيين أصيبوا في الانفجار": those the text says were hurt are struck
     struck_names |= {a.name for a in armed if lexicon.victim_after(sent.text, a.end - sent.start)}
     # "تفجير مسجد قوات الطوارئ", "بمسجد تابع لقوات الطوارئ": the owner of the place struck is the target

@@ -275,10 +275,19 @@ DATES = _obj({
     "year_cues": _phrases("words before a bare year"),
     "reporting_verbs": _phrases("verbs that frame a report"),
     "complementisers": _phrases("words after a reporting verb"),
+    "other_event_heads": _phrases("nouns whose genitive event noun takes the date after it (مخلفات انفجار يوم الثلاثاء)"),
     "hijri_months": _map(_phrases("names"), "Hijri month number -> names", _NUM_KEY),
     "hijri_markers": _phrases("words after a year that mark it Hijri (هـ)"),
+    "days_after": _obj({
+        "heads": _phrases("the word before the count (بعد)"),
+        "counts": _map(_phrases("words"), "days -> a count told in one word (يومين، أسبوع)", _NUM_KEY),
+        "links": _phrases("the word between the count and the earlier event (من، على)"),
+    }, ("heads", "counts", "links"), desc="'بعد يومين من مجزرة': the event after the link came that many days before"),
+    "days_ago_before": _phrases("words before 'ثلاثة أيام' that count the days back (قبل، منذ)"),
     "days_ago_nouns": _phrases("the day nouns of 'قبل ثلاثة أيام' (the number words: numbers.yaml units 3-7)"),
     "first_day": _phrases("words for the first day of a month in place of a day number (أول أبريل)"),
+    "ordinal_not_after": _phrases("words after which an ordinal is no day (الأسبوع الثاني من مارس)"),
+    "ordinal_days": _map(_phrases("ordinal words"), "day number -> ordinal words told before من and a month (الثالث من مارس)", _NUM_KEY),
     "year_words": _phrases("words between a month and its year (5 أبريل عام 2024)"),
 }, ("months", "weekdays", "relative", "days_ago_nouns", "first_day", "year_words"))
 
@@ -348,6 +357,8 @@ PLACE_WORDS = _obj({
     "directions": _phrases("direction words before a name (شمال، جنوب شرق): near it"),
     "skip_words": _phrases("words passed over between modifiers and the name (من، الجنوبي)"),
     "direction_adjectives": _phrases("adjectives after a town that do not make it a club (الشمالي، الدولي)"),
+    "adjective_heads": _phrases("masculine nouns before a town whose adjective after the town is theirs, no club "
+                                "(مطار أبها السعودي، ميناء الحديدة اليمني)"),
     "adjective_keys": _phrases("country names that are also the feminine adjective (السعودية)"),
     "locating_words": _phrases("words between two names that make the second the first's reference point (في، قرب)"),
     "countryside_words": _phrases("words that put an unknown place in a city's countryside (ريف، ضواحي)"),
@@ -367,6 +378,8 @@ FUNCTION_WORDS = _obj({
     "actors": _obj({
         "member_links": _phrases("words between an unidentified armed actor and the group it belongs to "
                                  "(مسلحون من تنظيم، مسلحين تابعين ل): the group is the one actor; read inside the gap"),
+        "member_phrases": _phrases("longer phrases between an unidentified armed actor and its group, read within 5 "
+                                   "words (مسلحون يشتبه في انتمائهم لجماعة): the group is the one actor"),
         "between": _phrases("the word of '<trigger> بين A و B' (also ما بين): A and B are the two sides"),
         "made_in": _phrases("words after a country adjective that make it the maker, not the actor (إيرانية الصنع)"),
         "owner_links": _phrases("words that make an actor the owner of the place before (مسجد تابع لقوات)"),
@@ -381,6 +394,7 @@ FUNCTION_WORDS = _obj({
                                    "another event (، فيما قتل)"),
         "no_subject_prefixes": _phrases("beginnings of a trigger verb ending in ت after which a country is not its "
                                         "subject (استهدفت: the tenth form)"),
+        "partitive": _phrases("the word between a count and a force's men (ثمانية من رجال الشرطة): those are struck"),
     }, ("target_prepositions", "contrast_words", "no_subject_prefixes"),
         desc="the small words mentions.py reads around a trigger"),
     "assemble": _obj({

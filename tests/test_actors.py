@@ -328,7 +328,8 @@ def test_more_state_words(lex):
     assert names(lex, "استهدف الحرس الثوري مواقع", "Iraq", D2022) == [
         ("Military Forces of Iran (1989-) Islamic Revolutionary Guard Corps", 8)]
     assert names(lex, "قالت السلطة الفلسطينية", "Palestine") == []  # adjective, not Palestinians
-    assert names(lex, "اعتقلت الأجهزة الأمنية الفلسطينية ناشطا", "Palestine") == [("Police Forces of Palestine (1994-)", 1)]
+    assert names(lex, "اعتقلت الأجهزة الأمنية الفلسطينية ناشطا", "Palestine") == [
+        ("Police Forces of Palestine (1994-)", 1), ("Civilians (Palestine)", 7)]  # an activist is a civilian
 
 
 def _all_aliases():

@@ -761,6 +761,7 @@ class ActorLexicon:
 
 
 _MEMBER_OF = tuple(_WORDS_AROUND["member_links"])  # read inside the gap: تابعين، الموالين
+_MEMBER_PHRASES = tuple(normalize_key(w) for w in _WORDS_AROUND.get("member_phrases") or ())  # within 5 words
 _BETWEEN = re.compile(r"(?:^|\s)" + clitic_regex(clitic_part("conjunction")) + "(?:"
                       + "|".join(re.escape(w).replace(r"\ ", r"\s") for w in sorted(_WORDS_AROUND["between"], key=len, reverse=True))
                       + r")\s")  # fmt: skip
@@ -793,6 +794,7 @@ def named_members(actors: list[Actor], text: str, offset: int = 0) -> list[Actor
     """Drop "مسلحون" when the group they belong to is named next: "مسلحون من تنظيم داعش" and
     "مسلحين تابعين لحركة الشباب" name one actor, the group. ``text`` starts at ``offset``."""
     out = []
+    moved: dict[int, int] = {}  # the group told a few words on stands where its men are named
     for i, u in enumerate(actors):
         if u.kind == "unidentified":
             nxt = next((a for a in actors[i + 1 :] if a.kind in _ARMED and a.kind != "unidentified"), None)
@@ -800,7 +802,10 @@ def named_members(actors: list[Actor], text: str, offset: int = 0) -> list[Actor
                 gap = text[u.end - offset : nxt.start - offset]
                 if _words(gap, 0, len(gap)) <= 3 and any(w in gap for w in _MEMBER_OF):
                     continue
-        out.append(u)
+                if _words(gap, 0, len(gap)) <= 5 and any(w in gap for w in _MEMBER_PHRASES):
+                    moved[id(nxt)] = u.start  # "هاجم مسلحون يشتبه في انتمائهم لجماعة بوكو حرام قرية"
+                    continue
+        out.append(replace(u, start=moved[id(u)]) if id(u) in moved else u)
     return out
 
 

@@ -82,6 +82,7 @@ class _Vocab:
     weekday_next: frozenset
     ambiguous: frozenset
     first_day: frozenset  # "أول أبريل": day 1
+    ordinal_day: dict  # "الثالث من مارس": 3
 
 
 def _key_set(words) -> frozenset:
@@ -110,6 +111,9 @@ def _vocab() -> _Vocab:
         rf"|\s+(?P<rel>{_alt(tail_words)}))?"
     )
     day = rf"(?P<d>\d{{1,2}}|{_alt(data['first_day'])})"
+    ordinal_day = {normalize_key(w): int(d) for d, ws in (data.get("ordinal_days") or {}).items() for w in ws}
+    if ordinal_day:  # "الثالث من مارس": an ordinal day needs من before the month
+        day = rf"(?:(?P<d>\d{{1,2}}|{_alt(data['first_day'])})|(?P<od>{_alt(ordinal_day)})(?=\s+من\s))"
     re_abs_day = re.compile(rf"{B}{day}(?:\s+من)?\s*(?:\s|-)\s*(?:شهر\s+)?{months}{tail}{E}")
     cues = _alt(data["month_cues"])
     re_abs_month = re.compile(rf"{B}(?:(?P<cue>{cues})\s+(?:(?:شهر|من)\s+)?)?{months}{tail}{E}")
@@ -126,8 +130,9 @@ def _vocab() -> _Vocab:
     rel = _alt(relative_of)
     re_relative = re.compile(rf"{B}(?:في\s+)?(?P<r>{rel}){E}(?!\s+(?:{not_today}){E})")
     re_year = re.compile(rf"{B}(?:{_alt(data['year_cues'])})\s+(?P<y>(?:19|20)\d\d)(?!\d)")
-    re_day_current = re.compile(
-        rf"{B}(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:(?:الشهر|هذا\s+الشهر)\s+)?(?P<rel>{_alt(data['month_current'])}){E}"
+    cur_day = rf"(?P<d>\d{{1,2}})\s+(?:من\s+)?" + (rf"|(?P<od>{_alt(ordinal_day)})\s+من\s+" if ordinal_day else "")
+    re_day_current = re.compile(  # "5 من الشهر الجاري", "الخامس من الشهر الجاري"
+        rf"{B}(?:{cur_day})(?:(?:الشهر|هذا\s+الشهر)\s+)?(?P<rel>{_alt(data['month_current'])}){E}"
     )
     hijri_month_of = {normalize_key(w): int(m) for m, ws in data["hijri_months"].items() for w in ws}
     markers = _alt(data["hijri_markers"])
@@ -136,14 +141,15 @@ def _vocab() -> _Vocab:
         rf"(?:\s*(?:,|،)?\s*(?:(?:{year_words})\s+)?(?P<y>\d{{4}})(?!\d)(?:\s*(?:{markers}){E})?)?{E}"
     )
     re_hijri_tail = re.compile(rf"\s*(?:{markers}){E}")
-    re_days_ago = re.compile(rf"{B}قبل\s+(?P<n>\d{{1,2}}|{_alt(_days_ago_numbers())})\s+(?:{_alt(data['days_ago_nouns'])}){E}")
+    ago = _alt(data.get("days_ago_before") or ["قبل"])  # "قبل ثلاثة أيام", "منذ ثلاثة أيام"
+    re_days_ago = re.compile(rf"{B}(?:{ago})\s+(?P<n>\d{{1,2}}|{_alt(_days_ago_numbers())})\s+(?:{_alt(data['days_ago_nouns'])}){E}")
     return _Vocab(
         month_of, weekday_of, relative_of, re_abs_day, re_abs_month, re_numeric, re_weekday, re_relative,
         re_year, re_day_current, re_days_ago, re_hijri_day, re_hijri_tail, hijri_month_of,
         _key_set(data["month_current"]), _key_set(data["month_last"]), _key_set(data["month_next"]),
         _key_set(data["year_current"]), _key_set(data["year_last"]),
         _key_set(data["weekday_past"]), _key_set(data["weekday_next"]), _key_set(data["ambiguous_months"]),
-        _key_set(data["first_day"]),
+        _key_set(data["first_day"]), ordinal_day,
     )  # fmt: skip
 
 
@@ -232,7 +238,10 @@ def _absolute(m: re.Match, published: datetime.date | None, v: _Vocab, with_day:
     month = v.month_of[normalize_key(m.group("m1"))]
     if with_day:
         dtxt = m.group("d")
-        day = 1 if dtxt in v.first_day else int(dtxt)
+        if dtxt is None:  # an ordinal day (الثالث من مارس)
+            day = v.ordinal_day[re.sub(r"\s+", " ", m.group("od"))]
+        else:
+            day = 1 if dtxt in v.first_day else int(dtxt)
         if not 1 <= day <= 31:
             return None
     else:
@@ -266,6 +275,16 @@ def _absolute(m: re.Match, published: datetime.date | None, v: _Vocab, with_day:
     return d, (1 if with_day else 3)
 
 
+@lru_cache(maxsize=1)
+def _ordinal_not_after_words() -> frozenset:
+    return _key_set(load_yaml("dates.yaml").get("ordinal_not_after") or ())
+
+
+def _ordinal_not_after(text: str, at: int) -> bool:
+    before = text[max(0, at - 20) : at].split()
+    return bool(before) and before[-1] in _ordinal_not_after_words()
+
+
 def find_dates(text: str, published: datetime.date | None, offset: int = 0) -> list[DateMention]:
     """Every date expression in ``text`` (normalised), resolved against ``published``."""
     v = _vocab()
@@ -288,6 +307,8 @@ def find_dates(text: str, published: datetime.date | None, offset: int = 0) -> l
         d = _hijri(hy, hm, dd) if hy is not None and 1 <= dd <= 30 else None
         add(m, d, 1, "absolute")  # unconvertible: a date word all the same, left unresolved
     for m in v.re_abs_day.finditer(text):
+        if m.group("od") and _ordinal_not_after(text, m.start("od")):
+            continue  # "الأسبوع الثاني من مارس": a week, not the 2nd
         r = _absolute(m, published, v, True)
         if r is not None:
             add(m, r[0], r[1], "absolute")
@@ -296,8 +317,11 @@ def find_dates(text: str, published: datetime.date | None, offset: int = 0) -> l
         if r is not None:
             add(m, r[0], 3, "absolute")
     for m in v.re_day_current.finditer(text):
+        if m.group("od") and _ordinal_not_after(text, m.start("od")):
+            continue
         if published is not None:
-            d = _safe_date(published.year, published.month, int(m.group("d")))
+            day = int(m.group("d")) if m.group("d") else v.ordinal_day[re.sub(r"\s+", " ", m.group("od"))]
+            d = _safe_date(published.year, published.month, day)
             if d is not None:
                 add(m, d, 1, "absolute")
     for m in v.re_weekday.finditer(text):
@@ -406,6 +430,23 @@ def _reporting_res() -> tuple[re.Pattern, re.Pattern]:
     return re.compile(rf"(?<![\w]){conj}(?:{verbs})(?![\w])"), re.compile(rf"(?<![\w])(?:{comps})(?![\w])")
 
 
+@lru_cache(maxsize=1)
+def _other_event_re() -> re.Pattern:
+    """A head noun of dates.yaml's ``other_event_heads`` and at most two words after it, ending where a
+    date may start: "مخلفات انفجار " before "يوم الثلاثاء"."""
+    heads = _alt(load_yaml("dates.yaml").get("other_event_heads") or ["\uffff"])
+    conj = clitic_regex(proclitics("date").forms)
+    return re.compile(rf"(?<![\w]){conj}(?:{heads})(?:\s+[^\W\d_]+){{1,2}}\s+$")
+
+
+def dates_another_event(sentence_text: str, m_start: int, trigger_at: int) -> bool:
+    """Whether the date starting at ``m_start`` (sentence coordinates) follows "head noun + event noun"
+    ("مخلفات انفجار يوم الثلاثاء"), away from the trigger at ``trigger_at``: it dates that other event."""
+    lo = max(0, m_start - 60)
+    hit = _other_event_re().search(sentence_text[lo:m_start])
+    return hit is not None and not (lo + hit.start() <= trigger_at < m_start)
+
+
 def reporting_clause(sentence_text: str, before: int) -> tuple[int, int] | None:
     """Span (in sentence coordinates) of the reporting clause that frames position ``before``.
 
@@ -459,6 +500,34 @@ def resolve_event_date(
     return day, precision, basis
 
 
+@lru_cache(maxsize=1)
+def _days_after_re() -> re.Pattern:
+    """ "بعد يومين من", "بعد ثلاثة أيام من", "بعد أسبوع من" right before a trigger: the event after من came
+    that many days before the time of the clause (dates.yaml days_after)."""
+    data = load_yaml("dates.yaml")
+    spec = data.get("days_after") or {}
+    counts = {normalize_key(w): int(n) for n, ws in (spec.get("counts") or {}).items() for w in ws}
+    nums = _alt(_days_ago_numbers())
+    nouns = _alt(data["days_ago_nouns"])
+    heads = _alt(spec.get("heads") or ["\uffff"])
+    links = _alt(spec.get("links") or ["\uffff"])
+    alt = _alt(counts) if counts else "\uffff"
+    rx = re.compile(rf"(?<![\w])(?:{heads})\s+(?:(?P<c>{alt})|(?P<n>\d{{1,2}}|{nums})\s+(?:{nouns}))\s+(?:{links})\s+$")
+    return rx, counts
+
+
+def _days_after(sentence_text: str, at: int) -> int | None:
+    """The days back of "بعد يومين من <trigger>" when the trigger at ``at`` (sentence coordinates) follows it."""
+    rx, counts = _days_after_re()
+    m = rx.search(sentence_text[max(0, at - 40) : at])
+    if m is None:
+        return None
+    if m.group("c"):
+        return counts[re.sub(r"\s+", " ", m.group("c"))]
+    n = m.group("n")
+    return int(n) if n.isdigit() else _days_ago_numbers().get(n)
+
+
 def _resolve(
     sentence_text: str,
     anchor: datetime.date | None,
@@ -466,11 +535,17 @@ def _resolve(
     offset: int,
     prefer_near: int | None,
 ) -> tuple[datetime.date | None, int | None, str]:
+    if prefer_near is not None and anchor is not None:
+        back = _days_after(sentence_text, prefer_near - offset)
+        if back is not None and 0 < back <= 14:  # "يأتي هذا التهديد بعد يومين من مجزرة": the massacre, 2 days back
+            return _shift(anchor, -back), 1, "relative"
     ms = [m for m in find_dates(sentence_text, anchor, offset) if m.kind != "year_only"]
     if ms and prefer_near is not None:
         clause = reporting_clause(sentence_text, prefer_near - offset)
         if clause is not None:  # the statement's date, not the event's
             ms = [m for m in ms if not (clause[0] <= m.start - offset and m.end - offset <= clause[1])]
+        # "ومخلفات انفجار يوم الثلاثاء الماضي": the day of another, earlier event
+        ms = [m for m in ms if not dates_another_event(sentence_text, m.start - offset, prefer_near - offset)]
     if ms:
         usable = [m for m in ms if m.date is None or anchor is None or m.date <= anchor]
         pool = usable or ms

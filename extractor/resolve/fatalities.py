@@ -471,6 +471,11 @@ def _figures(toks: list[Token], table: dict[str, str], other: dict[str, str], L:
             if fig is None and not combined and _in(t.text, L.backward):
                 fig = _figure_before(toks, i, L, chain=True)
             if fig is None and not combined and _in(t.text, L.backward):
+                # "شخصين قتلا", "جنديين لقيا حتفهما": the two named right before (or before the verb)
+                j = next((j for j in (i - 1, i - 2) if j >= 0 and _is_dual(toks[j].text, L)), None)
+                if j is not None:
+                    fig = _Figure(2, True, toks[j].start, t.end, j)
+            if fig is None and not combined and _in(t.text, L.backward):
                 fig = _Figure(3 if t.text.endswith(("وا", "هم")) else 1, not t.text.endswith(("وا", "هم")),
                               t.start, t.end, i)
             if fig is None and combined:

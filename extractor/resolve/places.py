@@ -218,17 +218,22 @@ def km(a: Place, b: Place) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
+_ASIDE = re.compile(r"\([^()]*\)")  # "(شمال المملكة)": an aside in brackets
+
+
 def locates_next(between: str) -> bool:
     """Whether the words between two place names make the second the first's reference point.
 
     "قرية أم صفا شمال غرب مدينة رام الله", "منطقة طخية بمديرية مجز", "حي الزيتون في
     مدينة غزة": the second name only says where the first is. "مدينة صعدة ومديرية
-    سحار" lists two places.
+    سحار" lists two places; so does "إربد (شمال المملكة) والكرك": an aside in brackets says where the
+    first is, and the و glued to the next name joins a list.
     """
+    between = _ASIDE.sub(" ", between)
     words = re.findall(r"\w+", between)
     if any(c in between for c in ",،") or any(
         w.startswith("و") and len(w) > 3 for w in words
-    ):
+    ) or (words and words[-1] == "و" and between.rstrip().endswith("و")):
         return False  # a list: "مدينة صعدة ومديرية سحار"
     for w in words:
         if w in _LOCATING_WORDS:
@@ -244,6 +249,7 @@ def locates_next(between: str) -> bool:
 # the adjective ("القوات السعودية"), not the country
 _ADJECTIVE_KEYS = _keys(_PLACE_WORDS["adjective_keys"])
 _DIRECTION_ADJ = _keys(_PLACE_WORDS["direction_adjectives"])
+_ADJECTIVE_HEADS = _keys(_PLACE_WORDS.get("adjective_heads") or ())
 _DASH_AFTER = re.compile(r"\s*[-–—]\s")
 _NON_SPACE = re.compile(r"\S+")
 
@@ -415,9 +421,10 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self._lines)
 
-    def entries(self, key: str) -> tuple[_Entry, ...]:
-        """The rows of one normalised key (parsed once, then cached)."""
-        got = self._parsed.get(key)
+    def entries(self, key: str, *, short: bool = False) -> tuple[_Entry, ...]:
+        """The rows of one normalised key (parsed once, then cached). With ``short``, only the rows left
+        out because the name is a very short word (kept after a type word: "مدينة خاش")."""
+        got = self._parsed.get((key, short) if short else key)
         if got is None:
             out = []
             floor = country_word_floor(key, self._country_keys)
@@ -426,13 +433,25 @@ class Gazetteer:
                 if e.kind in ("town", "admin2") and e.pop < floor:
                     continue  # a country's name or adjective is not a small place of that name
                 # very short one-word town names are mostly ordinary words or name parts (unless they
-                # are listed as needing a type word: "بلدة جلب")
+                # are listed as needing a type word: "بلدة جلب", or told right after one: "مدينة خاش")
                 if (e.kind in ("town", "admin2") and " " not in key and len(key) <= 3 and e.pop < 100_000
-                        and key not in self._needs_type):  # fmt: skip
+                        and key not in self._needs_type) != short:  # fmt: skip
                     continue
                 out.append(e)
-            got = self._parsed[key] = tuple(out)
+            got = self._parsed[(key, short) if short else key] = tuple(out)
         return got
+
+    def _short_after_type(self, text: str, s: int, key: str) -> tuple[_Entry, ...]:
+        """The towns of a very short one-word name told right after a settlement's type word ("مدينة خاش",
+        "بلدة جلب"): the type word says the word is a name."""
+        if " " in key or len(key) > 3 or s == 0 or _LETTER.match(text[s - 1]):
+            return ()
+        prev = self._word_back(text, max(0, s - 40), s)
+        if not prev or _TYPE_WORDS.get(self._bare_word(prev[0])) != "town" or self._bare_word(prev[0]) in _PLURAL_TYPES:
+            return ()
+        if text[prev[1] + len(prev[0]) : s].strip(" "):
+            return ()  # only spaces between: never across a line break or a sentence's end
+        return self.entries(key, short=True)
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -681,7 +700,7 @@ class Gazetteer:
         for s, e, key in cands:
             if s < last:
                 continue
-            entries = self.entries(key)
+            entries = self.entries(key) or self._short_after_type(text, s, key)
             if not entries:
                 continue
             # a longer match starting inside this one but ending later is not considered: leftmost-longest
@@ -777,12 +796,11 @@ class Gazetteer:
         # "بازل السويسري", "ريال مدريد الاسباني": a town and a masculine nationality adjective name a
         # club (a town is feminine in Arabic: "الرقة السورية")
         nxt = re.match(r"\s+(ال[^\W\d_]{3,}ي)(?![^\W\d_])", text[e : e + 30])
-        return bool(
-            nxt
-            and not hint
-            and nxt.group(1) not in _DIRECTION_ADJ
-            and all(x.kind == "town" for x in entries)
-        )
+        if not (nxt and not hint and nxt.group(1) not in _DIRECTION_ADJ and all(x.kind == "town" for x in entries)):
+            return False
+        # "مطار أبها السعودي": the adjective is the airport's, the town stays a place
+        m = self._word_back(text, max(0, j - 40), j)
+        return not (m and self._bare_word(m[0]) in _ADJECTIVE_HEADS and not text[m[1] + len(m[0]) : j].strip(" "))
 
     def _stop_phrase(self, text: str, s: int, key: str) -> bool:
         for ph in self._stop_phrases.get(key.split(" ")[0], ()):
@@ -1129,8 +1147,10 @@ class Gazetteer:
             p = self._place(m, e)
             places.append(p)
             score = {1: 30.0, 2: 25.0}.get(p.geo_precision, 0.0)
+            # a town told with a province's type word ("محافظة خميس مشيط") is the province named after it:
+            # as specific as an admin1, more than the country named beside it
             score += (
-                {"town": 0, "admin2": 20, "admin1": 15, "region": 10, "country": 5}[
+                {"town": 15, "admin2": 20, "admin1": 15, "region": 10, "country": 5}[
                     e.kind
                 ]
                 if p.geo_precision == 3
