@@ -111,3 +111,24 @@ def test_batched_viterbi_finds_each_sentences_path():
         for i in range(b):
             want = _viterbi_decode(scores[i, : lens[i]], trans)[0]
             assert [int(x) for x in got[i]] == [int(x) for x in want]
+
+
+def test_the_extension_without_pathlib_equals_the_pathlib_reading():
+    from pathlib import Path
+
+    from extractor.reading import COMPRESSED_EXTS, _ext
+
+    def plain(name: str) -> str:
+        p = Path(name)
+        suffix = p.suffix.lower()
+        if suffix in COMPRESSED_EXTS:
+            suffix = Path(p.stem).suffix.lower()
+        return "" if suffix[1:].isdigit() else suffix
+
+    rng = random.Random(14)
+    pieces = ["a", "news", ".", ".", "txt", "TXT", "gz", "bz2", "xz", "json", "jsonl", "html", "2025", "04", "/",
+              "..", "~", " ", "-", "tar", "ي", ""]  # fmt: skip
+    names = ["", ".", "..", "/", "a/", "a/.", ".gz", "a.gz", "..gz", "a..gz", "a.txt.gz", "a.", "a.gz.", "/x/.txt"]
+    names += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 9))) for _ in range(5000)]
+    for name in names:
+        assert _ext(name) == plain(name), name
