@@ -31,8 +31,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .segment import Sentence
+if TYPE_CHECKING:
+    from .segment import Sentence
 
 MODELS_DIR = Path(__file__).resolve().parent / "data" / "models"
 BUNDLED_MODEL = MODELS_DIR / "ar_rasd_nertagger.pt"

@@ -96,5 +96,6 @@ def test_a_cron_run_with_nothing_to_do_imports_no_model_no_pydantic_no_extractio
     tops = {m.split(".")[0] for m in mods}
     assert not tops & {"torch", "stanza", "numpy", "pydantic", "pydantic_core", "yaml", "ahocorasick", "jsonschema"}
     heavy = {"extractor.pipeline", "extractor.templates", "extractor.mentions", "extractor.resolve.places",
-             "extractor.context", "extractor.assemble", "extractor.rules_schema"}  # fmt: skip
+             "extractor.context", "extractor.assemble", "extractor.rules_schema", "extractor.normalize",
+             "extractor.segment"}  # fmt: skip
     assert not mods & heavy
