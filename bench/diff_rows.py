@@ -74,10 +74,14 @@ def dump(tree: Path, out: Path, ner: str, n: int) -> None:
         raise SystemExit(f"diff_rows: imported {extractor.__file__}, not the tree {tree}")
     pipe = Pipeline(None if ner == "none" else ner)
     lines: list[str] = []
+    try:  # the tree's own batch (articles per process_many, as `rasd extract` sends them)
+        from extractor.parallel import BATCH as batch
+    except ImportError:
+        batch = BATCH
 
     def run(kind: str, articles: list) -> None:
-        for i in range(0, len(articles), BATCH):
-            for r in pipe.process_many(articles[i : i + BATCH]):
+        for i in range(0, len(articles), batch):
+            for r in pipe.process_many(articles[i : i + batch]):
                 rows = [e.to_dict() for e in r.events] or [None]  # an article without rows is a line too
                 for row in rows:
                     lines.append(json.dumps({"set": kind, "article": r.article.id, "row": row}, ensure_ascii=False))
