@@ -132,3 +132,27 @@ def test_the_extension_without_pathlib_equals_the_pathlib_reading():
     names += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 9))) for _ in range(5000)]
     for name in names:
         assert _ext(name) == plain(name), name
+
+
+def test_find_dates_with_its_gates_equals_every_pattern_tried(monkeypatch):
+    import datetime
+    import re
+
+    from extractor.resolve import dates
+
+    v = dates._vocab()
+    words = (list(v.month_of) + list(v.weekday_of) + list(v.relative_of) + list(v.hijri_month_of)
+             + ["قبل", "يومين", "ايام", "عام", "من", "شهر", "الماضي", "الجاري", "المقبل", "هـ", "في", "يوم"])  # fmt: skip
+    rng = random.Random(15)
+    pieces = words + ["3", "12", "2015", "1436", "4/8/1436", "2015-03-12", "12.3.2015", "و", "ب", "قتل", "مدنيين"]
+    gaps = [" ", " ", "، ", "-", "/", ""]
+    texts = ["".join(rng.choice(pieces) + rng.choice(gaps) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    texts = [normalize_text(t) for t in texts]
+    day = datetime.date(2015, 3, 20)
+    gated = [dates.find_dates(t, day) for t in texts]
+    assert sum(1 for g in gated if g) > 1000  # the texts hold dates
+    everything = re.compile("")
+    monkeypatch.setattr(dates, "_DIGIT", everything)
+    monkeypatch.setattr(dates, "_gates", lambda: (everything, everything))
+    for t, g in zip(texts, gated):
+        assert dates.find_dates(t, day) == g, t
