@@ -156,3 +156,26 @@ def test_find_dates_with_its_gates_equals_every_pattern_tried(monkeypatch):
     monkeypatch.setattr(dates, "_gates", lambda: (everything, everything))
     for t, g in zip(texts, gated):
         assert dates.find_dates(t, day) == g, t
+
+
+def test_dateline_equals_its_plain_reading():
+    from types import SimpleNamespace
+
+    from extractor.resolve.places import _DASH_AFTER, _dateline
+
+    def plain(text, m, offset):
+        s, e = m.start - offset, m.end - offset
+        n_head = len(text[:s].split())
+        if n_head == 0 and _DASH_AFTER.match(text, e):
+            return True
+        return n_head <= 6 and any(c in text[:s] for c in "-–—") and text[e : e + 2].strip()[:1] == ":"
+
+    rng = random.Random(16)
+    pieces = ["جدة", "الرياض", "واس", "سبق", "-", "–", "—", ":", " :", "قال", "في", "3"]
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) + rng.choice([" ", "", "  ", "\n"]) for _ in range(rng.randint(1, 12)))
+        s = rng.randint(0, len(text))
+        e = rng.randint(s, len(text))
+        off = rng.choice([0, 7])
+        m = SimpleNamespace(start=s + off, end=e + off)
+        assert _dateline(text, m, off) == plain(text, m, off), (text, s, e)

@@ -271,7 +271,7 @@ _DIGIT = re.compile(r"\d")
 
 @lru_cache(maxsize=1)
 def _gates() -> tuple[re.Pattern, re.Pattern]:
-    """What some patterns cannot match without (speed only: a pattern skipped is one that finds nothing):
+    r"""What some patterns cannot match without (speed only: a pattern skipped is one that finds nothing):
     a weekday name (re_weekday's ``wd``), a Hijri month name (re_hijri_day's ``hm``). With ``_DIGIT`` (the
     ``\d`` that re_numeric, re_hijri_day, re_day_current and re_year need) and "قبل" (re_days_ago)."""
     v = _vocab()

@@ -246,6 +246,7 @@ _ADJECTIVE_KEYS = _keys(_PLACE_WORDS["adjective_keys"])
 _DIRECTION_ADJ = _keys(_PLACE_WORDS["direction_adjectives"])
 _DASH_AFTER = re.compile(r"\s*[-–—]\s")
 _NON_SPACE = re.compile(r"\S+")
+_DASH = re.compile("[-–—]")
 
 
 def _dateline(text: str, m: _Mention, offset: int) -> bool:
@@ -260,8 +261,8 @@ def _dateline(text: str, m: _Mention, offset: int) -> bool:
         return True
     return (
         n_head <= 6
-        and any(c in text[:s] for c in "-–—")
         and text[e : e + 2].strip()[:1] == ":"
+        and _DASH.search(text, 0, s) is not None  # a dash before the name (checked last: the rarest)
     )
 
 

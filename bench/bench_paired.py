@@ -1,0 +1,163 @@
+#!/usr/bin/env python
+"""CPU seconds per pass of two trees, interleaved pass by pass (not part of the test suite).
+
+    python bench/bench_paired.py 577d4a6                 # a commit against the work tree, 5 passes each
+    python bench/bench_paired.py 577d4a6 HEAD --rounds 7
+    python bench/bench_paired.py 577d4a6 --ner-model none
+
+On a shared machine the wall time of one run swings by 30% and more with the other jobs; CPU time
+(``time.process_time`` of the process doing the pass) swings less, and passes of the two trees run in turn
+(A B B A A B ...) so that load changes hit both alike. Each side is a worker process that imports the
+extractor of its own tree (a commit is checked out with ``git worktree add`` into a temporary folder),
+loads its pipeline once, warms it up, then runs whole passes over bench_pipeline's 1,000-article sample
+on request, each as ``rasd extract`` sends articles (batches of the tree's own ``extractor.parallel.BATCH``;
+16 when a tree has none). Printed: per side, the median and minimum CPU seconds per pass, articles/s
+from the median, and the ratio B / A of the medians and of the per-round pairs' median; the rows of the
+last pass are compared too (a speed change must leave them identical).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+WORKTREE = "WORKTREE"
+
+
+def worker(tree: Path, ner: str, n: int, warmup: int) -> None:
+    """One side: read "pass" lines on stdin, answer each with one JSON line on stdout."""
+    sys.path.insert(0, str(tree))
+    from datetime import date
+
+    import extractor
+    from extractor.document import Article
+    from extractor.pipeline import Pipeline
+
+    from bench_pipeline import DEFAULT_DATA, load_corpus, sample
+
+    if Path(extractor.__file__).resolve().parent != (tree / "extractor").resolve():
+        raise SystemExit(f"bench_paired: imported {extractor.__file__}, not the tree {tree}")
+    try:
+        from extractor.parallel import BATCH as batch
+    except ImportError:
+        batch = 16
+    arts = sample(load_corpus(DEFAULT_DATA), n, 20150721, 300, 500)
+    articles = [Article(id=a["id"], text=a["text"], published=date.fromisoformat(a["date"]) if a["date"] else None,
+                        date_basis="json" if a["date"] else "", source=a["source"]) for a in arts]  # fmt: skip
+    pipe = Pipeline(None if ner == "none" else ner)
+    for i in range(0, min(warmup, len(articles)), batch):
+        pipe.process_many(articles[i : min(warmup, i + batch)])
+    print(json.dumps({"ready": True, "batch": batch, "articles": len(articles)}), flush=True)
+    for line in sys.stdin:
+        if line.strip() != "pass":
+            break
+        rows = []
+        c0, w0 = time.process_time(), time.perf_counter()
+        for i in range(0, len(articles), batch):
+            for r in pipe.process_many(articles[i : i + batch]):
+                rows += [json.dumps(e.to_dict(), sort_keys=True, default=str) for e in r.events]
+        cpu, wall = time.process_time() - c0, time.perf_counter() - w0
+        print(json.dumps({"cpu": cpu, "wall": wall, "rows": rows}), flush=True)
+
+
+class Side:
+    def __init__(self, label: str, tree: Path, args):
+        self.label, self.cpu, self.wall, self.rows = label, [], [], []
+        env = dict(os.environ, PYTHONPATH=str(tree), SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", "1700000000"))
+        cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", str(tree), "--ner-model", args.ner_model,
+               "--n", str(args.n), "--warmup", str(args.warmup)]  # fmt: skip
+        self.proc = subprocess.Popen(cmd, cwd=str(tree), env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+
+    def ready(self) -> dict:
+        line = self.proc.stdout.readline()
+        if not line:
+            raise SystemExit(f"bench_paired: the worker of {self.label} stopped")
+        return json.loads(line)
+
+    def run_pass(self) -> None:
+        self.proc.stdin.write("pass\n")
+        self.proc.stdin.flush()
+        got = json.loads(self.proc.stdout.readline())
+        self.cpu.append(got["cpu"])
+        self.wall.append(got["wall"])
+        self.rows = got["rows"]
+
+    def close(self) -> None:
+        try:
+            self.proc.stdin.close()
+        except OSError:
+            pass
+        self.proc.wait(timeout=60)
+
+
+def _git(*args: str) -> str:
+    return subprocess.run(["git", "-C", str(ROOT), *args], check=True, capture_output=True, text=True).stdout.strip()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("a", help="commit (side A)")
+    ap.add_argument("b", nargs="?", default=WORKTREE, help=f"commit, or {WORKTREE} (default): side B")
+    ap.add_argument("--rounds", type=int, default=5, help="passes per side (default 5)")
+    ap.add_argument("--n", type=int, default=1000, help="articles (default 1000: the bench sample)")
+    ap.add_argument("--warmup", type=int, default=64, help="articles processed before the first pass (default 64)")
+    ap.add_argument("--ner-model", default="bundled", help="bundled (default), official, a model file, or none")
+    ap.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.worker:
+        worker(args.worker, args.ner_model, args.n, args.warmup)
+        return 0
+    tmp = Path(tempfile.mkdtemp(prefix="rasd-paired-"))
+    made: list[Path] = []
+    sides: list[Side] = []
+    try:
+        for rev in (args.a, args.b):
+            if rev == WORKTREE:
+                sides.append(Side("work tree", ROOT, args))
+                continue
+            sha = _git("rev-parse", "--verify", rev + "^{commit}")
+            tree = tmp / sha[:12]
+            if not tree.exists():
+                _git("worktree", "add", "--detach", str(tree), sha)
+                made.append(tree)
+            sides.append(Side(f"{rev} ({sha[:9]})", tree, args))
+        info = [s.ready() for s in sides]  # both load at once: the loads are not timed
+        load = os.getloadavg()
+        for r in range(args.rounds):
+            for s in sides if r % 2 == 0 else sides[::-1]:
+                s.run_pass()
+            print(f"bench_paired: round {r + 1}/{args.rounds}: " + ", ".join(f"{s.label} {s.cpu[-1]:.2f} s CPU"
+                                                                         for s in sides), file=sys.stderr)  # fmt: skip
+        a, b = sides
+        n = info[0]["articles"]
+        print(f"bench_paired: {n} articles, NER {args.ner_model}, {args.rounds} passes per side, interleaved; "
+              f"load average {load[0]:.1f} at the start, {os.getloadavg()[0]:.1f} at the end")
+        for s, i in zip(sides, info):
+            med = statistics.median(s.cpu)
+            print(f"  {s.label:28s} CPU per pass: median {med:.2f} s, min {min(s.cpu):.2f} s ({n / med:.1f} articles/s "
+                  f"of CPU; wall median {statistics.median(s.wall):.2f} s); batch {i['batch']}")
+        pairs = [y / x for x, y in zip(a.cpu, b.cpu)]
+        print(f"  B / A: medians {statistics.median(b.cpu) / statistics.median(a.cpu):.3f}, "
+              f"per-round pairs' median {statistics.median(pairs):.3f}, minima {min(b.cpu) / min(a.cpu):.3f}")
+        print(f"  rows of the last pass: {'identical' if a.rows == b.rows else 'DIFFERENT'} ({len(a.rows)} / {len(b.rows)})")
+        return 0 if a.rows == b.rows else 1
+    finally:
+        for s in sides:
+            s.close()
+        for tree in made:
+            _git("worktree", "remove", "--force", str(tree))
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
