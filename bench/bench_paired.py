@@ -106,7 +106,7 @@ def _git(*args: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("a", help="commit (side A)")
+    ap.add_argument("a", nargs="?", help="commit (side A)")
     ap.add_argument("b", nargs="?", default=WORKTREE, help=f"commit, or {WORKTREE} (default): side B")
     ap.add_argument("--rounds", type=int, default=5, help="passes per side (default 5)")
     ap.add_argument("--n", type=int, default=1000, help="articles (default 1000: the bench sample)")
@@ -117,6 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.worker:
         worker(args.worker, args.ner_model, args.n, args.warmup)
         return 0
+    if not args.a:
+        ap.error("give a commit (side A)")
     tmp = Path(tempfile.mkdtemp(prefix="rasd-paired-"))
     made: list[Path] = []
     sides: list[Side] = []
