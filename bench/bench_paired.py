@@ -4,6 +4,7 @@
     python bench/bench_paired.py 577d4a6                 # a commit against the work tree, 5 passes each
     python bench/bench_paired.py 577d4a6 HEAD --rounds 7
     python bench/bench_paired.py 577d4a6 --ner-model none
+    python bench/bench_paired.py 577d4a6 --cron --rounds 11  # cron no-op runs (fresh processes) instead
 
 On a shared machine the wall time of one run swings by 30% and more with the other jobs; CPU time
 (``time.process_time`` of the process doing the pass) swings less, and passes of the two trees run in turn
@@ -100,6 +101,52 @@ class Side:
         self.proc.wait(timeout=60)
 
 
+def cron_pairs(trees: list[tuple[str, Path]], rounds: int, tmp: Path) -> None:
+    """``rasd extract DIR --state S -o F --append`` over the 1,000 sample files, all done: a fresh process per
+    run, the two trees in turn, with and without a bytecode cache (an installed rasd has one; this machine may
+    set PYTHONDONTWRITEBYTECODE). Wall and CPU seconds (user + system of the child)."""
+    import resource
+
+    from bench_pipeline import DEFAULT_DATA, load_corpus, sample
+
+    folder = tmp / "cron-in"
+    folder.mkdir()
+    for i, a in enumerate(sample(load_corpus(DEFAULT_DATA), 1000, 20150721, 300, 500)):
+        (folder / f"a{i:04d}.txt").write_text(a["text"], encoding="utf-8")
+    state, out, pyc = tmp / "cron.db", tmp / "cron.jsonl", tmp / "pycache"
+    args = ["-m", "cli.main", "extract", str(folder), "--state", str(state), "-o", str(out), "--append", "-f", "jsonl",
+            "-q", "--ner-model", "bundled"]  # fmt: skip
+
+    def run(tree: Path, cached: bool) -> tuple[float, float]:
+        env = dict(os.environ, PYTHONPATH=str(tree))
+        if cached:
+            env.pop("PYTHONDONTWRITEBYTECODE", None)
+            env["PYTHONPYCACHEPREFIX"] = str(pyc)
+        else:
+            env["PYTHONDONTWRITEBYTECODE"] = "1"
+        r0, t0 = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
+        p = subprocess.run([sys.executable, *args], cwd=str(tree), env=env, capture_output=True, text=True)
+        wall, r1 = time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_CHILDREN)
+        if p.returncode != 0:
+            raise SystemExit(f"bench_paired: cron run of {tree} failed: {p.stderr.strip()[-300:]}")
+        return wall, (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
+
+    print("bench_paired: cron no-op: a first run fills the state ...", file=sys.stderr)
+    run(trees[-1][1], True)
+    for cached in (False, True):
+        got: dict[str, list[tuple[float, float]]] = {label: [] for label, _ in trees}
+        for _label, tree in trees:
+            run(tree, cached)  # the bytecode cache written (cached) / the files in the page cache
+        for r in range(rounds):
+            for label, tree in trees if r % 2 == 0 else trees[::-1]:
+                got[label].append(run(tree, cached))
+        print(f"  cron no-op over 1000 done files, {'with' if cached else 'without'} a bytecode cache, {rounds} runs each:")
+        for label, xs in got.items():
+            walls, cpus = [w for w, _ in xs], [c for _, c in xs]
+            print(f"    {label:28s} wall median {statistics.median(walls):.3f} s (min {min(walls):.3f}); "
+                  f"CPU median {statistics.median(cpus):.3f} s (min {min(cpus):.3f})")
+
+
 def _git(*args: str) -> str:
     return subprocess.run(["git", "-C", str(ROOT), *args], check=True, capture_output=True, text=True).stdout.strip()
 
@@ -112,6 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=1000, help="articles (default 1000: the bench sample)")
     ap.add_argument("--warmup", type=int, default=64, help="articles processed before the first pass (default 64)")
     ap.add_argument("--ner-model", default="bundled", help="bundled (default), official, a model file, or none")
+    ap.add_argument("--cron", action="store_true", help="time cron no-op runs of both trees instead of passes")
     ap.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.worker:
@@ -121,18 +169,22 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("give a commit (side A)")
     tmp = Path(tempfile.mkdtemp(prefix="rasd-paired-"))
     made: list[Path] = []
-    sides: list[Side] = []
+    sides: list = []  # (label, tree), then the Side workers
     try:
         for rev in (args.a, args.b):
             if rev == WORKTREE:
-                sides.append(Side("work tree", ROOT, args))
+                sides.append(("work tree", ROOT))
                 continue
             sha = _git("rev-parse", "--verify", rev + "^{commit}")
             tree = tmp / sha[:12]
             if not tree.exists():
                 _git("worktree", "add", "--detach", str(tree), sha)
                 made.append(tree)
-            sides.append(Side(f"{rev} ({sha[:9]})", tree, args))
+            sides.append((f"{rev} ({sha[:9]})", tree))
+        if args.cron:
+            cron_pairs(sides, args.rounds, tmp)
+            return 0
+        sides = [Side(label, tree, args) for label, tree in sides]
         info = [s.ready() for s in sides]  # both load at once: the loads are not timed
         load = os.getloadavg()
         for r in range(args.rounds):
@@ -155,7 +207,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0 if a.rows == b.rows else 1
     finally:
         for s in sides:
-            s.close()
+            if isinstance(s, Side):
+                s.close()
         for tree in made:
             _git("worktree", "remove", "--force", str(tree))
         shutil.rmtree(tmp, ignore_errors=True)

@@ -179,3 +179,19 @@ def test_dateline_equals_its_plain_reading():
         off = rng.choice([0, 7])
         m = SimpleNamespace(start=s + off, end=e + off)
         assert _dateline(text, m, off) == plain(text, m, off), (text, s, e)
+
+
+def test_match_sentence_after_has_trigger_equals_a_fresh_scan():
+    from extractor.segment import split_sentences
+    from extractor.templates import TemplateSet
+
+    seen, fresh = TemplateSet.load(), TemplateSet.load()
+    rng = random.Random(17)
+    pieces = _PIECES + ["غارة", "قصف", "اشتباكات", "هجوم", "انفجار", "مظاهرة", "قتل", "اعتقال", "؟"]
+    for _ in range(600):
+        text = normalize_text("".join(rng.choice(pieces) + rng.choice(_GAPS) for _ in range(rng.randint(1, 25))))
+        for s in split_sentences(text):
+            seen.has_trigger(s.text)
+            a, b = [], []
+            assert repr(seen.match_sentence(s, a)) == repr(fresh.match_sentence(s, b)), s.text
+            assert repr(a) == repr(b)
