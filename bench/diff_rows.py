@@ -16,7 +16,8 @@ driver (this file), over the same inputs:
 - a fixed sample of 1,000 SaudiNewsNet articles of 300-500 words (seed 20150721: the sample
   ``bench/bench_pipeline.py`` times), read from the zips in ``../shared/data/saudinewsnet`` at run time.
 
-Articles go through ``Pipeline.process_many`` in batches of 16, as ``rasd extract`` sends them. Rows are
+Articles go through ``Pipeline.process_many`` in batches of the tree's own ``extractor.parallel.BATCH`` (16 at
+577d4a6, 64 since), as ``rasd extract`` sends them. Rows are
 compared as JSON (every column, ACLED and provenance). A commit's rows are cached in
 ``$TMPDIR/rasd-diff-rows/`` by commit id and model, so a second comparison against the same base is quick.
 Exit status: 0 identical, 1 some rows differ, 2 usage error. Texts are never written into the repository.
