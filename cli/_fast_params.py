@@ -42,9 +42,7 @@ def _leaf(ann: Any, info: Any, value: Any, param: Any, ctx: Any) -> Any:
             return value
         return _MISS
     if ann is float:
-        if type(value) is str and _FLOAT.fullmatch(value):
-            value = float(value)
-        elif type(value) is int:
+        if type(value) is str and _FLOAT.fullmatch(value) or type(value) is int:
             value = float(value)
         if type(value) is float and not info.clamp and _in_range(value, info):
             return value

@@ -112,7 +112,9 @@ def parse_published(value: object) -> tuple[date | None, int]:
         d = _date(int(m[1]), int(m[2]), 15)
         return (d, 3) if d else (None, 0)
     if re.search(r"[A-Za-z]{3}", s):
-        from email.utils import parsedate_to_datetime  # on first use: 12 ms of imports at every start
+        from email.utils import (
+            parsedate_to_datetime,  # on first use: 12 ms of imports at every start
+        )
 
         try:
             return parsedate_to_datetime(s).date(), 1

@@ -264,8 +264,8 @@ def replace(event: Event, **changes: Any) -> Event:
 
 __all__ = [
     "ACLED_COLUMNS",
-    "CODEBOOK",
-    "EVENT_TYPES",
+    "CODEBOOK",  # noqa: F822 - read on first use (module __getattr__)
+    "EVENT_TYPES",  # noqa: F822
     "PROVENANCE_COLUMNS",
     "Codebook",
     "Event",

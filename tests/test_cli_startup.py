@@ -50,8 +50,8 @@ def test_fast_option_values_equal_typers_own_coercion(tmp_path):
             fast = p.get_runtime_param()
             assert type(fast).__name__ == "FastRuntimeParam"
             for v in values + [p.default]:
-                want = _outcome(lambda: real.coerce(v, param=p, ctx=ctx))
-                got = _outcome(lambda: fast.coerce(v, param=p, ctx=ctx))
+                want = _outcome(lambda v=v, p=p, real=real: real.coerce(v, param=p, ctx=ctx))
+                got = _outcome(lambda v=v, p=p, fast=fast: fast.coerce(v, param=p, ctx=ctx))
                 assert got == want, (cmd.name, p.name, v)
                 checked += 1
         for sub in getattr(cmd, "commands", {}).values():
@@ -69,7 +69,7 @@ def _noop_run(tmp_path: Path, ner: str) -> tuple[subprocess.CompletedProcess, li
             "--append", "-f", "jsonl", "-q", "--ner-model", ner]  # fmt: skip
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     first = subprocess.run([sys.executable, "-m", "cli.main", *argv[1:]], cwd=ROOT, env=env, capture_output=True,
-                           text=True, timeout=300)  # fmt: skip
+                           text=True, timeout=300, check=False)  # fmt: skip
     assert first.returncode == 0, first.stderr
     code = ("import runpy, sys\n"
             f"sys.argv = {argv!r}\n"
@@ -77,7 +77,8 @@ def _noop_run(tmp_path: Path, ner: str) -> tuple[subprocess.CompletedProcess, li
             "except SystemExit as e:\n    rc = e.code\n"
             "print(rc)\n"
             "print(' '.join(sorted(sys.modules)))\n")  # fmt: skip
-    r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+                       check=False)
     return r, r.stdout.split("\n")
 
 
