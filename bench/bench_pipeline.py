@@ -14,7 +14,7 @@ from the SaudiNewsNet zips in ``../shared/data/saudinewsnet/`` — read at run t
 repository (CC BY-NC-SA) — by default only those of 300-500 words (mean about 380).
 
 It builds one pipeline, warms it up, then runs ``--rounds`` rounds; in each round, every variant (thread
-count) runs the whole sample end to end, as ``rasd extract`` sends it (batches of 16 articles per
+count) runs the whole sample end to end, as ``rasd extract`` sends it (batches of ``extractor.parallel.BATCH`` = 64 articles per
 ``Pipeline.process_many``), and the *floor* runs once: read + parse (``json.loads`` of each article's JSON
 line) + normalise + segment + trigger scan, the work no run can avoid. Figures are medians over the rounds;
 ratios come from the same interleaved rounds, so a busy machine slows both sides alike. A last pass with

@@ -9,7 +9,7 @@ Three families, each timed per MB of input (UTF-8) at several sizes:
 
 - **articles**: 1 MB of real news each time, cut into articles of 1 KB, 10 KB, 100 KB or 1 MB (SaudiNewsNet
   texts from ``../shared/data/saudinewsnet``, read at run time, joined paragraph by paragraph), sent in batches
-  of 16 as ``rasd extract`` sends them. Flat means no size pays more per byte than another.
+  of ``extractor.parallel.BATCH`` (64) as ``rasd extract`` sends them. Flat means no size pays more per byte than another.
 - **one long sentence** with an event in every clause (no full stop: ``... في غارة جوية على مدينة إدلب، ...``),
   1 KB to 100 KB (100 KB in all each time: 100 articles of one 1 KB sentence, 10 of 10 KB, one of 100 KB):
   every trigger meets every filter of one sentence.
@@ -67,14 +67,15 @@ def news_articles(size: int, total: int, pool: list[str]) -> list[str]:
 
 def timed(pipeline, texts: list[str], rounds: int) -> dict:
     from extractor.document import Article
+    from extractor.parallel import BATCH
 
     arts = [Article(id=f"s{i}", text=t) for i, t in enumerate(texts)]
     cpu, wall, events = [], [], 0
     for _ in range(rounds):
         c0, w0 = time.process_time(), time.perf_counter()
         events = 0
-        for i in range(0, len(arts), 16):
-            events += sum(len(r.events) for r in pipeline.process_many(arts[i : i + 16]))
+        for i in range(0, len(arts), BATCH):
+            events += sum(len(r.events) for r in pipeline.process_many(arts[i : i + BATCH]))
         cpu.append(time.process_time() - c0)
         wall.append(time.perf_counter() - w0)
     mb = sum(_mb(t) for t in texts)

@@ -16,7 +16,8 @@ driver (this file), over the same inputs:
 - a fixed sample of 1,000 SaudiNewsNet articles of 300-500 words (seed 20150721: the sample
   ``bench/bench_pipeline.py`` times), read from the zips in ``../shared/data/saudinewsnet`` at run time.
 
-Articles go through ``Pipeline.process_many`` in batches of 16, as ``rasd extract`` sends them. Rows are
+Articles go through ``Pipeline.process_many`` in batches of the tree's own ``extractor.parallel.BATCH`` (16 at
+577d4a6, 64 since), as ``rasd extract`` sends them. Rows are
 compared as JSON (every column, ACLED and provenance). A commit's rows are cached in
 ``$TMPDIR/rasd-diff-rows/`` by commit id and model, so a second comparison against the same base is quick.
 Exit status: 0 identical, 1 some rows differ, 2 usage error. Texts are never written into the repository.
@@ -74,10 +75,14 @@ def dump(tree: Path, out: Path, ner: str, n: int) -> None:
         raise SystemExit(f"diff_rows: imported {extractor.__file__}, not the tree {tree}")
     pipe = Pipeline(None if ner == "none" else ner)
     lines: list[str] = []
+    try:  # the tree's own batch (articles per process_many, as `rasd extract` sends them)
+        from extractor.parallel import BATCH as batch
+    except ImportError:
+        batch = BATCH
 
     def run(kind: str, articles: list) -> None:
-        for i in range(0, len(articles), BATCH):
-            for r in pipe.process_many(articles[i : i + BATCH]):
+        for i in range(0, len(articles), batch):
+            for r in pipe.process_many(articles[i : i + batch]):
                 rows = [e.to_dict() for e in r.events] or [None]  # an article without rows is a line too
                 for row in rows:
                     lines.append(json.dumps({"set": kind, "article": r.article.id, "row": row}, ensure_ascii=False))

@@ -19,8 +19,11 @@ from typing import Annotated, Optional
 
 import typer
 
+from cli._fast_params import install as _fast_params
 from cli.console import MESSAGES
 from extractor import __version__
+
+_fast_params()  # option values without pydantic where the answer is certain (0.25 s less at every start)
 
 EX_TEMPFAIL = 75  # sysexits.h: try again later (cron wrappers tell "busy" from "broken")
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, fields
 from datetime import date
+from typing import TYPE_CHECKING
 
-from .normalize import Normalized, normalize
-from .segment import Sentence, split_sentences
+if TYPE_CHECKING:  # imported on first use: reading articles (a cron run that finds them done) needs neither
+    from .normalize import Normalized
+    from .segment import Sentence
 
 
 @dataclass
@@ -49,6 +51,9 @@ class Doc:
 
     @classmethod
     def from_article(cls, article: Article) -> "Doc":
+        from .normalize import normalize
+        from .segment import split_sentences
+
         norm = normalize(article.text)
         return cls(article, norm, split_sentences(norm.text))
 

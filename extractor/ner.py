@@ -31,9 +31,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .ner_lexicon import load_default as load_lexicon
-from .segment import Sentence
+
+if TYPE_CHECKING:
+    from .segment import Sentence
 
 MODELS_DIR = Path(__file__).resolve().parent / "data" / "models"
 BUNDLED_MODEL = MODELS_DIR / "ar_rasd_nertagger.pt"
@@ -55,6 +58,13 @@ MAX_TOKEN_CHARS = 64
 # 1,000-article SaudiNewsNet bench sample has 526 tokens, so their tags are those of the whole sentence.
 MAX_SENTENCE_TOKENS = 1000
 WINDOW_OVERLAP = 64
+
+# Sentences per tagger call. A BiLSTM call costs a step per token of its longest sentence (each step doing the
+# rows of all sentences still running), so ``annotate`` tags a batch's sentences sorted by length, in calls of
+# at most NER_CHUNK sentences of similar lengths: fewer, fuller steps (paired on the 1,359 trigger sentences of
+# the bench sample in batches of 64 articles: about 20% less NER time than one call per batch in input order).
+# The tags do not depend on the grouping (float32 model: see _quantize), so the entities are the same.
+NER_CHUNK = 48
 
 TYPE_MAP = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "GPE": "LOC", "ORG": "ORG", "MISC": "MISC", "MIS": "MISC"}
 
@@ -181,8 +191,13 @@ class NerModel:
             return out
         cap = MAX_TOKEN_CHARS
         batch = [[t.text if len(t.text) <= cap else t.text[:cap] for t in sentences[i].tokens] for i in todo]
+        order = sorted(range(len(batch)), key=lambda j: len(batch[j]))  # similar lengths together (NER_CHUNK)
+        tag_lists: list = [None] * len(batch)
         with self._lock:  # a Stanza pipeline is not meant to be shared by threads
-            tag_lists = _tag_windowed(self.tag, batch)
+            for c in range(0, len(order), NER_CHUNK):
+                part = order[c : c + NER_CHUNK]
+                for j, tags in zip(part, _tag_windowed(self.tag, [batch[j] for j in part])):
+                    tag_lists[j] = tags
         if self.lexicon is not None:
             tag_lists = self.lexicon.retag(batch, tag_lists)
         for i, tags in zip(todo, tag_lists):

@@ -57,8 +57,10 @@ class WorkerStartError(RuntimeError):
     """A worker could not build its pipeline (e.g. the NER model is missing)."""
 
 
-# Articles per NER call in one process: Stanza's cost is mostly per call (see Pipeline.process_many).
-BATCH = 16
+# Articles per Pipeline.process_many in one process (one NER pass over their trigger sentences, sorted by length
+# into calls of similar lengths: see extractor.ner.NER_CHUNK); chunks sent to workers are of this size too.
+# 64 rather than 16: more sentences to group by length (NER time about -20%, paired on the bench sample).
+BATCH = 64
 
 
 def run_one(pipeline: Any, article: Any, explain: bool = False) -> Outcome:

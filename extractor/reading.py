@@ -43,7 +43,6 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
-from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 import orjson
@@ -113,6 +112,10 @@ def parse_published(value: object) -> tuple[date | None, int]:
         d = _date(int(m[1]), int(m[2]), 15)
         return (d, 3) if d else (None, 0)
     if re.search(r"[A-Za-z]{3}", s):
+        from email.utils import (
+            parsedate_to_datetime,  # on first use: 12 ms of imports at every start
+        )
+
         try:
             return parsedate_to_datetime(s).date(), 1
         except (TypeError, ValueError, IndexError, OverflowError):
@@ -143,11 +146,24 @@ def _ext(name: str) -> str:
     """The extension that decides how a file is read, past any compression suffix.
 
     A numeric suffix (``news-2025.04.06``) is no extension."""
-    p = Path(name)
-    suffix = p.suffix.lower()
+    base = name.rpartition("/")[2] if os.sep == "/" else ""
+    if base in ("", ".", ".."):  # odd names (and other systems' separators): pathlib says
+        p = Path(name)
+        suffix = p.suffix.lower()
+        if suffix in COMPRESSED_EXTS:
+            suffix = Path(p.stem).suffix.lower()
+        return "" if suffix[1:].isdigit() else suffix
+    suffix = _suffix(base).lower()  # = Path(name).suffix, without building a Path per file
     if suffix in COMPRESSED_EXTS:
-        suffix = Path(p.stem).suffix.lower()
+        i = base.rfind(".")
+        suffix = _suffix(base[:i] if 0 < i < len(base) - 1 else base).lower()
     return "" if suffix[1:].isdigit() else suffix
+
+
+def _suffix(base: str) -> str:
+    """``PurePath.suffix`` of a last path component."""
+    i = base.rfind(".")
+    return base[i:] if 0 < i < len(base) - 1 else ""
 
 
 def _own_or_not_text(name: str) -> bool:
@@ -205,7 +221,9 @@ class _Expander:
         if self.skipped is not None:
             self.skipped.append(path)
 
-    def file(self, path: str, *, walked: bool) -> Iterator[str | InputError]:
+    def file(self, path: str, *, walked: bool, real: str | None = None) -> Iterator[str | InputError]:
+        """``real``: the path's realpath when the caller knows it (a folder walk: the folder's real path
+        and the name of an entry that is no symlink)."""
         try:
             st = os.stat(path)
         except OSError as e:
@@ -214,7 +232,8 @@ class _Expander:
         if not stat.S_ISREG(st.st_mode):
             yield InputError(path, f"{_mode_name(st.st_mode)}, not a regular file; skipped")
             return
-        real = os.path.realpath(path)
+        if real is None:
+            real = os.path.realpath(path)
         if real in self.seen_files:
             return
         self.seen_files.add(real)
@@ -252,7 +271,11 @@ class _Expander:
                 elif _own_or_not_text(entry.name):
                     self.leave_out(entry.path)
                 else:
-                    yield from self.file(entry.path, walked=True)
+                    try:  # realpath of a name that is no symlink, in a folder whose realpath is known
+                        known = None if entry.is_symlink() else os.path.join(real, entry.name)
+                    except OSError:
+                        known = None
+                    yield from self.file(entry.path, walked=True, real=known)
             stack.extend(reversed(dirs))
 
     def glob(self, spec: str) -> Iterator[str | InputError]:

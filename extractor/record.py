@@ -124,8 +124,9 @@ def json_schema() -> dict[str, Any]:
         props[f.name] = prop
     props["time_precision"]["enum"] = [1, 2, 3, None]
     props["geo_precision"]["enum"] = [1, 2, 3, None]
-    props["event_type"]["enum"] = sorted(EVENT_TYPES)
-    props["sub_event_type"]["enum"] = sorted(s for subs in EVENT_TYPES.values() for s in subs)
+    event_types = codebook().event_types
+    props["event_type"]["enum"] = sorted(event_types)
+    props["sub_event_type"]["enum"] = sorted(s for subs in event_types.values() for s in subs)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://github.com/rasd/rasd/event.schema.json",
@@ -199,15 +200,29 @@ def _load_codebook() -> Codebook:
     return Codebook.from_data(yaml.safe_load(text))
 
 
-CODEBOOK: Codebook = _load_codebook()
+_CODEBOOK: list[Codebook] = []
 
-# ACLED's 6 event types and 25 sub-event types (ACLED codebook), in the codebook's order.
-EVENT_TYPES: dict[str, tuple[str, ...]] = CODEBOOK.event_types
+
+def codebook() -> Codebook:
+    """The ACLED codebook, read on first use (a run with nothing to do never parses the YAML)."""
+    if not _CODEBOOK:
+        _CODEBOOK.append(_load_codebook())
+    return _CODEBOOK[0]
+
+
+def __getattr__(name: str) -> Any:
+    """``CODEBOOK`` and ``EVENT_TYPES`` (ACLED's 6 event types and 25 sub-event types, in the codebook's
+    order), read on first use."""
+    if name in ("CODEBOOK", "EVENT_TYPES"):
+        globals()["CODEBOOK"] = codebook()
+        globals()["EVENT_TYPES"] = codebook().event_types  # one dict, as when it was built at import
+        return globals()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def disorder_type(event_type: str, sub_event_type: str) -> str:
     """ACLED disorder type of a sub-event type ('' for one the codebook does not have)."""
-    row = CODEBOOK.sub_events.get((event_type, sub_event_type))
+    row = codebook().sub_events.get((event_type, sub_event_type))
     return row.disorder_type if row else ""
 
 
@@ -227,7 +242,7 @@ def civilian_targeting(event_type: str, sub_event_type: str, inter2: int | None)
     ACLED codebook: the column marks political violence whose main target is civilians; Battles have
     no civilian side (rasd never codes civilians in a battle), Mob violence on villagers is marked.
     """
-    row = CODEBOOK.sub_events.get((event_type, sub_event_type))
+    row = codebook().sub_events.get((event_type, sub_event_type))
     if row is None or not row.political_violence or event_type == "Battles" or inter2 != 7:
         return ""
     return "Civilian targeting"
@@ -249,8 +264,8 @@ def replace(event: Event, **changes: Any) -> Event:
 
 __all__ = [
     "ACLED_COLUMNS",
-    "CODEBOOK",
-    "EVENT_TYPES",
+    "CODEBOOK",  # noqa: F822 - read on first use (module __getattr__)
+    "EVENT_TYPES",  # noqa: F822
     "PROVENANCE_COLUMNS",
     "Codebook",
     "Event",

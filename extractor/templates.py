@@ -200,10 +200,18 @@ class TemplateSet:
     # ------------------------------------------------------------------ matching
     def has_trigger(self, text: str) -> bool:
         """Cheap test used to decide which sentences need NER at all."""
-        return self.triggers.contains(text)
+        found = self.triggers.contains(text)
+        if not found:  # match_sentence need not scan it again (speed only; most sentences have none)
+            none = self.__dict__.setdefault("_no_trigger", set())
+            if len(none) > 20_000:
+                none.clear()
+            none.add(text)
+        return found
 
     def match_sentence(self, sent: Sentence, rejected: list[Rejection] | None = None) -> list[TriggerMatch]:
         """Surviving trigger matches in one sentence (all templates)."""
+        if sent.text in self.__dict__.get("_no_trigger", ()):
+            return []  # has_trigger found none in this text
         hits = list(self.triggers.iter(sent.text, sent.start))
         if not hits:
             return []

@@ -111,3 +111,87 @@ def test_batched_viterbi_finds_each_sentences_path():
         for i in range(b):
             want = _viterbi_decode(scores[i, : lens[i]], trans)[0]
             assert [int(x) for x in got[i]] == [int(x) for x in want]
+
+
+def test_the_extension_without_pathlib_equals_the_pathlib_reading():
+    from pathlib import Path
+
+    from extractor.reading import COMPRESSED_EXTS, _ext
+
+    def plain(name: str) -> str:
+        p = Path(name)
+        suffix = p.suffix.lower()
+        if suffix in COMPRESSED_EXTS:
+            suffix = Path(p.stem).suffix.lower()
+        return "" if suffix[1:].isdigit() else suffix
+
+    rng = random.Random(14)
+    pieces = ["a", "news", ".", ".", "txt", "TXT", "gz", "bz2", "xz", "json", "jsonl", "html", "2025", "04", "/",
+              "..", "~", " ", "-", "tar", "ي", ""]  # fmt: skip
+    names = ["", ".", "..", "/", "a/", "a/.", ".gz", "a.gz", "..gz", "a..gz", "a.txt.gz", "a.", "a.gz.", "/x/.txt"]
+    names += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 9))) for _ in range(5000)]
+    for name in names:
+        assert _ext(name) == plain(name), name
+
+
+def test_find_dates_with_its_gates_equals_every_pattern_tried(monkeypatch):
+    import datetime
+    import re
+
+    from extractor.resolve import dates
+
+    v = dates._vocab()
+    words = (list(v.month_of) + list(v.weekday_of) + list(v.relative_of) + list(v.hijri_month_of)
+             + ["قبل", "يومين", "ايام", "عام", "من", "شهر", "الماضي", "الجاري", "المقبل", "هـ", "في", "يوم"])  # fmt: skip
+    rng = random.Random(15)
+    pieces = words + ["3", "12", "2015", "1436", "4/8/1436", "2015-03-12", "12.3.2015", "و", "ب", "قتل", "مدنيين"]
+    gaps = [" ", " ", "، ", "-", "/", ""]
+    texts = ["".join(rng.choice(pieces) + rng.choice(gaps) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    texts = [normalize_text(t) for t in texts]
+    day = datetime.date(2015, 3, 20)
+    gated = [dates.find_dates(t, day) for t in texts]
+    assert sum(1 for g in gated if g) > 1000  # the texts hold dates
+    everything = re.compile("")
+    monkeypatch.setattr(dates, "_DIGIT", everything)
+    monkeypatch.setattr(dates, "_gates", lambda: (everything, everything))
+    for t, g in zip(texts, gated):
+        assert dates.find_dates(t, day) == g, t
+
+
+def test_dateline_equals_its_plain_reading():
+    from types import SimpleNamespace
+
+    from extractor.resolve.places import _DASH_AFTER, _dateline
+
+    def plain(text, m, offset):
+        s, e = m.start - offset, m.end - offset
+        n_head = len(text[:s].split())
+        if n_head == 0 and _DASH_AFTER.match(text, e):
+            return True
+        return n_head <= 6 and any(c in text[:s] for c in "-–—") and text[e : e + 2].strip()[:1] == ":"
+
+    rng = random.Random(16)
+    pieces = ["جدة", "الرياض", "واس", "سبق", "-", "–", "—", ":", " :", "قال", "في", "3"]
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) + rng.choice([" ", "", "  ", "\n"]) for _ in range(rng.randint(1, 12)))
+        s = rng.randint(0, len(text))
+        e = rng.randint(s, len(text))
+        off = rng.choice([0, 7])
+        m = SimpleNamespace(start=s + off, end=e + off)
+        assert _dateline(text, m, off) == plain(text, m, off), (text, s, e)
+
+
+def test_match_sentence_after_has_trigger_equals_a_fresh_scan():
+    from extractor.segment import split_sentences
+    from extractor.templates import TemplateSet
+
+    seen, fresh = TemplateSet.load(), TemplateSet.load()
+    rng = random.Random(17)
+    pieces = _PIECES + ["غارة", "قصف", "اشتباكات", "هجوم", "انفجار", "مظاهرة", "قتل", "اعتقال", "؟"]
+    for _ in range(600):
+        text = normalize_text("".join(rng.choice(pieces) + rng.choice(_GAPS) for _ in range(rng.randint(1, 25))))
+        for s in split_sentences(text):
+            seen.has_trigger(s.text)
+            a, b = [], []
+            assert repr(seen.match_sentence(s, a)) == repr(fresh.match_sentence(s, b)), s.text
+            assert repr(a) == repr(b)

@@ -172,10 +172,13 @@ def test_two_concurrent_runs(tmp_path):
 def test_interrupted_run_loses_and_duplicates_nothing(tmp_path, sig):
     inp, out, db = tmp_path / "in", tmp_path / "o.jsonl", tmp_path / "s.db"
     inp.mkdir()
-    for i in range(30):
-        write(inp, f"2025-03-01-{i:02}.txt", f"إدلب غارة {i}\n")
+    from extractor.parallel import BATCH
+
+    n = 2 * BATCH  # rows are written per batch of articles: two batches, killed during the second
+    for i in range(n):
+        write(inp, f"2025-03-01-{i:03}.txt", f"إدلب غارة {i}\n")
     cmd = [sys.executable, str(FAKE), "extract", str(inp), "--state", str(db), "-o", str(out), "--append"]
-    p = subprocess.Popen(cmd, env=dict(os.environ, RASD_FAKE_DELAY="0.08"), stderr=subprocess.PIPE)
+    p = subprocess.Popen(cmd, env=dict(os.environ, RASD_FAKE_DELAY=str(2.4 / n)), stderr=subprocess.PIPE)
     deadline = time.monotonic() + 30
     while (not out.exists() or not out.stat().st_size) and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -183,12 +186,12 @@ def test_interrupted_run_loses_and_duplicates_nothing(tmp_path, sig):
     p.send_signal(sig)
     p.wait(timeout=30)
     partial = ids(out)
-    assert 0 < len(partial) < 30  # killed midway, after some rows were reported
+    assert 0 < len(partial) < n  # killed midway, after some rows were reported
     r = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stderr
     got = ids(out)
     assert got[: len(partial)] == partial
-    assert len(got) == 30 and len(set(got)) == 30
+    assert len(got) == n and len(set(got)) == n
     assert not list(tmp_path.glob(".*.tmp"))
 
 

@@ -285,23 +285,42 @@ def _ordinal_not_after(text: str, at: int) -> bool:
     return bool(before) and before[-1] in _ordinal_not_after_words()
 
 
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=1)
+def _gates() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    r"""What some patterns cannot match without (speed only: a pattern skipped is one that finds nothing):
+    a weekday name (re_weekday's ``wd``), a Hijri month name (re_hijri_day's ``hm``), a word that counts days
+    back (re_days_ago: dates.yaml ``days_ago_before``). With ``_DIGIT`` (the ``\d`` that re_numeric,
+    re_hijri_day and re_year need; re_day_current also reads ordinal days, so it is never gated)."""
+    v = _vocab()
+    ago = load_yaml("dates.yaml").get("days_ago_before") or ["قبل"]
+    return (re.compile(f"(?:{_alt(v.weekday_of)})"), re.compile(f"(?:{_alt(v.hijri_month_of)})"),
+            re.compile(f"(?:{_alt(ago)})"))  # fmt: skip
+
+
 def find_dates(text: str, published: datetime.date | None, offset: int = 0) -> list[DateMention]:
     """Every date expression in ``text`` (normalised), resolved against ``published``."""
     v = _vocab()
     cands: list[DateMention] = []
+    # a pattern whose necessary part is not in the text finds nothing there (_gates): most sentences hold
+    # no digit and no weekday, and scanning them with those patterns was most of this function's time
+    digit = _DIGIT.search(text) is not None
+    weekday_gate, hijri_gate, ago_gate = _gates()
 
     def add(m: re.Match, date, prec, kind, year_only=None, group: int | str = 0):
         s, e = m.span(group)
         cands.append(DateMention(s + offset, e + offset, text[s:e], date, prec, kind, year_only))
 
-    for pat in v.re_numeric:
+    for pat in v.re_numeric if digit else ():
         for m in pat.finditer(text):
             y, mo, dd = int(m.group("y")), int(m.group("m")), int(m.group("d"))
             if 1300 <= y <= 1500 or v.re_hijri_tail.match(text, m.end()):
                 add(m, _hijri(y, mo, dd), 1, "absolute")  # 4/8/1436هـ: never 4 August 1436
             elif (d := _safe_date(y, mo, dd)) is not None:
                 add(m, d, 1, "absolute")
-    for m in v.re_hijri_day.finditer(text):
+    for m in v.re_hijri_day.finditer(text) if digit and hijri_gate.search(text) else ():
         hm, dd = v.hijri_month_of[normalize_key(m.group("hm"))], int(m.group("d"))
         hy = int(m.group("y")) if m.group("y") else _hijri_year_for(hm, dd, published)
         d = _hijri(hy, hm, dd) if hy is not None and 1 <= dd <= 30 else None
@@ -324,7 +343,7 @@ def find_dates(text: str, published: datetime.date | None, offset: int = 0) -> l
             d = _safe_date(published.year, published.month, day)
             if d is not None:
                 add(m, d, 1, "absolute")
-    for m in v.re_weekday.finditer(text):
+    for m in v.re_weekday.finditer(text) if weekday_gate.search(text) else ():
         wd = v.weekday_of[normalize_key(m.group("wd"))]
         rel = normalize_key(m.group("wrel")) if m.group("wrel") else None
         add(m, _weekday_date(wd, published, rel, v), 1, "weekday")
@@ -344,11 +363,11 @@ def find_dates(text: str, published: datetime.date | None, offset: int = 0) -> l
         else:
             prec = {"week": 2, "month": 3}.get(spec.get("unit", ""), 1)
         add(m, d, prec, "relative", group="r")
-    for m in v.re_days_ago.finditer(text):
+    for m in v.re_days_ago.finditer(text) if ago_gate.search(text) else ():
         n = m.group("n")
         k = int(n) if n.isdigit() else _days_ago_numbers()[n]
         add(m, _shift(published, -k), 1, "relative")
-    for m in v.re_year.finditer(text):
+    for m in v.re_year.finditer(text) if digit else ():
         add(m, None, 3, "year_only", int(m.group("y")))
 
     # keep the longest, most specific non-overlapping mentions

@@ -252,6 +252,7 @@ _DIRECTION_ADJ = _keys(_PLACE_WORDS["direction_adjectives"])
 _ADJECTIVE_HEADS = _keys(_PLACE_WORDS.get("adjective_heads") or ())
 _DASH_AFTER = re.compile(r"\s*[-–—]\s")
 _NON_SPACE = re.compile(r"\S+")
+_DASH = re.compile("[-–—]")
 
 
 def _dateline(text: str, m: _Mention, offset: int) -> bool:
@@ -266,8 +267,8 @@ def _dateline(text: str, m: _Mention, offset: int) -> bool:
         return True
     return (
         n_head <= 6
-        and any(c in text[:s] for c in "-–—")
         and text[e : e + 2].strip()[:1] == ":"
+        and _DASH.search(text, 0, s) is not None  # a dash before the name (checked last: the rarest)
     )
 
 
