@@ -141,7 +141,7 @@ def test_find_dates_with_its_gates_equals_every_pattern_tried(monkeypatch):
     from extractor.resolve import dates
 
     v = dates._vocab()
-    words = (list(v.month_of) + list(v.weekday_of) + list(v.relative_of) + list(v.hijri_month_of)
+    words = (list(v.month_of) + list(v.weekday_of) + list(v.relative_of) + list(v.hijri_month_of) + list(v.ordinal_day)
              + ["قبل", "يومين", "ايام", "عام", "من", "شهر", "الماضي", "الجاري", "المقبل", "هـ", "في", "يوم"])  # fmt: skip
     rng = random.Random(15)
     pieces = words + ["3", "12", "2015", "1436", "4/8/1436", "2015-03-12", "12.3.2015", "و", "ب", "قتل", "مدنيين"]
@@ -153,7 +153,7 @@ def test_find_dates_with_its_gates_equals_every_pattern_tried(monkeypatch):
     assert sum(1 for g in gated if g) > 1000  # the texts hold dates
     everything = re.compile("")
     monkeypatch.setattr(dates, "_DIGIT", everything)
-    monkeypatch.setattr(dates, "_gates", lambda: (everything, everything))
+    monkeypatch.setattr(dates, "_gates", lambda: (everything, everything, everything))
     for t, g in zip(texts, gated):
         assert dates.find_dates(t, day) == g, t
 
