@@ -234,3 +234,50 @@ def test_the_owner_of_the_place_struck_is_the_target():
             "اليوم.")
     assert all(ev.actor1 != "Police Forces of Saudi Arabia (2015-)" or ev.sub_event_type != "Suicide bomb"
                for ev in extract(text, published="2015-08-06"))
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # ACLED codes an air strike with the force whose aircraft flew it: a 'by' phrase of a feminine strike ...
+    ("قتل قيادي في تنظيم داعش وأصيب عدد من مرافقيه بغارة جوية نفذتها طائرات التحالف الدولي قرب مدينة البعاج.",
+     "2015-08-06", ("Global Coalition Against Daesh", "Islamic State (Iraq)")),
+    # ... an air force named with no 'by' cue, the group only struck
+    ("وقال الأهالي إن مسلحي تنظيم داعش تعرضوا لغارة جوية من طائرات التحالف الدولي في مدينة الرقة السورية أمس.",
+     "2016-08-06", ("Global Coalition Against Daesh", "Islamic State (Syria)")),
+    # ... but an air force named as the target of a group's drones stays the target
+    ("هاجم مقاتلو هيئة تحرير الشام بطائرات مسيرة مواقع للقوات الروسية قرب مدينة جبلة السورية اليوم.", "2019-08-06",
+     ("HTS: Hayat Tahrir al Sham", "Military Forces of Russia (2000-)")),
+    # the Arab coalition by its other name, and the international coalition as "الائتلاف الدولي"
+    ("قصف طيران تحالف الدول العربية أمس مواقع للحوثيين في مدينة الحوطة بمحافظة لحج.", "2015-08-06",
+     ("Operation Restoring Hope", "Military Forces of Yemen (2015-2017) Houthi-Saleh")),
+    ("نفذ الائتلاف الدولي غارات جوية على مواقع لتنظيم داعش في مدينة الرقة السورية أمس.", "2016-08-06",
+     ("Global Coalition Against Daesh", "Islamic State (Syria)")),
+    # lethal force on protesters: the force acts, the protesters are acted on
+    ("أطلقت قوات الأمن الرصاص الحي على متظاهرين في مدينة أم درمان اليوم فقتلت اثنين منهم.", "2019-06-03",
+     ("Police Forces of Sudan (2019-)", "Protesters (Sudan)")),
+])  # fmt: skip
+def test_who_flew_and_who_fired(text, published, expected):
+    ev = one(text, published)
+    assert (ev.actor1, ev.actor2) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # "بين A و A2 من طرف، و B من طرف آخر": A2 fights with A, B is the other side
+    ("ودارت اشتباكات عنيفة بين قوات النظام وميليشيا الدفاع الوطني من طرف، والفصائل المقاتلة من طرف آخر في محيط مدينة "
+     "مورك بريف حماة الشمالي أمس.", "2015-08-06",
+     ("Military Forces of Syria (2000-2024)", "QDW: National Defence Forces", "Opposition Rebels (Syria)")),
+    ("واستمرت المعارك بين القوات النظامية و«حزب الله» من جهة، والفصائل الإسلامية المعارضة من جهة أخرى في مدينة الزبداني "
+     "أمس.", "2015-08-06", ("Military Forces of Syria (2000-2024)", "Hezbollah", "Opposition Rebels (Syria)")),
+    ("تدور اشتباكات بين قوات النظام من جهة، والفصائل المقاتلة من جهة أخرى في مدينة الزبداني بريف دمشق.", "2015-08-06",
+     ("Military Forces of Syria (2000-2024)", "", "Opposition Rebels (Syria)")),
+])  # fmt: skip
+def test_the_two_sides_marked_from_one_side_and_the_other(text, published, expected):
+    ev = one(text, published)
+    assert (ev.actor1, ev.assoc_actor_1, ev.actor2) == expected
+
+
+def test_a_clause_opening_feminine_verb_has_its_subject_after_it():
+    # "في حين استهدفت الفصائل ...": the factions right after the verb target, the army's positions are targeted
+    text = ("وقصفت قوات النظام أحياء في مدينة حلب أمس، في حين استهدفت الفصائل المقاتلة مواقع قوات النظام في محيط حي "
+            "الخالدية بمدينة حلب.")
+    battles = [e for e in extract(text, published="2015-07-21") if e.event_type == "Battles"]
+    assert [(e.actor1, e.actor2) for e in battles] == [("Opposition Rebels (Syria)", "Military Forces of Syria (2000-2024)")]
