@@ -262,11 +262,11 @@ def test_who_flew_and_who_fired(text, published, expected):
 
 @pytest.mark.parametrize("text, published, expected", [
     # "بين A و A2 من طرف، و B من طرف آخر": A2 fights with A, B is the other side
-    ("ودارت اشتباكات عنيفة بين قوات النظام وميليشيا الدفاع الوطني من طرف، والفصائل المقاتلة من طرف آخر في محيط مدينة "
-     "مورك بريف حماة الشمالي أمس.", "2015-08-06",
+    (("ودارت اشتباكات عنيفة بين قوات النظام وميليشيا الدفاع الوطني من طرف، والفصائل المقاتلة من طرف آخر في محيط مدينة "
+      "مورك بريف حماة الشمالي أمس."), "2015-08-06",
      ("Military Forces of Syria (2000-2024)", "QDW: National Defence Forces", "Opposition Rebels (Syria)")),
-    ("واستمرت المعارك بين القوات النظامية و«حزب الله» من جهة، والفصائل الإسلامية المعارضة من جهة أخرى في مدينة الزبداني "
-     "أمس.", "2015-08-06", ("Military Forces of Syria (2000-2024)", "Hezbollah", "Opposition Rebels (Syria)")),
+    (("واستمرت المعارك بين القوات النظامية و«حزب الله» من جهة، والفصائل الإسلامية المعارضة من جهة أخرى في مدينة الزبداني "
+      "أمس."), "2015-08-06", ("Military Forces of Syria (2000-2024)", "Hezbollah", "Opposition Rebels (Syria)")),
     ("تدور اشتباكات بين قوات النظام من جهة، والفصائل المقاتلة من جهة أخرى في مدينة الزبداني بريف دمشق.", "2015-08-06",
      ("Military Forces of Syria (2000-2024)", "", "Opposition Rebels (Syria)")),
 ])  # fmt: skip
@@ -281,3 +281,33 @@ def test_a_clause_opening_feminine_verb_has_its_subject_after_it():
             "الخالدية بمدينة حلب.")
     battles = [e for e in extract(text, published="2015-07-21") if e.event_type == "Battles"]
     assert [(e.actor1, e.actor2) for e in battles] == [("Opposition Rebels (Syria)", "Military Forces of Syria (2000-2024)")]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # the regime named by its president
+    ("قصفت قوات الأسد قرية محمبل في ريف إدلب بصواريخ أرض أرض ما أوقع جرحى من المدنيين.", "2015-08-06",
+     ("Military Forces of Syria (2000-2024)", "Civilians (Syria)")),
+    # a feminine 'by' verb after the shell: the force that fired it, not its target
+    ("سقطت قذيفة دبابة أطلقتها قوات النظام على حي الوعر في مدينة حمص أمس دون أنباء عن إصابات.", "2015-08-06",
+     ("Military Forces of Syria (2000-2024)", "")),
+    # the wounded police and the police post are the target (the post in the accusative)
+    ("أصيب خمسة من رجال الشرطة في هجوم مسلح استهدف مركزا للأمن في مدينة إسطنبول التركية اليوم.", "2015-08-06",
+     ("Unidentified Armed Group (Turkey)", "Police Forces of Turkey")),
+    # the president's full name inside the name of his forces; "بين" after a stem trigger's ending
+    ("تدور اشتباكات عنيفة في مدينة عدن بين القوات الموالية للرئيس عبدربه منصور هادي ومسلحي الحوثي.", "2015-07-06",
+     ("Military Forces of Yemen (2012-)", "Military Forces of Yemen (2015-2017) Houthi-Saleh")),
+])  # fmt: skip
+def test_more_names_and_cues_of_the_sides(text, published, expected):
+    ev = one(text, published)
+    assert (ev.actor1, ev.actor2) == expected
+
+
+def test_a_person_span_that_is_a_group_with_its_conjunction_keeps_the_group():
+    from extractor.normalize import normalize_text
+
+    lex = ActorLexicon.load()
+    t = normalize_text("بين القوات والحوثيين ومسلحي الحوثي")
+    per = (t.index("ومسلحي"), len(t))
+    assert "Military Forces of Yemen (2015-2017) Houthi-Saleh" in [
+        a.name for a in lex.find(t, event_country="Yemen", event_date=__import__("datetime").date(2015, 7, 6),
+                                 persons=[per])]  # fmt: skip

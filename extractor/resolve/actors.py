@@ -693,9 +693,12 @@ class ActorLexicon:
         الزاوية") is kept as that group, with its Arabic name as the associated actor of an
         Unidentified Armed Group, rather than lost."""
         found = self._find(text, offset, event_country, event_date)
-        if persons:  # a name inside a longer PER span; a span that is just the match is a mistagged noun
+        if persons:  # a name inside a longer PER span; a span that is just the match (with its clitics: "ومسلحي
+            # الحوثي") is a mistagged noun
             found = [a for a in found
-                     if not any(s <= a.start and a.end <= e and (a.start, a.end) != (s, e) for s, e in persons)]
+                     if not any(s <= a.start and a.end <= e and not (a.end == e and text[s - offset : a.start - offset].isalpha()
+                                                                      or (a.start, a.end) == (s, e))
+                                for s, e in persons)]  # fmt: skip
         if orgs and event_country:
             for s, e in orgs:
                 if any(a.start < e and s < a.end for a in found):
@@ -811,6 +814,8 @@ def both_sides(armed: list[Actor], text: str, offset: int, trigger_start: int,
                trigger_end: int) -> tuple[Actor, Actor] | None:  # fmt: skip
     """The two sides of "<trigger> بين A و B" (A and B armed, named differently), in text order."""
     rel = trigger_end - offset
+    while rel < len(text) and text[rel].isalpha():
+        rel += 1  # the rest of a stem trigger's word ("اشتباك|ات") is no word between
     hit = _BETWEEN.search(text, max(0, trigger_start - offset), rel + 60)
     if hit is None or _words(text, rel, hit.start()) > 4:
         return None
