@@ -453,11 +453,6 @@ def _build(c: Clause, templates: TemplateSet, gazetteer: Gazetteer, lexicon: Act
         rejected.append(Rejection(tpl.id, idx, best_match.hit.phrase,
                                   f"{before[1]} re-typed as {sub} by rule '{rule.id}': {rule.why}", verb="re-typed",
                                   code=rule.id))
-    if (sub == "Excessive force against protesters" and actor1 is not None and actor1.kind == "protesters"
-            and actor2 is not None and actor2.kind in ARMED):  # fmt: skip
-        # "أطلقت قوات الأمن الرصاص الحي على المتظاهرين": the force that used lethal force acts, the protesters
-        # are acted on (ACLED codebook, Excessive force against protesters: actor1 the perpetrator)
-        actor1, actor2 = actor2, actor1
     if event_type == "Battles" and actor2 is not None and actor2.kind == "civilians":
         actor2 = None  # "اشتباكات ... أسفرت عن مقتل 55 شخصا": the dead are not a side of the clash
     if actor1 is not None and actor2 is not None and lexicon.allied(actor1, actor2):
