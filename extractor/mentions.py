@@ -580,7 +580,12 @@ def _roles(actors: list[Actor], m: TriggerMatch, sent, templates: TemplateSet, e
     actors = named_members(actors, sent.text, sent.start)
     lexicon = ActorLexicon.load()
     # a force escorting the attacker ("اقتحم مستوطنون القرية بحماية قوات الاحتلال") is not its target
-    actors = [a for a in actors if not (a.start > t0 and lexicon.supports(sent.text, a.start - sent.start))]
+    # nor, before it, a side ("تقدمت القوات العراقية بدعم من طيران التحالف واشتبكت مع داعش": the ground forces
+    # fight; ACLED codes the two organised armed sides of a battle), while someone else armed is named
+    backing = [a for a in actors if lexicon.supports(sent.text, a.start - sent.start)]
+    actors = [a for a in actors if not (a.start > t0 and a in backing)]
+    if any(a.kind in ARMED and a not in backing for a in actors):
+        actors = [a for a in actors if a not in backing]
     armed = [a for a in actors if a.kind in ARMED]
     others = [a for a in actors if a.kind not in ARMED]
     if event_type == "Protests":

@@ -312,3 +312,18 @@ def test_a_person_span_that_is_a_group_with_its_conjunction_keeps_the_group():
     assert "Military Forces of Yemen (2015-2017) Houthi-Saleh" in [
         a.name for a in lex.find(t, event_country="Yemen", event_date=__import__("datetime").date(2015, 7, 6),
                                  persons=[per])]  # fmt: skip
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # the coalition backing a ground advance is no side of the battle: the ground forces fight
+    ("تقدمت القوات العراقية بدعم من طيران التحالف الدولي باتجاه مدينة الرمادي واشتبكت مع عناصر تنظيم داعش أمس.",
+     "2015-08-06", ("Military Forces of Iraq (2014-2018)", "Islamic State (Iraq)")),
+    ("اشتبكت القوات العراقية بغطاء جوي من التحالف الدولي مع مسلحي تنظيم داعش في مدينة الرمادي أمس.", "2015-08-06",
+     ("Military Forces of Iraq (2014-2018)", "Islamic State (Iraq)")),
+    # in Syria and Iraq "the United States and its allies" striking is the coalition
+    ("شنت الولايات المتحدة وحلفاؤها غارات جوية على مواقع لتنظيم داعش في مدينة الرقة السورية أمس.", "2015-08-06",
+     ("Global Coalition Against Daesh", "Islamic State (Syria)")),
+])  # fmt: skip
+def test_backing_forces_and_the_coalition_by_its_members(text, published, expected):
+    ev = one(text, published)
+    assert (ev.actor1, ev.actor2) == expected
