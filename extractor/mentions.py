@@ -580,12 +580,15 @@ def _roles(actors: list[Actor], m: TriggerMatch, sent, templates: TemplateSet, e
     actors = named_members(actors, sent.text, sent.start)
     lexicon = ActorLexicon.load()
     # a force escorting the attacker ("اقتحم مستوطنون القرية بحماية قوات الاحتلال") is not its target
-    # nor, before it, a side ("تقدمت القوات العراقية بدعم من طيران التحالف واشتبكت مع داعش": the ground forces
-    # fight; ACLED codes the two organised armed sides of a battle), while someone else armed is named
+    # nor, before it, is a foreign force or an air force backing a ground advance a side ("تقدمت القوات العراقية
+    # بدعم من طيران التحالف واشتبكت مع داعش": ACLED codes the two organised armed sides that fight on the
+    # ground), while someone else armed is named; a ground force that helps stays ("بمساعدة عناصر الجيش")
     backing = [a for a in actors if lexicon.supports(sent.text, a.start - sent.start)]
     actors = [a for a in actors if not (a.start > t0 and a in backing)]
-    if any(a.kind in ARMED and a not in backing for a in actors):
-        actors = [a for a in actors if a not in backing]
+    from_air = [a for a in backing
+                if a.kind == "external" or "جوي" in sent.text[max(0, a.start - sent.start - 24) : a.start - sent.start]]
+    if any(a.kind in ARMED and a not in from_air for a in actors):
+        actors = [a for a in actors if a not in from_air]
     armed = [a for a in actors if a.kind in ARMED]
     others = [a for a in actors if a.kind not in ARMED]
     if event_type == "Protests":
