@@ -30,6 +30,7 @@ from datetime import date
 from .assemble import retype
 from .context import ArticleContext, article_context
 from .document import Doc
+from .normalize import normalize_key
 from .phrases import clitic_part, suffixes
 from .resolve.actors import Actor, ActorLexicon, both_sides, for_event, named_members
 from .resolve.dates import find_dates, is_old_history, reporting_clause, resolve_event_date
@@ -43,6 +44,7 @@ _PRONOUNS = suffixes("pronoun")  # "قال الجيش إنه قصف": the speake
 _WORDS_AROUND = load_yaml("function_words.yaml")["mentions"]  # the small words read around a trigger
 # "النار على فلسطينيين": a country adjective after these names those struck (data/function_words.yaml)
 _TARGET_PREPOSITIONS = tuple(_WORDS_AROUND["target_prepositions"])
+_CONTRAST_WORDS = frozenset(normalize_key(w) for w in _WORDS_AROUND["contrast_words"])  # فيما، في حين
 _NO_SUBJECT_PREFIXES = tuple(_WORDS_AROUND["no_subject_prefixes"])  # استهدفت: a country after it is no subject
 _PARTITIVE = frozenset(_WORDS_AROUND.get("partitive") or ())  # "ثمانية من رجال الشرطة"
 _CONJ = "".join(clitic_part("conjunction"))  # و ف (data/clitics.yaml)
@@ -381,8 +383,8 @@ def _build(c: Clause, templates: TemplateSet, gazetteer: Gazetteer, lexicon: Act
                 or sent.text[best_match.end - sent.start : adj[1]].rstrip().endswith(("ين", "ون"))):  # fmt: skip
         adj = None  # "النار على فلسطينيين": people struck, not the striker's adjective
     adj_end = adj[1] + sent.start if adj else best_match.end
-    actor1, actor2 = _roles(sources_removed(actors, sent, best_match), best_match, sent, templates, event_type,
-                            adj_end)  # fmt: skip
+    kept = sources_removed(actors, sent, best_match)
+    actor1, actor2 = _roles(kept, best_match, sent, templates, event_type, adj_end)
     if event_type == "Battles" and actor1 is not None and actor2 is None and lexicon.refers_to_attackers(sent.text):
         # "وكبد الجيش القوات المهاجمة خسائر": the attackers an earlier sentence named are the other side
         prev = [(s.text, s.start) for s in doc.sentences[max(0, idx - 2) : idx]]
@@ -431,6 +433,16 @@ def _build(c: Clause, templates: TemplateSet, gazetteer: Gazetteer, lexicon: Act
             and not tpl.air_by_foreign_unless.contains(sent.text)):  # fmt: skip
         event_type, sub = "Explosions/Remote violence", "Air/drone strike"
     event_type, sub = templates.apply_modifiers(event_type, sub, sent.text)
+    if sub == "Air/drone strike" and (actor1 is None or actor1.kind in ("civilians", "protesters")):
+        # "تعرض مسلحو داعش لغارة من طائرات التحالف": ACLED codes an air strike with the force whose aircraft flew
+        # it (codebook, Air/drone strike; civilians are never its actor1): an air force the clause names, and
+        # not as a target ("مواقع للقوات الروسية"), is the striker when no one else is
+        air = next((a for a in kept if a.kind in STATE and _actor_country_or_name(a) & templates.air_capable_actors
+                    and not templates.cue_before("target", sent, a.start)), None)  # fmt: skip
+        if air is not None:
+            if actor2 is None or actor2.name == air.name:
+                actor2 = actor1
+            actor1 = air
     # --- defaults that ACLED's definitions imply ---------------------------------------------
     if country:
         actor1, actor2 = _defaults(lexicon, event_type, sub, actor1, actor2, country, published, sent.text,
@@ -585,7 +597,15 @@ def _roles(actors: list[Actor], m: TriggerMatch, sent, templates: TemplateSet, e
     actors = named_members(actors, sent.text, sent.start)
     lexicon = ActorLexicon.load()
     # a force escorting the attacker ("اقتحم مستوطنون القرية بحماية قوات الاحتلال") is not its target
-    actors = [a for a in actors if not (a.start > t0 and lexicon.supports(sent.text, a.start - sent.start))]
+    # nor, before it, is a foreign force or an air force backing a ground advance a side ("تقدمت القوات العراقية
+    # بدعم من طيران التحالف واشتبكت مع داعش": ACLED codes the two organised armed sides that fight on the
+    # ground), while someone else armed is named; a ground force that helps stays ("بمساعدة عناصر الجيش")
+    backing = [a for a in actors if lexicon.supports(sent.text, a.start - sent.start)]
+    actors = [a for a in actors if not (a.start > t0 and a in backing)]
+    from_air = [a for a in backing
+                if a.kind == "external" or "جوي" in sent.text[max(0, a.start - sent.start - 24) : a.start - sent.start]]
+    if any(a.kind in ARMED and a not in from_air for a in actors):
+        actors = [a for a in actors if a not in from_air]
     armed = [a for a in actors if a.kind in ARMED]
     others = [a for a in actors if a.kind not in ARMED]
     if event_type == "Protests":
@@ -616,6 +636,15 @@ def _roles(actors: list[Actor], m: TriggerMatch, sent, templates: TemplateSet, e
     struck_names |= {a.name for a in armed if lexicon.victim_after(sent.text, a.end - sent.start)}
     # "تفجير مسجد قوات الطوارئ", "بمسجد تابع لقوات الطوارئ": the owner of the place struck is the target
     struck_names |= {a.name for a in armed if lexicon.owned_target(sent.text, a.start - sent.start) and id(a) not in agents}
+    # "في حين استهدفت الفصائل المقاتلة مواقع قوات النظام": a feminine perfect verb that opens its clause (at the
+    # start, or after a contrast word) has its subject right after it, not its target
+    lead = sent.text[: m.hit.word_start - sent.start].strip(" \"'«»“”،,؛:.-")
+    lead = lead[1:] if lead[:1] in _CONJ and lead[1:] in _CONTRAST_WORDS else lead
+    if " " not in m.hit.phrase and m.hit.phrase.endswith("ت") and (not lead or lead in _CONTRAST_WORDS):
+        subj = next((a for a in armed if a.start >= m.end and not sent.text[m.end - sent.start : a.start - sent.start].strip()), None)
+        if subj is not None and not sent.text[subj.start - sent.start - 1 : subj.start - sent.start].isalpha():  # no لل
+            struck_names.discard(subj.name)
+            agents.add(id(subj))
     struck = {id(a) for a in armed if a.name in struck_names}  # also its other names: "(داعش)"
     # ("هجوم شنته قوات الدعم السريع"; a 'by' cue far from the trigger belongs to another clause)
     by_phrase = [a for a in armed if a.start >= t0 and id(a) not in struck

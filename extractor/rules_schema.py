@@ -381,6 +381,8 @@ FUNCTION_WORDS = _obj({
         "member_phrases": _phrases("longer phrases between an unidentified armed actor and its group, read within 5 "
                                    "words (مسلحون يشتبه في انتمائهم لجماعة): the group is the one actor"),
         "between": _phrases("the word of '<trigger> بين A و B' (also ما بين): A and B are the two sides"),
+        "side_marks": _phrases("words that close the first side of 'بين A و A2 من جهة و B من جهة أخرى': A2 is A's "
+                               "ally, B the other side"),
         "made_in": _phrases("words after a country adjective that make it the maker, not the actor (إيرانية الصنع)"),
         "owner_links": _phrases("words that make an actor the owner of the place before (مسجد تابع لقوات)"),
         "place_prepositions": _phrases("words before a country name that make it a place, not a subject "

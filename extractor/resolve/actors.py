@@ -693,9 +693,12 @@ class ActorLexicon:
         الزاوية") is kept as that group, with its Arabic name as the associated actor of an
         Unidentified Armed Group, rather than lost."""
         found = self._find(text, offset, event_country, event_date)
-        if persons:  # a name inside a longer PER span; a span that is just the match is a mistagged noun
+        if persons:  # a name inside a longer PER span; a span that is just the match (with its clitics: "ومسلحي
+            # الحوثي") is a mistagged noun
             found = [a for a in found
-                     if not any(s <= a.start and a.end <= e and (a.start, a.end) != (s, e) for s, e in persons)]
+                     if not any(s <= a.start and a.end <= e and not (a.end == e and text[s - offset : a.start - offset].isalpha()
+                                                                      or (a.start, a.end) == (s, e))
+                                for s, e in persons)]  # fmt: skip
         if orgs and event_country:
             for s, e in orgs:
                 if any(a.start < e and s < a.end for a in found):
@@ -765,6 +768,9 @@ _MEMBER_PHRASES = tuple(normalize_key(w) for w in _WORDS_AROUND.get("member_phra
 _BETWEEN = re.compile(r"(?:^|\s)" + clitic_regex(clitic_part("conjunction")) + "(?:"
                       + "|".join(re.escape(w).replace(r"\ ", r"\s") for w in sorted(_WORDS_AROUND["between"], key=len, reverse=True))
                       + r")\s")  # fmt: skip
+_SIDE_MARK = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(normalize_key(w)).replace(r"\ ", r"\s")
+                                                 for w in sorted(_WORDS_AROUND.get("side_marks") or [], key=len, reverse=True))
+                        + r")(?=[\s،,؛]|$)") if _WORDS_AROUND.get("side_marks") else None  # fmt: skip
 _ARMED = {"state", "police", "rebel", "political_militia", "identity_militia", "external", "unidentified"}
 _ALLY_KINDS = _ARMED - {"unidentified"}
 _STATE_KINDS = {"state", "police"}
@@ -813,6 +819,8 @@ def both_sides(armed: list[Actor], text: str, offset: int, trigger_start: int,
                trigger_end: int) -> tuple[Actor, Actor] | None:  # fmt: skip
     """The two sides of "<trigger> بين A و B" (A and B armed, named differently), in text order."""
     rel = trigger_end - offset
+    while rel < len(text) and text[rel].isalpha():
+        rel += 1  # the rest of a stem trigger's word ("اشتباك|ات") is no word between
     hit = _BETWEEN.search(text, max(0, trigger_start - offset), rel + 60)
     if hit is None or _words(text, rel, hit.start()) > 4:
         return None
@@ -820,6 +828,18 @@ def both_sides(armed: list[Actor], text: str, offset: int, trigger_start: int,
     if not after or _words(text, hit.end(), after[0].start - offset) > 3:
         return None
     first = after[0]
+    # "بين قوات النظام وميليشيا الدفاع الوطني من طرف، والفصائل المقاتلة من طرف آخر": one side ends at the mark,
+    # those named with the first before it are its allies (associated actors), the other side follows it
+    mark = _SIDE_MARK.search(text, first.end - offset, first.end - offset + 160) if _SIDE_MARK else None
+    if mark is not None and _words(text, first.end - offset, mark.start()) <= 8:
+        other = next((b for b in after if b.start - offset >= mark.end() and b.name != first.name), None)
+        if other is not None:
+            gap = text[mark.end() : other.start - offset]
+            if _words(gap, 0, len(gap)) <= 2 and re.search(r"(?:^|[\s\"'«»“”،,])و", gap):
+                allies = [a.name for a in after if first.end <= a.start and a.end - offset <= mark.start()
+                          and a.name not in (first.name, other.name)]  # fmt: skip
+                assoc = "; ".join(dict.fromkeys(x for x in (first.assoc, *allies) if x))
+                return replace(first, assoc=assoc), other
     for b in after[1:]:
         gap = text[first.end - offset : b.start - offset]
         if b.name != first.name and _words(gap, 0, len(gap)) <= 4 and re.search(r"(?:^|\s|[\"'«»“”])و", gap):
