@@ -640,7 +640,9 @@ def _roles(actors: list[Actor], m: TriggerMatch, sent, templates: TemplateSet, e
     # start, or after a contrast word) has its subject right after it, not its target
     lead = sent.text[: m.hit.word_start - sent.start].strip(" \"'«»“”،,؛:.-")
     lead = lead[1:] if lead[:1] in _CONJ and lead[1:] in _CONTRAST_WORDS else lead
-    if " " not in m.hit.phrase and m.hit.phrase.endswith("ت") and (not lead or lead in _CONTRAST_WORDS):
+    # (not a passive: "هوجمت دورية للشرطة": the patrol is attacked)
+    if (" " not in m.hit.phrase and m.hit.phrase.endswith("ت") and (not lead or lead in _CONTRAST_WORDS)
+            and not lexicon.is_victim_verb(m.hit.phrase)):
         subj = next((a for a in armed if a.start >= m.end and not sent.text[m.end - sent.start : a.start - sent.start].strip()), None)
         if subj is not None and not sent.text[subj.start - sent.start - 1 : subj.start - sent.start].isalpha():  # no لل
             struck_names.discard(subj.name)

@@ -236,6 +236,7 @@ class ActorLexicon:
         self._source_links = {normalize_key(w) for w in data.get("source_links") or []}
         self._own = {normalize_key(w) for w in data.get("speaker_own") or []}
         self._victim = PhraseMatcher((w, "victim") for w in data.get("victim_verbs") or [])
+        self._victim_words = frozenset(normalize_key(w) for w in data.get("victim_verbs") or [])
         agent = data.get("agent_cues") or {}
         if set(agent) - {"near", "next"}:
             raise ValueError(f"actors.yaml: agent_cues: unknown key(s) {sorted(set(agent) - {'near', 'next'})}")
@@ -440,6 +441,10 @@ class ActorLexicon:
         window = " ".join(m.group() for _, m in zip(range(5), _WORD.finditer(text, end)))
         hit = next(self._victim.iter(window), None)
         return hit is not None and len(window[: hit.start].split()) <= 4
+
+    def is_victim_verb(self, phrase: str) -> bool:
+        """Whether ``phrase`` is one of the passive verbs whose subject is the victim ("هوجمت دورية")."""
+        return normalize_key(phrase) in self._victim_words
 
     def supports(self, text: str, start: int) -> bool:
         """Whether the actor starting at ``start`` is named as escorting another ("بحماية قوات الاحتلال")."""
