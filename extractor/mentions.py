@@ -45,6 +45,7 @@ _WORDS_AROUND = load_yaml("function_words.yaml")["mentions"]  # the small words 
 # "النار على فلسطينيين": a country adjective after these names those struck (data/function_words.yaml)
 _TARGET_PREPOSITIONS = tuple(_WORDS_AROUND["target_prepositions"])
 _CONTRAST_WORDS = frozenset(normalize_key(w) for w in _WORDS_AROUND["contrast_words"])  # فيما، في حين
+_AIR_SUPPORT = tuple(_WORDS_AROUND.get("air_support") or ())  # "بغطاء جوي من": backing from the air
 _NO_SUBJECT_PREFIXES = tuple(_WORDS_AROUND["no_subject_prefixes"])  # استهدفت: a country after it is no subject
 _PARTITIVE = frozenset(_WORDS_AROUND.get("partitive") or ())  # "ثمانية من رجال الشرطة"
 _CONJ = "".join(clitic_part("conjunction"))  # و ف (data/clitics.yaml)
@@ -603,7 +604,7 @@ def _roles(actors: list[Actor], m: TriggerMatch, sent, templates: TemplateSet, e
     backing = [a for a in actors if lexicon.supports(sent.text, a.start - sent.start)]
     actors = [a for a in actors if not (a.start > t0 and a in backing)]
     from_air = [a for a in backing
-                if a.kind == "external" or "جوي" in sent.text[max(0, a.start - sent.start - 24) : a.start - sent.start]]
+                if a.kind == "external" or any(w in sent.text[max(0, a.start - sent.start - 24) : a.start - sent.start] for w in _AIR_SUPPORT)]
     if any(a.kind in ARMED and a not in from_air for a in actors):
         actors = [a for a in actors if a not in from_air]
     armed = [a for a in actors if a.kind in ARMED]

@@ -397,6 +397,8 @@ FUNCTION_WORDS = _obj({
         "no_subject_prefixes": _phrases("beginnings of a trigger verb ending in ت after which a country is not its "
                                         "subject (استهدفت: the tenth form)"),
         "partitive": _phrases("the word between a count and a force's men (ثمانية من رجال الشرطة): those are struck"),
+        "air_support": _phrases("words just before a backing force that make it air support, no side of a ground "
+                                "fight (بغطاء جوي من)"),
     }, ("target_prepositions", "contrast_words", "no_subject_prefixes"),
         desc="the small words mentions.py reads around a trigger"),
     "assemble": _obj({
