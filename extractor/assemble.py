@@ -31,6 +31,7 @@ from typing import Any
 from .context import ArticleContext, assembly_data, check_keys, word_matcher
 from .normalize import normalize_key
 from .phrases import PhraseMatcher, proclitics, suffixes
+from .resolve.dates import find_dates
 from .rules_schema import load_yaml
 from .templates import Rejection
 
@@ -86,6 +87,17 @@ class Crime:
 
 
 @dataclass(frozen=True)
+class Announced:
+    """An announcement of a past operation (``decisions.announced``): an announcement verb, then a mark that the
+    act is past ("أنه نفذ", "بعد إصابته"), and no day told for the act itself."""
+
+    verbs: PhraseMatcher
+    past_marks: PhraseMatcher
+    window: int
+    after: int
+
+
+@dataclass(frozen=True)
 class DecisionCues:
     reaction: Cue
     followup: Followup
@@ -108,6 +120,7 @@ class DecisionCues:
     private_violence: Crime
     purpose: Crime
     tag_line: PhraseMatcher
+    announced: Announced
 
     @classmethod
     @functools.cache
@@ -115,7 +128,7 @@ class DecisionCues:
         d = check_keys("decisions", assembly_data()["decisions"],
                        {"reaction", "followup", "alleged", "call", "aggregate", "hypothetical", "pluperfect", "past", "after",
                         "ongoing", "scattered", "period", "forecast", "commentary", "verdict", "judgement", "crime",
-                        "private_violence", "purpose", "tag_line"})  # fmt: skip
+                        "private_violence", "purpose", "tag_line", "announced"})  # fmt: skip
 
         def cue(name: str, windowed: bool, optional: set[str] = frozenset()) -> Cue:
             c = check_keys(f"decisions.{name}", d[name], {"words", "window"} if windowed else {"words"}, optional)
@@ -131,11 +144,15 @@ class DecisionCues:
 
         crime = typed("crime")
         t = check_keys("decisions.tag_line", d["tag_line"], {"words"})
+        an = check_keys("decisions.announced", d["announced"], {"window", "after", "verbs", "past_marks"})
+        announced = Announced(word_matcher("decisions.announced.verbs", an["verbs"]),
+                              word_matcher("decisions.announced.past_marks", an["past_marks"]), int(an["window"]),
+                              int(an["after"]))  # fmt: skip
 
         return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False), cue("hypothetical", True), cue("past", True), cue("after", True),
                    word_matcher("decisions.pluperfect.aux", pl["aux"]), int(pl["window"]),
                    cue("ongoing", False), cue("scattered", False), cue("period", True, {"since", "units"}), cue("forecast", True), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"), typed("purpose"),
-                   word_matcher("decisions.tag_line.words", t["words"]))  # fmt: skip
+                   word_matcher("decisions.tag_line.words", t["words"]), announced)  # fmt: skip
 
 
 _RULE_KEYS = {"event_type", "sub_event_type", "context", "actor1", "actor2", "trigger_starts", "sentence_has",
@@ -355,6 +372,27 @@ def _starts_with(text: str, words: PhraseMatcher) -> bool:
     return words.contains(" ".join(text.split()[:2]), strict_suffix=True)
 
 
+_WORD = re.compile(r"\S+")
+
+
+def _announced_past(m: Any, text: str, rel: int, ctx: ArticleContext | None, a: Announced) -> bool:
+    """Whether the trigger at ``rel`` is told in an announcement of a past operation that gives no day of the act
+    (``decisions.announced``): a day after the past mark ("أعلن أنه نفذ أمس غارات") dates the act itself."""
+    before = [w.start() for w in _WORD.finditer(text, 0, rel)]
+    lo = before[-a.window] if len(before) >= a.window else 0
+    verbs = a.verbs.find(text[lo:rel], lo)
+    if not verbs:
+        return False
+    after = [w.end() for w in _WORD.finditer(text, rel)]
+    end = after[min(a.after, len(after)) - 1] if after else rel
+    marks = [h for h in a.past_marks.find(text[verbs[0].end : end], verbs[0].end)]
+    if not marks:
+        return False
+    at = min(marks[0].word_start, rel)
+    published = ctx.published if ctx is not None else None
+    return not any(d.start >= at for d in find_dates(text, published) if d.kind != "year_only")
+
+
 def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     """Reported event or mention, for one mention whose clause text is ``text``."""
     cues = DecisionCues.load()
@@ -379,6 +417,9 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
             and _referring(text, rel, f.heads)):  # fmt: skip
         return Decision(False, "a follow-up (funeral, condolences, a visit to the wounded) of an event told as known",
                         code="followup")
+    if _announced_past(m, text, rel, ctx, cues.announced):
+        return Decision(False, "an announcement of a past operation (أعلن أنه نفذ، بعد إصابته) with no day of the act: "
+                        "the day told is the announcement's", code="announced")
     published = ctx.published if ctx is not None and ctx.date_precision == 1 else None
     if published is not None and m.event_date is not None and m.event_date > published:
         return Decision(False, "dated after the publication day: a plan or an announcement, not an event",

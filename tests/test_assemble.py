@@ -443,3 +443,17 @@ def test_a_column_in_its_own_voice_reports_no_events():
     plain = event + filler * 10 + report
     assert not is_opinion(normalize_text(plain))
     assert [ev.location for ev in rows(plain, "2015-08-01")] == ["Arish"]
+
+
+def test_an_announcement_of_a_past_operation_is_no_event_of_the_announcement_day():
+    # "announced it carried out": the day told is the announcement's; no day is given for the strikes
+    text = "أعلن الجيش أمس أنه نفذ غارات جوية على مواقع المسلحين في مدينة الرمادي."
+    assert rows(text) == []
+    assert "announced" in _codes(text)
+    # ... unless the act has a day of its own after the announcement verb's complement
+    text = "أعلن الجيش أنه نفذ أمس غارات جوية على مواقع المسلحين في مدينة الرمادي."
+    [ev] = rows(text)
+    assert (ev.sub_event_type, ev.location, ev.event_date) == ("Air/drone strike", "Ramadi", "2024-03-09")
+    # a death announced "during his part in" a campaign: neither its day nor its place
+    text = "أعلنت القيادة العامة للقوات المسلحة أمس مقتل أحد جنودها خلال مشاركته في العمليات العسكرية في محافظة إب."
+    assert rows(text) == []
