@@ -578,4 +578,41 @@ def assemble(mentions: list, doc: Any, ctx: ArticleContext | None, rejected: lis
 
     reported = decide_all(mentions, doc, ctx, rejected)
     events = undated_background(merge_mentions(reported, rejected), rejected)
-    return place_policy(events, ctx, rejected, doc.text)
+    return fold_inherited(place_policy(events, ctx, rejected, doc.text), rejected)
+
+
+#: The flag place_policy sets on a row that takes the article's main place.
+_INHERITED = "place: the article's main place"
+#: Event types that tell what an incident did to people ("مقتل القيادي"), rather than the fighting itself.
+_EFFECT_TYPES = frozenset({"Violence against civilians", "Strategic developments"})
+
+
+def fold_inherited(events: list, rejected: list | None = None) -> list:
+    """ACLED's one-event rule across types for a row that names no place of its own: a telling of what was done
+    to people (violence against civilians, a strategic development) or with no tactic, that only names the
+    country ("مقتل القيادي في أفغانستان") and takes the article's main place, on the day of another row of the
+    article there, of another type, is that event told again (a strike and the killing it caused), not a
+    second one. A battle or explosion told so stays: two attacks in one city on one day are two events. It folds into that row; the higher-precedence type wins
+    (``precedence`` in data/assembly.yaml, as in clustering); demonstrations are left to their own rule."""
+    from .merge import merge_into
+
+    demo = precedence().demonstrations
+    out: list = []
+    for e in events:
+        # the host may be one too (both name the country)
+        if _INHERITED in e.flags and (e.event_type in _EFFECT_TYPES or e.generic) and e.event_type not in demo:
+            host = next((o for o in out if o.event_type != e.event_type
+                         and o.event_type not in demo and o.place is not None and e.place is not None
+                         and o.place.location == e.place.location and o.event_date == e.event_date), None)  # fmt: skip
+            if host is not None:
+                span = host.start, host.end, host.sentence_index
+                merge_into(host, e)
+                host.start, host.end, host.sentence_index = span  # the evidence stays the telling with a place
+                if rejected is not None:
+                    rejected.append(Rejection(e.template_id, e.sentence_index, e.trigger,
+                                              "folded: a telling with no place of its own, on the day of another event "
+                                              "at the article's main place, is that event told again (ACLED: one event, "
+                                              "the higher-precedence type)", code="one event"))  # fmt: skip
+                continue
+        out.append(e)
+    return out

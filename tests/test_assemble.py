@@ -457,3 +457,17 @@ def test_an_announcement_of_a_past_operation_is_no_event_of_the_announcement_day
     # a death announced "during his part in" a campaign: neither its day nor its place
     text = "أعلنت القيادة العامة للقوات المسلحة أمس مقتل أحد جنودها خلال مشاركته في العمليات العسكرية في محافظة إب."
     assert rows(text) == []
+
+
+def test_a_killing_told_only_in_the_country_is_the_strike_of_that_day_told_again():
+    # the strike at Kandahar, then "the killing of the leader in Afghanistan": the second telling takes the
+    # article's main place and day, so it is the strike again (ACLED: one event, the higher-precedence type)
+    text = ("شنت طائرة أمريكية غارة جوية على سيارة في مدينة قندهار أمس. وقال المتحدث إن مقتل القيادي في "
+            "أفغانستان يضعف التنظيم.")  # fmt: skip
+    [ev] = rows(text)
+    assert (ev.sub_event_type, ev.location, ev.evidence_start) == ("Air/drone strike", "Kandahar", 0)
+    assert "one event" in _codes(text)
+    # a bombing told so is an event of its own: two attacks in one city on one day are two events
+    text = ("اشتبك الجيش مع مسلحي طالبان في مدينة قندهار أمس. وفي حادث آخر، انفجرت عبوة ناسفة بحافلة للشرطة في "
+            "أفغانستان أمس وقتل ثلاثة من رجال الشرطة.")  # fmt: skip
+    assert [ev.sub_event_type for ev in rows(text)] == ["Armed clash", "Remote explosive/landmine/IED"]
