@@ -471,3 +471,11 @@ def test_a_killing_told_only_in_the_country_is_the_strike_of_that_day_told_again
     text = ("اشتبك الجيش مع مسلحي طالبان في مدينة قندهار أمس. وفي حادث آخر، انفجرت عبوة ناسفة بحافلة للشرطة في "
             "أفغانستان أمس وقتل ثلاثة من رجال الشرطة.")  # fmt: skip
     assert [ev.sub_event_type for ev in rows(text)] == ["Armed clash", "Remote explosive/landmine/IED"]
+
+
+def test_months_counted_in_words_are_a_period_but_the_heaviest_in_months_is_one_event():
+    text = "قال قائد اللواء إن الجيش يخوض معارك عنيفة مع المسلحين في مدينة تعز منذ أربعة أشهر."
+    assert rows(text) == []
+    assert "period" in _codes(text)
+    [ev] = rows("شن المسلحون أعنف هجوم منذ أربعة أشهر على مدينة تعز أمس وقتلوا خمسة جنود.")
+    assert (ev.location, ev.event_date) == ("Taizz", "2024-03-09")
