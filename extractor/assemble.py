@@ -591,7 +591,43 @@ def assemble(mentions: list, doc: Any, ctx: ArticleContext | None, rejected: lis
 
     reported = decide_all(mentions, doc, ctx, rejected)
     events = undated_background(merge_mentions(reported, rejected), rejected)
-    return fold_inherited(place_policy(events, ctx, rejected, doc.text), rejected)
+    return act_day(fold_inherited(place_policy(events, ctx, rejected, doc.text), rejected), doc, ctx)
+
+
+@functools.cache
+def _act_day_words() -> PhraseMatcher:
+    d = check_keys("act_day", assembly_data()["act_day"], {"words"})
+    return word_matcher("act_day.words", d["words"])
+
+
+def act_day(events: list, doc: Any, ctx: ArticleContext | None) -> list:
+    """An announcement dated by its own day ("أعلن الجيش أمس أن غارة قتلت قياديا") whose next words give the
+    act's own day ("وأنه قتل في ضربة وقعت في 11 يوليو", ``act_day.words`` then a date, in one of the row's
+    sentences or the one after it): the row takes the
+    act's day when it lies more than three days before the announcement's. Only for a row no telling dates
+    itself (its day is the publication's or the lead's)."""
+    published = ctx.published if ctx is not None else None
+    sentences = getattr(doc, "sentences", None) or []
+    for e in events:
+        if e.date_basis != "published" or e.event_date is None:
+            continue
+        idx = sorted({j for i in e.sentence_indexes for j in (i, i + 1)})
+        for i in idx:
+            if not 0 <= i < len(sentences):
+                continue
+            text = sentences[i].text
+            day = None
+            for h in _act_day_words().find(text):
+                rest = text[h.end :].lstrip()
+                found = [d for d in find_dates(rest[:40], published) if d.start == 0 and d.kind == "absolute"]
+                if found and found[0].date is not None and (e.event_date - found[0].date).days > RECENT_DAYS:
+                    day = found[0]
+                    break
+            if day is not None:
+                e.event_date, e.time_precision, e.date_basis = day.date, day.precision, "explicit"
+                e.flags = e.flags + ["date: the act's own day (وقعت في ...), not the announcement's"]
+                break
+    return events
 
 
 #: The flag place_policy sets on a row that takes the article's main place.

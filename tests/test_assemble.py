@@ -479,3 +479,11 @@ def test_months_counted_in_words_are_a_period_but_the_heaviest_in_months_is_one_
     assert "period" in _codes(text)
     [ev] = rows("شن المسلحون أعنف هجوم منذ أربعة أشهر على مدينة تعز أمس وقتلوا خمسة جنود.")
     assert (ev.location, ev.event_date) == ("Taizz", "2024-03-09")
+
+
+def test_an_announced_strike_takes_the_act_s_own_day_when_the_text_gives_it():
+    # announced yesterday, done on 20 February: the row is the strike of its own day
+    text = ("أعلن الجيش الأمريكي أمس أن غارة جوية أمريكية قتلت قياديا في تنظيم القاعدة في ولاية قندهار. "
+            "وأوضح البيان أن الضربة وقعت في 20 فبراير في منطقة نائية.")  # fmt: skip
+    [ev] = rows(text)
+    assert (ev.sub_event_type, ev.location, ev.event_date) == ("Air/drone strike", "Kandahar", "2024-02-20")
