@@ -151,7 +151,7 @@ class DecisionCues:
 
         return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False), cue("hypothetical", True), cue("past", True), cue("after", True),
                    word_matcher("decisions.pluperfect.aux", pl["aux"]), int(pl["window"]),
-                   cue("ongoing", False), cue("scattered", False), cue("period", True, {"since", "units", "superlatives"}), cue("forecast", True), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"), typed("purpose"),
+                   cue("ongoing", False), cue("scattered", False), cue("period", True, {"since", "units"}), cue("forecast", True), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"), typed("purpose"),
                    word_matcher("decisions.tag_line.words", t["words"]), announced)  # fmt: skip
 
 
@@ -367,19 +367,6 @@ def _since_date() -> re.Pattern:
     return re.compile(rf"(?<!\w)\w?(?:{alt(since)})\s+(?:{day}\s+(?:{months}){span})(?!\w)")
 
 
-@functools.cache
-def _superlatives() -> PhraseMatcher | None:
-    words = assembly_data()["decisions"]["period"].get("superlatives") or []
-    return word_matcher("decisions.period.superlatives", words) if words else None
-
-
-def _superlative(text: str, rel: int) -> bool:
-    """Whether a superlative stands right before the trigger ("أعنف قصف منذ ستة أشهر"): the heaviest shelling
-    in a period is that day's shelling, not the period (``decisions.period.superlatives``)."""
-    sup = _superlatives()
-    return sup is not None and sup.contains(_word_before(text, rel, 1), strict_suffix=True)
-
-
 def _starts_with(text: str, words: PhraseMatcher) -> bool:
     """Whether one of ``words``, as written (no ending), opens ``text`` (its first two words)."""
     return words.contains(" ".join(text.split()[:2]), strict_suffix=True)
@@ -460,7 +447,7 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
         return Decision(False, "violence between private people (a stabbing, a family quarrel, harassment), which ACLED "
                         "does not code", code="private violence")
     around = _before(text, rel, cues.period.window) + " " + _after(text, m.trigger_end - m.start, cues.period.window)
-    if (cues.period.words.contains(around) or _since_date().search(around)) and not _superlative(text, rel):
+    if cues.period.words.contains(around) or _since_date().search(around):
         return Decision(False, "told over a period up to now (منذ أكثر من أسبوع، منذ 20 يوليو), not one event",
                         code="period")
     before = _before(text, rel, cues.pluperfect_window)

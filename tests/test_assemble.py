@@ -473,14 +473,6 @@ def test_a_killing_told_only_in_the_country_is_the_strike_of_that_day_told_again
     assert [ev.sub_event_type for ev in rows(text)] == ["Armed clash", "Remote explosive/landmine/IED"]
 
 
-def test_months_counted_in_words_are_a_period_but_the_heaviest_in_months_is_one_event():
-    text = "قال قائد اللواء إن الجيش يخوض معارك عنيفة مع المسلحين في مدينة تعز منذ أربعة أشهر."
-    assert rows(text) == []
-    assert "period" in _codes(text)
-    [ev] = rows("شن المسلحون أعنف هجوم منذ أربعة أشهر على مدينة تعز أمس وقتلوا خمسة جنود.")
-    assert (ev.location, ev.event_date) == ("Taizz", "2024-03-09")
-
-
 def test_an_announced_strike_takes_the_act_s_own_day_when_the_text_gives_it():
     # announced yesterday, done on 20 February: the row is the strike of its own day
     text = ("أعلن الجيش الأمريكي أمس أن غارة جوية أمريكية قتلت قياديا في تنظيم القاعدة في ولاية قندهار. "
