@@ -31,6 +31,7 @@ from typing import Any
 from .context import ArticleContext, assembly_data, check_keys, word_matcher
 from .normalize import normalize_key
 from .phrases import PhraseMatcher, proclitics, suffixes
+from .resolve.dates import find_dates
 from .rules_schema import load_yaml
 from .templates import Rejection
 
@@ -86,6 +87,17 @@ class Crime:
 
 
 @dataclass(frozen=True)
+class Announced:
+    """An announcement of a past operation (``decisions.announced``): an announcement verb, then a mark that the
+    act is past ("أنه نفذ", "بعد إصابته"), and no day told for the act itself."""
+
+    verbs: PhraseMatcher
+    past_marks: PhraseMatcher
+    window: int
+    after: int
+
+
+@dataclass(frozen=True)
 class DecisionCues:
     reaction: Cue
     followup: Followup
@@ -108,6 +120,7 @@ class DecisionCues:
     private_violence: Crime
     purpose: Crime
     tag_line: PhraseMatcher
+    announced: Announced
 
     @classmethod
     @functools.cache
@@ -115,7 +128,7 @@ class DecisionCues:
         d = check_keys("decisions", assembly_data()["decisions"],
                        {"reaction", "followup", "alleged", "call", "aggregate", "hypothetical", "pluperfect", "past", "after",
                         "ongoing", "scattered", "period", "forecast", "commentary", "verdict", "judgement", "crime",
-                        "private_violence", "purpose", "tag_line"})  # fmt: skip
+                        "private_violence", "purpose", "tag_line", "announced"})  # fmt: skip
 
         def cue(name: str, windowed: bool, optional: set[str] = frozenset()) -> Cue:
             c = check_keys(f"decisions.{name}", d[name], {"words", "window"} if windowed else {"words"}, optional)
@@ -131,11 +144,15 @@ class DecisionCues:
 
         crime = typed("crime")
         t = check_keys("decisions.tag_line", d["tag_line"], {"words"})
+        an = check_keys("decisions.announced", d["announced"], {"window", "after", "verbs", "past_marks"})
+        announced = Announced(word_matcher("decisions.announced.verbs", an["verbs"]),
+                              word_matcher("decisions.announced.past_marks", an["past_marks"]), int(an["window"]),
+                              int(an["after"]))  # fmt: skip
 
         return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False), cue("hypothetical", True), cue("past", True), cue("after", True),
                    word_matcher("decisions.pluperfect.aux", pl["aux"]), int(pl["window"]),
                    cue("ongoing", False), cue("scattered", False), cue("period", True, {"since", "units"}), cue("forecast", True), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"), typed("purpose"),
-                   word_matcher("decisions.tag_line.words", t["words"]))  # fmt: skip
+                   word_matcher("decisions.tag_line.words", t["words"]), announced)  # fmt: skip
 
 
 _RULE_KEYS = {"event_type", "sub_event_type", "context", "actor1", "actor2", "trigger_starts", "sentence_has",
@@ -355,6 +372,27 @@ def _starts_with(text: str, words: PhraseMatcher) -> bool:
     return words.contains(" ".join(text.split()[:2]), strict_suffix=True)
 
 
+_WORD = re.compile(r"\S+")
+
+
+def _announced_past(m: Any, text: str, rel: int, ctx: ArticleContext | None, a: Announced) -> bool:
+    """Whether the trigger at ``rel`` is told in an announcement of a past operation that gives no day of the act
+    (``decisions.announced``): a day after the past mark ("أعلن أنه نفذ أمس غارات") dates the act itself."""
+    before = [w.start() for w in _WORD.finditer(text, 0, rel)]
+    lo = before[-a.window] if len(before) >= a.window else 0
+    verbs = a.verbs.find(text[lo:rel], lo)
+    if not verbs:
+        return False
+    after = [w.end() for w in _WORD.finditer(text, rel)]
+    end = after[min(a.after, len(after)) - 1] if after else rel
+    marks = [h for h in a.past_marks.find(text[verbs[0].end : end], verbs[0].end)]
+    if not marks:
+        return False
+    at = min(marks[0].word_start, rel)
+    published = ctx.published if ctx is not None else None
+    return not any(d.start >= at for d in find_dates(text, published) if d.kind != "year_only")
+
+
 def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     """Reported event or mention, for one mention whose clause text is ``text``."""
     cues = DecisionCues.load()
@@ -379,6 +417,9 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
             and _referring(text, rel, f.heads)):  # fmt: skip
         return Decision(False, "a follow-up (funeral, condolences, a visit to the wounded) of an event told as known",
                         code="followup")
+    if _announced_past(m, text, rel, ctx, cues.announced):
+        return Decision(False, "an announcement of a past operation (أعلن أنه نفذ، بعد إصابته) with no day of the act: "
+                        "the day told is the announcement's", code="announced")
     published = ctx.published if ctx is not None and ctx.date_precision == 1 else None
     if published is not None and m.event_date is not None and m.event_date > published:
         return Decision(False, "dated after the publication day: a plan or an announcement, not an event",
@@ -537,4 +578,77 @@ def assemble(mentions: list, doc: Any, ctx: ArticleContext | None, rejected: lis
 
     reported = decide_all(mentions, doc, ctx, rejected)
     events = undated_background(merge_mentions(reported, rejected), rejected)
-    return place_policy(events, ctx, rejected, doc.text)
+    return act_day(fold_inherited(place_policy(events, ctx, rejected, doc.text), rejected), doc, ctx)
+
+
+@functools.cache
+def _act_day_words() -> PhraseMatcher:
+    d = check_keys("act_day", assembly_data()["act_day"], {"words"})
+    return word_matcher("act_day.words", d["words"])
+
+
+def act_day(events: list, doc: Any, ctx: ArticleContext | None) -> list:
+    """An announcement dated by its own day ("أعلن الجيش أمس أن غارة قتلت قياديا") whose next words give the
+    act's own day ("وأنه قتل في ضربة وقعت في 11 يوليو", ``act_day.words`` then a date, in one of the row's
+    sentences or the one after it): the row takes the
+    act's day when it lies more than three days before the announcement's. Only for a row no telling dates
+    itself (its day is the publication's or the lead's)."""
+    published = ctx.published if ctx is not None else None
+    sentences = getattr(doc, "sentences", None) or []
+    for e in events:
+        if e.date_basis != "published" or e.event_date is None:
+            continue
+        idx = sorted({j for i in e.sentence_indexes for j in (i, i + 1)})
+        for i in idx:
+            if not 0 <= i < len(sentences):
+                continue
+            text = sentences[i].text
+            day = None
+            for h in _act_day_words().find(text):
+                rest = text[h.end :].lstrip()
+                found = [d for d in find_dates(rest[:40], published) if d.start == 0 and d.kind == "absolute"]
+                if found and found[0].date is not None and (e.event_date - found[0].date).days > RECENT_DAYS:
+                    day = found[0]
+                    break
+            if day is not None:
+                e.event_date, e.time_precision, e.date_basis = day.date, day.precision, "explicit"
+                e.flags = e.flags + ["date: the act's own day (وقعت في ...), not the announcement's"]
+                break
+    return events
+
+
+#: The flag place_policy sets on a row that takes the article's main place.
+_INHERITED = "place: the article's main place"
+#: Event types that tell what an incident did to people ("مقتل القيادي"), rather than the fighting itself.
+_EFFECT_TYPES = frozenset({"Violence against civilians", "Strategic developments"})
+
+
+def fold_inherited(events: list, rejected: list | None = None) -> list:
+    """ACLED's one-event rule across types for a row that names no place of its own: a telling of what was done
+    to people (violence against civilians, a strategic development) or with no tactic, that only names the
+    country ("مقتل القيادي في أفغانستان") and takes the article's main place, on the day of another row of the
+    article there, of another type, is that event told again (a strike and the killing it caused), not a
+    second one. A battle or explosion told so stays: two attacks in one city on one day are two events. It folds into that row; the higher-precedence type wins
+    (``precedence`` in data/assembly.yaml, as in clustering); demonstrations are left to their own rule."""
+    from .merge import merge_into
+
+    demo = precedence().demonstrations
+    out: list = []
+    for e in events:
+        # the host may be one too (both name the country)
+        if _INHERITED in e.flags and (e.event_type in _EFFECT_TYPES or e.generic) and e.event_type not in demo:
+            host = next((o for o in out if o.event_type != e.event_type
+                         and o.event_type not in demo and o.place is not None and e.place is not None
+                         and o.place.location == e.place.location and o.event_date == e.event_date), None)  # fmt: skip
+            if host is not None:
+                span = host.start, host.end, host.sentence_index
+                merge_into(host, e)
+                host.start, host.end, host.sentence_index = span  # the evidence stays the telling with a place
+                if rejected is not None:
+                    rejected.append(Rejection(e.template_id, e.sentence_index, e.trigger,
+                                              "folded: a telling with no place of its own, on the day of another event "
+                                              "at the article's main place, is that event told again (ACLED: one event, "
+                                              "the higher-precedence type)", code="one event"))  # fmt: skip
+                continue
+        out.append(e)
+    return out

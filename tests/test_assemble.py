@@ -443,3 +443,39 @@ def test_a_column_in_its_own_voice_reports_no_events():
     plain = event + filler * 10 + report
     assert not is_opinion(normalize_text(plain))
     assert [ev.location for ev in rows(plain, "2015-08-01")] == ["Arish"]
+
+
+def test_an_announcement_of_a_past_operation_is_no_event_of_the_announcement_day():
+    # "announced it carried out": the day told is the announcement's; no day is given for the strikes
+    text = "أعلن الجيش أمس أنه نفذ غارات جوية على مواقع المسلحين في مدينة الرمادي."
+    assert rows(text) == []
+    assert "announced" in _codes(text)
+    # ... unless the act has a day of its own after the announcement verb's complement
+    text = "أعلن الجيش أنه نفذ أمس غارات جوية على مواقع المسلحين في مدينة الرمادي."
+    [ev] = rows(text)
+    assert (ev.sub_event_type, ev.location, ev.event_date) == ("Air/drone strike", "Ramadi", "2024-03-09")
+    # a death announced "during his part in" a campaign: neither its day nor its place
+    text = "أعلنت القيادة العامة للقوات المسلحة أمس مقتل أحد جنودها خلال مشاركته في العمليات العسكرية في محافظة إب."
+    assert rows(text) == []
+
+
+def test_a_killing_told_only_in_the_country_is_the_strike_of_that_day_told_again():
+    # the strike at Kandahar, then "the killing of the leader in Afghanistan": the second telling takes the
+    # article's main place and day, so it is the strike again (ACLED: one event, the higher-precedence type)
+    text = ("شنت طائرة أمريكية غارة جوية على سيارة في مدينة قندهار أمس. وقال المتحدث إن مقتل القيادي في "
+            "أفغانستان يضعف التنظيم.")  # fmt: skip
+    [ev] = rows(text)
+    assert (ev.sub_event_type, ev.location, ev.evidence_start) == ("Air/drone strike", "Kandahar", 0)
+    assert "one event" in _codes(text)
+    # a bombing told so is an event of its own: two attacks in one city on one day are two events
+    text = ("اشتبك الجيش مع مسلحي طالبان في مدينة قندهار أمس. وفي حادث آخر، انفجرت عبوة ناسفة بحافلة للشرطة في "
+            "أفغانستان أمس وقتل ثلاثة من رجال الشرطة.")  # fmt: skip
+    assert [ev.sub_event_type for ev in rows(text)] == ["Armed clash", "Remote explosive/landmine/IED"]
+
+
+def test_an_announced_strike_takes_the_act_s_own_day_when_the_text_gives_it():
+    # announced yesterday, done on 20 February: the row is the strike of its own day
+    text = ("أعلن الجيش الأمريكي أمس أن غارة جوية أمريكية قتلت قياديا في تنظيم القاعدة في ولاية قندهار. "
+            "وأوضح البيان أن الضربة وقعت في 20 فبراير في منطقة نائية.")  # fmt: skip
+    [ev] = rows(text)
+    assert (ev.sub_event_type, ev.location, ev.event_date) == ("Air/drone strike", "Kandahar", "2024-02-20")
