@@ -31,7 +31,7 @@ from typing import Any
 from .context import ArticleContext, assembly_data, check_keys, word_matcher
 from .normalize import normalize_key
 from .phrases import PhraseMatcher, proclitics, suffixes
-from .resolve.dates import find_dates
+from .resolve.dates import date_words, find_dates
 from .rules_schema import load_yaml
 from .templates import Rejection
 
@@ -352,7 +352,7 @@ def _referring(text: str, rel: int, heads: PhraseMatcher) -> bool:
 def _since_date() -> re.Pattern:
     """"منذ 20 يوليو", "منذ 26 يوما": a period from a day on, or of a length up to now
     (``decisions.period.since`` and ``units``; the month names and the first-day words from data/dates.yaml)."""
-    dates = load_yaml("dates.yaml")
+    dates = date_words()
     since = assembly_data()["decisions"]["period"].get("since") or []
     if not since:
         return re.compile(r"(?!)")

@@ -51,6 +51,12 @@ class DateMention:
 
 
 # --------------------------------------------------------------------------- vocabulary
+@lru_cache(maxsize=1)
+def date_words() -> dict:
+    """data/dates.yaml, parsed and schema-checked once (extractor/rules_schema.py); read, never changed."""
+    return load_yaml("dates.yaml")
+
+
 def _alt(words) -> str:
     """Regex alternation, longest first, spaces matching any whitespace."""
     ws = sorted({normalize_key(w) for w in words}, key=len, reverse=True)
@@ -91,7 +97,7 @@ def _key_set(words) -> frozenset:
 
 @lru_cache(maxsize=1)
 def _vocab() -> _Vocab:
-    data = load_yaml("dates.yaml")  # schema-checked (extractor/rules_schema.py)
+    data = date_words()  # schema-checked (extractor/rules_schema.py)
     month_of = {normalize_key(w): int(m) for m, ws in data["months"].items() for w in ws}
     weekday_of = {normalize_key(w): int(d) for d, ws in data["weekdays"].items() for w in ws}
     relative_of: dict[str, dict[str, Any]] = {}
@@ -277,7 +283,7 @@ def _absolute(m: re.Match, published: datetime.date | None, v: _Vocab, with_day:
 
 @lru_cache(maxsize=1)
 def _ordinal_not_after_words() -> frozenset:
-    return _key_set(load_yaml("dates.yaml").get("ordinal_not_after") or ())
+    return _key_set(date_words().get("ordinal_not_after") or ())
 
 
 def _ordinal_not_after(text: str, at: int) -> bool:
@@ -295,7 +301,7 @@ def _gates() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     back (re_days_ago: dates.yaml ``days_ago_before``). With ``_DIGIT`` (the ``\d`` that re_numeric,
     re_hijri_day and re_year need; re_day_current also reads ordinal days, so it is never gated)."""
     v = _vocab()
-    ago = load_yaml("dates.yaml").get("days_ago_before") or ["قبل"]
+    ago = date_words().get("days_ago_before") or ["قبل"]
     return (re.compile(f"(?:{_alt(v.weekday_of)})"), re.compile(f"(?:{_alt(v.hijri_month_of)})"),
             re.compile(f"(?:{_alt(ago)})"))  # fmt: skip
 
@@ -442,7 +448,7 @@ def _lead_date(article_text: str, published: datetime.date | None) -> DateMentio
 
 @lru_cache(maxsize=1)
 def _reporting_res() -> tuple[re.Pattern, re.Pattern]:
-    data = load_yaml("dates.yaml")  # schema-checked (extractor/rules_schema.py)
+    data = date_words()  # schema-checked (extractor/rules_schema.py)
     verbs = _alt({normalize_key(w) for w in data["reporting_verbs"]})
     comps = _alt({normalize_key(w) for w in data["complementisers"]})
     conj = clitic_regex(clitic_part("conjunction"))  # و ف (data/clitics.yaml)
@@ -453,7 +459,7 @@ def _reporting_res() -> tuple[re.Pattern, re.Pattern]:
 def _other_event_re() -> re.Pattern:
     """A head noun of dates.yaml's ``other_event_heads`` and at most two words after it, ending where a
     date may start: "مخلفات انفجار " before "يوم الثلاثاء"."""
-    heads = _alt(load_yaml("dates.yaml").get("other_event_heads") or ["\uffff"])
+    heads = _alt(date_words().get("other_event_heads") or ["\uffff"])
     conj = clitic_regex(proclitics("date").forms)
     return re.compile(rf"(?<![\w]){conj}(?:{heads})(?:\s+[^\W\d_]+){{1,2}}\s+$")
 
@@ -523,7 +529,7 @@ def resolve_event_date(
 def _days_after_re() -> re.Pattern:
     """ "بعد يومين من", "بعد ثلاثة أيام من", "بعد أسبوع من" right before a trigger: the event after من came
     that many days before the time of the clause (dates.yaml days_after)."""
-    data = load_yaml("dates.yaml")
+    data = date_words()
     spec = data.get("days_after") or {}
     counts = {normalize_key(w): int(n) for n, ws in (spec.get("counts") or {}).items() for w in ws}
     nums = _alt(_days_ago_numbers())
