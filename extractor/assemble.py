@@ -66,6 +66,10 @@ class Cue:
     words: PhraseMatcher
     window: int = 0  # words before the trigger (0: anywhere in the clause)
 
+    def before(self, text: str, rel: int) -> bool:
+        """Whether one of the words is in the ``window`` words before the trigger at ``rel`` of ``text``."""
+        return self.words.contains(_before(text, rel, self.window))
+
 
 @dataclass(frozen=True)
 class Followup:
@@ -402,18 +406,18 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
                         "judges events reported elsewhere", code="opinion")
     if _starts_with(text, cues.tag_line):
         return Decision(False, "a tag line (سمات، الكلمات الدلالية): the article's keywords, not a sentence", code="tags")
-    if cues.reaction.words.contains(_before(text, rel, cues.reaction.window)):
+    if cues.reaction.before(text, rel):
         return Decision(False, "a reaction to the event (condemnation, condolence, welcome), not the event", code="reaction")
-    if cues.commentary.words.contains(_before(text, rel, cues.commentary.window)):
+    if cues.commentary.before(text, rel):
         return Decision(False, "a columnist's or analyst's retelling (أشار الكاتب، يرى محللون), not a report",
                         code="commentary")
-    if cues.verdict.words.contains(_before(text, rel, cues.verdict.window)):
+    if cues.verdict.before(text, rel):
         return Decision(False, "a comment on what happened (ما حدث من ...، ما قام به ...), told as known", code="verdict")
     if cues.judgement.words.contains(text):
         return Decision(False, "a judgement passed on the act (عمل جبان، فعل مجرم): a reaction, not the report",
                         code="judgement")
     f = cues.followup
-    if (m.event_type not in f.not_types and f.cue.words.contains(_before(text, rel, f.cue.window))
+    if (m.event_type not in f.not_types and f.cue.before(text, rel)
             and _referring(text, rel, f.heads)):  # fmt: skip
         return Decision(False, "a follow-up (funeral, condolences, a visit to the wounded) of an event told as known",
                         code="followup")
@@ -427,17 +431,17 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     if m.sub_event_type in cues.purpose.sub_event_types and _starts_with(_word_at(text, rel), cues.purpose.words):
         return Decision(False, "a territory change told as a purpose (لاستعادة، لتحرير): nothing changed hands yet",
                         code="purpose")
-    if cues.alleged.words.contains(_before(text, rel, cues.alleged.window)):
+    if cues.alleged.before(text, rel):
         return Decision(False, "the act a suspicion or charge alleges (يشتبه بتورطهم في، بتهمة), not an event told",
                         code="alleged")
-    if cues.call.words.contains(_before(text, rel, cues.call.window)):
+    if cues.call.before(text, rel):
         return Decision(False, "a call to act (دعا إلى ...), not the act", code="call")
     if cues.aggregate.words.contains(text):
         return Decision(False, "a cumulative or aggregate toll over a period, not one event", code="aggregate")
-    if cues.hypothetical.words.contains(_before(text, rel, cues.hypothetical.window)):
+    if cues.hypothetical.before(text, rel):
         return Decision(False, "an intention, plan, warning or foiled attempt: nothing happened yet", code="hypothetical")
     recent = _dated_recent(m, ctx)
-    if not recent and cues.forecast.words.contains(_before(text, rel, cues.forecast.window)):
+    if not recent and cues.forecast.before(text, rel):
         return Decision(False, "a forecast, threat or promise (على وشك، هدد، توعد): nothing happened yet", code="forecast")
     if m.sub_event_type in cues.crime.sub_event_types and cues.crime.words.contains(text):
         return Decision(False, "an arrest or theft for ordinary crime (drugs, fraud, a gang), which ACLED does not code",
@@ -501,6 +505,9 @@ def _own_day(m: Any) -> bool:
 
 # --------------------------------------------------------------------------- places
 
+#: The flag place_policy sets on a row that takes the article's main place.
+_INHERITED = "place: the article's main place"
+
 
 @functools.cache
 def _place_words() -> tuple[PhraseMatcher, PhraseMatcher]:
@@ -543,7 +550,7 @@ def place_policy(events: list, ctx: ArticleContext | None, rejected: list | None
         main = ctx.main_place if ctx is not None else None
         if main is not None and (p is None or main.country == p.country):
             e.place, e.place_explicit = replace(main, start=-1, end=-1), False
-            e.flags = e.flags + ["place: the article's main place"]
+            e.flags = e.flags + [_INHERITED]
             out.append(e)
             continue
         if rejected is not None:
@@ -617,8 +624,6 @@ def act_day(events: list, doc: Any, ctx: ArticleContext | None) -> list:
     return events
 
 
-#: The flag place_policy sets on a row that takes the article's main place.
-_INHERITED = "place: the article's main place"
 #: Event types that tell what an incident did to people ("مقتل القيادي"), rather than the fighting itself.
 _EFFECT_TYPES = frozenset({"Violence against civilians", "Strategic developments"})
 
