@@ -31,6 +31,7 @@ longer forms), and country/province names the tagger already finds (model card, 
 
 from __future__ import annotations
 
+import functools
 import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -42,11 +43,7 @@ MIN_SEEN = 2  # times the string was an entity in the training split
 MIN_PURITY = 0.9  # share of those with its most common type
 MIN_ENTITY_RATE = 0.7  # share of the string's occurrences in the training text that are that entity
 
-# Proclitics a dictionary string's first token may carry (ANERcorp keeps them attached to the name), longest
-# first; ``لل`` stands for ``ل`` + the article (``للامم`` = ``ل`` + ``الامم``). What is left must keep
-# MIN_STEM characters.
-PROCLITICS = ("وب", "ول", "فب", "فل", "وك", "فك", "و", "ف", "ب", "ل", "ك")
-ARTICLE_CLITICS = ("ولل", "فلل", "لل")
+# What is left of a token after a proclitic (see _clitics) must keep MIN_STEM characters.
 MIN_STEM = 3
 
 TYPES = ("PER", "LOC", "ORG", "MISC")
@@ -57,15 +54,28 @@ def enabled() -> bool:
     return os.environ.get("RASD_NER_LEXICON", "1").strip().lower() not in ("0", "false", "no", "off")
 
 
+@functools.cache
+def _clitics() -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """The proclitics a dictionary string's first token may carry (``ner_token`` of data/clitics.yaml, read on
+    first use): their one-letter parts, the forms longest first, and the forms before an article written
+    ``لل`` (``لل``، ``ولل``: ``ل`` + ``ال``, so ``للامم`` is ``ل`` + ``الامم``), longest first."""
+    from .phrases import proclitics
+
+    p = proclitics("ner_token")
+    forms = tuple(sorted((f for f in p.forms if f), key=len, reverse=True))
+    article = tuple(sorted((f + "ل" for f in p.before_ll), key=len, reverse=True))
+    return p.letters, forms, article
+
+
 def _stems(tok: str) -> list[str]:
-    """``tok`` and what is left of it after each proclitic it may carry (see PROCLITICS)."""
+    """``tok`` and what is left of it after each proclitic it may carry (see :func:`_clitics`)."""
     out = [tok]
-    c0 = tok[:1]
-    if c0 in "وفبلك":
-        for p in ARTICLE_CLITICS:
+    letters, forms, article = _clitics()
+    if tok[:1] in letters:
+        for p in article:
             if tok.startswith(p) and len(tok) - len(p) >= MIN_STEM:
                 out.append("ال" + tok[len(p):])
-        for p in PROCLITICS:
+        for p in forms:
             if tok.startswith(p) and len(tok) - len(p) >= MIN_STEM:
                 out.append(tok[len(p):])
     return out

@@ -495,7 +495,7 @@ def _check_clitics(d: dict) -> Iterator[tuple[Path_, str]]:
             if part not in parts:
                 yield ("proclitics", name, "required", j), f"unknown part {part!r} (a key of parts: {', '.join(sorted(parts))})"
     for name in ("phrase", "noun", "place", "modifier", "date", "casualty_word", "number", "cue", "group_head",
-                 "definite_type", "retold"):
+                 "definite_type", "retold", "ner_token"):
         if name not in (d.get("proclitics") or {}):
             yield ("proclitics",), f"the {name!r} variant is missing (extractor/phrases.py reads it)"
     for name in ("phrase", "adjective", "nisba", "pronoun", "retold"):

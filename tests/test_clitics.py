@@ -100,7 +100,7 @@ def test_place_words_come_from_the_data_file_normalised():
 # ----------------------------------------------------------------------------- the file is checked
 def test_a_chain_naming_an_unknown_part_is_an_error_with_its_line():
     text = (rs.data_dir() / "clitics.yaml").read_text(encoding="utf-8")
-    bad = text.replace("[[conjunction, preposition]]", "[[conjunction, prepositoin]]")
+    bad = text.replace("[[conjunction, preposition]]", "[[conjunction, prepositoin]]", 1)
     line = text[: text.index("[[conjunction, preposition]]")].count("\n") + 1
     errs = [str(e) for e in rs.validate_text("clitics.yaml", bad)[1]]
     msg = ("proclitics.place.chains[0][1]: unknown part 'prepositoin' "
