@@ -201,6 +201,10 @@ def extract(
     ner_model: NerOpt = "bundled",
     prefilter: Annotated[bool, typer.Option("--prefilter/--no-prefilter", rich_help_panel=MODEL,
                                             help="Run NER only on sentences with a trigger.")] = True,
+    gate: Annotated[bool, typer.Option("--gate/--no-gate", rich_help_panel=MODEL,
+                                       help="Drop rows whose evidence the learned sentence gate (a linear model "
+                                       "trained on the OEDA Arabic gold, extractor/gate.py) reads as no specific "
+                                       "event report; --explain gives the score.")] = False,
     workers: Annotated[int, typer.Option("--workers", "-j", min=1, rich_help_panel=MODEL,
                                          help="Worker processes, one model each; the output does not depend on it.")] = 1,
     state_path: Annotated[Optional[Path], typer.Option("--state", rich_help_panel=CRON,
@@ -270,7 +274,7 @@ def extract(
             raise _usage(str(e), "--pipeline-factory") from None
     cfg = RunConfig(
         inputs=specs, published=published, max_bytes=max_bytes, encoding=encoding, ner_model=None if ner_model == "none" else ner_model,
-        prefilter=prefilter, pipeline_factory=factory, workers=workers, engine=engine, scheduler=scheduler,
+        prefilter=prefilter, gate=gate, pipeline_factory=factory, workers=workers, engine=engine, scheduler=scheduler,
         device=device, min_confidence=min_confidence,
         dedupe=dedupe, format=out_fmt, output=output, append=append, provenance=provenance, raw_csv=raw_csv,
         state=state_path, wait=wait, lock_timeout=lock_timeout, explain=explain, quiet=quiet, debug=debug,

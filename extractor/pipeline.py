@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from .document import Article, Doc
 from .assemble import assemble
 from .context import article_context
+from .gate import gate_events
 from .mentions import find_mentions
 from .record import Event
 from .resolve.actors import ActorLexicon
@@ -62,7 +63,7 @@ class Pipeline:
     """Extract ACLED-style events from articles. Build once, call many times."""
 
     def __init__(self, ner: str | None = "bundled", *, prefilter: bool = True, cache_dir: str | None = None,
-                 device: str = "cpu"):
+                 device: str = "cpu", gate: bool = False):
         t0 = time.perf_counter()
         self.timings = Timings()
         self._ner_name = None if ner in (None, "none") else ner
@@ -75,6 +76,7 @@ class Pipeline:
 
             check_ner(self._ner_name, cache_dir)  # missing files fail here, before any input is read
         self.prefilter = prefilter
+        self.gate = gate  # the learned sentence gate after assembly (extractor/gate.py)
         self.timings.load = time.perf_counter() - t0
 
     # The dictionaries load on first use too (a run with nothing to do needs none of them), each once.
@@ -155,6 +157,8 @@ class Pipeline:
             ctx = article_context(doc, self.gazetteer, self.lexicon)  # article-level facts, once
             mentions = find_mentions(doc, self.templates, self.gazetteer, self.lexicon, rejected=rejected, ctx=ctx)
             merged = assemble(mentions, doc, ctx, rejected)  # mentions -> events (decide, cluster, place)
+            if self.gate:
+                merged = gate_events(merged, doc, rejected)  # the learned gate: evidence that reads as no event
             h = article_key(article.text, outlet(article))  # ids: text and outlet (extractor.keys)
             results.append(Result(article, [to_event(m, doc, h) for m in merged], doc, rejected or []))
             t.sentences += len(doc.sentences)
