@@ -35,7 +35,7 @@ from .phrases import clitic_part, suffixes
 from .resolve.actors import Actor, ActorLexicon, both_sides, for_event, named_members
 from .resolve.dates import find_dates, is_old_history, reporting_clause, resolve_event_date
 from .resolve.fatalities import Casualties, count_casualties, parse_number
-from .resolve.places import LOCATING_CLITICS, Gazetteer, Place, km, locates_next, word_list
+from .resolve.places import LOCATING_CLITICS, Gazetteer, Place, km, locates_next, points_back, word_list
 from .rules_schema import load_yaml
 from .segment import Sentence
 from .templates import Rejection, TemplateSet, TriggerMatch, is_definite, old_years
@@ -185,11 +185,37 @@ def drop_background(mentions: list[Mention], published: date | None, rejected: l
     return keep
 
 
+#: A town told as "X شمال Y" lies within this of Y unless the text gives the distance (Suez is 120 km east of
+#: Cairo; the Husaybah of the Syrian border, 240 km from Ramadi, is not the one "east of Ramadi").
+_POINTED_KM = 200.0
+
+
+def _far_from_reference(place: Place, found: list[Place], text: str, offset: int) -> Place:
+    """"منطقة حصيبة شرق الرمادي" read as the Husaybah of the Syrian border, 250 km away: a town told by a
+    reference point (a direction and no distance) lies near it, so a homonym far from it is not the place;
+    the event is coded near the reference point (ACLED: the nearest known place, precision 2)."""
+    if place.geo_precision > 1:
+        return place
+    after = next((q for q in found if q.start >= place.end), None)
+    if after is None or after.country != place.country or after.geo_precision > 2:
+        return place
+    between = text[place.end - offset : after.start - offset]
+    if not points_back(between) or any(ch.isdigit() for ch in between) or km(place, after) <= _POINTED_KM:
+        return place
+    return replace(after, geo_precision=2)
+
+
 def _located_one(place: Place, found: list[Place], text: str, offset: int) -> Place:
     """The place that ``place`` only locates: "قرية أم صفا شمال غرب مدينة رام الله" -> Umm Safa."""
     for q in reversed([q for q in found if q.end <= place.start]):
         inside = q.country == place.country and (not place.admin1 or q.admin1 == place.admin1)
         between = text[q.end - offset : place.start - offset]
+        if q.country == place.country and q.admin1 and points_back(between):
+            # "ولاية لوغار جنوب كابول": the province is the place, Kabul only a direction from it; a town
+            # far from the point it is told by (no distance given) is a homonym, not this one
+            if q.geo_precision == 3 or km(q, place) <= _POINTED_KM or any(ch.isdigit() for ch in between):
+                return q
+            continue
         # "مديرية صرواح بمأرب": a district glued by ب to the town it lies by is the place, though coarser
         glued = _in_next(between) and q.geo_precision <= 2
         if inside and (q.geo_precision <= place.geo_precision or glued) and (locates_next(between) or glued):
@@ -342,6 +368,7 @@ def _place_slot(c: Clause, gazetteer: Gazetteer, lexicon: ActorLexicon) -> tuple
     explicit = place is not None and place.start >= 0
     near = ""
     if explicit:
+        place = _far_from_reference(place, c.found, sent.text, sent.start)
         reference = place
         place = _located_one(place, c.found, sent.text, sent.start)
         near = reference.location if place is not reference else ""

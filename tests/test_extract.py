@@ -144,6 +144,34 @@ def test_strikes_on_two_listed_places_are_two_events_but_a_reference_point_is_no
     assert ev.location == "Umm Safa" and ev.sub_event_type == "Mob violence"
 
 
+@pytest.mark.parametrize("text, location, admin1", [
+    # a province told by a direction from a city: the province, never the city
+    ("قتل خمسة جنود أمس في غارة على موقع للجيش في ولاية لوغار جنوب كابول.", "Logar", "Logar"),
+    ("شنت طائرات التحالف أمس غارات على مواقع في محافظة صعدة شمال العاصمة صنعاء.", "Sadah", "Sadah"),
+    # a town with its distance from the capital
+    ("هاجم مسلحون فندقا في بلدة سيفاري التي تبعد 600 كيلومتر إلى الشمال الشرقي من العاصمة باماكو صباح أمس.",
+     "Sevare", "Mopti"),
+    # a homonym 240 km from the city it is told by is not the place: coded near the city
+    ("قتل خمسة مسلحين أمس في اشتباكات بمنطقة حصيبة شرق الرمادي.", "Ramadi", "Al Anbar"),
+    # ... but a town 120 km from it is (Suez, east of Cairo)
+    ("قتل شرطي أمس في اشتباك بمدينة السويس التي تقع شرقي القاهرة.", "Suez", "Suez"),
+])
+def test_a_place_told_by_a_direction_from_another_is_the_place(text, location, admin1):
+    ev = one(text, published="2015-08-02")
+    assert (ev.location, ev.admin1) == (location, admin1)
+
+
+@pytest.mark.parametrize("text, location, admin1", [
+    ("قتل ثلاثة جنود أمس في انفجار عبوة ناسفة بعربة عسكرية في إقليم شرناخ جنوب شرقي تركيا.", "Sirnak", "Sirnak"),
+    ("انفجرت قنبلة أمس قرب دورية للشرطة في قرية العكر الغربي قرب العاصمة المنامة.", "Al Akr", "Capital"),
+    ("شنت طائرات التحالف أمس غارات على قاعدة العند الجوية.", "Al Anad", "Lahij"),
+    ("سقطت قذائف أمس على منازل في محافظة ظهران الجنوب دون إصابات.", "Dhahran al Janub", "Asir"),
+])
+def test_towns_and_provinces_of_the_2015_press(text, location, admin1):
+    ev = one(text, published="2015-08-02")
+    assert (ev.location, ev.admin1) == (location, admin1)
+
+
 def test_the_date_of_a_statement_is_not_the_date_of_the_event():
     text = ("قالت القيادة المركزية إن غارة يوم الجمعة قتلت قياديا في تنظيم داعش في دير الزور شرق سوريا. "
             "وقالت القيادة في بيان، الأحد، إن الضربة أسفرت عن مقتل القيادي.")

@@ -130,6 +130,7 @@ _DIRECTIONS = _keys(_PLACE_WORDS["directions"])
 _SKIP_WORDS = _keys(_PLACE_WORDS["skip_words"])
 _LOCATING_WORDS = _keys(_PLACE_WORDS["locating_words"])
 _COUNTRYSIDE_WORDS = _keys(_PLACE_WORDS["countryside_words"])
+_REFERENCE_WORDS = _keys(_PLACE_WORDS.get("reference_words") or ())
 #: the next name glued to one of these alone only says where the first is (بلدة العوامية بالقطيف): mentions.py
 LOCATING_CLITICS = _keys(_PLACE_WORDS["locating_clitics"])
 _DOUBTFUL_CLITICS = _keys(_PLACE_WORDS["doubtful_clitics"])  # فبركة is not ف + بركة
@@ -243,6 +244,28 @@ def locates_next(between: str) -> bool:
         if w.startswith(("ب", "وب")) and w.lstrip("و")[1:] in _TYPE_WORDS:
             return True
     return False
+
+
+def points_back(between: str) -> bool:
+    """Whether the words between two names make the second only a direction or distance from the first.
+
+    "ولاية لوغار جنوب كابول", "محافظة صعدة شمال العاصمة صنعاء", "سيفاري التي تبعد 600 كلم شمال شرق
+    باماكو": only a direction or near word, with type, skip and ``reference_words`` and figures, stands
+    between them. Then the event is at the first name however coarse it is (a province), and never at the
+    reference point, which lies elsewhere. A list, a comma or any other word between is no such pointer.
+    """
+    between = _ASIDE.sub(" ", between)
+    if any(c in between for c in ",،.:؛;"):
+        return False
+    pointed = False
+    for w in re.findall(r"\w+", between):
+        b = _bare(w)
+        if b in _DIRECTIONS or b in _NEAR_WORDS:
+            pointed = True
+        elif not (w.isdigit() or b in _TYPE_WORDS or b in _SKIP_WORDS or w in _SKIP_WORDS
+                  or w in _REFERENCE_WORDS or b in _REFERENCE_WORDS):
+            return False
+    return pointed
 
 
 # country names that are also the feminine nationality adjective: after a definite noun they are
