@@ -35,7 +35,7 @@ from .phrases import clitic_part, suffixes
 from .resolve.actors import Actor, ActorLexicon, both_sides, for_event, named_members
 from .resolve.dates import find_dates, is_old_history, reporting_clause, resolve_event_date
 from .resolve.fatalities import Casualties, count_casualties, parse_number
-from .resolve.places import LOCATING_CLITICS, Gazetteer, Place, km, locates_next, points_back, word_list
+from .resolve.places import LOCATING_CLITICS, Gazetteer, Place, km, locates_next, points_back, type_word, word_list
 from .rules_schema import load_yaml
 from .segment import Sentence
 from .templates import Rejection, TemplateSet, TriggerMatch, is_definite, old_years
@@ -324,9 +324,13 @@ def place_text_of(sent, ents) -> str:
     """The sentence as the gazetteer should read it: no dateline, no person names
     ("المتحدث علي الأحمدي" is not Al Ahmadi). Offsets are kept (blanked, not cut)."""
     text = _SOURCE_NAME.sub(lambda m: " " * len(m.group()), without_dateline(sent.text))
+    locs = {e.end - sent.start for e in ents if e.type == "LOC"}
     for e in ents:
         if e.type == "PER":
             a, b = e.start - sent.start, e.end - sent.start
+            before = text[:a].rstrip()
+            if before and (len(before) in locs or type_word(before.rsplit(None, 1)[-1])):
+                continue  # "مدينة خان شيخون" tagged LOC خان + PER شيخون: a place name split, not a person
             text = text[:a] + " " * (b - a) + text[b:]
     return text
 

@@ -370,6 +370,8 @@ PLACE_WORDS = _obj({
                               "before a number, is the verb (تدمر 16 آلية)"),
     "reference_words": _phrases("words that may stand between a place and the direction word before its reference "
                                 "point (التي تبعد 60 كلم شمال عدن)"),
+    "scene_verbs": _phrases("verbs of witnessing whose subject, a town, is where the event happened "
+                            "(وشهد مخيم بلاطة مواجهات)"),
     "not_nouns": _phrases("words that begin with ال but are no definite noun: after one, السعودية is the country "
                           "(إلى، على، التي)"),
 }, ("type_words", "plural_types", "near_words", "directions", "skip_words", "direction_adjectives",

@@ -172,6 +172,32 @@ def test_towns_and_provinces_of_the_2015_press(text, location, admin1):
     assert (ev.location, ev.admin1) == (location, admin1)
 
 
+def test_the_scene_a_verb_of_witnessing_names_is_the_place():
+    ev = one("وشهد مخيم بلاطة، وشارع السوق، أمس اندلاع مواجهات عنيفة بين الشبان وقوات الاحتلال التي اقتحمت نابلس "
+             "من الجهة الشرقية.", published="2018-01-30")
+    assert ev.location == "Balata Camp"
+    # a scene told after the event's trigger is another event's, not this one's place
+    evs = extract("تظاهر المئات من أهالي محافظة البصرة امس احتجاجا على انقطاع الكهرباء، كما شهدت مدينة كربلاء "
+                  "مسيرة أخرى للمطالبة بحل الأزمة.", published="2015-08-03")
+    assert "Al Basrah" in [e.admin1 for e in evs]
+
+
+def test_a_hashtag_place_keeps_its_modifiers_and_a_split_name_is_no_person():
+    from types import SimpleNamespace as NS
+
+    from extractor.mentions import place_text_of
+    from extractor.normalize import normalize_text
+
+    ev = one("قتل عشرة مدنيين صباح اليوم في مدينة خان شيخون بريف #إدلب الجنوبي إثر قصفهم بصواريخ أطلقها طيران "
+             "النظام.", published="2017-04-05")
+    assert (ev.location, ev.admin1) == ("Khan Shaykhun", "Idleb")
+    text = normalize_text("قصفت الطائرات مدينة خان شيخون بريف إدلب وقال المتحدث محمد علي إن الغارات مستمرة.")
+    span = lambda w, kind: NS(type=kind, start=text.index(w), end=text.index(w) + len(w))  # noqa: E731
+    ents = [span("خان", "LOC"), span("شيخون", "PER"), span("محمد علي", "PER")]
+    read = place_text_of(NS(text=text, start=0), ents)
+    assert "شيخون" in read and "محمد علي" not in read  # after a LOC span or a type word: part of the place
+
+
 def test_the_date_of_a_statement_is_not_the_date_of_the_event():
     text = ("قالت القيادة المركزية إن غارة يوم الجمعة قتلت قياديا في تنظيم داعش في دير الزور شرق سوريا. "
             "وقالت القيادة في بيان، الأحد، إن الضربة أسفرت عن مقتل القيادي.")

@@ -104,6 +104,7 @@ class _Mention:
     hint: str  # "", town, admin1, admin2
     near: bool  # ريف / محيط / قرب / a direction before the name
     in_loc: bool = False  # inside a NER LOC span
+    scene: bool = False  # the subject of a verb of witnessing ("وشهد مخيم بلاطة مواجهات"): where it happened
 
 
 # the clitic policy (data/clitics.yaml, extractor/phrases.py): the place variant before a key, the forms
@@ -131,6 +132,7 @@ _SKIP_WORDS = _keys(_PLACE_WORDS["skip_words"])
 _LOCATING_WORDS = _keys(_PLACE_WORDS["locating_words"])
 _COUNTRYSIDE_WORDS = _keys(_PLACE_WORDS["countryside_words"])
 _REFERENCE_WORDS = _keys(_PLACE_WORDS.get("reference_words") or ())
+_SCENE_VERBS = _keys(_PLACE_WORDS.get("scene_verbs") or ())
 #: the next name glued to one of these alone only says where the first is (بلدة العوامية بالقطيف): mentions.py
 LOCATING_CLITICS = _keys(_PLACE_WORDS["locating_clitics"])
 _DOUBTFUL_CLITICS = _keys(_PLACE_WORDS["doubtful_clitics"])  # فبركة is not ف + بركة
@@ -244,6 +246,11 @@ def locates_next(between: str) -> bool:
         if w.startswith(("ب", "وب")) and w.lstrip("و")[1:] in _TYPE_WORDS:
             return True
     return False
+
+
+def type_word(word: str) -> str:
+    """The place kind a type word names (مدينة، وبمحافظة -> town, admin1), or '' for any other word."""
+    return _TYPE_WORDS.get(_bare(normalize_key(word)), "")
 
 
 def points_back(between: str) -> bool:
@@ -772,7 +779,30 @@ class Gazetteer:
         if self._title(text, s, e):
             return None  # «الرياض» the newspaper, "عاصفة الحزم": a quoted title names no place
         in_loc = loc_hit(s + offset, e + offset)  # the span may leave out قرية
-        return _Mention(s + offset, e + offset, key, entries, hint, near, in_loc)
+        return _Mention(s + offset, e + offset, key, entries, hint, near, in_loc, self._after_scene_verb(text, s, key))
+
+    @staticmethod
+    def _after_scene_verb(text: str, s: int, key: str) -> bool:
+        """Whether the name is the subject of a verb of witnessing (place_words.yaml ``scene_verbs``): "وشهد
+        مخيم بلاطة مواجهات", "شهدت مدينة تعز اشتباكات" (the type word may stand between)."""
+        if not _SCENE_VERBS:
+            return False
+        j = s
+        while j > 0 and _LETTER.match(text[j - 1]):
+            j -= 1
+        pos = j
+        first = key.partition(" ")[0]
+        for _ in range(2):
+            m = Gazetteer._word_back(text, max(0, pos - 40), pos)
+            if not m:
+                return False
+            word = m[0]
+            if word in _SCENE_VERBS or (word[:1] in "وف" and word[1:] in _SCENE_VERBS):
+                return True
+            if _bare(word) not in _TYPE_WORDS or _bare(first) in _TYPE_WORDS:
+                return False
+            pos = m[1]
+        return False
 
     def _not_a_name(
         self,
@@ -861,6 +891,8 @@ class Gazetteer:
         j = s
         while j > 0 and _LETTER.match(text[j - 1]):
             j -= 1
+        if j > 0 and text[j - 1] == "#":
+            j -= 1  # "بريف #إدلب": a hashtag is the name, its modifiers stand before the sign
         hint, near = "", False
         pos = j
         for _ in range(5):
@@ -1182,6 +1214,10 @@ class Gazetteer:
             )
             if m.in_loc:
                 score += 8
+            if m.scene and p.geo_precision <= 2 and (prefer_near is None or m.end <= prefer_near):
+                # "وشهد مخيم بلاطة ... مواجهات ... نابلس": the scene named as the subject of the verb whose
+                # object is the event; a scene told after the trigger is another event's ("كما شهدت كربلاء تظاهرة")
+                score += 20
             if ctx.focus and e.iso3 in ctx.focus:
                 score += 10
             if prefer_near is not None:
