@@ -465,12 +465,16 @@ def _build(c: Clause, templates: TemplateSet, gazetteer: Gazetteer, lexicon: Act
             and not tpl.air_by_foreign_unless.contains(sent.text)):  # fmt: skip
         event_type, sub = "Explosions/Remote violence", "Air/drone strike"
     event_type, sub = templates.apply_modifiers(event_type, sub, sent.text)
+    air_flags: list[str] = []
     if sub == "Air/drone strike" and (actor1 is None or actor1.kind in ("civilians", "protesters")):
         # "تعرض مسلحو داعش لغارة من طائرات التحالف": ACLED codes an air strike with the force whose aircraft flew
         # it (codebook, Air/drone strike; civilians are never its actor1): an air force the clause names, and
         # not as a target ("مواقع للقوات الروسية"), is the striker when no one else is
         air = next((a for a in kept if a.kind in STATE and _actor_country_or_name(a) & templates.air_capable_actors
                     and not templates.cue_before("target", sent, a.start)), None)  # fmt: skip
+        if air is None and actor1 is None:
+            air = _air_force_nearby(doc, idx, lexicon, templates, country, published)
+            air_flags = [AIR_FORCE_NEARBY] if air is not None else []
         if air is not None:
             if actor2 is None or actor2.name == air.name:
                 actor2 = actor1
@@ -534,7 +538,31 @@ def _build(c: Clause, templates: TemplateSet, gazetteer: Gazetteer, lexicon: Act
         # "قصفت المدفعية": a verb tells a new event even when a definite weapon noun outranks it
         definite=all(is_definite(sent.text, x.hit.word_start - sent.start, x.start - sent.start) for x in matches),
         sentence_indexes=[idx],
+        flags=air_flags,
     )
+
+
+#: The flag (and the note of the row, rows.py) of an air strike whose air force a neighbouring sentence names.
+AIR_FORCE_NEARBY = "attacker named in a neighbouring sentence"
+#: How many sentences either side an unattributed air strike looks for the air force the article names.
+_AIR_FORCE_WINDOW = 2
+
+
+def _air_force_nearby(doc: Doc, idx: int, lexicon: ActorLexicon, templates: TemplateSet, country: str,
+                      published) -> Actor | None:  # fmt: skip
+    """"قتل تسعة في غارة على منزل في صعدة. واتهم مسؤول التحالف بشن الغارة": an air strike whose clause names
+    no one was flown by the air force a neighbouring sentence names (nearest first, the next sentence before
+    the previous one), not as a target; ACLED never codes an air strike to an unidentified armed group."""
+    for d in range(1, _AIR_FORCE_WINDOW + 1):
+        for j in (idx + d, idx - d):
+            if not 0 <= j < len(doc.sentences):
+                continue
+            s = doc.sentences[j]
+            for a in lexicon.find(s.text, s.start, event_country=country or None, event_date=published):
+                if (a.kind in ("state", "external") and _actor_country_or_name(a) & templates.air_capable_actors
+                        and not templates.cue_before("target", s, a.start)):  # fmt: skip
+                    return a
+    return None
 
 
 def _actor_country_or_name(a: Actor) -> set[str]:

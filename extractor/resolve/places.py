@@ -133,6 +133,7 @@ _LOCATING_WORDS = _keys(_PLACE_WORDS["locating_words"])
 _COUNTRYSIDE_WORDS = _keys(_PLACE_WORDS["countryside_words"])
 _REFERENCE_WORDS = _keys(_PLACE_WORDS.get("reference_words") or ())
 _SCENE_VERBS = _keys(_PLACE_WORDS.get("scene_verbs") or ())
+_LEADER_WORDS = _keys(_PLACE_WORDS.get("leader_words") or ())
 #: the next name glued to one of these alone only says where the first is (بلدة العوامية بالقطيف): mentions.py
 LOCATING_CLITICS = _keys(_PLACE_WORDS["locating_clitics"])
 _DOUBTFUL_CLITICS = _keys(_PLACE_WORDS["doubtful_clitics"])  # فبركة is not ف + بركة
@@ -776,6 +777,10 @@ class Gazetteer:
             return None
         if self._after_facility(text, s):
             return None  # "مسجد سيد آباد", "مستشفى الشفاء": a building's name, not a place
+        if _LEADER_WORDS and (prev := self._word_back(text, max(0, s - 40), s)) and (
+            prev[0] in _LEADER_WORDS or prev[0][1:] in _LEADER_WORDS
+        ):
+            return None  # "التحالف بقيادة السعودية", "الذي تقوده واشنطن": who leads, not where
         if self._title(text, s, e):
             return None  # «الرياض» the newspaper, "عاصفة الحزم": a quoted title names no place
         in_loc = loc_hit(s + offset, e + offset)  # the span may leave out قرية
