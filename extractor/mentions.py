@@ -35,7 +35,7 @@ from .phrases import clitic_part, suffixes
 from .resolve.actors import Actor, ActorLexicon, both_sides, for_event, named_members
 from .resolve.dates import find_dates, is_old_history, reporting_clause, resolve_event_date
 from .resolve.fatalities import Casualties, count_casualties, parse_number
-from .resolve.places import LOCATING_CLITICS, Gazetteer, Place, km, locates_next, points_back, type_word, word_list
+from .resolve.places import LOCATING_CLITICS, Gazetteer, Place, km, locates_next, points_back, toward, type_word, word_list
 from .rules_schema import load_yaml
 from .segment import Sentence
 from .templates import Rejection, TemplateSet, TriggerMatch, is_definite, old_years
@@ -200,9 +200,18 @@ def _far_from_reference(place: Place, found: list[Place], text: str, offset: int
     if after is None or after.country != place.country or after.geo_precision > 2:
         return place
     between = text[place.end - offset : after.start - offset]
-    if not points_back(between) or any(ch.isdigit() for ch in between) or km(place, after) <= _POINTED_KM:
+    if not (points_back(between) or _tail_points_back(between)) or any(ch.isdigit() for ch in between) \
+            or km(place, after) <= _POINTED_KM:
         return place
     return replace(after, geo_precision=2)
+
+
+def _tail_points_back(between: str) -> bool:
+    """"بمنطقتي حصيبة والمضيق شرقي الرمادي": a short list (names the gazetteer may lack, up to three words)
+    whose last item is told by a direction from the next name."""
+    words = between.replace("،", " ، ").split()
+    last = max((i for i, w in enumerate(words) if w == "،" or (w.startswith("و") and len(w) > 3)), default=-1)
+    return 0 <= last < 3 and points_back(" ".join(words[last + 1 :]))
 
 
 def _located_one(place: Place, found: list[Place], text: str, offset: int) -> Place:
@@ -272,6 +281,8 @@ def split_by_place(m: Mention, places: list[Place], text: str = "", offset: int 
         prev_end = p.end
         if leaves and (locates_next(between) or _in_next(between) or _tail_locates(between)):
             continue  # "قرية أم صفا شمال غرب مدينة رام الله": a reference point, not a second place
+        if leaves and toward(text[max(0, p.start - offset - 30) : p.start - offset]):
+            continue  # "نقل مواطنين هاربين نحو بلدتي النخيب والعلم": where they went, not a place struck
         if any(km(p, q) <= SAME_PLACE_KM for q in leaves):
             continue  # "مخيم بلاطة" and "نابلس" beside it: one place told twice (ACLED: one location)
         if any(p.location == q.location or _contains(p, q) for q in leaves):

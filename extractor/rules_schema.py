@@ -373,6 +373,8 @@ PLACE_WORDS = _obj({
     "scene_verbs": _phrases("verbs of witnessing whose subject, a town, is where the event happened "
                             "(وشهد مخيم بلاطة مواجهات)"),
     "leader_words": _phrases("words after which a name is who leads, not a place (التحالف بقيادة السعودية)"),
+    "destination_words": _phrases("words after which a name is where someone went, not one more place struck "
+                                  "(نحو بلدتي النخيب والعلم)"),
     "not_nouns": _phrases("words that begin with ال but are no definite noun: after one, السعودية is the country "
                           "(إلى، على، التي)"),
 }, ("type_words", "plural_types", "near_words", "directions", "skip_words", "direction_adjectives",

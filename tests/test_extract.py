@@ -206,6 +206,17 @@ def test_an_unattributed_air_strike_takes_the_air_force_a_neighbouring_sentence_
     assert ev.actor1.startswith("Unidentified")  # no air force named anywhere: nobody to credit
 
 
+def test_two_villages_named_with_a_dual_type_word_and_a_destination_that_is_no_place_struck():
+    evs = extract("قصفت قوات النظام أمس بلدتي النعيمة واليادودة في ريف درعا.", published="2015-07-26")
+    assert sorted(e.location for e in evs) == ["Al Yadudah", "An Nuaymah"]
+    [ev] = extract("أعدم التنظيم أمس أربعة سائقين في مدينة الشرقاط لقيامهم بنقل مواطنين هاربين نحو بلدتي النخيب "
+                   "والعلم.", published="2015-07-25")
+    assert ev.location == "Ash Sharqat"
+    # a list told by a direction from a city: the homonym of the border is not the one "east of Ramadi"
+    ev = one("قتلت القوات العراقية أمس 23 مسلحا في اشتباكات بمنطقتي حصيبة والمضيق شرقي الرمادي.", published="2015-07-31")
+    assert ev.location == "Ramadi"
+
+
 def test_the_date_of_a_statement_is_not_the_date_of_the_event():
     text = ("قالت القيادة المركزية إن غارة يوم الجمعة قتلت قياديا في تنظيم داعش في دير الزور شرق سوريا. "
             "وقالت القيادة في بيان، الأحد، إن الضربة أسفرت عن مقتل القيادي.")

@@ -134,6 +134,7 @@ _COUNTRYSIDE_WORDS = _keys(_PLACE_WORDS["countryside_words"])
 _REFERENCE_WORDS = _keys(_PLACE_WORDS.get("reference_words") or ())
 _SCENE_VERBS = _keys(_PLACE_WORDS.get("scene_verbs") or ())
 _LEADER_WORDS = _keys(_PLACE_WORDS.get("leader_words") or ())
+_DESTINATION_WORDS = _keys(_PLACE_WORDS.get("destination_words") or ())
 #: the next name glued to one of these alone only says where the first is (بلدة العوامية بالقطيف): mentions.py
 LOCATING_CLITICS = _keys(_PLACE_WORDS["locating_clitics"])
 _DOUBTFUL_CLITICS = _keys(_PLACE_WORDS["doubtful_clitics"])  # فبركة is not ف + بركة
@@ -252,6 +253,18 @@ def locates_next(between: str) -> bool:
 def type_word(word: str) -> str:
     """The place kind a type word names (مدينة، وبمحافظة -> town, admin1), or '' for any other word."""
     return _TYPE_WORDS.get(_bare(normalize_key(word)), "")
+
+
+def toward(before: str) -> bool:
+    """Whether the words just before a name (type words passed over) make it a destination: "نحو بلدتي
+    النخيب والعلم", "فروا باتجاه محافظة البيضاء" (place_words.yaml ``destination_words``)."""
+    for w in reversed(re.findall(r"\w+", before)[-3:]):
+        b = _bare(w)
+        if w in _DESTINATION_WORDS or w[1:] in _DESTINATION_WORDS:
+            return True
+        if b not in _TYPE_WORDS:
+            return False
+    return False
 
 
 def points_back(between: str) -> bool:
