@@ -35,7 +35,7 @@ from .phrases import clitic_part, suffixes
 from .resolve.actors import Actor, ActorLexicon, both_sides, for_event, named_members
 from .resolve.dates import find_dates, is_old_history, reporting_clause, resolve_event_date
 from .resolve.fatalities import Casualties, count_casualties, parse_number
-from .resolve.places import LOCATING_CLITICS, Gazetteer, Place, km, locates_next, word_list
+from .resolve.places import LOCATING_CLITICS, Gazetteer, Place, km, locates_next, points_back, toward, type_word, word_list
 from .rules_schema import load_yaml
 from .segment import Sentence
 from .templates import Rejection, TemplateSet, TriggerMatch, is_definite, old_years
@@ -185,11 +185,46 @@ def drop_background(mentions: list[Mention], published: date | None, rejected: l
     return keep
 
 
+#: A town told as "X شمال Y" lies within this of Y unless the text gives the distance (Suez is 120 km east of
+#: Cairo; the Husaybah of the Syrian border, 240 km from Ramadi, is not the one "east of Ramadi").
+_POINTED_KM = 200.0
+
+
+def _far_from_reference(place: Place, found: list[Place], text: str, offset: int) -> Place:
+    """"منطقة حصيبة شرق الرمادي" read as the Husaybah of the Syrian border, 250 km away: a town told by a
+    reference point (a direction and no distance) lies near it, so a homonym far from it is not the place;
+    the event is coded near the reference point (ACLED: the nearest known place, precision 2)."""
+    if place.geo_precision > 1:
+        return place
+    after = next((q for q in found if q.start >= place.end), None)
+    if after is None or after.country != place.country or after.geo_precision > 2:
+        return place
+    between = text[place.end - offset : after.start - offset]
+    if not (points_back(between) or _tail_points_back(between)) or any(ch.isdigit() for ch in between) \
+            or km(place, after) <= _POINTED_KM:
+        return place
+    return replace(after, geo_precision=2)
+
+
+def _tail_points_back(between: str) -> bool:
+    """"بمنطقتي حصيبة والمضيق شرقي الرمادي": a short list (names the gazetteer may lack, up to three words)
+    whose last item is told by a direction from the next name."""
+    words = between.replace("،", " ، ").split()
+    last = max((i for i, w in enumerate(words) if w == "،" or (w.startswith("و") and len(w) > 3)), default=-1)
+    return 0 <= last < 3 and points_back(" ".join(words[last + 1 :]))
+
+
 def _located_one(place: Place, found: list[Place], text: str, offset: int) -> Place:
     """The place that ``place`` only locates: "قرية أم صفا شمال غرب مدينة رام الله" -> Umm Safa."""
     for q in reversed([q for q in found if q.end <= place.start]):
         inside = q.country == place.country and (not place.admin1 or q.admin1 == place.admin1)
         between = text[q.end - offset : place.start - offset]
+        if q.country == place.country and q.admin1 and points_back(between):
+            # "ولاية لوغار جنوب كابول": the province is the place, Kabul only a direction from it; a town
+            # far from the point it is told by (no distance given) is a homonym, not this one
+            if q.geo_precision == 3 or km(q, place) <= _POINTED_KM or any(ch.isdigit() for ch in between):
+                return q
+            continue
         # "مديرية صرواح بمأرب": a district glued by ب to the town it lies by is the place, though coarser
         glued = _in_next(between) and q.geo_precision <= 2
         if inside and (q.geo_precision <= place.geo_precision or glued) and (locates_next(between) or glued):
@@ -246,6 +281,8 @@ def split_by_place(m: Mention, places: list[Place], text: str = "", offset: int 
         prev_end = p.end
         if leaves and (locates_next(between) or _in_next(between) or _tail_locates(between)):
             continue  # "قرية أم صفا شمال غرب مدينة رام الله": a reference point, not a second place
+        if leaves and toward(text[max(0, p.start - offset - 30) : p.start - offset]):
+            continue  # "نقل مواطنين هاربين نحو بلدتي النخيب والعلم": where they went, not a place struck
         if any(km(p, q) <= SAME_PLACE_KM for q in leaves):
             continue  # "مخيم بلاطة" and "نابلس" beside it: one place told twice (ACLED: one location)
         if any(p.location == q.location or _contains(p, q) for q in leaves):
@@ -298,9 +335,13 @@ def place_text_of(sent, ents) -> str:
     """The sentence as the gazetteer should read it: no dateline, no person names
     ("المتحدث علي الأحمدي" is not Al Ahmadi). Offsets are kept (blanked, not cut)."""
     text = _SOURCE_NAME.sub(lambda m: " " * len(m.group()), without_dateline(sent.text))
+    locs = {e.end - sent.start for e in ents if e.type == "LOC"}
     for e in ents:
         if e.type == "PER":
             a, b = e.start - sent.start, e.end - sent.start
+            before = text[:a].rstrip()
+            if before and (len(before) in locs or type_word(before.rsplit(None, 1)[-1])):
+                continue  # "مدينة خان شيخون" tagged LOC خان + PER شيخون: a place name split, not a person
             text = text[:a] + " " * (b - a) + text[b:]
     return text
 
@@ -342,6 +383,7 @@ def _place_slot(c: Clause, gazetteer: Gazetteer, lexicon: ActorLexicon) -> tuple
     explicit = place is not None and place.start >= 0
     near = ""
     if explicit:
+        place = _far_from_reference(place, c.found, sent.text, sent.start)
         reference = place
         place = _located_one(place, c.found, sent.text, sent.start)
         near = reference.location if place is not reference else ""
@@ -434,12 +476,16 @@ def _build(c: Clause, templates: TemplateSet, gazetteer: Gazetteer, lexicon: Act
             and not tpl.air_by_foreign_unless.contains(sent.text)):  # fmt: skip
         event_type, sub = "Explosions/Remote violence", "Air/drone strike"
     event_type, sub = templates.apply_modifiers(event_type, sub, sent.text)
+    air_flags: list[str] = []
     if sub == "Air/drone strike" and (actor1 is None or actor1.kind in ("civilians", "protesters")):
         # "تعرض مسلحو داعش لغارة من طائرات التحالف": ACLED codes an air strike with the force whose aircraft flew
         # it (codebook, Air/drone strike; civilians are never its actor1): an air force the clause names, and
         # not as a target ("مواقع للقوات الروسية"), is the striker when no one else is
         air = next((a for a in kept if a.kind in STATE and _actor_country_or_name(a) & templates.air_capable_actors
                     and not templates.cue_before("target", sent, a.start)), None)  # fmt: skip
+        if air is None and actor1 is None:
+            air = _air_force_nearby(doc, idx, lexicon, templates, country, published)
+            air_flags = [AIR_FORCE_NEARBY] if air is not None else []
         if air is not None:
             if actor2 is None or actor2.name == air.name:
                 actor2 = actor1
@@ -503,7 +549,31 @@ def _build(c: Clause, templates: TemplateSet, gazetteer: Gazetteer, lexicon: Act
         # "قصفت المدفعية": a verb tells a new event even when a definite weapon noun outranks it
         definite=all(is_definite(sent.text, x.hit.word_start - sent.start, x.start - sent.start) for x in matches),
         sentence_indexes=[idx],
+        flags=air_flags,
     )
+
+
+#: The flag (and the note of the row, rows.py) of an air strike whose air force a neighbouring sentence names.
+AIR_FORCE_NEARBY = "attacker named in a neighbouring sentence"
+#: How many sentences either side an unattributed air strike looks for the air force the article names.
+_AIR_FORCE_WINDOW = 2
+
+
+def _air_force_nearby(doc: Doc, idx: int, lexicon: ActorLexicon, templates: TemplateSet, country: str,
+                      published) -> Actor | None:  # fmt: skip
+    """"قتل تسعة في غارة على منزل في صعدة. واتهم مسؤول التحالف بشن الغارة": an air strike whose clause names
+    no one was flown by the air force a neighbouring sentence names (nearest first, the next sentence before
+    the previous one), not as a target; ACLED never codes an air strike to an unidentified armed group."""
+    for d in range(1, _AIR_FORCE_WINDOW + 1):
+        for j in (idx + d, idx - d):
+            if not 0 <= j < len(doc.sentences):
+                continue
+            s = doc.sentences[j]
+            for a in lexicon.find(s.text, s.start, event_country=country or None, event_date=published):
+                if (a.kind in ("state", "external") and _actor_country_or_name(a) & templates.air_capable_actors
+                        and not templates.cue_before("target", s, a.start)):  # fmt: skip
+                    return a
+    return None
 
 
 def _actor_country_or_name(a: Actor) -> set[str]:

@@ -89,6 +89,8 @@ def notes(m: Mention, ev: Event) -> str:
         text += f" [merged from {len(m.sentence_indexes)} sentences]"
     if "attacker from the article's other strikes" in m.flags:
         text += " [attacker not named in this telling; taken from the article's other strikes]"
+    elif "attacker named in a neighbouring sentence" in m.flags:
+        text += " [attacker not named in this telling; the air force a neighbouring sentence names]"
     return text
 
 

@@ -368,6 +368,13 @@ PLACE_WORDS = _obj({
                                  "word (فبركة is not ف + بركة)"),
     "verb_initials": _phrases("first letters of an imperfect verb (تدمر، يقصف، نقصف): a one-word name with one, "
                               "before a number, is the verb (تدمر 16 آلية)"),
+    "reference_words": _phrases("words that may stand between a place and the direction word before its reference "
+                                "point (التي تبعد 60 كلم شمال عدن)"),
+    "scene_verbs": _phrases("verbs of witnessing whose subject, a town, is where the event happened "
+                            "(وشهد مخيم بلاطة مواجهات)"),
+    "leader_words": _phrases("words after which a name is who leads, not a place (التحالف بقيادة السعودية)"),
+    "destination_words": _phrases("words after which a name is where someone went, not one more place struck "
+                                  "(نحو بلدتي النخيب والعلم)"),
     "not_nouns": _phrases("words that begin with ال but are no definite noun: after one, السعودية is the country "
                           "(إلى، على، التي)"),
 }, ("type_words", "plural_types", "near_words", "directions", "skip_words", "direction_adjectives",

@@ -97,6 +97,13 @@ def test_named_groups_exact(lex):
         ("سيطرت هيئة تحرير الشام على", "Syria", dt.date(2023, 1, 1), ("HTS: Hayat Tahrir al Sham", 2)),
         ("سيطرت هيئة تحرير الشام على", "Syria", dt.date(2025, 1, 1), ("Military Forces of Syria (2024-)", 1)),
         ("هاجمت حركة طالبان", "Afghanistan", dt.date(2020, 1, 1), ("Taliban", 2)),
+        # the war press of 2015 calls the Houthi-Saleh side the rebels and the forces opposed to the government
+        ("قصفت المدفعية مواقع المتمردين", "Yemen", dt.date(2015, 8, 1),
+         ("Military Forces of Yemen (2015-2017) Houthi-Saleh", 1)),
+        ("أمطرت القوات المناوئة للحكومة الأحياء", "Yemen", dt.date(2015, 8, 1),
+         ("Military Forces of Yemen (2015-2017) Houthi-Saleh", 1)),
+        ("تقدمت القوات الموالية لحكومة هادي", "Yemen", dt.date(2015, 8, 1), ("Military Forces of Yemen (2012-)", 1)),
+        ("سيطر الجيش الموالي للشرعية على", "Yemen", dt.date(2015, 8, 1), ("Military Forces of Yemen (2012-)", 1)),
         ("اعتقلت حركة طالبان", "Afghanistan", dt.date(2023, 1, 1), ("Military Forces of Afghanistan (2021-)", 1)),
         ("هاجمت طالبان باكستان", "Pakistan", dt.date(2023, 1, 1), ("TTP: Tehreek-i-Taliban Pakistan", 2)),
     ],

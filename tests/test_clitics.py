@@ -120,6 +120,14 @@ def test_the_words_between_two_names_that_make_the_second_a_reference_point(betw
     assert places.locates_next(normalize_text(between)) is locates
 
 
+@pytest.mark.parametrize("between, points", [(" جنوب ", True), (" بجنوب شرق ", True), (" شمال العاصمة ", True),
+                                             (" التي تبعد 60 كلم شمال ", True), (" الواقعة إلى الشرق من ", True),
+                                             (" في ", False), ("، جنوب ", False), (" هاجم مسلحون جنوب ", False),
+                                             (" ومواقع جنوب ", False)])  # fmt: skip
+def test_the_words_between_two_names_that_make_the_second_only_a_direction_from_the_first(between, points):
+    assert places.points_back(normalize_text(between)) is points
+
+
 @pytest.mark.parametrize("key", ["اليمني", "اليمنيه", "اليمنيين", "اليمنيون"])
 def test_a_nationality_adjective_names_no_hamlet_whatever_its_ending(key):
     assert places.country_word_floor(key, frozenset({"اليمن"})) == places._NISBA_HAMLET

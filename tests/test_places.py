@@ -54,7 +54,9 @@ def test_load_is_cached(gaz):
             "Rural Damascus",
             3,
         ),  # a governorate, not 'near Damascus'
-        ("في ولاية شمال دارفور", "North Darfur", "North Darfur", 3),
+        # a province told alone is coded at its seat (ACLED's rows: Al Anbar at Ramadi, precision 3)
+        ("في ولاية شمال دارفور", "El Fasher", "North Darfur", 3),
+        ("في منطقة عسير", "Abha", "Asir", 3),
         ("في مقديشو", "Mogadishu", "Banadir", 1),
     ],
 )

@@ -397,6 +397,20 @@ def build(shared: Path) -> list[tuple]:
         r[:2] + (rename.get(r[4], {}).get(r[2], r[2]),) + r[3:] if r[1] == "town" else r
         for r in rows
     ]
+    # a province told alone is coded at its seat (ACLED, geo_precision 3: Al Anbar at Ramadi, North Sinai at
+    # Al Arish): an admin1 row whose hand-kept seat is a town of the gazetteer in that province is named after
+    # it (its location); its admin1 column keeps the province
+    towns_in = {(r[4], r[7], r[2]) for r in rows if r[1] == "town"}
+    seat_of = {}
+    for iso3, seats in extra.get("admin1_seats", {}).items():
+        for a1, seat in seats.items():
+            name = rename.get(iso3, {}).get(seat, seat)
+            if (iso3, a1, name) in towns_in:
+                seat_of[(iso3, a1)] = name
+    rows = [
+        r[:2] + (seat_of[(r[4], r[7])],) + r[3:] if r[1] == "admin1" and (r[4], r[7]) in seat_of else r
+        for r in rows
+    ]
     # a country's name or adjective is never a small place of that name (the hamlet "Al Yaman" spelt
     # اليمن); extractor/resolve/places.py drops such rows at lookup time too
     countries = {r[0] for r in rows if r[1] == "country"}

@@ -104,6 +104,7 @@ class _Mention:
     hint: str  # "", town, admin1, admin2
     near: bool  # ريف / محيط / قرب / a direction before the name
     in_loc: bool = False  # inside a NER LOC span
+    scene: bool = False  # the subject of a verb of witnessing ("وشهد مخيم بلاطة مواجهات"): where it happened
 
 
 # the clitic policy (data/clitics.yaml, extractor/phrases.py): the place variant before a key, the forms
@@ -130,6 +131,10 @@ _DIRECTIONS = _keys(_PLACE_WORDS["directions"])
 _SKIP_WORDS = _keys(_PLACE_WORDS["skip_words"])
 _LOCATING_WORDS = _keys(_PLACE_WORDS["locating_words"])
 _COUNTRYSIDE_WORDS = _keys(_PLACE_WORDS["countryside_words"])
+_REFERENCE_WORDS = _keys(_PLACE_WORDS.get("reference_words") or ())
+_SCENE_VERBS = _keys(_PLACE_WORDS.get("scene_verbs") or ())
+_LEADER_WORDS = _keys(_PLACE_WORDS.get("leader_words") or ())
+_DESTINATION_WORDS = _keys(_PLACE_WORDS.get("destination_words") or ())
 #: the next name glued to one of these alone only says where the first is (بلدة العوامية بالقطيف): mentions.py
 LOCATING_CLITICS = _keys(_PLACE_WORDS["locating_clitics"])
 _DOUBTFUL_CLITICS = _keys(_PLACE_WORDS["doubtful_clitics"])  # فبركة is not ف + بركة
@@ -243,6 +248,45 @@ def locates_next(between: str) -> bool:
         if w.startswith(("ب", "وب")) and w.lstrip("و")[1:] in _TYPE_WORDS:
             return True
     return False
+
+
+def type_word(word: str) -> str:
+    """The place kind a type word names (مدينة، وبمحافظة -> town, admin1), or '' for any other word."""
+    return _TYPE_WORDS.get(_bare(normalize_key(word)), "")
+
+
+def toward(before: str) -> bool:
+    """Whether the words just before a name (type words passed over) make it a destination: "نحو بلدتي
+    النخيب والعلم", "فروا باتجاه محافظة البيضاء" (place_words.yaml ``destination_words``)."""
+    for w in reversed(re.findall(r"\w+", before)[-3:]):
+        b = _bare(w)
+        if w in _DESTINATION_WORDS or w[1:] in _DESTINATION_WORDS:
+            return True
+        if b not in _TYPE_WORDS:
+            return False
+    return False
+
+
+def points_back(between: str) -> bool:
+    """Whether the words between two names make the second only a direction or distance from the first.
+
+    "ولاية لوغار جنوب كابول", "محافظة صعدة شمال العاصمة صنعاء", "سيفاري التي تبعد 600 كلم شمال شرق
+    باماكو": only a direction or near word, with type, skip and ``reference_words`` and figures, stands
+    between them. Then the event is at the first name however coarse it is (a province), and never at the
+    reference point, which lies elsewhere. A list, a comma or any other word between is no such pointer.
+    """
+    between = _ASIDE.sub(" ", between)
+    if any(c in between for c in ",،.:؛;"):
+        return False
+    pointed = False
+    for w in re.findall(r"\w+", between):
+        b = _bare(w)
+        if b in _DIRECTIONS or b in _NEAR_WORDS:
+            pointed = True
+        elif not (w.isdigit() or b in _TYPE_WORDS or b in _SKIP_WORDS or w in _SKIP_WORDS
+                  or w in _REFERENCE_WORDS or b in _REFERENCE_WORDS):
+            return False
+    return pointed
 
 
 # country names that are also the feminine nationality adjective: after a definite noun they are
@@ -746,10 +790,37 @@ class Gazetteer:
             return None
         if self._after_facility(text, s):
             return None  # "مسجد سيد آباد", "مستشفى الشفاء": a building's name, not a place
+        if _LEADER_WORDS and (prev := self._word_back(text, max(0, s - 40), s)) and (
+            prev[0] in _LEADER_WORDS or prev[0][1:] in _LEADER_WORDS
+        ):
+            return None  # "التحالف بقيادة السعودية", "الذي تقوده واشنطن": who leads, not where
         if self._title(text, s, e):
             return None  # «الرياض» the newspaper, "عاصفة الحزم": a quoted title names no place
         in_loc = loc_hit(s + offset, e + offset)  # the span may leave out قرية
-        return _Mention(s + offset, e + offset, key, entries, hint, near, in_loc)
+        return _Mention(s + offset, e + offset, key, entries, hint, near, in_loc, self._after_scene_verb(text, s, key))
+
+    @staticmethod
+    def _after_scene_verb(text: str, s: int, key: str) -> bool:
+        """Whether the name is the subject of a verb of witnessing (place_words.yaml ``scene_verbs``): "وشهد
+        مخيم بلاطة مواجهات", "شهدت مدينة تعز اشتباكات" (the type word may stand between)."""
+        if not _SCENE_VERBS:
+            return False
+        j = s
+        while j > 0 and _LETTER.match(text[j - 1]):
+            j -= 1
+        pos = j
+        first = key.partition(" ")[0]
+        for _ in range(2):
+            m = Gazetteer._word_back(text, max(0, pos - 40), pos)
+            if not m:
+                return False
+            word = m[0]
+            if word in _SCENE_VERBS or (word[:1] in "وف" and word[1:] in _SCENE_VERBS):
+                return True
+            if _bare(word) not in _TYPE_WORDS or _bare(first) in _TYPE_WORDS:
+                return False
+            pos = m[1]
+        return False
 
     def _not_a_name(
         self,
@@ -838,6 +909,8 @@ class Gazetteer:
         j = s
         while j > 0 and _LETTER.match(text[j - 1]):
             j -= 1
+        if j > 0 and text[j - 1] == "#":
+            j -= 1  # "بريف #إدلب": a hashtag is the name, its modifiers stand before the sign
         hint, near = "", False
         pos = j
         for _ in range(5):
@@ -1159,6 +1232,10 @@ class Gazetteer:
             )
             if m.in_loc:
                 score += 8
+            if m.scene and p.geo_precision <= 2 and (prefer_near is None or m.end <= prefer_near):
+                # "وشهد مخيم بلاطة ... مواجهات ... نابلس": the scene named as the subject of the verb whose
+                # object is the event; a scene told after the trigger is another event's ("كما شهدت كربلاء تظاهرة")
+                score += 20
             if ctx.focus and e.iso3 in ctx.focus:
                 score += 10
             if prefer_near is not None:
