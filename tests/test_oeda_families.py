@@ -1,0 +1,94 @@
+"""Trigger families found on the OEDA training sentences (issue 9, round 4; bench/bench_oeda.py):
+whole paradigms and their guards, each with short sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import extract
+from extractor.document import Article, Doc
+from extractor.mentions import clauses
+from extractor.templates import TemplateSet
+
+
+def fired(text: str) -> set[str]:
+    """The template ids whose triggers survive in the text (all clauses)."""
+    t = TemplateSet.load()
+    doc = Doc.from_article(Article(id="t", text=text))
+    return {m.template.id for s in doc.sentences for c in clauses(s) for m in t.match_sentence(c)}
+
+
+def _types(text: str, published: str = "2022-11-04") -> set[tuple[str, str]]:
+    return {(r.event_type, r.sub_event_type) for r in extract(text, published=published)}
+
+
+# --- a bomb named alone: an event with a blast or a victim, not tear gas or a metaphor ------------------
+@pytest.mark.parametrize("text", [
+    "فجر المهاجمون قنابلهم في سوق المدينة فقتل خمسة أشخاص.",
+    "انفجرت قنبلة زرعت قرب مركز للشرطة في بلدة الرمادي.",
+])
+def test_a_bomb_that_goes_off_is_an_explosion(text):
+    assert "bomb_bare" in fired(text)
+
+
+@pytest.mark.parametrize("text", [
+    "أطلقت الشرطة قنابل الغاز المسيل للدموع على المحتجين فأصيب عشرة.",
+    "حذر الوزير من أن البطالة قنبلة موقوتة قد تنفجر في أي لحظة.",
+    "قال إن الطائفية قنبلة أخرى تريد تفجيرها في منطقتنا.",
+    "عرض المتحف قنبلة من الحرب العالمية الثانية.",
+])
+def test_tear_gas_a_time_bomb_or_a_museum_bomb_is_no_explosion(text):
+    assert "bomb_bare" not in fired(text)
+
+
+# --- the verb of a blast (not "dawn", not a crisis "detonated") ----------------------------------------
+def test_the_verbs_of_a_blast():
+    assert "detonate_verb" in fired("فجروا سيارة مفخخة أمام مقر الشرطة.")
+    assert "detonate_verb" in fired("تفجرت عبوة ناسفة بدورية للجيش.")
+    assert "detonate_verb" not in fired("فجرت تصريحات الوزير أزمة جديدة وأثارت جدلا واسعا بعد هجوم الإعلام.")
+    assert "detonate_verb" not in fired("قتل ثلاثة جنود فجر أمس.")  # فجر: dawn
+
+
+def test_two_bombers_who_blew_themselves_up():
+    assert "suicide_bomb" in fired("فجرا نفسيهما وسط حشد من المصلين.")
+
+
+# --- gunfire with no "على" after it; shots in the air are no attack --------------------------------------
+def test_gunfire_without_a_target_preposition():
+    assert "gunfire" in fired("فتحوا النار داخل المقهى فقتلوا ثلاثة أشخاص.")
+    # the shooter between the verb and "النار": shooting_split's family
+    assert "shooting_split" in fired("فتح مسلح النار عشوائيا داخل المقهى فقتل ثلاثة أشخاص.")
+    assert "gunfire" not in fired("أطلق المحتفلون النار في الهواء ابتهاجا بالزفاف.")
+    assert "gunfire" not in fired("أطلقت الشرطة النار في الهواء لتفريق الحشد.")
+
+
+def test_gunmen_opening_fire_is_a_row():
+    rows = list(extract("فتح مسلحون مجهولون النار على سوق في مدينة بعقوبة أمس فقتلوا أربعة مدنيين.", published="2022-11-04"))
+    assert rows and rows[0].event_type == "Violence against civilians"
+
+
+# --- drones "بلا طيار" ----------------------------------------------------------------------------------
+def test_a_drone_without_a_pilot_written_bila():
+    assert {"drone_bare"} <= fired("أطلقت طائرة بلا طيار صاروخين على منزل في القرية.")
+    assert "air_drone_strike" in fired("قتل ثلاثة مسلحين بطائرة بلا طيار في شمال البلاد.")
+
+
+# --- crowds: تجمع with a purpose, a count of protesters, human chains, marches into the streets -------
+def test_a_crowd_gathering_with_slogans_is_a_protest():
+    assert "crowd_gathered" in fired("وتجمع عشرات الشبان أمام مقر البلدية مرددين هتافات ضد الحكومة.")
+    # the noun with the article (a party's name) and a gathering with no purpose are no protest
+    assert "crowd_gathered" not in fired("أعلن التجمع الوطني رفضا للقرار.")
+    assert "crowd_gathered" not in fired("تجمع الحجاج في منى صباح اليوم.")
+
+
+def test_protest_counts_chains_and_streets():
+    assert "protest" in fired("شارك نحو ألف متظاهر في المسيرة.")
+    assert "protest" in fired("شكل المئات سلسلة بشرية على الشاطئ.")
+    assert "protest" in fired("خرجوا في مسيرات جابت شوارع المدينة.")
+    # the singular alone is mostly someone quoted, or "pretending" (متظاهرا بـ)
+    assert "protest" not in fired("خاطب السكرتيرة متظاهرا بالفهم.")
+
+
+def test_clashes_of_a_crowd_with_the_police_are_a_riot():
+    assert ("Riots", "Violent demonstration") in _types(
+        "اندلعت صدامات بين المتظاهرين والشرطة في مدينة البصرة اليوم.")
