@@ -92,3 +92,35 @@ def test_protest_counts_chains_and_streets():
 def test_clashes_of_a_crowd_with_the_police_are_a_riot():
     assert ("Riots", "Violent demonstration") in _types(
         "اندلعت صدامات بين المتظاهرين والشرطة في مدينة البصرة اليوم.")
+
+
+# --- headlines tell a past event in the imperfect; the future prefix makes it a plan ---------------------
+@pytest.mark.parametrize("text, tid", [
+    ("القوات العراقية تشتبك مع مسلحين في الرمادي", "armed_clash"),
+    ("مسلحون يغتالون ضابطا في مدينة درنة", "attack_civilians"),
+    ("طائرات التحالف تقصف مواقع للمتمردين في صعدة", "bombardment_generic"),
+    ("الجيش يستعيد السيطرة على بلدة في ريف حماة", "regain_territory"),
+])
+def test_imperfect_headline_verbs(text, tid):
+    assert tid in fired(text)
+
+
+def test_the_future_prefix_before_an_imperfect_trigger_is_a_plan():
+    assert "bombardment_generic" not in fired("قال إن الطائرات ستقصف مواقع المتمردين في صعدة")
+    assert "protest" not in fired("وسيتظاهرون أمام البرلمان في مدينة عمان")
+    assert "protest" in fired("يتظاهرون أمام البرلمان في مدينة عمان")
+
+
+def test_an_atomic_bombing_retold_is_no_strike():
+    assert "bombardment_generic" not in fired("أمريكا تقصف مدينة هيروشيما بالقنبلة الذرية")
+
+
+# --- arson told as a masdar; troops massing are no crowd -----------------------------------------------
+def test_arson_by_settlers_or_of_a_party_office():
+    assert "mob_violence" in fired("توفي رضيع جراء إحراق مستوطنين منزل عائلته في قرية دوما.")
+    assert "mob_violence" in fired("شارك المحتجون في إحراق مقر الحزب في بغداد.")
+
+
+def test_troops_massing_are_no_protest_but_a_crowd_near_the_police_is():
+    assert "crowd_gathered" not in fired("احتشدت القوات على الحدود رفضا لأي تقدم.")
+    assert "crowd_gathered" in fired("احتشد المئات أمام مقر قوات الأمن للمطالبة بالإفراج عن المعتقلين.")
