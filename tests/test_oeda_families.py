@@ -109,6 +109,9 @@ def test_the_future_prefix_before_an_imperfect_trigger_is_a_plan():
     assert "bombardment_generic" not in fired("قال إن الطائرات ستقصف مواقع المتمردين في صعدة")
     assert "protest" not in fired("وسيتظاهرون أمام البرلمان في مدينة عمان")
     assert "protest" in fired("يتظاهرون أمام البرلمان في مدينة عمان")
+    # the singular imperfect is mostly "pretends" (يتظاهر بالفهم), and "يحتج ب" "argues from"
+    assert "protest" not in fired("الكل يتظاهر بمظهر الضحية")
+    assert "protest" not in fired("قد يحتج البعض بتصريحات الوزير")
 
 
 def test_an_atomic_bombing_retold_is_no_strike():
@@ -124,3 +127,16 @@ def test_arson_by_settlers_or_of_a_party_office():
 def test_troops_massing_are_no_protest_but_a_crowd_near_the_police_is():
     assert "crowd_gathered" not in fired("احتشدت القوات على الحدود رفضا لأي تقدم.")
     assert "crowd_gathered" in fired("احتشد المئات أمام مقر قوات الأمن للمطالبة بالإفراج عن المعتقلين.")
+
+
+# --- a march told by its verb or its kind; a career or a development "march" is none --------------------
+def test_a_march_told_by_its_verb_or_kind():
+    assert "march" in fired("انطلقت مسيرة من ساحة الشهداء باتجاه مقر الحكومة.")
+    assert "march" in fired("نظموا وقفة أمام السفارة تضامنا مع الأسرى.")
+    assert "march" not in fired("انطلقت مسيرة التنمية في المنطقة قبل عقود.")
+    assert "march" not in fired("انطلقت مسيرة تعليم البنات في المملكة متأخرة.")
+
+
+def test_a_bomb_of_history_or_of_manufacture_is_no_explosion():
+    assert "bomb_bare" not in fired("بعد ثلاثة أيام من قنبلة هيروشيما ألقت قاذفة قنبلة أخرى أسفرت عن مقتل الآلاف.")
+    assert "bomb_bare" not in fired("صدر حكم على صبي لتحميله كيفية صنع القنبلة التي قتلت ثلاثة.")
