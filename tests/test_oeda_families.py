@@ -140,3 +140,11 @@ def test_a_march_told_by_its_verb_or_kind():
 def test_a_bomb_of_history_or_of_manufacture_is_no_explosion():
     assert "bomb_bare" not in fired("بعد ثلاثة أيام من قنبلة هيروشيما ألقت قاذفة قنبلة أخرى أسفرت عن مقتل الآلاف.")
     assert "bomb_bare" not in fired("صدر حكم على صبي لتحميله كيفية صنع القنبلة التي قتلت ثلاثة.")
+
+
+# --- a court is also a place: a bombing at a courthouse is still an event, a verdict is not ---------------
+def test_a_bombing_near_a_court_is_an_event_but_a_verdict_is_not():
+    assert "ied" in fired("قتل شخصان في انفجار سيارة مفخخة قرب محكمة المدينة.")
+    assert "suicide_bomb" in fired("قتل عشرة في هجوم انتحاري وقع في قاعة محكمة بمدينة كويتا.")
+    assert fired("قضت المحكمة بسجن المتهمين في تفجير عبوة ناسفة.") == set()
+    assert fired("رفضت المحكمة طعن المدانين في الهجوم الانتحاري.") == set()
