@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-from .phrases import Hit, PhraseMatcher, proclitics
+from .phrases import Hit, PhraseMatcher, clitic_part, proclitics
 from .rules_schema import load_yaml
 from .segment import Sentence
 
@@ -253,6 +253,8 @@ class TemplateSet:
         ws, we = h.word_start - sent.start, h.end - sent.start
         if (ws > 0 and local[ws - 1] in "#_") or local.startswith("_", we):
             return "hashtag"
+        if h.start > h.word_start and local[ws : h.start - sent.start].endswith(_FUTURE):
+            return "future"  # "ستقصف"، "وسيتظاهرون": the future prefix before an imperfect trigger
         if tpl.unless is not None and _once(memo, ("unless", tpl.id), tpl.unless.contains, local):
             return "unless"
         if tpl.verb_only and is_definite(local, h.word_start - sent.start, h.start - sent.start):
@@ -300,6 +302,7 @@ class TemplateSet:
         return event_type, sub_event_type
 
 
+_FUTURE = clitic_part("future")  # the future prefix (س) of the phrase clitics (data/clitics.yaml)
 _DEFINITE = proclitics("phrase").definite  # the clitic forms that end in the article (data/clitics.yaml)
 
 
