@@ -125,6 +125,10 @@ class DecisionCues:
     purpose: Crime
     tag_line: PhraseMatcher
     announced: Announced
+    earlier: Cue
+    future_time: Cue
+    halt: Cue
+    forecast_always: PhraseMatcher | None = None
 
     @classmethod
     @functools.cache
@@ -132,7 +136,7 @@ class DecisionCues:
         d = check_keys("decisions", assembly_data()["decisions"],
                        {"reaction", "followup", "alleged", "call", "aggregate", "hypothetical", "pluperfect", "past", "after",
                         "ongoing", "scattered", "period", "forecast", "commentary", "verdict", "judgement", "crime",
-                        "private_violence", "purpose", "tag_line", "announced"})  # fmt: skip
+                        "private_violence", "purpose", "tag_line", "announced", "earlier", "future_time", "halt"})  # fmt: skip
 
         def cue(name: str, windowed: bool, optional: set[str] = frozenset()) -> Cue:
             c = check_keys(f"decisions.{name}", d[name], {"words", "window"} if windowed else {"words"}, optional)
@@ -153,10 +157,13 @@ class DecisionCues:
                               word_matcher("decisions.announced.past_marks", an["past_marks"]), int(an["window"]),
                               int(an["after"]))  # fmt: skip
 
+        fc = d["forecast"]
+        always = word_matcher("decisions.forecast.always", fc["always"]) if isinstance(fc, dict) and "always" in fc else None
         return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False), cue("hypothetical", True), cue("past", True), cue("after", True),
                    word_matcher("decisions.pluperfect.aux", pl["aux"]), int(pl["window"]),
-                   cue("ongoing", False), cue("scattered", False), cue("period", True, {"since", "units"}), cue("forecast", True), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"), typed("purpose"),
-                   word_matcher("decisions.tag_line.words", t["words"]), announced)  # fmt: skip
+                   cue("ongoing", False), cue("scattered", False), cue("period", True, {"since", "units"}), cue("forecast", True, {"always"}), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"), typed("purpose"),
+                   word_matcher("decisions.tag_line.words", t["words"]), announced, cue("earlier", True), cue("future_time", True),
+                   cue("halt", True), always)  # fmt: skip
 
 
 _RULE_KEYS = {"event_type", "sub_event_type", "context", "actor1", "actor2", "trigger_starts", "sentence_has",
@@ -421,6 +428,9 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
             and _referring(text, rel, f.heads)):  # fmt: skip
         return Decision(False, "a follow-up (funeral, condolences, a visit to the wounded) of an event told as known",
                         code="followup")
+    if cues.earlier.before(text, rel):
+        return Decision(False, "an earlier event the news is told after (بعد أيام على مقتل ...، بعد أقل من شهر على الهجوم): "
+                        "background, whatever day the clause gives", code="earlier")
     if _announced_past(m, text, rel, ctx, cues.announced):
         return Decision(False, "an announcement of a past operation (أعلن أنه نفذ، بعد إصابته) with no day of the act: "
                         "the day told is the announcement's", code="announced")
@@ -440,7 +450,17 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
         return Decision(False, "a cumulative or aggregate toll over a period, not one event", code="aggregate")
     if cues.hypothetical.before(text, rel):
         return Decision(False, "an intention, plan, warning or foiled attempt: nothing happened yet", code="hypothetical")
+    ft = cues.future_time
+    if ft.words.contains(_before(text, rel, ft.window) + " " + _after(text, m.trigger_end - m.start, ft.window)):
+        return Decision(False, "told with a time to come (الأسبوع المقبل، الأيام القادمة، في المستقبل): nothing happened yet",
+                        code="future time")
+    if cues.halt.words.contains(_before(text, rel, cues.halt.window) + " " + text[rel : m.trigger_end - m.start]):
+        return Decision(False, "a halt or suspension of the act (علقت العمليات، توقف المعارك), not the act", code="halt")
     recent = _dated_recent(m, ctx)
+    fa = cues.forecast_always
+    if fa is not None and fa.contains(_before(text, rel, cues.forecast.window)):
+        return Decision(False, "an expectation (من المتوقع، من المقرر، على وشك): nothing happened yet, whatever day the "
+                        "clause gives", code="forecast")
     if not recent and cues.forecast.before(text, rel):
         return Decision(False, "a forecast, threat or promise (على وشك، هدد، توعد): nothing happened yet", code="forecast")
     if m.sub_event_type in cues.crime.sub_event_types and cues.crime.words.contains(text):

@@ -479,3 +479,38 @@ def test_an_announced_strike_takes_the_act_s_own_day_when_the_text_gives_it():
             "وأوضح البيان أن الضربة وقعت في 20 فبراير في منطقة نائية.")  # fmt: skip
     [ev] = rows(text)
     assert (ev.sub_event_type, ev.location, ev.event_date) == ("Air/drone strike", "Kandahar", "2024-02-20")
+
+
+# --- round 4 (h-prec5): earlier events, times to come, halts, expectations, condolences ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # the news is told after an earlier event: that event is background, though the clause gives a day
+        ("ويأتي هجوم أمس بعد أيام على مقتل خمسة جنود في هجوم على حاجز للجيش في مدينة العريش.", "earlier"),
+        ("يأتي هذا الحادث بعد أقل من شهر على الهجوم الذي استهدف مركزا للشرطة في مدينة بنغازي.", "earlier"),
+        # a time to come told with the trigger
+        ("قررت النقابات تنظيم احتجاجات في مدينة صفاقس الأسبوع المقبل.", "future time"),
+        ("تبدأ القوات هجوما على مواقع المسلحين في مدينة زنجبار في الأيام القادمة.", "future time"),
+        # a halt of the act
+        ("قالت مصادر إن الجيش علق جزئيا العمليات العسكرية من قصف جوي على أحياء مدينة الفلوجة أمس.", "halt"),
+        # an expectation, even when the clause gives a day
+        ("قال مسؤول أمس إنه من المتوقع أن تبدأ القوات العراقية والعشائر المتحالفة معها هجوما على مدينة الرمادي.", "forecast"),
+        # condolences offered for the dead of a bombing
+        ("رفع الوزير العزاء والمواساة لأسر الضحايا في استشهاد رجال الأمن في التفجير الذي استهدف مسجدا في مدينة أبها أمس.",
+         "reaction"),
+        # "later" in a relative clause: a turn of an earlier story
+        ("نشرت الصحف صور المدعي العام الذي قتل فيما بعد في تبادل لإطلاق النار في مدينة إسطنبول.", "past"),
+    ],
+)
+def test_round4_mentions_that_report_no_event(text, code):
+    assert rows(text) == []
+    assert code in _codes(text)
+
+
+def test_a_count_of_days_dates_the_earlier_event_and_keeps_it():
+    # "two days after the massacre": the massacre has a day of its own (ACLED codes it); only vague or long gaps
+    # ("بعد أيام على", "بعد أقل من شهر على") make it background
+    text = "قتل مسلحون 20 مدنيا في هجوم على قرية قرب مدينة مايدوغوري أمس. ويأتي ذلك بعد يومين من مجزرة في مدينة باغا."
+    assert "earlier" not in _codes(text)
