@@ -128,6 +128,7 @@ class DecisionCues:
     earlier: Cue
     future_time: Cue
     halt: Cue
+    generic_kind: Cue
     forecast_always: PhraseMatcher | None = None
 
     @classmethod
@@ -136,7 +137,7 @@ class DecisionCues:
         d = check_keys("decisions", assembly_data()["decisions"],
                        {"reaction", "followup", "alleged", "call", "aggregate", "hypothetical", "pluperfect", "past", "after",
                         "ongoing", "scattered", "period", "forecast", "commentary", "verdict", "judgement", "crime",
-                        "private_violence", "purpose", "tag_line", "announced", "earlier", "future_time", "halt"})  # fmt: skip
+                        "private_violence", "purpose", "tag_line", "announced", "earlier", "future_time", "halt", "generic_kind"})  # fmt: skip
 
         def cue(name: str, windowed: bool, optional: set[str] = frozenset()) -> Cue:
             c = check_keys(f"decisions.{name}", d[name], {"words", "window"} if windowed else {"words"}, optional)
@@ -163,7 +164,7 @@ class DecisionCues:
                    word_matcher("decisions.pluperfect.aux", pl["aux"]), int(pl["window"]),
                    cue("ongoing", False), cue("scattered", False), cue("period", True, {"since", "units"}), cue("forecast", True, {"always"}), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"), typed("purpose"),
                    word_matcher("decisions.tag_line.words", t["words"]), announced, cue("earlier", True), cue("future_time", True),
-                   cue("halt", True), always)  # fmt: skip
+                   cue("halt", True), cue("generic_kind", True), always)  # fmt: skip
 
 
 _RULE_KEYS = {"event_type", "sub_event_type", "context", "actor1", "actor2", "trigger_starts", "sentence_has",
@@ -428,6 +429,8 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
             and _referring(text, rel, f.heads)):  # fmt: skip
         return Decision(False, "a follow-up (funeral, condolences, a visit to the wounded) of an event told as known",
                         code="followup")
+    if cues.generic_kind.words.contains(_word_before(text, rel, cues.generic_kind.window)):
+        return Decision(False, "a kind of act, not one act (مثل هذه الهجمات، أي استهداف)", code="generic kind")
     if cues.earlier.before(text, rel):
         return Decision(False, "an earlier event the news is told after (بعد أيام على مقتل ...، بعد أقل من شهر على الهجوم): "
                         "background, whatever day the clause gives", code="earlier")

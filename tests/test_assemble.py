@@ -514,3 +514,26 @@ def test_a_count_of_days_dates_the_earlier_event_and_keeps_it():
     # ("بعد أيام على", "بعد أقل من شهر على") make it background
     text = "قتل مسلحون 20 مدنيا في هجوم على قرية قرب مدينة مايدوغوري أمس. ويأتي ذلك بعد يومين من مجزرة في مدينة باغا."
     assert "earlier" not in _codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a kind of act, not one act
+        ("قال الحاكم إن الجنود يجب أن يدافعوا عن أنفسهم ضد مثل هذه الهجمات على قواعدهم في مدينة تكساس.", "generic kind"),
+        # a judgement told as a generalisation
+        ("قال الوزير إن استهداف المساجد وقتل المصلين في مدينة أبها أصبح دين الجماعات الإرهابية.", "judgement"),
+        # fighting told in the present, with no day of its own
+        ("قال القائد إن الجيش يخوض معارك طاحنة مع المسلحين في مدينة تعز.", "ongoing"),
+        # a force getting ready
+        ("قالت الحركة إن المقاومة تتجهز لاستهداف المستوطنين في مدينة نابلس.", "hypothetical"),
+    ],
+)
+def test_round4_statements_that_report_no_event(text, code):
+    assert rows(text) == []
+    assert code in _codes(text)
+
+
+def test_fighting_told_in_the_present_with_its_own_day_is_the_day_s_battle():
+    text = "تدور اشتباكات عنيفة منذ صباح اليوم بين الجيش والمسلحين في مدينة تعز."
+    assert [ev.sub_event_type for ev in rows(text)] == ["Armed clash"]
