@@ -537,3 +537,9 @@ def test_round4_statements_that_report_no_event(text, code):
 def test_fighting_told_in_the_present_with_its_own_day_is_the_day_s_battle():
     text = "تدور اشتباكات عنيفة منذ صباح اليوم بين الجيش والمسلحين في مدينة تعز."
     assert [ev.sub_event_type for ev in rows(text)] == ["Armed clash"]
+
+
+def test_a_visit_to_the_family_of_the_dead_is_no_event():
+    text = "زار المحافظ أسرة الفقيد محمد الذي استشهد نتيجة سقوط مقذوف على منزله في مدينة نجران."
+    assert rows(text) == []
+    assert "reaction" in _codes(text)
