@@ -662,13 +662,22 @@ def fold_inherited(events: list, rejected: list | None = None) -> list:
 
     demo = precedence().demonstrations
     out: list = []
-    for e in events:
+    folded: set[int] = set()
+    for i, e in enumerate(events):
+        if id(e) in folded:
+            continue
         # the host may be one too (both name the country)
         if _INHERITED in e.flags and (e.event_type in _EFFECT_TYPES or e.generic) and e.event_type not in demo:
-            host = next((o for o in out if o.event_type != e.event_type
-                         and o.event_type not in demo and o.place is not None and e.place is not None
-                         and o.place.location == e.place.location and o.event_date == e.event_date), None)  # fmt: skip
+            def hosts(o) -> bool:
+                return (o is not e and id(o) not in folded and o.event_type != e.event_type
+                        and o.event_type not in demo and o.place is not None and e.place is not None
+                        and o.place.location == e.place.location and o.event_date == e.event_date)  # fmt: skip
+
+            # an earlier row, or a later one: a headline with no tactic ("تصعيد العنف بهجومين قتلا 4 جنود") over
+            # the body's suicide bombing at the article's main place that day
+            host = next((o for o in out if hosts(o)), None) or next((o for o in events[i + 1 :] if hosts(o)), None)
             if host is not None:
+                folded.add(id(e))
                 span = host.start, host.end, host.sentence_index
                 merge_into(host, e)
                 host.start, host.end, host.sentence_index = span  # the evidence stays the telling with a place

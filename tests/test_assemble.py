@@ -543,3 +543,13 @@ def test_a_visit_to_the_family_of_the_dead_is_no_event():
     text = "زار المحافظ أسرة الفقيد محمد الذي استشهد نتيجة سقوط مقذوف على منزله في مدينة نجران."
     assert rows(text) == []
     assert "reaction" in _codes(text)
+
+
+def test_a_headline_with_no_tactic_is_the_body_s_bombing_told_again():
+    # the headline names only the country (it takes the article's main place) and no tactic; the bombing at that
+    # place on that day, told after it, is the one event (ACLED: the more specific tactic wins)
+    text = ("مقتل 3 أشخاص باستهداف تنظيم داعش لمسجد في العاصمة اليمنية\nقال مصدر أمني إن سيارة ملغومة انفجرت خارج "
+            "مسجد في مدينة صنعاء اليوم ما أسفر عن مقتل ثلاثة أشخاص.")  # fmt: skip
+    [ev] = rows(text, "2015-07-30")
+    assert (ev.sub_event_type, ev.location) == ("Remote explosive/landmine/IED", "Sanaa")
+    assert "one event" in _codes(text, "2015-07-30")
