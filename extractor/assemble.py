@@ -129,6 +129,7 @@ class DecisionCues:
     future_time: Cue
     halt: Cue
     generic_kind: Cue
+    backdrop: Cue
     forecast_always: PhraseMatcher | None = None
 
     @classmethod
@@ -137,7 +138,7 @@ class DecisionCues:
         d = check_keys("decisions", assembly_data()["decisions"],
                        {"reaction", "followup", "alleged", "call", "aggregate", "hypothetical", "pluperfect", "past", "after",
                         "ongoing", "scattered", "period", "forecast", "commentary", "verdict", "judgement", "crime",
-                        "private_violence", "purpose", "tag_line", "announced", "earlier", "future_time", "halt", "generic_kind"})  # fmt: skip
+                        "private_violence", "purpose", "tag_line", "announced", "earlier", "future_time", "halt", "generic_kind", "backdrop"})  # fmt: skip
 
         def cue(name: str, windowed: bool, optional: set[str] = frozenset()) -> Cue:
             c = check_keys(f"decisions.{name}", d[name], {"words", "window"} if windowed else {"words"}, optional)
@@ -164,7 +165,7 @@ class DecisionCues:
                    word_matcher("decisions.pluperfect.aux", pl["aux"]), int(pl["window"]),
                    cue("ongoing", False), cue("scattered", False), cue("period", True, {"since", "units"}), cue("forecast", True, {"always"}), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"), typed("purpose"),
                    word_matcher("decisions.tag_line.words", t["words"]), announced, cue("earlier", True), cue("future_time", True),
-                   cue("halt", True), cue("generic_kind", True), always)  # fmt: skip
+                   cue("halt", True), cue("generic_kind", True), cue("backdrop", True), always)  # fmt: skip
 
 
 _RULE_KEYS = {"event_type", "sub_event_type", "context", "actor1", "actor2", "trigger_starts", "sentence_has",
@@ -482,6 +483,9 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     if not recent and cues.ongoing.words.contains(text):
         return Decision(False, "ongoing fighting with no day of its own (المعارك الدائرة، تتواصل): no one event",
                         code="ongoing")
+    if not recent and cues.backdrop.before(text, rel):
+        return Decision(False, "the backdrop of the story, an activity going on (وسط تزايد الهجمات، في ظل قيام الطائرات "
+                        "بشن غارات): no one event", code="backdrop")
     if not recent and cues.scattered.words.contains(text):
         return Decision(False, "scattered places with no day of their own (في أنحاء متفرقة): no one event",
                         code="scattered")

@@ -553,3 +553,11 @@ def test_a_headline_with_no_tactic_is_the_body_s_bombing_told_again():
     [ev] = rows(text, "2015-07-30")
     assert (ev.sub_event_type, ev.location) == ("Remote explosive/landmine/IED", "Sanaa")
     assert "one event" in _codes(text, "2015-07-30")
+
+
+def test_the_backdrop_of_the_story_is_no_event():
+    # the strikes "going on" behind the news: no strike row (the attack itself is another matter)
+    text = ("قتل جنديان في هجوم على مركز للشرطة في مدينة أضنة أمس. وألقيت مسؤولية الهجوم على الحزب، في ظل قيام "
+            "الطائرات التركية بشن غارات على مواقعه في شمال العراق.")  # fmt: skip
+    assert "Air/drone strike" not in [ev.sub_event_type for ev in rows(text, "2015-08-04")]
+    assert "backdrop" in _codes(text, "2015-08-04")
