@@ -561,3 +561,9 @@ def test_the_backdrop_of_the_story_is_no_event():
             "الطائرات التركية بشن غارات على مواقعه في شمال العراق.")  # fmt: skip
     assert "Air/drone strike" not in [ev.sub_event_type for ev in rows(text, "2015-08-04")]
     assert "backdrop" in _codes(text, "2015-08-04")
+
+
+def test_a_campaign_told_in_the_present_is_no_event():
+    text = "وينفذ الجيش غارات جوية على قواعد المسلحين في جنوب شرقي البلاد وفي مدينة الموصل."
+    assert rows(text) == []
+    assert "ongoing" in _codes(text)
