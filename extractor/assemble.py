@@ -125,6 +125,12 @@ class DecisionCues:
     purpose: Crime
     tag_line: PhraseMatcher
     announced: Announced
+    earlier: Cue
+    future_time: Cue
+    halt: Cue
+    generic_kind: Cue
+    backdrop: Cue
+    forecast_always: PhraseMatcher | None = None
 
     @classmethod
     @functools.cache
@@ -132,7 +138,7 @@ class DecisionCues:
         d = check_keys("decisions", assembly_data()["decisions"],
                        {"reaction", "followup", "alleged", "call", "aggregate", "hypothetical", "pluperfect", "past", "after",
                         "ongoing", "scattered", "period", "forecast", "commentary", "verdict", "judgement", "crime",
-                        "private_violence", "purpose", "tag_line", "announced"})  # fmt: skip
+                        "private_violence", "purpose", "tag_line", "announced", "earlier", "future_time", "halt", "generic_kind", "backdrop"})  # fmt: skip
 
         def cue(name: str, windowed: bool, optional: set[str] = frozenset()) -> Cue:
             c = check_keys(f"decisions.{name}", d[name], {"words", "window"} if windowed else {"words"}, optional)
@@ -153,10 +159,13 @@ class DecisionCues:
                               word_matcher("decisions.announced.past_marks", an["past_marks"]), int(an["window"]),
                               int(an["after"]))  # fmt: skip
 
+        fc = d["forecast"]
+        always = word_matcher("decisions.forecast.always", fc["always"]) if isinstance(fc, dict) and "always" in fc else None
         return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False), cue("hypothetical", True), cue("past", True), cue("after", True),
                    word_matcher("decisions.pluperfect.aux", pl["aux"]), int(pl["window"]),
-                   cue("ongoing", False), cue("scattered", False), cue("period", True, {"since", "units"}), cue("forecast", True), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"), typed("purpose"),
-                   word_matcher("decisions.tag_line.words", t["words"]), announced)  # fmt: skip
+                   cue("ongoing", False), cue("scattered", False), cue("period", True, {"since", "units"}), cue("forecast", True, {"always"}), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"), typed("purpose"),
+                   word_matcher("decisions.tag_line.words", t["words"]), announced, cue("earlier", True), cue("future_time", True),
+                   cue("halt", True), cue("generic_kind", True), cue("backdrop", True), always)  # fmt: skip
 
 
 _RULE_KEYS = {"event_type", "sub_event_type", "context", "actor1", "actor2", "trigger_starts", "sentence_has",
@@ -421,6 +430,11 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
             and _referring(text, rel, f.heads)):  # fmt: skip
         return Decision(False, "a follow-up (funeral, condolences, a visit to the wounded) of an event told as known",
                         code="followup")
+    if cues.generic_kind.words.contains(_word_before(text, rel, cues.generic_kind.window)):
+        return Decision(False, "a kind of act, not one act (مثل هذه الهجمات، أي استهداف)", code="generic kind")
+    if cues.earlier.before(text, rel):
+        return Decision(False, "an earlier event the news is told after (بعد أيام على مقتل ...، بعد أقل من شهر على الهجوم): "
+                        "background, whatever day the clause gives", code="earlier")
     if _announced_past(m, text, rel, ctx, cues.announced):
         return Decision(False, "an announcement of a past operation (أعلن أنه نفذ، بعد إصابته) with no day of the act: "
                         "the day told is the announcement's", code="announced")
@@ -440,7 +454,17 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
         return Decision(False, "a cumulative or aggregate toll over a period, not one event", code="aggregate")
     if cues.hypothetical.before(text, rel):
         return Decision(False, "an intention, plan, warning or foiled attempt: nothing happened yet", code="hypothetical")
+    ft = cues.future_time
+    if ft.words.contains(_before(text, rel, ft.window) + " " + _after(text, m.trigger_end - m.start, ft.window)):
+        return Decision(False, "told with a time to come (الأسبوع المقبل، الأيام القادمة، في المستقبل): nothing happened yet",
+                        code="future time")
+    if cues.halt.words.contains(_before(text, rel, cues.halt.window) + " " + text[rel : m.trigger_end - m.start]):
+        return Decision(False, "a halt or suspension of the act (علقت العمليات، توقف المعارك), not the act", code="halt")
     recent = _dated_recent(m, ctx)
+    fa = cues.forecast_always
+    if fa is not None and fa.contains(_before(text, rel, cues.forecast.window)):
+        return Decision(False, "an expectation (من المتوقع، من المقرر، على وشك): nothing happened yet, whatever day the "
+                        "clause gives", code="forecast")
     if not recent and cues.forecast.before(text, rel):
         return Decision(False, "a forecast, threat or promise (على وشك، هدد، توعد): nothing happened yet", code="forecast")
     if m.sub_event_type in cues.crime.sub_event_types and cues.crime.words.contains(text):
@@ -459,6 +483,9 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     if not recent and cues.ongoing.words.contains(text):
         return Decision(False, "ongoing fighting with no day of its own (المعارك الدائرة، تتواصل): no one event",
                         code="ongoing")
+    if not recent and cues.backdrop.before(text, rel):
+        return Decision(False, "the backdrop of the story, an activity going on (وسط تزايد الهجمات، في ظل قيام الطائرات "
+                        "بشن غارات): no one event", code="backdrop")
     if not recent and cues.scattered.words.contains(text):
         return Decision(False, "scattered places with no day of their own (في أنحاء متفرقة): no one event",
                         code="scattered")
@@ -639,13 +666,22 @@ def fold_inherited(events: list, rejected: list | None = None) -> list:
 
     demo = precedence().demonstrations
     out: list = []
-    for e in events:
+    folded: set[int] = set()
+    for i, e in enumerate(events):
+        if id(e) in folded:
+            continue
         # the host may be one too (both name the country)
         if _INHERITED in e.flags and (e.event_type in _EFFECT_TYPES or e.generic) and e.event_type not in demo:
-            host = next((o for o in out if o.event_type != e.event_type
-                         and o.event_type not in demo and o.place is not None and e.place is not None
-                         and o.place.location == e.place.location and o.event_date == e.event_date), None)  # fmt: skip
+            def hosts(o) -> bool:
+                return (o is not e and id(o) not in folded and o.event_type != e.event_type
+                        and o.event_type not in demo and o.place is not None and e.place is not None
+                        and o.place.location == e.place.location and o.event_date == e.event_date)  # fmt: skip
+
+            # an earlier row, or a later one: a headline with no tactic ("تصعيد العنف بهجومين قتلا 4 جنود") over
+            # the body's suicide bombing at the article's main place that day
+            host = next((o for o in out if hosts(o)), None) or next((o for o in events[i + 1 :] if hosts(o)), None)
             if host is not None:
+                folded.add(id(e))
                 span = host.start, host.end, host.sentence_index
                 merge_into(host, e)
                 host.start, host.end, host.sentence_index = span  # the evidence stays the telling with a place

@@ -479,3 +479,91 @@ def test_an_announced_strike_takes_the_act_s_own_day_when_the_text_gives_it():
             "وأوضح البيان أن الضربة وقعت في 20 فبراير في منطقة نائية.")  # fmt: skip
     [ev] = rows(text)
     assert (ev.sub_event_type, ev.location, ev.event_date) == ("Air/drone strike", "Kandahar", "2024-02-20")
+
+
+# --- round 4 (h-prec5): earlier events, times to come, halts, expectations, condolences ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # the news is told after an earlier event: that event is background, though the clause gives a day
+        ("ويأتي هجوم أمس بعد أيام على مقتل خمسة جنود في هجوم على حاجز للجيش في مدينة العريش.", "earlier"),
+        ("يأتي هذا الحادث بعد أقل من شهر على الهجوم الذي استهدف مركزا للشرطة في مدينة بنغازي.", "earlier"),
+        # a time to come told with the trigger
+        ("قررت النقابات تنظيم احتجاجات في مدينة صفاقس الأسبوع المقبل.", "future time"),
+        ("تبدأ القوات هجوما على مواقع المسلحين في مدينة زنجبار في الأيام القادمة.", "future time"),
+        # a halt of the act
+        ("قالت مصادر إن الجيش علق جزئيا العمليات العسكرية من قصف جوي على أحياء مدينة الفلوجة أمس.", "halt"),
+        # an expectation, even when the clause gives a day
+        ("قال مسؤول أمس إنه من المتوقع أن تبدأ القوات العراقية والعشائر المتحالفة معها هجوما على مدينة الرمادي.", "forecast"),
+        # condolences offered for the dead of a bombing
+        ("رفع الوزير العزاء والمواساة لأسر الضحايا في استشهاد رجال الأمن في التفجير الذي استهدف مسجدا في مدينة أبها أمس.",
+         "reaction"),
+        # "later" in a relative clause: a turn of an earlier story
+        ("نشرت الصحف صور المدعي العام الذي قتل فيما بعد في تبادل لإطلاق النار في مدينة إسطنبول.", "past"),
+    ],
+)
+def test_round4_mentions_that_report_no_event(text, code):
+    assert rows(text) == []
+    assert code in _codes(text)
+
+
+def test_a_count_of_days_dates_the_earlier_event_and_keeps_it():
+    # "two days after the massacre": the massacre has a day of its own (ACLED codes it); only vague or long gaps
+    # ("بعد أيام على", "بعد أقل من شهر على") make it background
+    text = "قتل مسلحون 20 مدنيا في هجوم على قرية قرب مدينة مايدوغوري أمس. ويأتي ذلك بعد يومين من مجزرة في مدينة باغا."
+    assert "earlier" not in _codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a kind of act, not one act
+        ("قال الحاكم إن الجنود يجب أن يدافعوا عن أنفسهم ضد مثل هذه الهجمات على قواعدهم في مدينة تكساس.", "generic kind"),
+        # a judgement told as a generalisation
+        ("قال الوزير إن استهداف المساجد وقتل المصلين في مدينة أبها أصبح دين الجماعات الإرهابية.", "judgement"),
+        # fighting told in the present, with no day of its own
+        ("قال القائد إن الجيش يخوض معارك طاحنة مع المسلحين في مدينة تعز.", "ongoing"),
+        # a force getting ready
+        ("قالت الحركة إن المقاومة تتجهز لاستهداف المستوطنين في مدينة نابلس.", "hypothetical"),
+    ],
+)
+def test_round4_statements_that_report_no_event(text, code):
+    assert rows(text) == []
+    assert code in _codes(text)
+
+
+def test_fighting_told_in_the_present_with_its_own_day_is_the_day_s_battle():
+    text = "تدور اشتباكات عنيفة منذ صباح اليوم بين الجيش والمسلحين في مدينة تعز."
+    assert [ev.sub_event_type for ev in rows(text)] == ["Armed clash"]
+
+
+def test_a_visit_to_the_family_of_the_dead_is_no_event():
+    text = "زار المحافظ أسرة الفقيد محمد الذي استشهد نتيجة سقوط مقذوف على منزله في مدينة نجران."
+    assert rows(text) == []
+    assert "reaction" in _codes(text)
+
+
+def test_a_headline_with_no_tactic_is_the_body_s_bombing_told_again():
+    # the headline names only the country (it takes the article's main place) and no tactic; the bombing at that
+    # place on that day, told after it, is the one event (ACLED: the more specific tactic wins)
+    text = ("مقتل 3 أشخاص باستهداف تنظيم داعش لمسجد في العاصمة اليمنية\nقال مصدر أمني إن سيارة ملغومة انفجرت خارج "
+            "مسجد في مدينة صنعاء اليوم ما أسفر عن مقتل ثلاثة أشخاص.")  # fmt: skip
+    [ev] = rows(text, "2015-07-30")
+    assert (ev.sub_event_type, ev.location) == ("Remote explosive/landmine/IED", "Sanaa")
+    assert "one event" in _codes(text, "2015-07-30")
+
+
+def test_the_backdrop_of_the_story_is_no_event():
+    # the strikes "going on" behind the news: no strike row (the attack itself is another matter)
+    text = ("قتل جنديان في هجوم على مركز للشرطة في مدينة أضنة أمس. وألقيت مسؤولية الهجوم على الحزب، في ظل قيام "
+            "الطائرات التركية بشن غارات على مواقعه في شمال العراق.")  # fmt: skip
+    assert "Air/drone strike" not in [ev.sub_event_type for ev in rows(text, "2015-08-04")]
+    assert "backdrop" in _codes(text, "2015-08-04")
+
+
+def test_a_campaign_told_in_the_present_is_no_event():
+    text = "وينفذ الجيش غارات جوية على قواعد المسلحين في جنوب شرقي البلاد وفي مدينة الموصل."
+    assert rows(text) == []
+    assert "ongoing" in _codes(text)
