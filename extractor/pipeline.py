@@ -139,10 +139,11 @@ class Pipeline:
         docs = [Doc.from_article(a) for a in articles]
         t1 = time.perf_counter()
         todo: list[tuple[Doc, object]] = []
+        matched: dict = {}  # clause -> its trigger matches, as _ner_sentences read them (find_mentions reuses them)
         for doc in docs:
             doc.entities = [[] for _ in doc.sentences]
             if self._ner_name is not None:
-                todo += [(doc, s) for s in (self._ner_sentences(doc) if self.prefilter else doc.sentences)]
+                todo += [(doc, s) for s in (self._ner_sentences(doc, matched) if self.prefilter else doc.sentences)]
         if todo:
             for (doc, s), ents in zip(todo, self.ner.annotate([s for _, s in todo])):
                 doc.entities[s.index] = ents
@@ -150,10 +151,11 @@ class Pipeline:
         t.ner_sentences += len(todo)
         t2 = time.perf_counter()
         results = []
+        templates = _Matched(self.templates, matched) if matched and not explain else self.templates
         for article, doc in zip(articles, docs):
             rejected: list[Rejection] | None = [] if explain else None
             ctx = article_context(doc, self.gazetteer, self.lexicon)  # article-level facts, once
-            mentions = find_mentions(doc, self.templates, self.gazetteer, self.lexicon, rejected=rejected, ctx=ctx)
+            mentions = find_mentions(doc, templates, self.gazetteer, self.lexicon, rejected=rejected, ctx=ctx)
             merged = assemble(mentions, doc, ctx, rejected)  # mentions -> events (decide, cluster, place)
             h = article_key(article.text, outlet(article))  # ids: text and outlet (extractor.keys)
             results.append(Result(article, [to_event(m, doc, h) for m in merged], doc, rejected or []))
@@ -165,7 +167,7 @@ class Pipeline:
         t.articles += len(articles)
         return results
 
-    def _ner_sentences(self, doc: Doc) -> list:
+    def _ner_sentences(self, doc: Doc, matched: dict | None = None) -> list:
         """The sentences whose entities can reach a row: those with a trigger phrase (``has_trigger``), up to
         the last sentence that has a trigger match (``match_sentence`` on one of its clauses).
 
@@ -174,7 +176,8 @@ class Pipeline:
         after the last sentence with a match, no entity is read: those sentences are not tagged (a quarter of
         the trigger sentences' tokens on the bench sample; rows identical). A sentence without a clause cut
         is its own only clause and has no match unless ``has_trigger`` found a phrase in it (the same scan);
-        a sentence that is cut is checked clause by clause.
+        a sentence that is cut is checked clause by clause. ``matched`` (when given) keeps the matches read, by
+        clause (:class:`_Matched`).
         """
         has, match = self.templates.has_trigger, self.templates.match_sentence
         trig = [has(s.text) for s in doc.sentences]
@@ -182,7 +185,15 @@ class Pipeline:
         for i in range(len(doc.sentences) - 1, -1, -1):
             s = doc.sentences[i]
             parts = clauses(s)
-            if (trig[i] or len(parts) > 1 or parts[0] is not s) and any(match(c, None) for c in parts):
+            if not (trig[i] or len(parts) > 1 or parts[0] is not s):
+                continue
+            found = False
+            for c in parts:
+                got = match(c, None)
+                if matched is not None:
+                    matched[(c.text, c.start, c.index)] = tuple(got)
+                found = found or bool(got)
+            if found:
                 last = i
                 break
         return [s for s, t in zip(doc.sentences[: last + 1], trig) if t]
@@ -201,3 +212,23 @@ class Pipeline:
                      "text": article.text[s:en], "start": s, "end": en, "sentence": sent.index}
                 )  # fmt: skip
         return out
+
+
+class _Matched:
+    """The trigger set as ``find_mentions`` reads it, answering ``match_sentence`` for the clauses whose matches
+    ``Pipeline._ner_sentences`` has read already (a pure function of the clause's text, offset and index),
+    once each: a clause read again (a second article with the same sentence at the same place) is scanned afresh; everything else, and any call that collects rejections,
+    goes to the trigger set itself."""
+
+    def __init__(self, templates: TemplateSet, matched: dict):
+        self._templates, self._matched = templates, matched
+
+    def match_sentence(self, sent, rejected=None):
+        if rejected is None:
+            got = self._matched.pop((sent.text, sent.start, sent.index), None)  # each match object read once
+            if got is not None:
+                return list(got)
+        return self._templates.match_sentence(sent, rejected)
+
+    def __getattr__(self, name):
+        return getattr(self._templates, name)
