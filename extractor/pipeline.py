@@ -4,7 +4,8 @@
 Expensive things (the Stanza model, the gazetteer, the actor dictionary, the
 trigger automaton) load once per :class:`Pipeline` and are reused for every
 article. With ``prefilter`` on (the default), NER runs only on sentences that
-carry a trigger phrase — the only ones whose entities can reach a row.
+carry a trigger phrase, up to the article's last sentence with a trigger match —
+the only ones whose entities can reach a row (see ``Pipeline._ner_sentences``).
 
 The NER model (90% of the start-up) is checked at construction but loaded by the
 first batch that has a sentence for it, and the dictionaries by the first batch,
