@@ -7,6 +7,7 @@
     python bench/bench_pipeline.py --prefilter-off        # also NER on every sentence (slow; same events?)
     python bench/bench_pipeline.py --cron                 # also: a cron no-op over 1,000 done files (--state)
     python bench/bench_pipeline.py --clock cpu            # passes timed in CPU seconds of this process
+    python bench/bench_pipeline.py --workers 2            # also: the sample through 2 worker processes (rasd extract -j 2)
     python bench/bench_pipeline.py --json out.json
 
 Samples ``--n`` articles (seeded, so every run sees the same ones: the sample ``bench/diff_rows.py`` checks)
@@ -128,6 +129,68 @@ def floor_pass(pipeline, lines: list[str]) -> float:
         doc = Doc.from_article(to_article(json.loads(line)))
         n += sum(1 for s in doc.sentences if has(s.text))
     return PASS_CLOCK() - t0
+
+
+# --------------------------------------------------------------------------- worker processes
+def _warm_worker(factory, chunk) -> int:
+    """Run on a worker: build its pipeline (as its first chunk would) and warm it up; its pid."""
+    from extractor.parallel import work
+
+    work(factory, chunk)
+    return os.getpid()
+
+
+def _cpu_of(pids) -> float:
+    """User + system CPU seconds of these processes so far (Linux /proc; 0 where unreadable)."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    total = 0.0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat", "rb") as f:
+                fields = f.read().rsplit(b")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime (fields 14, 15 of stat)
+        except (OSError, IndexError, ValueError):
+            pass
+    return total
+
+
+class Workers:
+    """``rasd extract -j N`` as the CLI runs it: ``extractor.parallel.process`` over a pool of N spawned local
+    workers (``local_executor``, one torch thread each), the pipeline from the CLI's factory
+    (``get_pipeline``), chunks of ``BATCH`` articles, ``window`` chunks per worker in flight. The pool is started
+    once and each worker warmed up before any pass is timed; that start-up (spawn, imports, dictionaries and the
+    NER model in every worker, at once) is timed on its own."""
+
+    def __init__(self, n: int, ner: str | None, articles: list, warmup: int):
+        import functools
+
+        from extractor import get_pipeline
+        from extractor.parallel import local_executor
+
+        self.n = n
+        self.factory = functools.partial(get_pipeline, ner, prefilter=True)  # = RunConfig.factory() on cpu
+        t0 = time.perf_counter()
+        self.ex = local_executor(n)
+        chunk = articles[: max(1, min(warmup, len(articles)))]
+        futs = [self.ex.submit(_warm_worker, self.factory, chunk) for _ in range(n)]
+        self.warmed = {f.result() for f in futs}  # each task loads a pipeline for seconds: one per worker
+        self.startup_s = time.perf_counter() - t0
+        self.pids = list(getattr(self.ex, "_processes", {}) or self.warmed)
+
+    def run_pass(self, articles: list) -> dict:
+        from extractor.parallel import process
+
+        items = [(a,) for a in articles]
+        c0, w0, t0 = time.process_time(), _cpu_of(self.pids), time.perf_counter()
+        events = [e for _, out in process(items, self.factory, workers=self.n, executor=self.ex) for e in out.events]
+        wall = time.perf_counter() - t0
+        parent, workers = time.process_time() - c0, _cpu_of(self.pids) - w0
+        return {"seconds": wall, "articles_per_s": len(articles) / wall, "cpu_parent": parent, "cpu_workers": workers,
+                "cpu_total": parent + workers, "events": len(events),
+                "_signature": sorted(json.dumps(e.to_dict(), sort_keys=True, default=str) for e in events)}  # fmt: skip
+
+    def close(self) -> None:
+        self.ex.shutdown(wait=True, cancel_futures=True)
 
 
 # Stage timers: (label, module, attribute); a class attribute is "Class.method". Times are exclusive (a timed
@@ -258,6 +321,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--warmup", type=int, default=32, help="articles processed before timing (default 32)")
     ap.add_argument("--prefilter-off", action="store_true", help="also time NER on every sentence (slow)")
     ap.add_argument("--cron", action="store_true", help="also time a cron no-op over --n done files")
+    ap.add_argument("--workers", type=int, default=0,
+                    help="also run each round through N local worker processes, as `rasd extract -j N` (wall clock; "
+                         "start-up timed apart; CPU of the parent and the workers)")
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder of SaudiNewsNet *.zip")
     ap.add_argument("--clock", choices=("wall", "cpu"), default="wall",
                     help="time passes in wall seconds (default) or CPU seconds of this process (steadier on a busy machine)")
@@ -320,19 +386,40 @@ def main(argv: list[str] | None = None) -> int:
     for i in range(0, min(args.warmup, len(articles)), 16):
         pipeline.process_many(articles[i : i + 16])
 
+    pool = None
+    if args.workers > 1:
+        print(f"bench: starting {args.workers} worker processes ...", file=sys.stderr)
+        pool = Workers(args.workers, ner_arg, articles, args.warmup)
     runs: dict[int, list[dict]] = {n: [] for n in threads}
+    wruns: list[dict] = []
+    wall1: list[float] = []  # wall seconds of the first variant (one process), for the workers' speed-up
+    cpu1: list[float] = []  # ... and its CPU seconds (this process), for the workers' CPU per pass
     floors: list[float] = []
     signatures = set()
     for r in range(args.rounds):
         floors.append(floor_pass(pipeline, lines))
+        if pool is not None and r % 2 == 1:
+            wruns.append(pool.run_pass(articles))
+            signatures.add(tuple(wruns[-1].pop("_signature")))
         for n in threads if r % 2 == 0 else threads[::-1]:  # alternate the order: no variant always goes first
             got = set_threads(n)
+            w0, c0 = time.perf_counter(), time.process_time()
             res = run_pass(pipeline, articles)
+            if n == threads[0]:
+                wall1.append(time.perf_counter() - w0)
+                cpu1.append(time.process_time() - c0)
             res["torch_threads"] = got
             signatures.add(tuple(res.pop("_signature")))
             runs[n].append(res)
+        if pool is not None and r % 2 == 0:
+            wruns.append(pool.run_pass(articles))
+            signatures.add(tuple(wruns[-1].pop("_signature")))
         print(f"bench: round {r + 1}/{args.rounds}: floor {floors[-1]:.2f} s; "
-              + "; ".join(f"{n} thread(s) {runs[n][-1]['seconds']:.2f} s" for n in threads), file=sys.stderr)
+              + "; ".join(f"{n} thread(s) {runs[n][-1]['seconds']:.2f} s" for n in threads)
+              + (f"; {args.workers} workers {wruns[-1]['seconds']:.2f} s wall, {wruns[-1]['cpu_total']:.2f} s CPU"
+                 if wruns else ""), file=sys.stderr)  # fmt: skip
+    if pool is not None:
+        pool.close()
     set_threads(threads[0])
     with StageTimers() as st:
         staged = run_pass(pipeline, articles)
@@ -387,6 +474,19 @@ def main(argv: list[str] | None = None) -> int:
         "pass_articles_per_s": v["articles_per_s"] >= TARGET_ARTICLES_PER_S,
         "pass_ratio_to_floor": v["ratio_to_floor"] <= TARGET_FLOOR_RATIO,
     }  # fmt: skip
+    if pool is not None:
+        w = {
+            "workers": args.workers, "startup_seconds": round(pool.startup_s, 3), "workers_warmed": len(pool.warmed),
+            "seconds_median": med(x["seconds"] for x in wruns), "seconds": [round(x["seconds"], 3) for x in wruns],
+            "articles_per_s": len(articles) / med(x["seconds"] for x in wruns),
+            "speedup_wall_vs_one_process": med(a / x["seconds"] for a, x in zip(wall1, wruns)),
+            "cpu_total_median": med(x["cpu_total"] for x in wruns), "cpu_parent_median": med(x["cpu_parent"] for x in wruns),
+            "cpu_workers_median": med(x["cpu_workers"] for x in wruns),
+            "one_process_wall_median": med(wall1), "one_process_cpu_median": med(cpu1),
+            "cpu_ratio_vs_one_process": med(x["cpu_total"] / c for c, x in zip(cpu1, wruns)),
+        }  # fmt: skip
+        res["workers"] = w
+        res["pass_articles_per_s_workers"] = w["articles_per_s"] >= TARGET_ARTICLES_PER_S
     if args.cron:
         print("bench: cron no-op: a first run over the files, then the no-op runs ...", file=sys.stderr)
         res["cron"] = cron_bench(arts, args.ner_model, args.rounds)
@@ -413,6 +513,14 @@ def main(argv: list[str] | None = None) -> int:
         base = variants[threads[0]]["seconds_median"]
         p("  thread counts, time relative to " + f"{threads[0]}: "
           + ", ".join(f"{n}: x{variants[n]['seconds_median'] / base:.2f}" for n in threads[1:]) + f"; fastest: {best}")
+    if "workers" in res:
+        w = res["workers"]
+        p(f"  {w['workers']} worker processes (rasd extract -j {w['workers']}): {w['articles_per_s']:7.1f} articles/s "
+          f"(wall {w['seconds_median']:.2f} s; x{w['speedup_wall_vs_one_process']:.2f} the one-process wall time of the "
+          f"same rounds, {w['one_process_wall_median']:.2f} s); CPU per pass {w['cpu_total_median']:.2f} s (parent "
+          f"{w['cpu_parent_median']:.2f}, workers {w['cpu_workers_median']:.2f}; x{w['cpu_ratio_vs_one_process']:.2f} "
+          f"the one process's {w['one_process_cpu_median']:.2f} s); start-up {w['startup_seconds']:.2f} s "
+          f"wall ({w['workers_warmed']} workers warmed), not in the passes")
     p(f"NER on {first['ner_sentences']}/{first['sentences']} sentences ({first['ner_tokens']} tokens); "
       f"{first['events']} events; same rows in every pass: {'yes' if res['same_rows_every_pass'] else 'NO'}")
     total = sum(stages.values())
@@ -436,6 +544,10 @@ def main(argv: list[str] | None = None) -> int:
       f"{'PASS' if res['pass_articles_per_s'] else 'FAIL'} ({v['articles_per_s']:.1f}); "
       f"target pipeline / floor <= {TARGET_FLOOR_RATIO:.0f}: {'PASS' if res['pass_ratio_to_floor'] else 'FAIL'} "
       f"({v['ratio_to_floor']:.2f})")
+    if "workers" in res:
+        p(f"target >= {TARGET_ARTICLES_PER_S:.0f} articles/s end to end with {args.workers} workers: "
+          f"{'PASS' if res['pass_articles_per_s_workers'] else 'FAIL'} ({res['workers']['articles_per_s']:.1f}; "
+          "wall clock: read it from a quiet machine)")
     if max(load_before[0], load_after[0]) > (usable or 1) * 0.75:
         p("note: the machine was busy during the run (load average above the usable CPUs): absolute figures are "
           "pessimistic; the ratios come from interleaved rounds")

@@ -195,3 +195,48 @@ def test_match_sentence_after_has_trigger_equals_a_fresh_scan():
             a, b = [], []
             assert repr(seen.match_sentence(s, a)) == repr(fresh.match_sentence(s, b)), s.text
             assert repr(a) == repr(b)
+
+
+def test_ner_up_to_the_last_sentence_with_a_match_gives_the_rows_of_ner_on_every_trigger_sentence():
+    """Pipeline._ner_sentences leaves out the trigger sentences after the last one with a match: their entities
+    are never read; find_mentions reuses the matches it read. Checked with a dense fake tagger (every token an
+    entity of a type its letters choose) against NER on every trigger sentence and every clause scanned afresh."""
+    from datetime import date
+
+    from extractor.document import Article
+    from extractor.ner import Entity
+    from extractor.pipeline import Pipeline
+
+    class Tagger:
+        name = "fake"
+
+        def __init__(self):
+            self.tagged = 0
+
+        def annotate(self, sentences):
+            self.tagged += len(sentences)
+            return [[Entity(("PER", "LOC", "ORG")[k], t.start, t.end, t.text) for t in s.tokens
+                     if (k := sum(map(ord, t.text)) % 4) < 3] for s in sentences]  # fmt: skip
+
+    class Everywhere(Pipeline):
+        def _ner_sentences(self, doc, matched=None):  # no shortcut, no matches kept: every clause scanned afresh
+            return [s for s in doc.sentences if self.templates.has_trigger(s.text)]
+
+    short, full = Pipeline(None), Everywhere(None)
+    short.ner, full.ner = Tagger(), Tagger()
+    rng = random.Random(19)
+    words = _PIECES + ["غارة", "قصف", "اشتباكات", "هجوم", "انفجار", "مظاهرة", "اعتقال", "الجيش", "مسلحون",
+                       "الشرطة", "محمد", "علي", "، فيما", "، بينما", "الحوثيين", "داعش", "طائرات", "أمس"]
+    arts = []
+    for i in range(300):
+        sents = [" ".join(rng.choice(words) for _ in range(rng.randint(2, 14))) for _ in range(rng.randint(1, 8))]
+        arts.append(Article(id=f"t{i}", text=normalize_text(". ".join(sents) + "."), published=date(2025, 3, 4),
+                            date_basis="json", source="test"))  # fmt: skip
+    rows = 0
+    for i in range(0, len(arts), 16):
+        a = [[e.to_dict() for e in r.events] for r in short.process_many(arts[i : i + 16])]
+        b = [[e.to_dict() for e in r.events] for r in full.process_many(arts[i : i + 16])]
+        assert a == b
+        rows += sum(map(len, a))
+    assert rows > 20
+    assert short.ner.tagged < full.ner.tagged  # the shortcut left some sentences out
