@@ -3,6 +3,7 @@
 
     python bench/audit_precision.py                   # print the sample (evidence + fields) and the score
     python bench/audit_precision.py --articles 3000 --rows 100 --seed 9
+    python bench/audit_precision.py --gate off --keys-out /tmp/keys.txt --quiet   # paired comparisons
 
 Samples ``--articles`` SaudiNewsNet articles (``../shared/data/saudinewsnet``, July-August 2015, read
 where they are and never copied: CC BY-NC-SA, see its SOURCE.md) with a fixed seed, extracts events
@@ -57,6 +58,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=9)
     ap.add_argument("--judgements", type=Path, default=JUDGEMENTS)
     ap.add_argument("--quiet", action="store_true", help="only the score, not the rows")
+    ap.add_argument("--gate", choices=("default", "on", "off"), default="default",
+                    help="the learned sentence gate (extractor/gate.py): as rasd extract does, or forced on/off")
+    ap.add_argument("--keys-out", type=Path, help="also write the key of every row (not only the sample), one a "
+                    "line: to compare two rule sets over all judged keys")
     args = ap.parse_args(argv)
 
     from extractor import get_pipeline
@@ -68,13 +73,15 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     rng = random.Random(args.seed)
     picked = rng.sample(arts, min(args.articles, len(arts)))
-    pipe = get_pipeline(None)
+    pipe = get_pipeline(None, **({} if args.gate == "default" else {"gate": args.gate == "on"}))
     rows: list[dict] = []
     for a in picked:
         art = Article(id=a["id"], text=a["text"], published=date.fromisoformat(a["date"]) if a["date"] else None,
                       date_basis="json")  # fmt: skip
         rows += [e.to_dict() for e in pipe.process(art).events]
     rows.sort(key=row_key)
+    if args.keys_out:
+        args.keys_out.write_text("".join(row_key(r) + "\n" for r in rows), encoding="utf-8")
     sample = random.Random(args.seed).sample(rows, min(args.rows, len(rows)))
     judged = load_judgements(args.judgements)
     real = seen = 0

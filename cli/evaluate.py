@@ -50,7 +50,7 @@ def evaluate(
     ner_model: Annotated[str, typer.Option("--ner-model", envvar="RASD_NER_MODEL", help="With PATHS: bundled, "
                                            "official, a model file, or none.")] = "bundled",
     gate: Annotated[bool, typer.Option("--gate/--no-gate", help="With PATHS: the learned sentence gate "
-                                       "(as rasd extract --gate).")] = False,
+                                       "(on by default, as in rasd extract).")] = True,
     fmt: Annotated[EvalFormat, typer.Option("--format", "-f", help="text (tables) or json (one object).")] = EvalFormat.text,
     details: Annotated[bool, typer.Option("--details", help="Per-article misses and false positives "
                                           "(on stderr with text, in the object with json).")] = False,
@@ -107,13 +107,13 @@ def evaluate(
     raise typer.Exit(1 if failed else 0)
 
 
-def _extract(paths: list[str], man: dict, gold_rows: list[dict], ner_model: str, max_bytes: int, gate: bool = False):
+def _extract(paths: list[str], man: dict, gold_rows: list[dict], ner_model: str, max_bytes: int, gate: bool = True):
     """Load the pipeline (one line on failure) and let the library run it over ``paths``."""
     from extractor import evaluation as ev
     from extractor import get_pipeline
 
     try:
-        pipeline = get_pipeline(None if ner_model == "none" else ner_model, **({"gate": True} if gate else {}))
+        pipeline = get_pipeline(None if ner_model == "none" else ner_model, **({} if gate else {"gate": False}))
     except Exception as e:  # NerUnavailable, missing model folder, ...: one line, no traceback
         _err(f"error: --ner-model {ner_model}: {e}")
         raise typer.Exit(1)

@@ -204,7 +204,7 @@ def extract(
     gate: Annotated[bool, typer.Option("--gate/--no-gate", rich_help_panel=MODEL,
                                        help="Drop rows whose evidence the learned sentence gate (a linear model "
                                        "trained on the OEDA Arabic gold, extractor/gate.py) reads as no specific "
-                                       "event report; --explain gives the score.")] = False,
+                                       "event report (on by default; --no-gate keeps every row); --explain gives the score.")] = True,
     workers: Annotated[int, typer.Option("--workers", "-j", min=1, rich_help_panel=MODEL,
                                          help="Worker processes, one model each; the output does not depend on it.")] = 1,
     state_path: Annotated[Optional[Path], typer.Option("--state", rich_help_panel=CRON,

@@ -64,7 +64,7 @@ class Pipeline:
     """Extract ACLED-style events from articles. Build once, call many times."""
 
     def __init__(self, ner: str | None = "bundled", *, prefilter: bool = True, cache_dir: str | None = None,
-                 device: str = "cpu", gate: bool = False):
+                 device: str = "cpu", gate: bool = True):
         t0 = time.perf_counter()
         self.timings = Timings()
         self._ner_name = None if ner in (None, "none") else ner

@@ -53,7 +53,7 @@ class RunConfig:
     # model
     ner_model: str | None = "bundled"  # bundled, official, a .pt file, or None (rules only)
     prefilter: bool = True
-    gate: bool = False  # --gate: the learned sentence gate after assembly (extractor/gate.py)
+    gate: bool = True  # the learned sentence gate after assembly (extractor/gate.py); --no-gate keeps every row
     pipeline_factory: Callable[[], Any] | None = None  # builds the pipeline (picklable for workers > 1)
     workers: int = 1
     engine: str = "local"  # local: -j processes here; dask: a dask.distributed cluster (see docs/SCALE.md)
@@ -86,8 +86,8 @@ class RunConfig:
         from . import get_pipeline
 
         kw: dict[str, Any] = {"device": self.device} if self.device != "cpu" else {}
-        if self.gate:
-            kw["gate"] = True
+        if not self.gate:
+            kw["gate"] = False
         return functools.partial(get_pipeline, self.ner_model, prefilter=self.prefilter, **kw)
 
 

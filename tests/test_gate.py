@@ -68,20 +68,20 @@ def _process(pipe: Pipeline, text: str):
     return pipe.process(Article(id="t", text=text, published=date(2024, 3, 10)), explain=True)
 
 
-def test_the_gate_is_off_by_default_and_drops_low_scores_with_a_reason(monkeypatch):
-    plain = _process(Pipeline(None), EVENT)
-    assert plain.events and Pipeline(None).gate is False
-    assert [e.to_dict() for e in _process(Pipeline(None, gate=True), EVENT).events] == [e.to_dict() for e in plain.events]
+def test_the_gate_is_on_by_default_and_drops_low_scores_with_a_reason(monkeypatch):
+    plain = _process(Pipeline(None, gate=False), EVENT)
+    assert plain.events and Pipeline(None).gate is True
+    assert [e.to_dict() for e in _process(Pipeline(None), EVENT).events] == [e.to_dict() for e in plain.events]
     strict = GateModel(0.0, 1.01, 0.0, {}, {})  # scores every sentence below its threshold
     monkeypatch.setattr(gate, "model", lambda: strict)
-    r = _process(Pipeline(None, gate=True), EVENT)
+    r = _process(Pipeline(None), EVENT)
     assert r.events == []
     assert any(x.code == "gate" and "learned gate" in x.reason for x in r.rejected)
-    assert _process(Pipeline(None), EVENT).events  # no gate, no drop
+    assert _process(Pipeline(None, gate=False), EVENT).events  # no gate, no drop
 
 
-def test_run_config_and_cli_pass_the_gate_on():
-    assert RunConfig(inputs=[], gate=True).factory().keywords.get("gate") is True
-    assert "gate" not in RunConfig(inputs=[]).factory().keywords
+def test_run_config_and_cli_pass_the_gate_off():
+    assert RunConfig(inputs=[], gate=False).factory().keywords.get("gate") is False
+    assert "gate" not in RunConfig(inputs=[]).factory().keywords  # on: the default pipeline
     out = CliRunner().invoke(app, ["extract", "--help"])
     assert "--gate" in out.output and "--no-gate" in out.output
