@@ -166,10 +166,10 @@ def article_context(doc: Doc, gazetteer: Gazetteer, lexicon: Any = None) -> Arti
     if lexicon is not None and per_country:
         # the gazetteer's pick yields when another country has clearly more places and names
         by_name: dict[str, float] = {}
-        for s in doc.sentences:
-            for c in lexicon.countries_in(s.token_texts):
-                by_name[c] = by_name.get(c, 0.0) + 0.5
-                named.add(c)
+        # all the article's words in one call (the same countries in the same order as sentence by sentence)
+        for c in lexicon.countries_in([w for s in doc.sentences for w in s.token_texts]):
+            by_name[c] = by_name.get(c, 0.0) + 0.5
+            named.add(c)
         score = dict(by_name)
         for p in places:
             # a name found in several countries counts for the one the article names ("طرابلس" and

@@ -42,6 +42,25 @@ def test_memoised_find_and_mentions_equal_a_fresh_reading():
         assert g._mentions(text, i) == fresh._read_mentions(text, i, ())
 
 
+def test_mentions_with_ner_spans_equal_a_fresh_reading_with_them():
+    """With LOC spans the mentions are those read without them, each told ``in_loc`` afresh."""
+    g = Gazetteer.load()
+    fresh = Gazetteer.load.__wrapped__(Gazetteer)
+    rng = random.Random(17)
+    for i, text in enumerate(_texts(400, 18)):
+        n = len(text)
+        for _ in range(3):
+            spans = []
+            for _ in range(rng.randint(1, 4)):
+                a = rng.randint(0, n) + i
+                spans.append((a, a + rng.randint(0, 12)))
+            spans = tuple(spans)
+            want = fresh._read(text, i, spans)[0]
+            assert g._mentions(text, i, spans) == want
+            assert g._mentions(text, i, spans) == want  # memoised
+            assert g._mentions(text, i) == fresh._read(text, i, ())[0]
+
+
 def test_token_texts_equal_the_tokens_and_countries_in_equals_the_word_loop():
     from extractor.resolve.actors import ActorLexicon
     from extractor.segment import split_sentences

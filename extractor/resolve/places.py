@@ -104,7 +104,8 @@ class _Mention:
     hint: str  # "", town, admin1, admin2
     near: bool  # ريف / محيط / قرب / a direction before the name
     in_loc: bool = False  # inside a NER LOC span
-    scene: bool = False  # the subject of a verb of witnessing ("وشهد مخيم بلاطة مواجهات"): where it happened
+    # whether it is the subject of a verb of witnessing (:meth:`Gazetteer._after_scene_verb`) is read by
+    # ``resolve`` only, on the text the mention was read from: not worked out for every mention of every sentence
 
 
 # the clitic policy (data/clitics.yaml, extractor/phrases.py): the place variant before a key, the forms
@@ -304,14 +305,18 @@ def _dateline(text: str, m: _Mention, offset: int) -> bool:
     byline with a colon ("عبدالله السالم- سبق- الدمام:"): where the report was filed, never the
     event's place."""
     s, e = m.start - offset, m.end - offset
+    dash_after = _DASH_AFTER.match(text, e) is not None
+    colon = text[e : e + 2].strip()[:1] == ":"
+    if not (dash_after or colon):
+        return False  # the usual case: neither reading, no need to count the words before the name
     # the words before the name, counted as str.split() counts them but only up to 7: every place
     # mention of a long text asks, so splitting the whole head was quadratic
     n_head = sum(1 for _, _ in zip(range(7), _NON_SPACE.finditer(text, 0, s)))
-    if n_head == 0 and _DASH_AFTER.match(text, e):
+    if n_head == 0 and dash_after:
         return True
     return (
         n_head <= 6
-        and text[e : e + 2].strip()[:1] == ":"
+        and colon
         and _DASH.search(text, 0, s) is not None  # a dash before the name (checked last: the rarest)
     )
 
@@ -685,7 +690,13 @@ class Gazetteer:
         return self._memoised(("m", text, offset, loc_spans), lambda: self._read_mentions(text, offset, loc_spans))
 
     def _read_mentions(self, text: str, offset: int, loc_spans: tuple[tuple[int, int], ...]) -> list[_Mention]:
-        return self._read(text, offset, loc_spans)[0]
+        if not loc_spans:
+            return self._read(text, offset, ())[0]
+        # NER LOC spans change only ``in_loc`` (the checks read the text alone): the mentions read without
+        # them (memoised: the context read the article's sentences already), each told whether it is inside
+        loc_hit = _Overlaps(loc_spans)
+        return [m if m.in_loc == (h := loc_hit(m.start, m.end)) else replace(m, in_loc=h)
+                for m in self._mentions(text, offset, ())]  # fmt: skip
 
     def _text_mentions(self, text: str, sentences=None) -> list[_Mention]:
         """``_mentions(text)`` of a whole text, read sentence by sentence: the sentences' own readings are
@@ -797,7 +808,7 @@ class Gazetteer:
         if self._title(text, s, e):
             return None  # «الرياض» the newspaper, "عاصفة الحزم": a quoted title names no place
         in_loc = loc_hit(s + offset, e + offset)  # the span may leave out قرية
-        return _Mention(s + offset, e + offset, key, entries, hint, near, in_loc, self._after_scene_verb(text, s, key))
+        return _Mention(s + offset, e + offset, key, entries, hint, near, in_loc)
 
     @staticmethod
     def _after_scene_verb(text: str, s: int, key: str) -> bool:
@@ -1232,7 +1243,11 @@ class Gazetteer:
             )
             if m.in_loc:
                 score += 8
-            if m.scene and p.geo_precision <= 2 and (prefer_near is None or m.end <= prefer_near):
+            if (
+                p.geo_precision <= 2
+                and (prefer_near is None or m.end <= prefer_near)
+                and self._after_scene_verb(sentence_text, m.start - sentence_offset, m.matched)
+            ):
                 # "وشهد مخيم بلاطة ... مواجهات ... نابلس": the scene named as the subject of the verb whose
                 # object is the event; a scene told after the trigger is another event's ("كما شهدت كربلاء تظاهرة")
                 score += 20
