@@ -137,6 +137,17 @@ class ArticleContext:
 LEAD_SENTENCES = 3
 
 
+def _at_least_two(phrases, sentences) -> bool:
+    """``sum(phrases.contains(s.text) for s in sentences) >= 2``, stopping at the second."""
+    seen = 0
+    for s in sentences:
+        if phrases.contains(s.text):
+            seen += 1
+            if seen == 2:
+                return True
+    return False
+
+
 def article_context(doc: Doc, gazetteer: Gazetteer, lexicon: Any = None) -> ArticleContext:
     """The article's context (see module docstring); one gazetteer pass over its sentences.
 
@@ -208,10 +219,10 @@ def article_context(doc: Doc, gazetteer: Gazetteer, lexicon: Any = None) -> Arti
         order = {loc: i for i, loc in enumerate(dict.fromkeys(p.location for p in places if p.location in counts))}
         best = max(counts, key=lambda loc: (counts[loc], -first[loc].geo_precision, -order[loc]))
         main = first[best]
-    protest_sents = sum(words.protest.contains(s.text) for s in doc.sentences)
     head = doc.sentences[0] if doc.sentences else None
-    protest = protest_sents >= 2 or (head is not None and words.protest.contains(head.text))
-    battle = sum(words.battle.contains(s.text) for s in doc.sentences) >= 2
+    # two sentences with the words (or the head with them) decide: the rest of the article is not read
+    protest = (head is not None and words.protest.contains(head.text)) or _at_least_two(words.protest, doc.sentences)
+    battle = _at_least_two(words.battle, doc.sentences)
     art = doc.article
     precision = getattr(art, "published_precision", None) or (1 if art.published else None)
     return ArticleContext(

@@ -61,6 +61,25 @@ def test_mentions_with_ner_spans_equal_a_fresh_reading_with_them():
             assert g._mentions(text, i) == fresh._read(text, i, ())[0]
 
 
+def test_the_checks_given_the_word_start_and_the_word_before_equal_them_reading_it_themselves():
+    """_mention_at reads the word start and the word before once and hands them to the checks."""
+    from extractor.resolve.places import _LETTER
+
+    g = Gazetteer.load()
+    for text in _texts(600, 19) + [normalize_text("زار #إدلب و بريف #حلب ومستشفى الشفاء")]:
+        for s, e, key in g._candidates(text):
+            entries = g.entries(key)
+            j = s
+            while j > 0 and _LETTER.match(text[j - 1]):
+                j -= 1
+            back = g._word_back(text, max(0, j - 40), j)
+            assert g._modifiers(text, s, j, back) == g._modifiers(text, s), (text, s)
+            hint = g._modifiers(text, s)[0]
+            for h in {hint, "", "town"}:
+                assert g._not_a_name(text, s, e, key, entries, h, j, back) == g._not_a_name(text, s, e, key, entries, h)
+            assert g._after_facility(text, s, j, back) == g._after_facility(text, s)
+
+
 def test_token_texts_equal_the_tokens_and_countries_in_equals_the_word_loop():
     from extractor.resolve.actors import ActorLexicon
     from extractor.segment import split_sentences

@@ -186,6 +186,8 @@ class _Overlaps:
         return i > 0 and self.ends[i - 1] > s
 
 
+_NO_SPANS = _Overlaps(())  # read-only: overlaps nothing
+
 _MOD_ARTICLES = proclitics("modifier").forms  # the article forms stripped from a modifier (clitics.yaml)
 _MOD_LETTERS = proclitics("modifier").letters  # و ف ب ل ك: stripped one by one
 
@@ -295,6 +297,8 @@ def points_back(between: str) -> bool:
 _ADJECTIVE_KEYS = _keys(_PLACE_WORDS["adjective_keys"])
 _DIRECTION_ADJ = _keys(_PLACE_WORDS["direction_adjectives"])
 _ADJECTIVE_HEADS = _keys(_PLACE_WORDS.get("adjective_heads") or ())
+_UNSET = object()  # an argument not given (None is a value: no word before)
+_CLUB_ADJ = re.compile(r"\s+(ال[^\W\d_]{3,}ي)(?![^\W\d_])")  # "بازل السويسري": see Gazetteer._not_a_name
 _DASH_AFTER = re.compile(r"\s*[-–—]\s")
 _NON_SPACE = re.compile(r"\S+")
 _DASH = re.compile("[-–—]")
@@ -714,7 +718,7 @@ class Gazetteer:
 
             sentences = split_sentences(text)
         out: list[_Mention] = []
-        none = _Overlaps(())
+        none = _NO_SPANS
         for sent in sentences:
             key = ("e", sent.text, sent.start)
             got = self._memo.get(key)
@@ -747,7 +751,7 @@ class Gazetteer:
         start or end, (start, end, key, entries) with offsets shifted (see :meth:`_text_mentions`)."""
         cands = self._candidates(text)
         cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
-        loc_hit = _Overlaps(loc_spans)
+        loc_hit = _Overlaps(loc_spans) if loc_spans else _NO_SPANS
         out: list[_Mention] = []
         edge: list[tuple[int, int, str, tuple[_Entry, ...]]] = []
         near_start = self._NEAR_START.fullmatch
@@ -774,7 +778,12 @@ class Gazetteer:
         around it say it names no place."""
         if self._stop_phrase(text, s, key):
             return None  # "حماة الوطن" (protectors of the nation) is not Hama
-        hint, near = self._modifiers(text, s)
+        # the start of the word holding the clitics and the word before it, which most checks below read
+        j = s
+        while j > 0 and _LETTER.match(text[j - 1]):
+            j -= 1
+        back = self._word_back(text, max(0, j - 40), j)
+        hint, near = self._modifiers(text, s, j, back)
         first, _, rest = key.partition(" ")
         if rest and _bare(first) in _TYPE_WORDS:
             # "قرية الزهيرات", "مدينة زنجبار" are keys themselves: the type word is a hint, and the
@@ -788,7 +797,7 @@ class Gazetteer:
             and key.startswith("ال")
             and key.endswith(("ي", "يه"))
         ):
-            prev = self._word_back(text, max(0, s - 40), s)
+            prev = back if s == j else self._word_back(text, max(0, s - 40), s)
             if (
                 prev
                 and prev[0].startswith(_DEFINITE_TYPE)
@@ -797,11 +806,11 @@ class Gazetteer:
                 hint = ""  # "الحي الصناعي", "المنطقة الشرقية": a definite type word and its adjective
         if key in self._needs_type and not hint:
             return None
-        if self._not_a_name(text, s, e, key, entries, hint):
+        if self._not_a_name(text, s, e, key, entries, hint, j, back):
             return None
-        if self._after_facility(text, s):
+        if self._after_facility(text, s, j, back):
             return None  # "مسجد سيد آباد", "مستشفى الشفاء": a building's name, not a place
-        if _LEADER_WORDS and (prev := self._word_back(text, max(0, s - 40), s)) and (
+        if _LEADER_WORDS and (prev := back if s == j else self._word_back(text, max(0, s - 40), s)) and (
             prev[0] in _LEADER_WORDS or prev[0][1:] in _LEADER_WORDS
         ):
             return None  # "التحالف بقيادة السعودية", "الذي تقوده واشنطن": who leads, not where
@@ -841,6 +850,8 @@ class Gazetteer:
         key: str,
         entries: tuple[_Entry, ...],
         hint: str,
+        j: int | None = None,
+        back: tuple[str, int] | None | object = _UNSET,
     ) -> bool:
         """Readings of the letters that are not the place (checked on the text, before choosing).
 
@@ -850,15 +861,20 @@ class Gazetteer:
         * السعودية, or a definite -ية name, after a definite noun or a place is the adjective:
           "القوات السعودية", "مظاهرات حلب السلمية";
         * a town before a masculine adjective is a club: "بازل السويسري".
+
+        ``j``, ``back``: the start of the word holding the clitics and ``_word_back(text, max(0, j - 40), j)``,
+        when the caller has them.
         """
-        j = s
-        while j > 0 and _LETTER.match(text[j - 1]):
-            j -= 1
+        if j is None:
+            j = s
+            while j > 0 and _LETTER.match(text[j - 1]):
+                j -= 1
+        if back is _UNSET:
+            back = self._word_back(text, max(0, j - 40), j)
         clitic = text[j:s]
-        famous = any(
+        if clitic in _DOUBTFUL_CLITICS and not any(
             x.pop >= 500_000 or x.kind in ("country", "admin1") for x in entries
-        )
-        if clitic in _DOUBTFUL_CLITICS and not famous:
+        ):  # not famous
             return True
         if (
             " " not in key
@@ -870,7 +886,7 @@ class Gazetteer:
         nisba = " " not in key and key.startswith("ال") and key.endswith("يه")
         if (key in _ADJECTIVE_KEYS or nisba) and not clitic and not hint:
             # "القوات السعودية", "مظاهرات حلب السلمية" (peaceful): a feminine adjective after its noun
-            m = self._word_back(text, max(0, j - 40), j)
+            m = back
             prev = m[0] if m else ""
             if prev.startswith("ال") and prev not in _NOT_NOUNS:
                 return True
@@ -878,11 +894,13 @@ class Gazetteer:
                 return True
         # "بازل السويسري", "ريال مدريد الاسباني": a town and a masculine nationality adjective name a
         # club (a town is feminine in Arabic: "الرقة السورية")
-        nxt = re.match(r"\s+(ال[^\W\d_]{3,}ي)(?![^\W\d_])", text[e : e + 30])
-        if not (nxt and not hint and nxt.group(1) not in _DIRECTION_ADJ and all(x.kind == "town" for x in entries)):
+        if hint or not all(x.kind == "town" for x in entries):
+            return False
+        nxt = _CLUB_ADJ.match(text[e : e + 30])
+        if not (nxt and nxt.group(1) not in _DIRECTION_ADJ):
             return False
         # "مطار أبها السعودي": the adjective is the airport's, the town stays a place
-        m = self._word_back(text, max(0, j - 40), j)
+        m = back
         return not (m and self._bare_word(m[0]) in _ADJECTIVE_HEADS and not text[m[1] + len(m[0]) : j].strip(" "))
 
     def _stop_phrase(self, text: str, s: int, key: str) -> bool:
@@ -903,29 +921,38 @@ class Gazetteer:
             and text[e] in _QUOTES_CLOSE
         )
 
-    def _after_facility(self, text: str, s: int) -> bool:
-        """Whether the word before the name (clitics stripped) is a building or institution."""
-        j = s
-        while j > 0 and _LETTER.match(text[j - 1]):
-            j -= 1
-        m = self._word_back(text, max(0, j - 40), j)  # a bounded look back: whole articles pass here
+    def _after_facility(self, text: str, s: int, j: int | None = None, back=_UNSET) -> bool:
+        """Whether the word before the name (clitics stripped) is a building or institution (``j``, ``back``:
+        as :meth:`_not_a_name` reads them)."""
+        if j is None:
+            j = s
+            while j > 0 and _LETTER.match(text[j - 1]):
+                j -= 1
+        # a bounded look back: whole articles pass here
+        m = self._word_back(text, max(0, j - 40), j) if back is _UNSET else back
         if not m:
             return False
         return m[0] in self._facilities
 
     @staticmethod
-    def _modifiers(text: str, s: int) -> tuple[str, bool]:
-        """Read the words before a name: type word, near word, direction."""
+    def _modifiers(text: str, s: int, j: int | None = None, back=_UNSET) -> tuple[str, bool]:
+        """Read the words before a name: type word, near word, direction (``j``, ``back``: as
+        :meth:`_not_a_name` reads them)."""
         # go back to the start of the word holding the clitics
-        j = s
-        while j > 0 and _LETTER.match(text[j - 1]):
-            j -= 1
+        if j is None:
+            j = s
+            while j > 0 and _LETTER.match(text[j - 1]):
+                j -= 1
         if j > 0 and text[j - 1] == "#":
             j -= 1  # "بريف #إدلب": a hashtag is the name, its modifiers stand before the sign
+            back = _UNSET
         hint, near = "", False
         pos = j
-        for _ in range(5):
-            m = Gazetteer._word_back(text, max(0, pos - 40), pos)
+        for i in range(5):
+            if i == 0 and back is not _UNSET:
+                m = back
+            else:
+                m = Gazetteer._word_back(text, max(0, pos - 40), pos)
             if not m:
                 break
             word = Gazetteer._bare_word(m[0])
@@ -1084,9 +1111,16 @@ class Gazetteer:
         read once, and a mention's context differs from the whole text's only by the units and the
         first-named countries that it alone adds (a sentence with 2,000 place names was quadratic).
         """
+        if not mentions:
+            return []
         adds = [self._adds(m, ctx) for m in mentions]
-        n1 = Counter(k for _, k, _ in adds if k)
-        n2 = Counter(k for _, _, k in adds if k)
+        n1: dict = {}  # how many mentions add each unit (counted by hand: a Counter of a few items costs more)
+        n2: dict = {}
+        for _, k1, k2 in adds:
+            if k1:
+                n1[k1] = n1.get(k1, 0) + 1
+            if k2:
+                n2[k2] = n2.get(k2, 0) + 1
         where: dict[str, list[int]] = {}  # the positions naming each country not yet in the focus
         for i, (iso, _, _) in enumerate(adds):
             if iso and iso not in ctx.focus:
@@ -1180,8 +1214,10 @@ class Gazetteer:
         return self._memoised(key, lambda: self._find(text, offset, context_country, countries, admins, loc_entities))
 
     def _find(self, text, offset, context_country, countries, admins, loc_entities) -> list[Place]:
-        ctx = self._context(context_country, countries, admins)
         ms = [m for m in self._mentions(text, offset, loc_entities) if not _dateline(text, m, offset)]
+        if not ms:
+            return []  # most sentences name no place: no context to build
+        ctx = self._context(context_country, countries, admins)
         return [self._place(m, e) for m, e in self._picks(ms, ctx)]
 
     def countries_of(self, matched: str) -> frozenset[str]:
