@@ -80,6 +80,15 @@ def test_the_checks_given_the_word_start_and_the_word_before_equal_them_reading_
             assert g._after_facility(text, s, j, back) == g._after_facility(text, s)
 
 
+def test_the_remembered_picker_context_equals_a_fresh_one():
+    g = Gazetteer.load()
+    args = [(None, (), ()), ("Syria", (), ()), ("Syria", ("Yemen", "SYR"), ()), (["Syria", "Iraq"], [], []),
+            (("Yemen",), ("Syria",), (("Yemen", "Aden"), ("YEM", "Abyan", "Khanfar"))), ("Nowhere", (), [["Syria", "Idleb"]])]
+    for _ in range(2):
+        for a in args:
+            assert g._context(*a) == g._make_context(*a), a
+
+
 def test_token_texts_equal_the_tokens_and_countries_in_equals_the_word_loop():
     from extractor.resolve.actors import ActorLexicon
     from extractor.segment import split_sentences

@@ -894,10 +894,10 @@ class Gazetteer:
                 return True
         # "بازل السويسري", "ريال مدريد الاسباني": a town and a masculine nationality adjective name a
         # club (a town is feminine in Arabic: "الرقة السورية")
-        if hint or not all(x.kind == "town" for x in entries):
+        if hint:
             return False
         nxt = _CLUB_ADJ.match(text[e : e + 30])
-        if not (nxt and nxt.group(1) not in _DIRECTION_ADJ):
+        if not (nxt and nxt.group(1) not in _DIRECTION_ADJ and all(x.kind == "town" for x in entries)):
             return False
         # "مطار أبها السعودي": the adjective is the airport's, the town stays a place
         m = back
@@ -972,7 +972,24 @@ class Gazetteer:
 
     # ------------------------------------------------------------------ choosing
     def _context(self, focus, countries=(), admins=()) -> _Context:
-        """The article's countries (ISO3) and admin units named nearby, as the picker reads them."""
+        """The article's countries (ISO3) and admin units named nearby, as the picker reads them
+        (remembered by its arguments: each sentence of an article asks with the same ones)."""
+        try:
+            key = (focus, tuple(countries or ()), tuple(admins or ()))
+            got = self._context_memo.get(key)
+        except TypeError:  # unhashable arguments
+            return self._make_context(focus, countries, admins)
+        if got is None:
+            if len(self._context_memo) > 10_000:
+                self._context_memo.clear()
+            got = self._context_memo[key] = self._make_context(focus, countries, admins)
+        return got
+
+    @functools.cached_property
+    def _context_memo(self) -> dict:
+        return {}
+
+    def _make_context(self, focus, countries=(), admins=()) -> _Context:
         isos = [i for c in ([focus] if isinstance(focus, str) else list(focus or [])) + list(countries or [])
                 if (i := self._iso3(c))]  # fmt: skip
         a1, a2 = set(), set()
@@ -1003,9 +1020,10 @@ class Gazetteer:
         if not isinstance(ctx, _Context):
             ctx = _Context((ctx,) if ctx else ())
         best, best_score = None, -1e9
-        famous = any(not e.rare and e.pop >= 100_000 for e in m.entries)
+        famous = None  # any(not e.rare and e.pop >= 100_000 for e in m.entries), when a rare entry asks
         # a definite one-word name (المعقل "the stronghold", الضيق "the narrow") reads as a noun first
         noun_like = " " not in m.matched and m.matched.startswith("ال")
+        strong = bool(m.hint) or m.in_loc
         for e in m.entries:
             inside = not ctx.focus or e.iso3 in ctx.focus
             in2 = (
@@ -1016,7 +1034,6 @@ class Gazetteer:
                 and (e.iso3, e.admin1) in ctx.admin1
                 and e.kind in ("town", "admin2")
             )
-            strong = bool(m.hint) or m.in_loc
             if e.rare:
                 if (
                     m.hint == "area"
@@ -1027,8 +1044,11 @@ class Gazetteer:
                 weak_ok = in2 or (in1 and not e.wordlike and not noun_like)
                 if not (strong or weak_ok) or (not inside and not (in1 or in2)):
                     continue
-                if not strong and famous:
-                    continue  # القاهرة next to بغداد is Cairo, not a Baghdad quarter of that name
+                if not strong:
+                    if famous is None:
+                        famous = any(not x.rare and x.pop >= 100_000 for x in m.entries)
+                    if famous:
+                        continue  # القاهرة next to بغداد is Cairo, not a Baghdad quarter of that name
             support = strong or in1 or in2
             if ctx.focus and not inside and e.kind == "admin2" and not strong:
                 continue  # a district abroad is named with its type word (مديرية، محلية، قضاء)
