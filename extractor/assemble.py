@@ -130,6 +130,7 @@ class DecisionCues:
     halt: Cue
     generic_kind: Cue
     backdrop: Cue
+    not_conflict: Cue | None = None
     forecast_always: PhraseMatcher | None = None
 
     @classmethod
@@ -138,7 +139,8 @@ class DecisionCues:
         d = check_keys("decisions", assembly_data()["decisions"],
                        {"reaction", "followup", "alleged", "call", "aggregate", "hypothetical", "pluperfect", "past", "after",
                         "ongoing", "scattered", "period", "forecast", "commentary", "verdict", "judgement", "crime",
-                        "private_violence", "purpose", "tag_line", "announced", "earlier", "future_time", "halt", "generic_kind", "backdrop"})  # fmt: skip
+                        "private_violence", "purpose", "tag_line", "announced", "earlier", "future_time", "halt", "generic_kind", "backdrop",
+                        "not_conflict"})  # fmt: skip
 
         def cue(name: str, windowed: bool, optional: set[str] = frozenset()) -> Cue:
             c = check_keys(f"decisions.{name}", d[name], {"words", "window"} if windowed else {"words"}, optional)
@@ -165,7 +167,8 @@ class DecisionCues:
                    word_matcher("decisions.pluperfect.aux", pl["aux"]), int(pl["window"]),
                    cue("ongoing", False), cue("scattered", False), cue("period", True, {"since", "units"}), cue("forecast", True, {"always"}), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"), typed("purpose"),
                    word_matcher("decisions.tag_line.words", t["words"]), announced, cue("earlier", True), cue("future_time", True),
-                   cue("halt", True), cue("generic_kind", True), cue("backdrop", True), always)  # fmt: skip
+                   cue("halt", True), cue("generic_kind", True), cue("backdrop", True), cue("not_conflict", False),
+                   always)  # fmt: skip
 
 
 _RULE_KEYS = {"event_type", "sub_event_type", "context", "actor1", "actor2", "trigger_starts", "sentence_has",
@@ -415,6 +418,9 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
                         "judges events reported elsewhere", code="opinion")
     if _starts_with(text, cues.tag_line):
         return Decision(False, "a tag line (سمات، الكلمات الدلالية): the article's keywords, not a sentence", code="tags")
+    if cues.not_conflict is not None and cues.not_conflict.words.contains(text):
+        return Decision(False, "no conflict: a TV series or film, a hacked website, a stock market, a road accident",
+                        code="not conflict")
     if cues.reaction.before(text, rel):
         return Decision(False, "a reaction to the event (condemnation, condolence, welcome), not the event", code="reaction")
     if cues.commentary.before(text, rel):
