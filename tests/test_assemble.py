@@ -623,3 +623,18 @@ def test_one_strike_told_with_its_place_stays():
     text = "شنت طائرات التحالف أمس غارة جوية على مواقع التنظيم في مدينة الرمادي أسفرت عن مقتل خمسة مسلحين."
     [ev] = rows(text, "2015-08-09")
     assert ev.sub_event_type == "Air/drone strike"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a survivor's account of a known bombing, and the attacker's identity found later
+        "قتل عشرة جنود في تفجير انتحاري داخل مسجد في مدينة أبها أمس.\nويروي أحد المصابين تفاصيل اللحظات الأخيرة قبل التفجير في المسجد.",
+        "قتل عشرة جنود في تفجير انتحاري داخل مسجد في مدينة أبها أمس.\nوكشفت السلطات اليوم هوية منفذ التفجير في المسجد.",
+    ],
+)
+def test_a_story_told_after_a_known_bombing_is_one_event(text):
+    # the bombing is one row (the first telling), the retelling adds none
+    [ev] = rows(text, "2015-08-08")
+    assert ev.sub_event_type == "Suicide bomb"
+    assert "followup" in _codes(text, "2015-08-08")
