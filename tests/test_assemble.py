@@ -638,3 +638,25 @@ def test_a_story_told_after_a_known_bombing_is_one_event(text):
     [ev] = rows(text, "2015-08-08")
     assert ev.sub_event_type == "Suicide bomb"
     assert "followup" in _codes(text, "2015-08-08")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # the liberation of a city as the time of the news
+        ("تتراجع قوات المتمردين بسرعة في البلاد منذ تحرير مدينة عدن بدعم من قوات التحالف.", "territory after"),
+        # a state still going on, no day of its own
+        ("ولا زالت القوات الحكومية تتصدى لجيوب المسلحين في حي التواهي حيث يتحصن بعض القناصة.", "still"),
+        # wide lands held: background
+        ("ويقاتل الجيش التنظيم الذي سيطر على أجزاء كبيرة من مدينة الرمادي.", "scattered"),
+    ],
+)
+def test_background_states_are_no_event(text, code):
+    assert rows(text, "2015-08-09") == []
+    assert code in _codes(text, "2015-08-09")
+
+
+def test_a_dated_liberation_stays():
+    text = "أعلنت المقاومة الشعبية أمس تحرير مدينة زنجبار بالكامل من المسلحين الحوثيين."
+    [ev] = rows(text, "2015-08-09")
+    assert ev.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory")
