@@ -660,3 +660,9 @@ def test_a_dated_liberation_stays():
     text = "أعلنت المقاومة الشعبية أمس تحرير مدينة زنجبار بالكامل من المسلحين الحوثيين."
     [ev] = rows(text, "2015-08-09")
     assert ev.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory")
+
+
+def test_the_wounded_flown_out_for_treatment_is_no_event():
+    text = "وصل 40 جريحا إلى العاصمة عمان أمس لاستكمال علاجهم بعد إصابتهم في الهجمات على مدينة تعز."
+    assert rows(text, "2015-08-09") == []
+    assert "followup" in _codes(text, "2015-08-09")
