@@ -102,6 +102,15 @@ class Announced:
 
 
 @dataclass(frozen=True)
+class TerritoryAfter:
+    """A territory change named by its noun a few words after بعد/منذ ("منذ تحرير مدينة عدن")."""
+
+    after: Cue
+    nouns: PhraseMatcher
+    sub_event_types: frozenset
+
+
+@dataclass(frozen=True)
 class DecisionCues:
     reaction: Cue
     followup: Followup
@@ -130,6 +139,9 @@ class DecisionCues:
     halt: Cue
     generic_kind: Cue
     backdrop: Cue
+    not_conflict: Cue | None = None
+    territory_after: TerritoryAfter | None = None
+    still: Cue | None = None
     forecast_always: PhraseMatcher | None = None
 
     @classmethod
@@ -138,7 +150,8 @@ class DecisionCues:
         d = check_keys("decisions", assembly_data()["decisions"],
                        {"reaction", "followup", "alleged", "call", "aggregate", "hypothetical", "pluperfect", "past", "after",
                         "ongoing", "scattered", "period", "forecast", "commentary", "verdict", "judgement", "crime",
-                        "private_violence", "purpose", "tag_line", "announced", "earlier", "future_time", "halt", "generic_kind", "backdrop"})  # fmt: skip
+                        "private_violence", "purpose", "tag_line", "announced", "earlier", "future_time", "halt", "generic_kind", "backdrop",
+                        "not_conflict", "territory_after", "still"})  # fmt: skip
 
         def cue(name: str, windowed: bool, optional: set[str] = frozenset()) -> Cue:
             c = check_keys(f"decisions.{name}", d[name], {"words", "window"} if windowed else {"words"}, optional)
@@ -159,13 +172,18 @@ class DecisionCues:
                               word_matcher("decisions.announced.past_marks", an["past_marks"]), int(an["window"]),
                               int(an["after"]))  # fmt: skip
 
+        ta = check_keys("decisions.territory_after", d["territory_after"], {"sub_event_types", "window", "words", "nouns"})
+        territory_after = TerritoryAfter(Cue(word_matcher("decisions.territory_after.words", ta["words"]), int(ta["window"])),
+                                         word_matcher("decisions.territory_after.nouns", ta["nouns"]),
+                                         frozenset(ta["sub_event_types"]))  # fmt: skip
         fc = d["forecast"]
         always = word_matcher("decisions.forecast.always", fc["always"]) if isinstance(fc, dict) and "always" in fc else None
         return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False), cue("hypothetical", True), cue("past", True), cue("after", True),
                    word_matcher("decisions.pluperfect.aux", pl["aux"]), int(pl["window"]),
                    cue("ongoing", False), cue("scattered", False), cue("period", True, {"since", "units"}), cue("forecast", True, {"always"}), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"), typed("purpose"),
                    word_matcher("decisions.tag_line.words", t["words"]), announced, cue("earlier", True), cue("future_time", True),
-                   cue("halt", True), cue("generic_kind", True), cue("backdrop", True), always)  # fmt: skip
+                   cue("halt", True), cue("generic_kind", True), cue("backdrop", True), cue("not_conflict", False),
+                   territory_after, cue("still", True), always)  # fmt: skip
 
 
 _RULE_KEYS = {"event_type", "sub_event_type", "context", "actor1", "actor2", "trigger_starts", "sentence_has",
@@ -415,6 +433,9 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
                         "judges events reported elsewhere", code="opinion")
     if _starts_with(text, cues.tag_line):
         return Decision(False, "a tag line (سمات، الكلمات الدلالية): the article's keywords, not a sentence", code="tags")
+    if cues.not_conflict is not None and cues.not_conflict.words.contains(text):
+        return Decision(False, "no conflict: a TV series or film, a hacked website, a stock market, a road accident",
+                        code="not conflict")
     if cues.reaction.before(text, rel):
         return Decision(False, "a reaction to the event (condemnation, condolence, welcome), not the event", code="reaction")
     if cues.commentary.before(text, rel):
@@ -483,9 +504,16 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     if not recent and cues.ongoing.words.contains(text):
         return Decision(False, "ongoing fighting with no day of its own (المعارك الدائرة، تتواصل): no one event",
                         code="ongoing")
+    if not recent and cues.still is not None and cues.still.before(text, rel):
+        return Decision(False, "a state still going on (لا يزال، ما زالت القوات تتصدى): no one event", code="still")
     if not recent and cues.backdrop.before(text, rel):
         return Decision(False, "the backdrop of the story, an activity going on (وسط تزايد الهجمات، في ظل قيام الطائرات "
                         "بشن غارات): no one event", code="backdrop")
+    ta = cues.territory_after
+    if (ta is not None and not recent and m.sub_event_type in ta.sub_event_types
+            and _starts_with(_word_at(text, rel), ta.nouns) and ta.after.words.contains(_word_before(text, rel, ta.after.window))):  # fmt: skip
+        return Decision(False, "a territory change named after بعد/منذ (منذ تحرير المدينة): the time of the news, told as "
+                        "known", background=True, code="territory after")
     if not recent and cues.scattered.words.contains(text):
         return Decision(False, "scattered places with no day of their own (في أنحاء متفرقة): no one event",
                         code="scattered")

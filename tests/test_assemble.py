@@ -567,3 +567,102 @@ def test_a_campaign_told_in_the_present_is_no_event():
     text = "وينفذ الجيش غارات جوية على قواعد المسلحين في جنوب شرقي البلاد وفي مدينة الموصل."
     assert rows(text) == []
     assert "ongoing" in _codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # the strikes of a day counted per country: no one place
+        ("أعلن التحالف أنه شن أمس 12 غارة جوية في العراق وخمس غارات في سوريا على مواقع التنظيم.", "aggregate"),
+        ("نفذت طائرات التحالف أمس ثماني ضربات جوية في سوريا و11 ضربة أخرى في العراق.", "aggregate"),
+        # attacks in two countries told in one clause
+        ("قتل 30 شخصا أمس في هجمات لجماعة بوكو حرام في نيجيريا والكاميرون.", "aggregate"),
+        # an arrest campaign over the whole country
+        ("أعلن الوزير في مدينة أنقرة أن الشرطة اعتقلت أمس في جميع أنحاء تركيا 200 شخص من أنصار التنظيم.", "aggregate"),
+    ],
+)
+def test_counts_over_several_countries_are_no_one_event(text, code):
+    assert rows(text, "2015-08-09") == []
+    assert code in _codes(text, "2015-08-09")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a hacked website
+        "تمكن قراصنة الإنترنت أمس من اختراق موقع وزارة الصحة في الرياض واستهداف بياناته.",
+        # a boat accident
+        "لقي عشرة أشخاص مصرعهم أمس إثر اصطدام مركب بسفينة في نهر النيل شمال القاهرة.",
+    ],
+)
+def test_no_conflict_tellings_are_no_event(text):
+    from extractor.assemble import DecisionCues
+    from extractor.normalize import normalize_text
+
+    assert rows(text, "2015-08-09") == []
+    assert DecisionCues.load().not_conflict.words.contains(normalize_text(text))
+
+
+def test_a_tv_series_is_no_conflict():
+    from extractor.assemble import DecisionCues
+    from extractor.normalize import normalize_text
+
+    text = "وأثرت في المشاهدين مشاهد تعذيب البطلة على أيدي الإسرائيليين في المسلسل."
+    assert rows(text, "2015-08-09") == []
+    assert DecisionCues.load().not_conflict.words.contains(normalize_text(text))
+
+
+def test_nothing_reported_to_have_happened_is_no_event():
+    text = "ولم ترد أي تقارير عن وقوع اشتباكات بين المعتصمين وقوات الشرطة في مدينة اللاذقية أمس."
+    assert rows(text, "2015-08-09") == []
+    assert "hypothetical" in _codes(text, "2015-08-09")
+
+
+def test_one_strike_told_with_its_place_stays():
+    # the guard: one day's strike at one place is an event, whatever else the article counts
+    text = "شنت طائرات التحالف أمس غارة جوية على مواقع التنظيم في مدينة الرمادي أسفرت عن مقتل خمسة مسلحين."
+    [ev] = rows(text, "2015-08-09")
+    assert ev.sub_event_type == "Air/drone strike"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a survivor's account of a known bombing, and the attacker's identity found later
+        "قتل عشرة جنود في تفجير انتحاري داخل مسجد في مدينة أبها أمس.\nويروي أحد المصابين تفاصيل اللحظات الأخيرة قبل التفجير في المسجد.",
+        "قتل عشرة جنود في تفجير انتحاري داخل مسجد في مدينة أبها أمس.\nوكشفت السلطات اليوم هوية منفذ التفجير في المسجد.",
+    ],
+)
+def test_a_story_told_after_a_known_bombing_is_one_event(text):
+    # the bombing is one row (the first telling), the retelling adds none
+    [ev] = rows(text, "2015-08-08")
+    assert ev.sub_event_type == "Suicide bomb"
+    assert "followup" in _codes(text, "2015-08-08")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # the liberation of a city as the time of the news
+        ("تتراجع قوات المتمردين بسرعة في البلاد منذ تحرير مدينة عدن بدعم من قوات التحالف.", "territory after"),
+        # a state still going on, no day of its own
+        ("ولا زالت القوات الحكومية تتصدى لجيوب المسلحين في حي التواهي حيث يتحصن بعض القناصة.", "still"),
+        # wide lands held: background
+        ("ويقاتل الجيش التنظيم الذي سيطر على أجزاء كبيرة من مدينة الرمادي.", "scattered"),
+    ],
+)
+def test_background_states_are_no_event(text, code):
+    assert rows(text, "2015-08-09") == []
+    assert code in _codes(text, "2015-08-09")
+
+
+def test_a_dated_liberation_stays():
+    text = "أعلنت المقاومة الشعبية أمس تحرير مدينة زنجبار بالكامل من المسلحين الحوثيين."
+    [ev] = rows(text, "2015-08-09")
+    assert ev.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory")
+
+
+def test_the_wounded_flown_out_for_treatment_is_no_event():
+    text = "وصل 40 جريحا إلى العاصمة عمان أمس لاستكمال علاجهم بعد إصابتهم في الهجمات على مدينة تعز."
+    assert rows(text, "2015-08-09") == []
+    assert "followup" in _codes(text, "2015-08-09")
