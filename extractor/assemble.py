@@ -143,6 +143,7 @@ class DecisionCues:
     territory_after: TerritoryAfter | None = None
     still: Cue | None = None
     forecast_always: PhraseMatcher | None = None
+    vow: Cue | None = None
 
     @classmethod
     @functools.cache
@@ -151,7 +152,7 @@ class DecisionCues:
                        {"reaction", "followup", "alleged", "call", "aggregate", "hypothetical", "pluperfect", "past", "after",
                         "ongoing", "scattered", "period", "forecast", "commentary", "verdict", "judgement", "crime",
                         "private_violence", "purpose", "tag_line", "announced", "earlier", "future_time", "halt", "generic_kind", "backdrop",
-                        "not_conflict", "territory_after", "still"})  # fmt: skip
+                        "not_conflict", "territory_after", "still", "vow"})  # fmt: skip
 
         def cue(name: str, windowed: bool, optional: set[str] = frozenset()) -> Cue:
             c = check_keys(f"decisions.{name}", d[name], {"words", "window"} if windowed else {"words"}, optional)
@@ -183,7 +184,7 @@ class DecisionCues:
                    cue("ongoing", False), cue("scattered", False), cue("period", True, {"since", "units"}), cue("forecast", True, {"always"}), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"), typed("purpose"),
                    word_matcher("decisions.tag_line.words", t["words"]), announced, cue("earlier", True), cue("future_time", True),
                    cue("halt", True), cue("generic_kind", True), cue("backdrop", True), cue("not_conflict", False),
-                   territory_after, cue("still", True), always)  # fmt: skip
+                   territory_after, cue("still", True), always, cue("vow", False))  # fmt: skip
 
 
 _RULE_KEYS = {"event_type", "sub_event_type", "context", "actor1", "actor2", "trigger_starts", "sentence_has",
@@ -446,6 +447,9 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     if cues.judgement.words.contains(text):
         return Decision(False, "a judgement passed on the act (عمل جبان، فعل مجرم): a reaction, not the report",
                         code="judgement")
+    if cues.vow is not None and cues.vow.words.contains(text):
+        return Decision(False, "a vow about a campaign (لن تتوقف حتى، ستستمر حتى يتم): a statement, not an event told",
+                        code="vow")
     f = cues.followup
     if (m.event_type not in f.not_types and f.cue.before(text, rel)
             and _referring(text, rel, f.heads)):  # fmt: skip
