@@ -108,6 +108,7 @@ class TerritoryAfter:
     after: Cue
     nouns: PhraseMatcher
     sub_event_types: frozenset
+    far: Cue | None = None  # victories told after بعد, further before the noun ("بعد الانتصارات التي حققتها ... وتحرير")
 
 
 @dataclass(frozen=True)
@@ -173,10 +174,15 @@ class DecisionCues:
                               word_matcher("decisions.announced.past_marks", an["past_marks"]), int(an["window"]),
                               int(an["after"]))  # fmt: skip
 
-        ta = check_keys("decisions.territory_after", d["territory_after"], {"sub_event_types", "window", "words", "nouns"})
+        ta = check_keys("decisions.territory_after", d["territory_after"], {"sub_event_types", "window", "words", "nouns"},
+                        {"far"})
+        far = None
+        if "far" in ta:
+            fa = check_keys("decisions.territory_after.far", ta["far"], {"words", "window"})
+            far = Cue(word_matcher("decisions.territory_after.far.words", fa["words"]), int(fa["window"]))
         territory_after = TerritoryAfter(Cue(word_matcher("decisions.territory_after.words", ta["words"]), int(ta["window"])),
                                          word_matcher("decisions.territory_after.nouns", ta["nouns"]),
-                                         frozenset(ta["sub_event_types"]))  # fmt: skip
+                                         frozenset(ta["sub_event_types"]), far)  # fmt: skip
         fc = d["forecast"]
         always = word_matcher("decisions.forecast.always", fc["always"]) if isinstance(fc, dict) and "always" in fc else None
         return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False), cue("hypothetical", True), cue("past", True), cue("after", True),
@@ -515,7 +521,8 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
                         "بشن غارات): no one event", code="backdrop")
     ta = cues.territory_after
     if (ta is not None and not recent and m.sub_event_type in ta.sub_event_types
-            and _starts_with(_word_at(text, rel), ta.nouns) and ta.after.words.contains(_word_before(text, rel, ta.after.window))):  # fmt: skip
+            and _starts_with(_word_at(text, rel), ta.nouns)
+            and (ta.after.words.contains(_word_before(text, rel, ta.after.window)) or (ta.far is not None and ta.far.before(text, rel)))):  # fmt: skip
         return Decision(False, "a territory change named after بعد/منذ (منذ تحرير المدينة): the time of the news, told as "
                         "known", background=True, code="territory after")
     if not recent and cues.scattered.words.contains(text):

@@ -680,3 +680,10 @@ def test_strikes_gathered_round_several_places_are_an_aggregate():
     text = "وأوضح البيان أن الغارات التي شنتها الطائرات أمس تركزت حول الرقة وإدلب ودير الزور ودمرت عدة آليات."
     assert rows(text, "2015-08-09") == []
     assert "aggregate" in _codes(text, "2015-08-09")
+
+
+def test_a_liberation_crowning_victories_told_after_bad_is_background():
+    text = ("وتأتي زيارة الوزير إلى المحافظة بعد الانتصارات التي حققتها قوات الجيش والمقاومة خلال الأسابيع الأولى "
+            "وتحرير مدينة زنجبار من المسلحين.")  # fmt: skip
+    assert not [e for e in rows(text, "2015-08-09") if e.sub_event_type == "Government regains territory"]
+    assert "territory after" in _codes(text, "2015-08-09")
