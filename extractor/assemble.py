@@ -108,6 +108,7 @@ class TerritoryAfter:
     after: Cue
     nouns: PhraseMatcher
     sub_event_types: frozenset
+    far: Cue | None = None  # victories told after بعد, further before the noun ("بعد الانتصارات التي حققتها ... وتحرير")
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,7 @@ class DecisionCues:
     territory_after: TerritoryAfter | None = None
     still: Cue | None = None
     forecast_always: PhraseMatcher | None = None
+    vow: Cue | None = None
 
     @classmethod
     @functools.cache
@@ -151,7 +153,7 @@ class DecisionCues:
                        {"reaction", "followup", "alleged", "call", "aggregate", "hypothetical", "pluperfect", "past", "after",
                         "ongoing", "scattered", "period", "forecast", "commentary", "verdict", "judgement", "crime",
                         "private_violence", "purpose", "tag_line", "announced", "earlier", "future_time", "halt", "generic_kind", "backdrop",
-                        "not_conflict", "territory_after", "still"})  # fmt: skip
+                        "not_conflict", "territory_after", "still", "vow"})  # fmt: skip
 
         def cue(name: str, windowed: bool, optional: set[str] = frozenset()) -> Cue:
             c = check_keys(f"decisions.{name}", d[name], {"words", "window"} if windowed else {"words"}, optional)
@@ -172,10 +174,15 @@ class DecisionCues:
                               word_matcher("decisions.announced.past_marks", an["past_marks"]), int(an["window"]),
                               int(an["after"]))  # fmt: skip
 
-        ta = check_keys("decisions.territory_after", d["territory_after"], {"sub_event_types", "window", "words", "nouns"})
+        ta = check_keys("decisions.territory_after", d["territory_after"], {"sub_event_types", "window", "words", "nouns"},
+                        {"far"})
+        far = None
+        if "far" in ta:
+            fa = check_keys("decisions.territory_after.far", ta["far"], {"words", "window"})
+            far = Cue(word_matcher("decisions.territory_after.far.words", fa["words"]), int(fa["window"]))
         territory_after = TerritoryAfter(Cue(word_matcher("decisions.territory_after.words", ta["words"]), int(ta["window"])),
                                          word_matcher("decisions.territory_after.nouns", ta["nouns"]),
-                                         frozenset(ta["sub_event_types"]))  # fmt: skip
+                                         frozenset(ta["sub_event_types"]), far)  # fmt: skip
         fc = d["forecast"]
         always = word_matcher("decisions.forecast.always", fc["always"]) if isinstance(fc, dict) and "always" in fc else None
         return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False), cue("hypothetical", True), cue("past", True), cue("after", True),
@@ -183,7 +190,7 @@ class DecisionCues:
                    cue("ongoing", False), cue("scattered", False), cue("period", True, {"since", "units"}), cue("forecast", True, {"always"}), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"), typed("purpose"),
                    word_matcher("decisions.tag_line.words", t["words"]), announced, cue("earlier", True), cue("future_time", True),
                    cue("halt", True), cue("generic_kind", True), cue("backdrop", True), cue("not_conflict", False),
-                   territory_after, cue("still", True), always)  # fmt: skip
+                   territory_after, cue("still", True), always, cue("vow", False))  # fmt: skip
 
 
 _RULE_KEYS = {"event_type", "sub_event_type", "context", "actor1", "actor2", "trigger_starts", "sentence_has",
@@ -446,6 +453,9 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     if cues.judgement.words.contains(text):
         return Decision(False, "a judgement passed on the act (عمل جبان، فعل مجرم): a reaction, not the report",
                         code="judgement")
+    if cues.vow is not None and cues.vow.words.contains(text):
+        return Decision(False, "a vow about a campaign (لن تتوقف حتى، ستستمر حتى يتم): a statement, not an event told",
+                        code="vow")
     f = cues.followup
     if (m.event_type not in f.not_types and f.cue.before(text, rel)
             and _referring(text, rel, f.heads)):  # fmt: skip
@@ -511,7 +521,8 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
                         "بشن غارات): no one event", code="backdrop")
     ta = cues.territory_after
     if (ta is not None and not recent and m.sub_event_type in ta.sub_event_types
-            and _starts_with(_word_at(text, rel), ta.nouns) and ta.after.words.contains(_word_before(text, rel, ta.after.window))):  # fmt: skip
+            and _starts_with(_word_at(text, rel), ta.nouns)
+            and (ta.after.words.contains(_word_before(text, rel, ta.after.window)) or (ta.far is not None and ta.far.before(text, rel)))):  # fmt: skip
         return Decision(False, "a territory change named after بعد/منذ (منذ تحرير المدينة): the time of the news, told as "
                         "known", background=True, code="territory after")
     if not recent and cues.scattered.words.contains(text):

@@ -666,3 +666,24 @@ def test_the_wounded_flown_out_for_treatment_is_no_event():
     text = "وصل 40 جريحا إلى العاصمة عمان أمس لاستكمال علاجهم بعد إصابتهم في الهجمات على مدينة تعز."
     assert rows(text, "2015-08-09") == []
     assert "followup" in _codes(text, "2015-08-09")
+
+
+def test_a_vow_about_a_campaign_is_no_event():
+    # the act named further on belongs to the vow ("لن تتوقف حتى ..."), far from the marker word
+    text = ("وقال القائد أمس إن عمليات القوات المشتركة مدعومة بطيران التحالف لن تتوقف حتى يتم تطهير كل القرى من "
+            "المسلحين الذين تسببوا في قتل المدنيين وتهجير السكان في محافظة مأرب.")  # fmt: skip
+    assert rows(text, "2015-08-09") == []
+    assert "vow" in _codes(text, "2015-08-09")
+
+
+def test_strikes_gathered_round_several_places_are_an_aggregate():
+    text = "وأوضح البيان أن الغارات التي شنتها الطائرات أمس تركزت حول الرقة وإدلب ودير الزور ودمرت عدة آليات."
+    assert rows(text, "2015-08-09") == []
+    assert "aggregate" in _codes(text, "2015-08-09")
+
+
+def test_a_liberation_crowning_victories_told_after_bad_is_background():
+    text = ("وتأتي زيارة الوزير إلى المحافظة بعد الانتصارات التي حققتها قوات الجيش والمقاومة خلال الأسابيع الأولى "
+            "وتحرير مدينة زنجبار من المسلحين.")  # fmt: skip
+    assert not [e for e in rows(text, "2015-08-09") if e.sub_event_type == "Government regains territory"]
+    assert "territory after" in _codes(text, "2015-08-09")
