@@ -304,6 +304,14 @@ _NON_SPACE = re.compile(r"\S+")
 _DASH = re.compile("[-–—]")
 
 
+def _start_of_word(text: str, s: int) -> int:
+    """The start of the word whose letters run up to ``s`` (where its clitics begin: "وبمدينة" -> the و)."""
+    j = s
+    while j > 0 and _LETTER.match(text[j - 1]):
+        j -= 1
+    return j
+
+
 def _dateline(text: str, m: _Mention, offset: int) -> bool:
     """A name opening the text and followed by a dash ("جدة - ...", "الرياض – واس"), or closing a
     byline with a colon ("عبدالله السالم- سبق- الدمام:"): where the report was filed, never the
@@ -779,9 +787,7 @@ class Gazetteer:
         if self._stop_phrase(text, s, key):
             return None  # "حماة الوطن" (protectors of the nation) is not Hama
         # the start of the word holding the clitics and the word before it, which most checks below read
-        j = s
-        while j > 0 and _LETTER.match(text[j - 1]):
-            j -= 1
+        j = _start_of_word(text, s)
         back = self._word_back(text, max(0, j - 40), j)
         hint, near = self._modifiers(text, s, j, back)
         first, _, rest = key.partition(" ")
@@ -825,10 +831,7 @@ class Gazetteer:
         مخيم بلاطة مواجهات", "شهدت مدينة تعز اشتباكات" (the type word may stand between)."""
         if not _SCENE_VERBS:
             return False
-        j = s
-        while j > 0 and _LETTER.match(text[j - 1]):
-            j -= 1
-        pos = j
+        pos = _start_of_word(text, s)
         first = key.partition(" ")[0]
         for _ in range(2):
             m = Gazetteer._word_back(text, max(0, pos - 40), pos)
@@ -866,9 +869,7 @@ class Gazetteer:
         when the caller has them.
         """
         if j is None:
-            j = s
-            while j > 0 and _LETTER.match(text[j - 1]):
-                j -= 1
+            j = _start_of_word(text, s)
         if back is _UNSET:
             back = self._word_back(text, max(0, j - 40), j)
         clitic = text[j:s]
@@ -925,9 +926,7 @@ class Gazetteer:
         """Whether the word before the name (clitics stripped) is a building or institution (``j``, ``back``:
         as :meth:`_not_a_name` reads them)."""
         if j is None:
-            j = s
-            while j > 0 and _LETTER.match(text[j - 1]):
-                j -= 1
+            j = _start_of_word(text, s)
         # a bounded look back: whole articles pass here
         m = self._word_back(text, max(0, j - 40), j) if back is _UNSET else back
         if not m:
@@ -938,11 +937,8 @@ class Gazetteer:
     def _modifiers(text: str, s: int, j: int | None = None, back=_UNSET) -> tuple[str, bool]:
         """Read the words before a name: type word, near word, direction (``j``, ``back``: as
         :meth:`_not_a_name` reads them)."""
-        # go back to the start of the word holding the clitics
         if j is None:
-            j = s
-            while j > 0 and _LETTER.match(text[j - 1]):
-                j -= 1
+            j = _start_of_word(text, s)  # the start of the word holding the clitics
         if j > 0 and text[j - 1] == "#":
             j -= 1  # "بريف #إدلب": a hashtag is the name, its modifiers stand before the sign
             back = _UNSET
