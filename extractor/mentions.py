@@ -481,8 +481,7 @@ def _build(c: Clause, templates: TemplateSet, gazetteer: Gazetteer, lexicon: Act
         # "تعرض مسلحو داعش لغارة من طائرات التحالف": ACLED codes an air strike with the force whose aircraft flew
         # it (codebook, Air/drone strike; civilians are never its actor1): an air force the clause names, and
         # not as a target ("مواقع للقوات الروسية"), is the striker when no one else is
-        air = next((a for a in kept if a.kind in STATE and _actor_country_or_name(a) & templates.air_capable_actors
-                    and not templates.cue_before("target", sent, a.start)), None)  # fmt: skip
+        air = _air_force(kept, sent, templates, STATE)
         if air is None and actor1 is None:
             air = _air_force_nearby(doc, idx, lexicon, templates, country, published)
             air_flags = [AIR_FORCE_NEARBY] if air is not None else []
@@ -569,11 +568,18 @@ def _air_force_nearby(doc: Doc, idx: int, lexicon: ActorLexicon, templates: Temp
             if not 0 <= j < len(doc.sentences):
                 continue
             s = doc.sentences[j]
-            for a in lexicon.find(s.text, s.start, event_country=country or None, event_date=published):
-                if (a.kind in ("state", "external") and _actor_country_or_name(a) & templates.air_capable_actors
-                        and not templates.cue_before("target", s, a.start)):  # fmt: skip
-                    return a
+            air = _air_force(lexicon.find(s.text, s.start, event_country=country or None, event_date=published),
+                             s, templates, ("state", "external"))  # fmt: skip
+            if air is not None:
+                return air
     return None
+
+
+def _air_force(actors, sent: Sentence, templates: TemplateSet, kinds) -> Actor | None:
+    """The first of ``actors`` (of ``kinds``) whose country or name has an air force, not named as a target
+    ("مواقع للقوات الروسية")."""
+    return next((a for a in actors if a.kind in kinds and _actor_country_or_name(a) & templates.air_capable_actors
+                 and not templates.cue_before("target", sent, a.start)), None)  # fmt: skip
 
 
 def _actor_country_or_name(a: Actor) -> set[str]:

@@ -12,7 +12,7 @@ import hashlib
 
 from .document import Doc
 from .keys import article_key, content_hash, outlet  # noqa: F401  (content_hash: re-exported)
-from .mentions import Mention
+from .mentions import AIR_FORCE_NEARBY, Mention
 from .record import Event, derived_columns
 
 _VERBS = {
@@ -89,7 +89,7 @@ def notes(m: Mention, ev: Event) -> str:
         text += f" [merged from {len(m.sentence_indexes)} sentences]"
     if "attacker from the article's other strikes" in m.flags:
         text += " [attacker not named in this telling; taken from the article's other strikes]"
-    elif "attacker named in a neighbouring sentence" in m.flags:
+    elif AIR_FORCE_NEARBY in m.flags:
         text += " [attacker not named in this telling; the air force a neighbouring sentence names]"
     return text
 
