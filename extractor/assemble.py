@@ -140,11 +140,11 @@ class DecisionCues:
     halt: Cue
     generic_kind: Cue
     backdrop: Cue
-    not_conflict: Cue | None = None
-    territory_after: TerritoryAfter | None = None
-    still: Cue | None = None
-    forecast_always: PhraseMatcher | None = None
-    vow: Cue | None = None
+    not_conflict: Cue
+    territory_after: TerritoryAfter
+    still: Cue
+    vow: Cue
+    forecast_always: PhraseMatcher | None = None  # decisions.forecast.always, an optional key
 
     @classmethod
     @functools.cache
@@ -184,13 +184,13 @@ class DecisionCues:
                                          word_matcher("decisions.territory_after.nouns", ta["nouns"]),
                                          frozenset(ta["sub_event_types"]), far)  # fmt: skip
         fc = d["forecast"]
-        always = word_matcher("decisions.forecast.always", fc["always"]) if isinstance(fc, dict) and "always" in fc else None
+        always = word_matcher("decisions.forecast.always", fc["always"]) if "always" in fc else None
         return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False), cue("hypothetical", True), cue("past", True), cue("after", True),
                    word_matcher("decisions.pluperfect.aux", pl["aux"]), int(pl["window"]),
                    cue("ongoing", False), cue("scattered", False), cue("period", True, {"since", "units"}), cue("forecast", True, {"always"}), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"), typed("purpose"),
                    word_matcher("decisions.tag_line.words", t["words"]), announced, cue("earlier", True), cue("future_time", True),
                    cue("halt", True), cue("generic_kind", True), cue("backdrop", True), cue("not_conflict", False),
-                   territory_after, cue("still", True), always, cue("vow", False))  # fmt: skip
+                   territory_after, cue("still", True), cue("vow", False), always)  # fmt: skip
 
 
 _RULE_KEYS = {"event_type", "sub_event_type", "context", "actor1", "actor2", "trigger_starts", "sentence_has",
@@ -440,7 +440,7 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
                         "judges events reported elsewhere", code="opinion")
     if _starts_with(text, cues.tag_line):
         return Decision(False, "a tag line (سمات، الكلمات الدلالية): the article's keywords, not a sentence", code="tags")
-    if cues.not_conflict is not None and cues.not_conflict.words.contains(text):
+    if cues.not_conflict.words.contains(text):
         return Decision(False, "no conflict: a TV series or film, a hacked website, a stock market, a road accident",
                         code="not conflict")
     if cues.reaction.before(text, rel):
@@ -453,7 +453,7 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     if cues.judgement.words.contains(text):
         return Decision(False, "a judgement passed on the act (عمل جبان، فعل مجرم): a reaction, not the report",
                         code="judgement")
-    if cues.vow is not None and cues.vow.words.contains(text):
+    if cues.vow.words.contains(text):
         return Decision(False, "a vow about a campaign (لن تتوقف حتى، ستستمر حتى يتم): a statement, not an event told",
                         code="vow")
     f = cues.followup
@@ -514,13 +514,13 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     if not recent and cues.ongoing.words.contains(text):
         return Decision(False, "ongoing fighting with no day of its own (المعارك الدائرة، تتواصل): no one event",
                         code="ongoing")
-    if not recent and cues.still is not None and cues.still.before(text, rel):
+    if not recent and cues.still.before(text, rel):
         return Decision(False, "a state still going on (لا يزال، ما زالت القوات تتصدى): no one event", code="still")
     if not recent and cues.backdrop.before(text, rel):
         return Decision(False, "the backdrop of the story, an activity going on (وسط تزايد الهجمات، في ظل قيام الطائرات "
                         "بشن غارات): no one event", code="backdrop")
     ta = cues.territory_after
-    if (ta is not None and not recent and m.sub_event_type in ta.sub_event_types
+    if (not recent and m.sub_event_type in ta.sub_event_types
             and _starts_with(_word_at(text, rel), ta.nouns)
             and (ta.after.words.contains(_word_before(text, rel, ta.after.window)) or (ta.far is not None and ta.far.before(text, rel)))):  # fmt: skip
         return Decision(False, "a territory change named after بعد/منذ (منذ تحرير المدينة): the time of the news, told as "
@@ -705,22 +705,20 @@ def fold_inherited(events: list, rejected: list | None = None) -> list:
 
     demo = precedence().demonstrations
     out: list = []
-    folded: set[int] = set()
+
+    def hosts(o, e) -> bool:
+        """Whether ``o`` can take ``e`` in: another type (not a demonstration), the same place and day."""
+        return (o is not e and o.event_type != e.event_type
+                and o.event_type not in demo and o.place is not None and e.place is not None
+                and o.place.location == e.place.location and o.event_date == e.event_date)  # fmt: skip
+
     for i, e in enumerate(events):
-        if id(e) in folded:
-            continue
         # the host may be one too (both name the country)
         if _INHERITED in e.flags and (e.event_type in _EFFECT_TYPES or e.generic) and e.event_type not in demo:
-            def hosts(o) -> bool:
-                return (o is not e and id(o) not in folded and o.event_type != e.event_type
-                        and o.event_type not in demo and o.place is not None and e.place is not None
-                        and o.place.location == e.place.location and o.event_date == e.event_date)  # fmt: skip
-
             # an earlier row, or a later one: a headline with no tactic ("تصعيد العنف بهجومين قتلا 4 جنود") over
             # the body's suicide bombing at the article's main place that day
-            host = next((o for o in out if hosts(o)), None) or next((o for o in events[i + 1 :] if hosts(o)), None)
+            host = next((o for o in out if hosts(o, e)), None) or next((o for o in events[i + 1 :] if hosts(o, e)), None)
             if host is not None:
-                folded.add(id(e))
                 span = host.start, host.end, host.sentence_index
                 merge_into(host, e)
                 host.start, host.end, host.sentence_index = span  # the evidence stays the telling with a place
