@@ -32,6 +32,7 @@ from .context import ArticleContext, assembly_data, check_keys, word_matcher
 from .normalize import normalize_key
 from .phrases import PhraseMatcher, proclitics, suffixes
 from .resolve.dates import date_words, find_dates
+from .resolve.places import Gazetteer
 from .rules_schema import load_yaml
 from .templates import Rejection
 
@@ -593,7 +594,8 @@ def names_region(text: str, p: Any) -> bool:
 def place_policy(events: list, ctx: ArticleContext | None, rejected: list | None = None, text: str = "") -> list:
     """ACLED codes no event at country precision and none without a location (codebook: spatial
     precision). A row with only a country takes the article's main place there; one told in a region
-    of the country ("شرق سوريا") stays at precision 3; else it is not emitted."""
+    of the country ("شرق سوريا") takes the seat of the region's main province at precision 3, or is
+    not emitted when the region has none listed; else it is not emitted."""
     out = []
     for e in events:
         p = e.place
@@ -610,8 +612,17 @@ def place_policy(events: list, ctx: ArticleContext | None, rejected: list | None
                                           code="unknown place"))  # fmt: skip
             continue
         if p is not None and e.place_explicit and names_region(text, p):
-            e.flags = e.flags + ["place: a region of the country (precision 3)"]
-            out.append(e)
+            # "شرق سوريا": ACLED codes a larger region at the seat of its main province (precision 3)
+            seat = Gazetteer.load().region_seat(text, p)
+            if seat is not None:
+                e.place = seat
+                e.flags = e.flags + ["place: a region of the country, coded at its main province's seat (precision 3)"]
+                out.append(e)
+            elif rejected is not None:
+                rejected.append(Rejection(e.template_id, e.sentence_index, e.trigger,
+                                          "not coded: only a region of the country is named, and no province "
+                                          "of it is the region's main one (place_words.yaml region_seats)",
+                                          code="region"))  # fmt: skip
             continue
         main = ctx.main_place if ctx is not None else None
         if main is not None and (p is None or main.country == p.country):

@@ -411,3 +411,14 @@ def test_a_day_the_text_gives_is_surer_than_the_publication_day_assumed():
     assumed = one("قتل ثلاثة مدنيين في غارة جوية روسية على مدينة إدلب.")
     assert (told.date_basis, assumed.date_basis) == ("relative", "published")
     assert assumed.confidence == pytest.approx(told.confidence * 0.8, abs=0.002)
+
+
+def test_a_region_of_a_country_is_coded_at_its_main_provinces_seat_or_not_at_all():
+    # ACLED codes no event at country level: a region told by its direction takes the seat of its main
+    # province (geo_precision 3) ...
+    ev = one("قتل ثلاثة جنود أتراك في هجوم شنه مسلحون أكراد في جنوب شرقي تركيا أمس.")
+    assert (ev.country, ev.admin1, ev.location, ev.geo_precision) == ("Turkey", "Diyarbakir", "Diyarbakir", 3)
+    ev = one("قتل سبعة أشخاص في انفجار سيارة مفخخة بأقصى شمال الكاميرون أمس.")
+    assert (ev.location, ev.geo_precision) == ("Maroua", 3)
+    # ... and a region with no main province is no row (its reason is in --explain)
+    assert extract("قتل جنديان يمنيان في هجوم شنه مسلحون وسط اليمن أمس.", published="2024-03-10") == []
