@@ -32,7 +32,7 @@ from .context import ArticleContext, assembly_data, check_keys, word_matcher
 from .normalize import normalize_key
 from .phrases import PhraseMatcher, proclitics, suffixes
 from .resolve.dates import date_words, find_dates
-from .resolve.places import Gazetteer
+from .resolve.places import Gazetteer, region_direction
 from .rules_schema import load_yaml
 from .templates import Rejection
 
@@ -611,8 +611,9 @@ def place_policy(events: list, ctx: ArticleContext | None, rejected: list | None
                                           "not coded: it names a town or village the gazetteer does not know",
                                           code="unknown place"))  # fmt: skip
             continue
-        if p is not None and e.place_explicit and names_region(text, p):
-            # "شرق سوريا": ACLED codes a larger region at the seat of its main province (precision 3)
+        if p is not None and e.place_explicit and names_region(text, p) and region_direction(text, p.start):
+            # "شرق سوريا" (not "وسط أعلام العراق", amid): ACLED codes a larger region at the seat of its main
+            # province (precision 3)
             seat = Gazetteer.load().region_seat(text, p)
             if seat is not None:
                 e.place = seat

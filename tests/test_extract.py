@@ -422,3 +422,23 @@ def test_a_region_of_a_country_is_coded_at_its_main_provinces_seat_or_not_at_all
     assert (ev.location, ev.geo_precision) == ("Maroua", 3)
     # ... and a region with no main province is no row (its reason is in --explain)
     assert extract("قتل جنديان يمنيان في هجوم شنه مسلحون وسط اليمن أمس.", published="2024-03-10") == []
+
+
+def test_fighting_told_in_an_article_that_mentions_a_protest_stays_fighting():
+    # two protest sentences make the article "about a demonstration", but a clause naming a militia, gunmen,
+    # a front or shells tells fighting: no rioters, no protest dispersed
+    text = ("تظاهر مئات السكان في مدينة تعز أمس احتجاجا على انقطاع الكهرباء. "
+            "وطالب المحتجون بإعادة الخدمات إلى الأحياء. "
+            "وفي سياق آخر، قتل خمسة من ميليشيا الحوثي في مواجهات مع قوات الجيش الوطني في مديرية صرواح بمحافظة مأرب أمس. "
+            "كما فتح مسلحون النار على نقطة للشرطة في مدينة عدن أمس مما أدى إلى مقتل شرطي.")
+    rows = {e.location: e for e in extract(text, published="2024-03-10")}
+    assert rows["Taizz"].sub_event_type == "Peaceful protest"
+    assert rows["Sirwah"].event_type == "Battles" and not rows["Sirwah"].actor1.startswith("Rioters")
+    assert rows["Aden"].event_type == "Battles" and not rows["Aden"].actor1.startswith("Protesters")
+
+
+def test_amid_is_no_region():
+    # "وسط" is also "amid": "وسط أعلام العراق" names no central Iraq, the row takes the article's place
+    rows = extract("تظاهر آلاف العراقيين في ساحة التحرير ببغداد أمس. ورفع المتظاهرون لافتات وسط أعلام العراق.",
+                   published="2024-03-10")
+    assert rows and all(e.location == "Baghdad" for e in rows), [(e.location, e.evidence) for e in rows]
