@@ -442,3 +442,13 @@ def test_amid_is_no_region():
     rows = extract("تظاهر آلاف العراقيين في ساحة التحرير ببغداد أمس. ورفع المتظاهرون لافتات وسط أعلام العراق.",
                    published="2024-03-10")
     assert rows and all(e.location == "Baghdad" for e in rows), [(e.location, e.evidence) for e in rows]
+
+
+def test_militants_a_force_kills_are_an_armed_side_not_civilians():
+    # "عناصر إرهابية" is the press's word for militants: a force that kills them fights a battle
+    ev = one("شنت القوات التونسية عملية في مدينة سجنان أمس استهدفت عناصر ارهابية.", published="2015-07-22")
+    assert (ev.event_type, ev.sub_event_type) == ("Battles", "Armed clash")
+    assert ev.actor1.startswith("Military Forces of Tunisia") and ev.actor2 == "Unidentified Armed Group (Tunisia)"
+    # ... and militants who attack a market are its attackers
+    ev = one("فجر الإرهابيون سيارة مفخخة في سوق بمدينة العريش أمس مما أدى لمقتل 5 مدنيين.", published="2015-07-22")
+    assert ev.actor1 == "Unidentified Armed Group (Egypt)" and ev.actor2 == "Civilians (Egypt)"
