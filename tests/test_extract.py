@@ -452,3 +452,15 @@ def test_militants_a_force_kills_are_an_armed_side_not_civilians():
     # ... and militants who attack a market are its attackers
     ev = one("فجر الإرهابيون سيارة مفخخة في سوق بمدينة العريش أمس مما أدى لمقتل 5 مدنيين.", published="2015-07-22")
     assert ev.actor1 == "Unidentified Armed Group (Egypt)" and ev.actor2 == "Civilians (Egypt)"
+
+
+def test_soldiers_named_with_a_possessive_are_the_target():
+    # "تعرض جنودها لهجومين": its soldiers were attacked; the army that announced it is not the attacker
+    ev = one("وأعلنت القوات المسلحة التركية عن تعرض جنودها لهجومين في مدينة ماردين ليل الاثنين.", published="2015-07-22")
+    assert (ev.event_type, ev.sub_event_type) == ("Battles", "Armed clash")
+    assert ev.actor2 == "Military Forces of Turkey" and not ev.actor1.startswith("Military Forces of Turkey")
+
+
+def test_the_regime_named_by_its_president_flies_the_strike():
+    ev = one("ألقت الطائرات الحربية التابعة لنظام الأسد براميل متفجرة على مخيم درعا أمس.", published="2015-07-22")
+    assert ev.sub_event_type == "Air/drone strike" and ev.actor1.startswith("Military Forces of Syria")
