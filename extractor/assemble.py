@@ -32,7 +32,7 @@ from .context import ArticleContext, assembly_data, check_keys, word_matcher
 from .normalize import normalize_key
 from .phrases import PhraseMatcher, proclitics, suffixes
 from .resolve.dates import date_words, find_dates
-from .resolve.places import Gazetteer, region_direction
+from .resolve.places import Gazetteer, country_word_direction, region_direction
 from .rules_schema import load_yaml
 from .templates import Rejection
 
@@ -591,6 +591,11 @@ def names_region(text: str, p: Any) -> bool:
     return any(_place_words()[0].contains(" ".join(before[-n:])) for n in (1, 2) if len(before) >= n)
 
 
+def _told_region(text: str, e: Any) -> str:
+    """The direction of "في شرق البلاد" in the event's own sentence, or "": the article's country by a region."""
+    return country_word_direction(text[e.start : e.end]) if e.start >= 0 else ""
+
+
 def place_policy(events: list, ctx: ArticleContext | None, rejected: list | None = None, text: str = "") -> list:
     """ACLED codes no event at country precision and none without a location (codebook: spatial
     precision). A row with only a country takes the article's main place there; one told in a region
@@ -599,7 +604,7 @@ def place_policy(events: list, ctx: ArticleContext | None, rejected: list | None
     out = []
     for e in events:
         p = e.place
-        if p is not None and p.location not in ("", p.country):
+        if p is not None and p.location not in ("", p.country) and (e.place_explicit or not _told_region(text, e)):
             out.append(e)
             continue
         unknown_town = _place_words()[1].contains(text[e.start : e.end])
@@ -617,6 +622,21 @@ def place_policy(events: list, ctx: ArticleContext | None, rejected: list | None
             seat = Gazetteer.load().region_seat(text, p)
             if seat is not None:
                 e.place = seat
+                e.flags = e.flags + ["place: a region of the country, coded at its main province's seat (precision 3)"]
+                out.append(e)
+            elif rejected is not None:
+                rejected.append(Rejection(e.template_id, e.sentence_index, e.trigger,
+                                          "not coded: only a region of the country is named, and no province "
+                                          "of it is the region's main one (place_words.yaml region_seats)",
+                                          code="region"))  # fmt: skip
+            continue
+        told = _told_region(text, e)
+        country = p.country if p is not None else (ctx.focus_country if ctx is not None else None)
+        if told and country:
+            # "قتل جندي في هجوم في شرق البلاد": the region of the article's country, not its main place
+            seat = Gazetteer.load().seat_of_region(country, told)
+            if seat is not None:
+                e.place, e.place_explicit = replace(seat, start=-1, end=-1), True
                 e.flags = e.flags + ["place: a region of the country, coded at its main province's seat (precision 3)"]
                 out.append(e)
             elif rejected is not None:

@@ -464,3 +464,13 @@ def test_soldiers_named_with_a_possessive_are_the_target():
 def test_the_regime_named_by_its_president_flies_the_strike():
     ev = one("ألقت الطائرات الحربية التابعة لنظام الأسد براميل متفجرة على مخيم درعا أمس.", published="2015-07-22")
     assert ev.sub_event_type == "Air/drone strike" and ev.actor1.startswith("Military Forces of Syria")
+
+
+def test_a_region_of_the_article_country_told_without_its_name():
+    # "في جنوب شرق البلاد": the region of the article's country, coded at its main province's seat, not at the
+    # place of the article's other event; a region with none listed is no row
+    text = ("قتل جنود أتراك في هجوم في إسطنبول يوم الأحد. "
+            "وقتل جندي تركي في هجوم شنه مسلحون أكراد في جنوب شرق البلاد أمس.")
+    assert sorted(e.location for e in extract(text, published="2015-07-22")) == ["Diyarbakir", "Istanbul"]
+    text = "قتل جنود يمنيون في هجوم في عدن يوم الأحد. وقتل جندي في هجوم شنه مسلحون في وسط البلاد أمس."
+    assert [e.location for e in extract(text, published="2015-07-22")] == ["Aden"]

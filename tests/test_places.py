@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from extractor.normalize import normalize_text
-from extractor.resolve.places import Gazetteer, Place, region_direction
+from extractor.resolve.places import Gazetteer, Place, country_word_direction, region_direction
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
@@ -108,6 +108,9 @@ def test_region_without_a_main_province_has_no_seat(gaz):
     assert region_direction(n, n.index("الكاميرون")) == "شمال"
     n = normalize_text("في الشمال الشرقي لنيجيريا")
     assert region_direction(n, n.index("نيجيريا")) == "شمال شرق"
+    assert country_word_direction(normalize_text("قتل جندي في جنوب شرقي البلاد")) == "جنوب شرق"
+    assert country_word_direction(normalize_text("زار رئيس البلاد المدينة")) == ""
+    assert gaz.seat_of_region("Turkey", "جنوب شرق").location == "Diyarbakir"
 
 
 def test_article_prefix_ll(gaz):

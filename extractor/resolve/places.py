@@ -241,6 +241,20 @@ def region_direction(text: str, start: int) -> str:
     return " ".join(reversed(out))
 
 
+#: "في شرق البلاد": the article's country told by a region of it without its name
+_THE_COUNTRY = normalize_key("البلاد")
+
+
+def country_word_direction(text: str) -> str:
+    """The direction of the first "شرق البلاد"-like phrase of a normalised text ("جنوب شرق"), or ""."""
+    i = text.find(_THE_COUNTRY)
+    while i >= 0:
+        if (i == 0 or text[i - 1].isspace()) and (d := region_direction(text, i)):
+            return d
+        i = text.find(_THE_COUNTRY, i + 1)
+    return ""
+
+
 # "شرق سوريا" is coded at Deir-ez-Zor: ISO3 -> direction -> the seat's key (place_words.yaml region_seats)
 _REGION_SEATS = {
     iso3: {" ".join(_compass(w) for w in normalize_key(d).split()): normalize_key(seat) for d, seat in ds.items()}
@@ -1451,19 +1465,28 @@ class Gazetteer:
             )
         return out
 
-    def region_seat(self, text: str, p: Place | None) -> Place | None:
+    def region_seat(self, text: str, p: Place | None, direction: str | None = None) -> Place | None:
         """A country told as a region of it ("شرق سوريا", "جنوب شرق تركيا") -> the seat of the region's main
         province (``place_words.yaml`` ``region_seats``), geo_precision 3, as ACLED codes a larger region;
         None when the name is not told so or the region has no main province listed."""
         if p is None or p.start < 0 or p.location != p.country:
             return None
-        seat = _REGION_SEATS.get(p.iso3, {}).get(region_direction(text, p.start))
+        d = region_direction(text, p.start) if direction is None else direction
+        seat = _REGION_SEATS.get(p.iso3, {}).get(d)
         towns = [e for e in self.entries(seat) if e.iso3 == p.iso3 and e.kind == "town"] if seat else []
         if not towns:
             return None
         e = max(towns, key=lambda e: e.pop)
         return Place(e.country, e.iso3, e.iso, e.region, e.admin1, e.admin2, "", e.name, e.lat, e.lon, 3,
                      p.start, p.end, p.matched)  # fmt: skip
+
+    def seat_of_region(self, country: str, direction: str) -> Place | None:
+        """The seat of a region of a country (ACLED name or ISO3) told by its direction, as :meth:`region_seat`
+        ("جنوب شرق البلاد" in an article about Turkey: Diyarbakir), or None when none is listed."""
+        c = self._countries.get(country)
+        if c is None or not direction:
+            return None
+        return self.region_seat("", replace(self.country_info(country), start=0, end=0), direction)
 
     def country_info(self, country: str) -> Place:
         """Country-level Place (centroid, precision 3) for an ACLED country name or ISO3."""
