@@ -591,9 +591,18 @@ def names_region(text: str, p: Any) -> bool:
     return any(_place_words()[0].contains(" ".join(before[-n:])) for n in (1, 2) if len(before) >= n)
 
 
+_REGION_SEAT = "place: a region of the country, coded at its main province's seat (precision 3)"
+
+
 def _told_region(text: str, e: Any) -> str:
     """The direction of "في شرق البلاد" in the event's own sentence, or "": the article's country by a region."""
     return country_word_direction(text[e.start : e.end]) if e.start >= 0 else ""
+
+
+def _told_seat(text: str, e: Any, country: str) -> Any:
+    """The seat of the region of ``country`` that the event's sentence names ("في جنوب شرق البلاد"), or None."""
+    told = _told_region(text, e)
+    return replace(seat, start=-1, end=-1) if told and (seat := Gazetteer.load().seat_of_region(country, told)) else None
 
 
 def place_policy(events: list, ctx: ArticleContext | None, rejected: list | None = None, text: str = "") -> list:
@@ -604,7 +613,12 @@ def place_policy(events: list, ctx: ArticleContext | None, rejected: list | None
     out = []
     for e in events:
         p = e.place
-        if p is not None and p.location not in ("", p.country) and (e.place_explicit or not _told_region(text, e)):
+        if p is not None and p.location not in ("", p.country):
+            seat = None if e.place_explicit else _told_seat(text, e, p.country)
+            if seat is not None:
+                # "... في جنوب شرق البلاد" in a sentence that inherited another place of the article
+                e.place = seat
+                e.flags = e.flags + [_REGION_SEAT]
             out.append(e)
             continue
         unknown_town = _place_words()[1].contains(text[e.start : e.end])
@@ -622,7 +636,7 @@ def place_policy(events: list, ctx: ArticleContext | None, rejected: list | None
             seat = Gazetteer.load().region_seat(text, p)
             if seat is not None:
                 e.place = seat
-                e.flags = e.flags + ["place: a region of the country, coded at its main province's seat (precision 3)"]
+                e.flags = e.flags + [_REGION_SEAT]
                 out.append(e)
             elif rejected is not None:
                 rejected.append(Rejection(e.template_id, e.sentence_index, e.trigger,
@@ -637,7 +651,7 @@ def place_policy(events: list, ctx: ArticleContext | None, rejected: list | None
             seat = Gazetteer.load().seat_of_region(country, told)
             if seat is not None:
                 e.place, e.place_explicit = replace(seat, start=-1, end=-1), True
-                e.flags = e.flags + ["place: a region of the country, coded at its main province's seat (precision 3)"]
+                e.flags = e.flags + [_REGION_SEAT]
                 out.append(e)
             elif rejected is not None:
                 rejected.append(Rejection(e.template_id, e.sentence_index, e.trigger,
