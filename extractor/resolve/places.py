@@ -16,7 +16,9 @@ Rules, in short:
   مديرية، قضاء، ناحية -> a district), a "near" word (ريف، محيط، ضواحي، قرب، أطراف) or a
   direction (شمال، جنوب شرق، الريف الجنوبي ل...): the words of ``extractor/data/place_words.yaml``;
 * geo_precision (ACLED): 1 the town itself; 2 near a town / part of it / a district;
-  3 a province, region or country (also ``شرق سوريا``);
+  3 a province, region or country (also ``شرق سوريا``); a country told as a region of it is coded
+  by the assembly at the seat of the region's main province (:meth:`Gazetteer.region_seat`,
+  ``place_words.yaml`` ``region_seats``: ``شرق سوريا`` is Deir-ez-Zor), never at the country;
 * a name found in several countries takes the one of the article's countries (then the
   same ACLED region, then the larger place); a containing admin unit named nearby
   ("كفر خاشر في ريف حلب") picks among same-named villages;
