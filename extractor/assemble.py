@@ -32,6 +32,7 @@ from .context import ArticleContext, assembly_data, check_keys, word_matcher
 from .normalize import normalize_key
 from .phrases import PhraseMatcher, proclitics, suffixes
 from .resolve.dates import date_words, find_dates
+from .resolve.places import Gazetteer, country_word_direction, region_direction
 from .rules_schema import load_yaml
 from .templates import Rejection
 
@@ -590,14 +591,34 @@ def names_region(text: str, p: Any) -> bool:
     return any(_place_words()[0].contains(" ".join(before[-n:])) for n in (1, 2) if len(before) >= n)
 
 
+_REGION_SEAT = "place: a region of the country, coded at its main province's seat (precision 3)"
+
+
+def _told_region(text: str, e: Any) -> str:
+    """The direction of "في شرق البلاد" in the event's own sentence, or "": the article's country by a region."""
+    return country_word_direction(text[e.start : e.end]) if e.start >= 0 else ""
+
+
+def _told_seat(text: str, e: Any, country: str) -> Any:
+    """The seat of the region of ``country`` that the event's sentence names ("في جنوب شرق البلاد"), or None."""
+    told = _told_region(text, e)
+    return replace(seat, start=-1, end=-1) if told and (seat := Gazetteer.load().seat_of_region(country, told)) else None
+
+
 def place_policy(events: list, ctx: ArticleContext | None, rejected: list | None = None, text: str = "") -> list:
     """ACLED codes no event at country precision and none without a location (codebook: spatial
     precision). A row with only a country takes the article's main place there; one told in a region
-    of the country ("شرق سوريا") stays at precision 3; else it is not emitted."""
+    of the country ("شرق سوريا") takes the seat of the region's main province at precision 3, or is
+    not emitted when the region has none listed; else it is not emitted."""
     out = []
     for e in events:
         p = e.place
         if p is not None and p.location not in ("", p.country):
+            seat = None if e.place_explicit else _told_seat(text, e, p.country)
+            if seat is not None:
+                # "... في جنوب شرق البلاد" in a sentence that inherited another place of the article
+                e.place = seat
+                e.flags = e.flags + [_REGION_SEAT]
             out.append(e)
             continue
         unknown_town = _place_words()[1].contains(text[e.start : e.end])
@@ -609,9 +630,34 @@ def place_policy(events: list, ctx: ArticleContext | None, rejected: list | None
                                           "not coded: it names a town or village the gazetteer does not know",
                                           code="unknown place"))  # fmt: skip
             continue
-        if p is not None and e.place_explicit and names_region(text, p):
-            e.flags = e.flags + ["place: a region of the country (precision 3)"]
-            out.append(e)
+        if p is not None and e.place_explicit and names_region(text, p) and region_direction(text, p.start):
+            # "شرق سوريا" (not "وسط أعلام العراق", amid): ACLED codes a larger region at the seat of its main
+            # province (precision 3)
+            seat = Gazetteer.load().region_seat(text, p)
+            if seat is not None:
+                e.place = seat
+                e.flags = e.flags + [_REGION_SEAT]
+                out.append(e)
+            elif rejected is not None:
+                rejected.append(Rejection(e.template_id, e.sentence_index, e.trigger,
+                                          "not coded: only a region of the country is named, and no province "
+                                          "of it is the region's main one (place_words.yaml region_seats)",
+                                          code="region"))  # fmt: skip
+            continue
+        told = _told_region(text, e)
+        country = p.country if p is not None else (ctx.focus_country if ctx is not None else None)
+        if told and country:
+            # "قتل جندي في هجوم في شرق البلاد": the region of the article's country, not its main place
+            seat = Gazetteer.load().seat_of_region(country, told)
+            if seat is not None:
+                e.place, e.place_explicit = replace(seat, start=-1, end=-1), True
+                e.flags = e.flags + [_REGION_SEAT]
+                out.append(e)
+            elif rejected is not None:
+                rejected.append(Rejection(e.template_id, e.sentence_index, e.trigger,
+                                          "not coded: only a region of the country is named, and no province "
+                                          "of it is the region's main one (place_words.yaml region_seats)",
+                                          code="region"))  # fmt: skip
             continue
         main = ctx.main_place if ctx is not None else None
         if main is not None and (p is None or main.country == p.country):

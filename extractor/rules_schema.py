@@ -377,6 +377,9 @@ PLACE_WORDS = _obj({
                                   "(نحو بلدتي النخيب والعلم)"),
     "not_nouns": _phrases("words that begin with ال but are no definite noun: after one, السعودية is the country "
                           "(إلى، على، التي)"),
+    "region_seats": _map(_map(_s("the seat: a town of the index in that country"), "direction -> seat"),
+                         "ISO3 -> a region told by its direction (شرق سوريا) -> the town it is coded at, "
+                         "geo_precision 3", _ISO3),
 }, ("type_words", "plural_types", "near_words", "directions", "skip_words", "direction_adjectives",
     "adjective_keys", "locating_words", "countryside_words", "locating_clitics", "doubtful_clitics", "verb_initials",
     "not_nouns"))

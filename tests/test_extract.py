@@ -411,3 +411,66 @@ def test_a_day_the_text_gives_is_surer_than_the_publication_day_assumed():
     assumed = one("قتل ثلاثة مدنيين في غارة جوية روسية على مدينة إدلب.")
     assert (told.date_basis, assumed.date_basis) == ("relative", "published")
     assert assumed.confidence == pytest.approx(told.confidence * 0.8, abs=0.002)
+
+
+def test_a_region_of_a_country_is_coded_at_its_main_provinces_seat_or_not_at_all():
+    # ACLED codes no event at country level: a region told by its direction takes the seat of its main
+    # province (geo_precision 3) ...
+    ev = one("قتل ثلاثة جنود أتراك في هجوم شنه مسلحون أكراد في جنوب شرقي تركيا أمس.")
+    assert (ev.country, ev.admin1, ev.location, ev.geo_precision) == ("Turkey", "Diyarbakir", "Diyarbakir", 3)
+    ev = one("قتل سبعة أشخاص في انفجار سيارة مفخخة بأقصى شمال الكاميرون أمس.")
+    assert (ev.location, ev.geo_precision) == ("Maroua", 3)
+    # ... and a region with no main province is no row (its reason is in --explain)
+    assert extract("قتل جنديان يمنيان في هجوم شنه مسلحون وسط اليمن أمس.", published="2024-03-10") == []
+
+
+def test_fighting_told_in_an_article_that_mentions_a_protest_stays_fighting():
+    # two protest sentences make the article "about a demonstration", but a clause naming a militia, gunmen,
+    # a front or shells tells fighting: no rioters, no protest dispersed
+    text = ("تظاهر مئات السكان في مدينة تعز أمس احتجاجا على انقطاع الكهرباء. "
+            "وطالب المحتجون بإعادة الخدمات إلى الأحياء. "
+            "وفي سياق آخر، قتل خمسة من ميليشيا الحوثي في مواجهات مع قوات الجيش الوطني في مديرية صرواح بمحافظة مأرب أمس. "
+            "كما فتح مسلحون النار على نقطة للشرطة في مدينة عدن أمس مما أدى إلى مقتل شرطي.")
+    rows = {e.location: e for e in extract(text, published="2024-03-10")}
+    assert rows["Taizz"].sub_event_type == "Peaceful protest"
+    assert rows["Sirwah"].event_type == "Battles" and not rows["Sirwah"].actor1.startswith("Rioters")
+    assert rows["Aden"].event_type == "Battles" and not rows["Aden"].actor1.startswith("Protesters")
+
+
+def test_amid_is_no_region():
+    # "وسط" is also "amid": "وسط أعلام العراق" names no central Iraq, the row takes the article's place
+    rows = extract("تظاهر آلاف العراقيين في ساحة التحرير ببغداد أمس. ورفع المتظاهرون لافتات وسط أعلام العراق.",
+                   published="2024-03-10")
+    assert rows and all(e.location == "Baghdad" for e in rows), [(e.location, e.evidence) for e in rows]
+
+
+def test_militants_a_force_kills_are_an_armed_side_not_civilians():
+    # "عناصر إرهابية" is the press's word for militants: a force that kills them fights a battle
+    ev = one("شنت القوات التونسية عملية في مدينة سجنان أمس استهدفت عناصر ارهابية.", published="2015-07-22")
+    assert (ev.event_type, ev.sub_event_type) == ("Battles", "Armed clash")
+    assert ev.actor1.startswith("Military Forces of Tunisia") and ev.actor2 == "Unidentified Armed Group (Tunisia)"
+    # ... and militants who attack a market are its attackers
+    ev = one("فجر الإرهابيون سيارة مفخخة في سوق بمدينة العريش أمس مما أدى لمقتل 5 مدنيين.", published="2015-07-22")
+    assert ev.actor1 == "Unidentified Armed Group (Egypt)" and ev.actor2 == "Civilians (Egypt)"
+
+
+def test_soldiers_named_with_a_possessive_are_the_target():
+    # "تعرض جنودها لهجومين": its soldiers were attacked; the army that announced it is not the attacker
+    ev = one("وأعلنت القوات المسلحة التركية عن تعرض جنودها لهجومين في مدينة ماردين ليل الاثنين.", published="2015-07-22")
+    assert (ev.event_type, ev.sub_event_type) == ("Battles", "Armed clash")
+    assert ev.actor2 == "Military Forces of Turkey" and not ev.actor1.startswith("Military Forces of Turkey")
+
+
+def test_the_regime_named_by_its_president_flies_the_strike():
+    ev = one("ألقت الطائرات الحربية التابعة لنظام الأسد براميل متفجرة على مخيم درعا أمس.", published="2015-07-22")
+    assert ev.sub_event_type == "Air/drone strike" and ev.actor1.startswith("Military Forces of Syria")
+
+
+def test_a_region_of_the_article_country_told_without_its_name():
+    # "في جنوب شرق البلاد": the region of the article's country, coded at its main province's seat, not at the
+    # place of the article's other event
+    text = ("قتل جنود أتراك في هجوم في إسطنبول يوم الأحد. "
+            "وقتل جندي تركي في هجوم شنه مسلحون أكراد في جنوب شرق البلاد أمس.")
+    assert sorted(e.location for e in extract(text, published="2015-07-22")) == ["Diyarbakir", "Istanbul"]
+    ev = one("قتل جندي تركي في هجوم شنه مسلحون أكراد في جنوب شرق البلاد أمس.", published="2015-07-22")
+    assert (ev.location, ev.geo_precision) == ("Diyarbakir", 3)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from extractor.normalize import normalize_text
-from extractor.resolve.places import Gazetteer, Place
+from extractor.resolve.places import Gazetteer, Place, country_word_direction, region_direction
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
@@ -86,6 +86,31 @@ def test_direction_and_country_is_country_level(gaz):
     assert (p.country, p.iso3, p.iso, p.region) == ("Syria", "SYR", 760, "Middle East")
     assert (p.admin1, p.geo_precision) == ("", 3)
     assert p.latitude is not None and p.longitude is not None
+
+
+@pytest.mark.parametrize("text, seat", [
+    ("هجوم في شرق سوريا", ("Deir-ez-Zor", "Deir ez Zor")),
+    ("انفجار لغم جنوب شرقي تركيا", ("Diyarbakir", "Diyarbakir")),
+    ("اشتباكات في الشمال الشرقي لنيجيريا", ("Maiduguri", "Borno")),
+    ("غارات بشمال سوريا", ("Aleppo", "Aleppo")),
+])
+def test_region_of_a_country_is_coded_at_its_main_provinces_seat(gaz, text, seat):
+    # ACLED codes a larger region at a representative town, the provincial capital (geo_precision 3)
+    p = gaz.region_seat(normalize_text(text), one(gaz, text))
+    assert p is not None and (p.location, p.admin1, p.geo_precision) == (*seat, 3)
+    assert p.start == one(gaz, text).start  # still the span that named the region
+
+
+def test_region_without_a_main_province_has_no_seat(gaz):
+    for text in ("هجوم وسط اليمن", "هجوم في سوريا", "هجوم في شمال ألمانيا"):
+        assert gaz.region_seat(normalize_text(text), one(gaz, text)) is None, text
+    n = normalize_text("هجوم بأقصى شمال الكاميرون")
+    assert region_direction(n, n.index("الكاميرون")) == "شمال"
+    n = normalize_text("في الشمال الشرقي لنيجيريا")
+    assert region_direction(n, n.index("نيجيريا")) == "شمال شرق"
+    assert country_word_direction(normalize_text("قتل جندي في جنوب شرقي البلاد")) == "جنوب شرق"
+    assert country_word_direction(normalize_text("زار رئيس البلاد المدينة")) == ""
+    assert gaz.seat_of_region("Turkey", "جنوب شرق").location == "Diyarbakir"
 
 
 def test_article_prefix_ll(gaz):

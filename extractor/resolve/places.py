@@ -16,7 +16,9 @@ Rules, in short:
   مديرية، قضاء، ناحية -> a district), a "near" word (ريف، محيط، ضواحي، قرب، أطراف) or a
   direction (شمال، جنوب شرق، الريف الجنوبي ل...): the words of ``extractor/data/place_words.yaml``;
 * geo_precision (ACLED): 1 the town itself; 2 near a town / part of it / a district;
-  3 a province, region or country (also ``شرق سوريا``);
+  3 a province, region or country (also ``شرق سوريا``); a country told as a region of it is coded
+  by the assembly at the seat of the region's main province (:meth:`Gazetteer.region_seat`,
+  ``place_words.yaml`` ``region_seats``: ``شرق سوريا`` is Deir-ez-Zor), never at the country;
 * a name found in several countries takes the one of the article's countries (then the
   same ACLED region, then the larger place); a containing admin unit named nearby
   ("كفر خاشر في ريف حلب") picks among same-named villages;
@@ -210,6 +212,56 @@ def _bare(word: str) -> str:
 _ALL_MOD = set(_TYPE_WORDS) | _NEAR_WORDS | _DIRECTIONS | _SKIP_WORDS
 # a modifier word is never itself the place (WOF has villages called محيط and مركز)
 _MOD_KEYS = frozenset(_ALL_MOD | {"ال" + w for w in _ALL_MOD})
+
+# the five points a region is told by (شمالي، الشمال، شمالا، بشمال read as شمال)
+_COMPASS = _keys(["شمال", "جنوب", "شرق", "غرب", "وسط"])
+
+
+def _compass(word: str) -> str:
+    """The point of the compass a word names ("بشمال", "الشرقي", "شمالا" -> its bare form), or ""."""
+    b = _bare(word)
+    for w in (b, b[2:] if b.startswith("ال") else ""):
+        for suffix in ("", "ي", "ا", "يه"):
+            if w.endswith(suffix) and w[: len(w) - len(suffix)] in _COMPASS:
+                return w[: len(w) - len(suffix)]
+    return ""
+
+
+def region_direction(text: str, start: int) -> str:
+    """The direction a name at ``start`` is told by ("في شمال شرقي سوريا" -> "شمال شرق"; "بأقصى شمال
+    الكاميرون" -> "شمال"), or "" when no direction word stands right before it."""
+    before = text[max(0, start - 40) : start]
+    if before and not before[-1].isspace():
+        before = before[: len(before) - len(before.split()[-1])]  # a clitic glued to the name (بسوريا)
+    out: list[str] = []
+    for w in reversed(before.split()[-4:]):
+        c = _compass(w)
+        if c:
+            out.append(c)
+        elif not (_bare(w) in _SKIP_WORDS and out):
+            break
+    return " ".join(reversed(out))
+
+
+#: "في شرق البلاد": the article's country told by a region of it without its name
+_THE_COUNTRY = normalize_key("البلاد")
+
+
+def country_word_direction(text: str) -> str:
+    """The direction of the first "شرق البلاد"-like phrase of a normalised text ("جنوب شرق"), or ""."""
+    i = text.find(_THE_COUNTRY)
+    while i >= 0:
+        if (i == 0 or text[i - 1].isspace()) and (d := region_direction(text, i)):
+            return d
+        i = text.find(_THE_COUNTRY, i + 1)
+    return ""
+
+
+# "شرق سوريا" is coded at Deir-ez-Zor: ISO3 -> direction -> the seat's key (place_words.yaml region_seats)
+_REGION_SEATS = {
+    iso3: {" ".join(_compass(w) for w in normalize_key(d).split()): normalize_key(seat) for d, seat in ds.items()}
+    for iso3, ds in (_PLACE_WORDS.get("region_seats") or {}).items()
+}
 
 
 def km(a: Place, b: Place) -> float:
@@ -1414,6 +1466,29 @@ class Gazetteer:
                 )
             )
         return out
+
+    def region_seat(self, text: str, p: Place | None, direction: str | None = None) -> Place | None:
+        """A country told as a region of it ("شرق سوريا", "جنوب شرق تركيا") -> the seat of the region's main
+        province (``place_words.yaml`` ``region_seats``), geo_precision 3, as ACLED codes a larger region;
+        None when the name is not told so or the region has no main province listed."""
+        if p is None or p.start < 0 or p.location != p.country:
+            return None
+        d = region_direction(text, p.start) if direction is None else direction
+        seat = _REGION_SEATS.get(p.iso3, {}).get(d)
+        towns = [e for e in self.entries(seat) if e.iso3 == p.iso3 and e.kind == "town"] if seat else []
+        if not towns:
+            return None
+        e = max(towns, key=lambda e: e.pop)
+        return Place(e.country, e.iso3, e.iso, e.region, e.admin1, e.admin2, "", e.name, e.lat, e.lon, 3,
+                     p.start, p.end, p.matched)  # fmt: skip
+
+    def seat_of_region(self, country: str, direction: str) -> Place | None:
+        """The seat of a region of a country (ACLED name or ISO3) told by its direction, as :meth:`region_seat`
+        ("جنوب شرق البلاد" in an article about Turkey: Diyarbakir), or None when none is listed."""
+        c = self._countries.get(country)
+        if c is None or not direction:
+            return None
+        return self.region_seat("", replace(self.country_info(country), start=0, end=0), direction)
 
     def country_info(self, country: str) -> Place:
         """Country-level Place (centroid, precision 3) for an ACLED country name or ISO3."""
