@@ -78,6 +78,8 @@ class Followup:
     cue: Cue
     heads: PhraseMatcher  # "حادث" before the trigger: the event is referred to as known
     not_types: frozenset[str]
+    relative: PhraseMatcher  # "الذي" right before a trigger verb ...
+    known: PhraseMatcher  # ... after "الحادث الإرهابي", "الهجوم": the act of an event named as known
 
 
 @dataclass(frozen=True)
@@ -194,9 +196,11 @@ class DecisionCues:
             return Cue(word_matcher(f"decisions.{name}.words", c["words"]), int(c.get("window", 0)))
 
         pl = check_keys("decisions.pluperfect", d["pluperfect"], {"aux", "window"})
-        f = check_keys("decisions.followup", d["followup"], {"words", "window", "heads", "not_types"})
+        f = check_keys("decisions.followup", d["followup"], {"words", "window", "heads", "not_types", "relative", "known"})
         followup = Followup(Cue(word_matcher("decisions.followup.words", f["words"]), int(f["window"])),
-                            word_matcher("decisions.followup.heads", f["heads"]), frozenset(f["not_types"]))  # fmt: skip
+                            word_matcher("decisions.followup.heads", f["heads"]), frozenset(f["not_types"]),
+                            word_matcher("decisions.followup.relative", f["relative"]),
+                            word_matcher("decisions.followup.known", f["known"]))  # fmt: skip
         def typed(name: str) -> Crime:
             c = check_keys(f"decisions.{name}", d[name], {"words", "sub_event_types"})
             return Crime(word_matcher(f"decisions.{name}.words", c["words"]), frozenset(c["sub_event_types"]))
@@ -421,13 +425,18 @@ def _word_before(text: str, rel: int, window: int) -> str:
     return " ".join(words[-window:]) if words else ""
 
 
-def _referring(text: str, rel: int, heads: PhraseMatcher) -> bool:
+def _referring(text: str, rel: int, heads: PhraseMatcher, f: Followup | None = None) -> bool:
     """Whether the trigger at ``rel`` names its event as one already known: it carries the article
-    ("التفجير", "للهجوم") or follows one of ``heads`` ("حادث تفجير")."""
+    ("التفجير", "للهجوم"), follows one of ``heads`` ("حادث تفجير"), or (with ``f``) is the verb of a relative
+    clause on an event named as known ("الحادث الإرهابي الذي استهدف المسجد")."""
     if _definite(text, rel):
         return True
     words = text[:rel].split()
-    return bool(words) and heads.contains(words[-1])
+    if words and heads.contains(words[-1]):
+        return True
+    words = _word_before(text, rel, 4).split()
+    return (f is not None and len(words) >= 2 and f.relative.contains(words[-1], strict_suffix=True)
+            and any(f.known.contains(w) for w in words[:-1]))
 
 
 @functools.cache
@@ -516,7 +525,7 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
                         code="vow")
     f = cues.followup
     if (m.event_type not in f.not_types and f.cue.before(text, rel)
-            and _referring(text, rel, f.heads)):  # fmt: skip
+            and _referring(text, rel, f.heads, f)):  # fmt: skip
         return Decision(False, "a follow-up (funeral, condolences, a visit to the wounded) of an event told as known",
                         code="followup")
     if cues.media.before(text, rel):

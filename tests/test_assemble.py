@@ -751,3 +751,28 @@ def test_an_accusation_of_an_act_not_named_as_known_stays():
     # "تتهم الفرقة النصرة بخطف قائدها": the abduction is the news, told by its victims
     text = "وقالت الفرقة إن مقاتلي الجبهة هاجموا مقرها في بلدة أعزاز أمس، وهي تتهم الجبهة بخطف قائدها."
     assert "accusation" not in _codes(text, "2015-08-01")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # the bombing's happening as the time of the arrests, told as known
+        ("وعقب وقوع التفجير الانتحاري في مسجد الإمام الصادق ألقت الأجهزة الأمنية القبض على السائق.", "after"),
+        # fighting that lasted months as the background of a return
+        ("عاد رئيس الحكومة أمس إلى مدينة عدن التي استعادتها القوات بعد قتال دام أربعة أشهر مع المتمردين.", "aggregate"),
+        # a wounded fighter's own story
+        ("وذكر أحد المقاتلين أنه تعرض للإصابة بشظايا أثناء المواجهات مع المسلحين في مدينة لودر.", "followup"),
+        # a visit to the wounded of an attack named as known, its verb in a relative clause
+        ("قام الوزير أمس بزيارة للمصابين الذين أصيبوا إثر الحادث الإرهابي الذي استهدف مسجدا لقوات الطوارئ في مدينة "
+         "أبها وقتل 15 من رجال الأمن.", "followup"),
+    ],
+)
+def test_round6_retellings_that_report_no_event(text, code):
+    assert rows(text, "2015-08-09") == []
+    assert code in _codes(text, "2015-08-09")
+
+
+def test_the_attack_told_in_a_relative_clause_with_its_day_stays():
+    # the relative clause is a follow-up only after a follow-up word: the first telling keeps its row
+    [ev] = rows("قتل 15 شخصا في الهجوم الذي استهدف مسجدا في مدينة أبها أمس.", "2015-08-09")
+    assert ev.location == "Abha"
