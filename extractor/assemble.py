@@ -134,8 +134,8 @@ class Conference:
 
 @dataclass(frozen=True)
 class Plan:
-    """A plot told up to ``window`` words before the act (``decisions.plan``); not for ``not_types``
-    (the arrest of the plotters is an event)."""
+    """A plot told up to ``window`` words before the act (``decisions.plan``); not for ``not_types``, event or
+    sub-event types (the arrest of the plotters is an event)."""
 
     cue: Cue
     not_types: frozenset[str]
@@ -559,7 +559,7 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
         return Decision(False, "a call to act (دعا إلى ...), not the act", code="call")
     if cues.aggregate.words.contains(text):
         return Decision(False, "a cumulative or aggregate toll over a period, not one event", code="aggregate")
-    if m.sub_event_type not in cues.plan.not_types and cues.plan.cue.before(text, rel):
+    if not {m.event_type, m.sub_event_type} & cues.plan.not_types and cues.plan.cue.before(text, rel):
         return Decision(False, "a plot told before the act (كانوا يخططون لارتكاب اعتداءات): nothing happened yet",
                         code="plan")
     if cues.hypothetical.before(text, rel):

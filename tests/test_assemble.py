@@ -776,3 +776,32 @@ def test_the_attack_told_in_a_relative_clause_with_its_day_stays():
     # the relative clause is a follow-up only after a follow-up word: the first telling keeps its row
     [ev] = rows("قتل 15 شخصا في الهجوم الذي استهدف مسجدا في مدينة أبها أمس.", "2015-08-09")
     assert ev.location == "Abha"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a law's text, a scandal, roads cleared of mines
+        ("وتنص المادة في مشروع القانون على أنه يعاقب بالإعدام كل من يتعمد قتل رجال الأمن في مدينة تونس.", "not conflict"),
+        ("وكشفت الشرطة عن فضيحة تعذيب معتقلين في سجن في مدينة طرابلس.", "not conflict"),
+        ("وتقدمت القوات نحو القاعدة بعد أن تم تطهير الطرق من الألغام التي زرعها المسلحون قرب مدينة عدن.", "not conflict"),
+        # an attempt foiled, the bomber named further on
+        ("وأعلنت قيادة العمليات أمس إحباط محاولة للمسلحين كانت تستهدف مبنى المحافظة في مدينة الرمادي بسيارة مفخخة "
+         "يقودها انتحاري.", "plan"),
+        # strikes counted per country and per town, shelling found in five areas
+        ("وقال البيان إن غارات العراق شملت أربع غارات قرب الموصل وثلاثا قرب مدينة الرمادي.", "aggregate"),
+        ("وقالت المنظمة إنها زارت خمس مناطق في مدينة عدن استهدفتها قذائف الهاون.", "aggregate"),
+        # the backdrop's marker ten words before the strikes
+        ("وتصاعدت هجمات الحزب على الجيش في ظل قيام الطائرات الحربية التركية بشن غارات على مواقعه في جبال قنديل.",
+         "backdrop"),
+    ],
+)
+def test_round6_more_mentions_that_report_no_event(text, code):
+    assert rows(text, "2015-08-09") == []
+    assert code in _codes(text, "2015-08-09")
+
+
+def test_a_demonstration_gathered_for_is_no_plan():
+    # "للمشاركة في": a purpose for fighters brought in, not for a crowd that gathered
+    [ev] = rows("تجمع مئات السائقين أمس في مدينة ساو باولو للمشاركة في الاحتجاج على الضرائب.", "2015-08-09")
+    assert ev.event_type == "Protests"
