@@ -179,6 +179,7 @@ class DecisionCues:
     media: Cue  # a video or photos of the act passed round
     conference: Conference  # a known event retold at a press conference
     plan: Plan  # a plot told further back ("كانوا يخططون لارتكاب اعتداءات ...")
+    held: Cue  # the trigger names the people held ("المختطفين"), a state, not the act
     forecast_always: PhraseMatcher | None = None  # decisions.forecast.always, an optional key
 
     @classmethod
@@ -189,7 +190,7 @@ class DecisionCues:
                         "ongoing", "scattered", "period", "forecast", "commentary", "verdict", "judgement", "crime",
                         "private_violence", "purpose", "tag_line", "announced", "earlier", "future_time", "halt", "generic_kind", "backdrop",
                         "not_conflict", "territory_after", "still", "vow", "accusation", "blame", "media", "conference",
-                        "plan"})  # fmt: skip
+                        "plan", "held"})  # fmt: skip
 
         def cue(name: str, windowed: bool, optional: set[str] = frozenset()) -> Cue:
             c = check_keys(f"decisions.{name}", d[name], {"words", "window"} if windowed else {"words"}, optional)
@@ -238,7 +239,8 @@ class DecisionCues:
                    word_matcher("decisions.tag_line.words", t["words"]), announced, cue("earlier", True), cue("future_time", True),
                    cue("halt", True), cue("generic_kind", True), cue("backdrop", True), cue("not_conflict", False),
                    territory_after, cue("still", True), cue("vow", False), cue("accusation", True), blame,
-                   cue("media", True), conference, plan, always)  # fmt: skip
+                   cue("media", True), conference, plan, cue("held", False),
+                   always)  # fmt: skip
 
 
 _RULE_KEYS = {"event_type", "sub_event_type", "context", "actor1", "actor2", "trigger_starts", "sentence_has",
@@ -543,6 +545,8 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     if published is not None and m.event_date is not None and m.event_date > published:
         return Decision(False, "dated after the publication day: a plan or an announcement, not an event",
                         code="future")
+    if _starts_with(_word_at(text, rel), cues.held.words):
+        return Decision(False, "the people held (المختطفين، المخطوفين): a state, not the act of taking them", code="held")
     if m.sub_event_type in cues.purpose.sub_event_types and _starts_with(_word_at(text, rel), cues.purpose.words):
         return Decision(False, "a territory change told as a purpose (لاستعادة، لتحرير): nothing changed hands yet",
                         code="purpose")

@@ -805,3 +805,12 @@ def test_a_demonstration_gathered_for_is_no_plan():
     # "للمشاركة في": a purpose for fighters brought in, not for a crowd that gathered
     [ev] = rows("تجمع مئات السائقين أمس في مدينة ساو باولو للمشاركة في الاحتجاج على الضرائب.", "2015-08-09")
     assert ev.event_type == "Protests"
+
+
+def test_the_people_held_are_a_state_not_the_act():
+    text = "وتظاهر أهالي الجنود المختطفين لدى الجبهة في شوارع مدينة بيروت أمس مطالبين بالإفراج عنهم."
+    assert "Abduction/forced disappearance" not in [e.sub_event_type for e in rows(text, "2015-07-23")]
+    assert "held" in _codes(text, "2015-07-23")
+    # the act itself stays
+    [ev] = rows("اختطف مسلحون أمس خمسة جنود من حاجز قرب مدينة عرسال.", "2015-07-23")
+    assert ev.sub_event_type == "Abduction/forced disappearance"
