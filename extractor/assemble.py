@@ -180,6 +180,8 @@ class DecisionCues:
     conference: Conference  # a known event retold at a press conference
     plan: Plan  # a plot told further back ("كانوا يخططون لارتكاب اعتداءات ...")
     held: Cue  # the trigger names the people held ("المختطفين"), a state, not the act
+    protested: Plan  # the act a protest is against ("للاحتجاج على الضربات"), not for demonstrations
+    coming: Cue  # a time to come right after the trigger ("المواجهات العسكرية المقبلة")
     forecast_always: PhraseMatcher | None = None  # decisions.forecast.always, an optional key
 
     @classmethod
@@ -190,7 +192,7 @@ class DecisionCues:
                         "ongoing", "scattered", "period", "forecast", "commentary", "verdict", "judgement", "crime",
                         "private_violence", "purpose", "tag_line", "announced", "earlier", "future_time", "halt", "generic_kind", "backdrop",
                         "not_conflict", "territory_after", "still", "vow", "accusation", "blame", "media", "conference",
-                        "plan", "held"})  # fmt: skip
+                        "plan", "held", "protested", "coming"})  # fmt: skip
 
         def cue(name: str, windowed: bool, optional: set[str] = frozenset()) -> Cue:
             c = check_keys(f"decisions.{name}", d[name], {"words", "window"} if windowed else {"words"}, optional)
@@ -231,6 +233,9 @@ class DecisionCues:
         pn = check_keys("decisions.plan", d["plan"], {"words", "window", "not_types"})
         plan = Plan(Cue(word_matcher("decisions.plan.words", pn["words"]), int(pn["window"])),
                     frozenset(pn["not_types"]))  # fmt: skip
+        pr = check_keys("decisions.protested", d["protested"], {"words", "window", "not_types"})
+        protested = Plan(Cue(word_matcher("decisions.protested.words", pr["words"]), int(pr["window"])),
+                         frozenset(pr["not_types"]))  # fmt: skip
         fc = d["forecast"]
         always = word_matcher("decisions.forecast.always", fc["always"]) if "always" in fc else None
         return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False), cue("hypothetical", True), cue("past", True), cue("after", True),
@@ -240,7 +245,7 @@ class DecisionCues:
                    cue("halt", True), cue("generic_kind", True), cue("backdrop", True), cue("not_conflict", False),
                    territory_after, cue("still", True), cue("vow", False), cue("accusation", True), blame,
                    cue("media", True), conference, plan, cue("held", False),
-                   always)  # fmt: skip
+                   protested, cue("coming", True), always)  # fmt: skip
 
 
 _RULE_KEYS = {"event_type", "sub_event_type", "context", "actor1", "actor2", "trigger_starts", "sentence_has",
@@ -556,6 +561,9 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     if not _dated_recent(m, ctx) and _blamed(text, rel, cues.blame):
         return Decision(False, "blame laid for the act (حملت الرئاسة الاحتلال مسؤولية ...): a reaction, not the event",
                         code="blame")
+    if not {m.event_type, m.sub_event_type} & cues.protested.not_types and cues.protested.cue.before(text, rel):
+        return Decision(False, "the act a protest is against (للاحتجاج على الضربات، تنديدا بالهجوم): told as known, "
+                        "the protest's place and day are not its", code="protested")
     if cues.alleged.before(text, rel):
         return Decision(False, "the act a suspicion or charge alleges (يشتبه بتورطهم في، بتهمة), not an event told",
                         code="alleged")
@@ -572,6 +580,9 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     if ft.words.contains(_before(text, rel, ft.window) + " " + _after(text, m.trigger_end - m.start, ft.window)):
         return Decision(False, "told with a time to come (الأسبوع المقبل، الأيام القادمة، في المستقبل): nothing happened yet",
                         code="future time")
+    if cues.coming.words.contains(_after(text, m.trigger_end - m.start, cues.coming.window)):
+        return Decision(False, "a time to come right after the act (المواجهات المقبلة، المعركة القادمة): nothing happened "
+                        "yet", code="future time")
     if cues.halt.words.contains(_before(text, rel, cues.halt.window) + " " + text[rel : m.trigger_end - m.start]):
         return Decision(False, "a halt or suspension of the act (علقت العمليات، توقف المعارك), not the act", code="halt")
     recent = _dated_recent(m, ctx)

@@ -814,3 +814,19 @@ def test_the_people_held_are_a_state_not_the_act():
     # the act itself stays
     [ev] = rows("اختطف مسلحون أمس خمسة جنود من حاجز قرب مدينة عرسال.", "2015-07-23")
     assert ev.sub_event_type == "Abduction/forced disappearance"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # the strikes a demonstration is against: not strikes in the capital that day
+        ("تظاهر مئات الأشخاص في العاصمة أنقرة أمس للاحتجاج على الضربات الجوية التركية في شمال العراق.", "protested"),
+        # fighting to come
+        ("وقال القائد إن قواته تلقت أسلحة نوعية ستساعدها في المواجهات العسكرية المقبلة مع المسلحين في مدينة عدن.",
+         "future time"),
+    ],
+)
+def test_round6_acts_named_but_not_told(text, code):
+    assert "Air/drone strike" not in [e.sub_event_type for e in rows(text, "2015-08-09")]
+    assert "Battles" not in [e.event_type for e in rows(text, "2015-08-09")]
+    assert code in _codes(text, "2015-08-09")
