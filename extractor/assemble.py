@@ -121,6 +121,7 @@ class Blame:
     verbs: PhraseMatcher
     objects: PhraseMatcher
     window: int
+    not_types: frozenset[str]  # event or sub-event types it is not for
 
 
 @dataclass(frozen=True)
@@ -176,7 +177,7 @@ class DecisionCues:
     vow: Cue
     accusation: Cue  # an accusation verb, then the act as its بـ object
     blame: Blame  # "حملت الرئاسة الاحتلال مسؤولية استشهاد ..."
-    media: Cue  # a video or photos of the act passed round
+    media: Plan  # a video or photos of the act passed round (not for ``not_types``)
     conference: Conference  # a known event retold at a press conference
     plan: Plan  # a plot told further back ("كانوا يخططون لارتكاب اعتداءات ...")
     held: Cue  # the trigger names the people held ("المختطفين"), a state, not the act
@@ -224,9 +225,13 @@ class DecisionCues:
         territory_after = TerritoryAfter(Cue(word_matcher("decisions.territory_after.words", ta["words"]), int(ta["window"])),
                                          word_matcher("decisions.territory_after.nouns", ta["nouns"]),
                                          frozenset(ta["sub_event_types"]), far)  # fmt: skip
-        b = check_keys("decisions.blame", d["blame"], {"words", "objects", "window"})
+        b = check_keys("decisions.blame", d["blame"], {"words", "objects", "window", "not_types"})
         blame = Blame(word_matcher("decisions.blame.words", b["words"]),
-                      word_matcher("decisions.blame.objects", b["objects"]), int(b["window"]))  # fmt: skip
+                      word_matcher("decisions.blame.objects", b["objects"]), int(b["window"]),
+                      frozenset(b["not_types"]))  # fmt: skip
+        md = check_keys("decisions.media", d["media"], {"words", "window", "not_types"})
+        media = Plan(Cue(word_matcher("decisions.media.words", md["words"]), int(md["window"])),
+                     frozenset(md["not_types"]))  # fmt: skip
         cf = check_keys("decisions.conference", d["conference"], {"words", "window", "known"})
         conference = Conference(Cue(word_matcher("decisions.conference.words", cf["words"]), int(cf["window"])),
                                 word_matcher("decisions.conference.known", cf["known"]))  # fmt: skip
@@ -244,7 +249,7 @@ class DecisionCues:
                    word_matcher("decisions.tag_line.words", t["words"]), announced, cue("earlier", True), cue("future_time", True),
                    cue("halt", True), cue("generic_kind", True), cue("backdrop", True), cue("not_conflict", False),
                    territory_after, cue("still", True), cue("vow", False), cue("accusation", True), blame,
-                   cue("media", True), conference, plan, cue("held", False),
+                   media, conference, plan, cue("held", False),
                    protested, cue("coming", True), always)  # fmt: skip
 
 
@@ -535,7 +540,7 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
             and _referring(text, rel, f.heads, f)):  # fmt: skip
         return Decision(False, "a follow-up (funeral, condolences, a visit to the wounded) of an event told as known",
                         code="followup")
-    if cues.media.before(text, rel):
+    if not {m.event_type, m.sub_event_type} & cues.media.not_types and cues.media.cue.before(text, rel):
         return Decision(False, "a video or photos of the act passed round (نشر صورا، مقطع فيديو لـ): the news is the "
                         "video, not an event of its day", code="media")
     if cues.generic_kind.words.contains(_word_before(text, rel, cues.generic_kind.window)):
@@ -558,7 +563,8 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     if cues.accusation.before(text, rel) and _word_at(text, rel).startswith("بال"):
         return Decision(False, "a known act an accusation names (تتهم أنقرة المجموعة بالهجوم على ...): a statement, not "
                         "an event told", code="accusation")
-    if not _dated_recent(m, ctx) and _blamed(text, rel, cues.blame):
+    if (not {m.event_type, m.sub_event_type} & cues.blame.not_types and not _dated_recent(m, ctx)
+            and _blamed(text, rel, cues.blame)):  # fmt: skip
         return Decision(False, "blame laid for the act (حملت الرئاسة الاحتلال مسؤولية ...): a reaction, not the event",
                         code="blame")
     if not {m.event_type, m.sub_event_type} & cues.protested.not_types and cues.protested.cue.before(text, rel):
