@@ -79,6 +79,8 @@ class Followup:
     cue: Cue
     heads: PhraseMatcher  # "حادث" before the trigger: the event is referred to as known
     not_types: frozenset[str]
+    relative: PhraseMatcher  # "الذي" right before a trigger verb ...
+    known: PhraseMatcher  # ... after "الحادث الإرهابي", "الهجوم": the act of an event named as known
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,35 @@ class TerritoryAfter:
     nouns: PhraseMatcher
     sub_event_types: frozenset
     far: Cue | None = None  # victories told after بعد, further before the noun ("بعد الانتصارات التي حققتها ... وتحرير")
+
+
+@dataclass(frozen=True)
+class Blame:
+    """Blame laid on someone for the act (``decisions.blame``): one of ``verbs`` within ``window`` words before
+    the trigger, then one of ``objects`` between the verb and the trigger ("حمل ... مسؤولية")."""
+
+    verbs: PhraseMatcher
+    objects: PhraseMatcher
+    window: int
+    not_types: frozenset[str]  # event or sub-event types it is not for
+
+
+@dataclass(frozen=True)
+class Conference:
+    """A known event retold at a press conference (``decisions.conference``): one of the words within ``window``
+    words before the trigger, then the event named as known (``known``) before the trigger, or a definite trigger."""
+
+    cue: Cue
+    known: PhraseMatcher
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A plot told up to ``window`` words before the act (``decisions.plan``); not for ``not_types``, event or
+    sub-event types (the arrest of the plotters is an event)."""
+
+    cue: Cue
+    not_types: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -145,6 +176,14 @@ class DecisionCues:
     territory_after: TerritoryAfter
     still: Cue
     vow: Cue
+    accusation: Cue  # an accusation verb, then the act as its بـ object
+    blame: Blame  # "حملت الرئاسة الاحتلال مسؤولية استشهاد ..."
+    media: Plan  # a video or photos of the act passed round (not for ``not_types``)
+    conference: Conference  # a known event retold at a press conference
+    plan: Plan  # a plot told further back ("كانوا يخططون لارتكاب اعتداءات ...")
+    held: Cue  # the trigger names the people held ("المختطفين"), a state, not the act
+    protested: Plan  # the act a protest is against ("للاحتجاج على الضربات"), not for demonstrations
+    coming: Cue  # a time to come right after the trigger ("المواجهات العسكرية المقبلة")
     forecast_always: PhraseMatcher | None = None  # decisions.forecast.always, an optional key
 
     @classmethod
@@ -154,16 +193,19 @@ class DecisionCues:
                        {"reaction", "followup", "alleged", "call", "aggregate", "hypothetical", "pluperfect", "past", "after",
                         "ongoing", "scattered", "period", "forecast", "commentary", "verdict", "judgement", "crime",
                         "private_violence", "purpose", "tag_line", "announced", "earlier", "future_time", "halt", "generic_kind", "backdrop",
-                        "not_conflict", "territory_after", "still", "vow"})  # fmt: skip
+                        "not_conflict", "territory_after", "still", "vow", "accusation", "blame", "media", "conference",
+                        "plan", "held", "protested", "coming"})  # fmt: skip
 
         def cue(name: str, windowed: bool, optional: set[str] = frozenset()) -> Cue:
             c = check_keys(f"decisions.{name}", d[name], {"words", "window"} if windowed else {"words"}, optional)
             return Cue(word_matcher(f"decisions.{name}.words", c["words"]), int(c.get("window", 0)))
 
         pl = check_keys("decisions.pluperfect", d["pluperfect"], {"aux", "window"})
-        f = check_keys("decisions.followup", d["followup"], {"words", "window", "heads", "not_types"})
+        f = check_keys("decisions.followup", d["followup"], {"words", "window", "heads", "not_types", "relative", "known"})
         followup = Followup(Cue(word_matcher("decisions.followup.words", f["words"]), int(f["window"])),
-                            word_matcher("decisions.followup.heads", f["heads"]), frozenset(f["not_types"]))  # fmt: skip
+                            word_matcher("decisions.followup.heads", f["heads"]), frozenset(f["not_types"]),
+                            word_matcher("decisions.followup.relative", f["relative"]),
+                            word_matcher("decisions.followup.known", f["known"]))  # fmt: skip
         def typed(name: str) -> Crime:
             c = check_keys(f"decisions.{name}", d[name], {"words", "sub_event_types"})
             return Crime(word_matcher(f"decisions.{name}.words", c["words"]), frozenset(c["sub_event_types"]))
@@ -184,6 +226,22 @@ class DecisionCues:
         territory_after = TerritoryAfter(Cue(word_matcher("decisions.territory_after.words", ta["words"]), int(ta["window"])),
                                          word_matcher("decisions.territory_after.nouns", ta["nouns"]),
                                          frozenset(ta["sub_event_types"]), far)  # fmt: skip
+        b = check_keys("decisions.blame", d["blame"], {"words", "objects", "window", "not_types"})
+        blame = Blame(word_matcher("decisions.blame.words", b["words"]),
+                      word_matcher("decisions.blame.objects", b["objects"]), int(b["window"]),
+                      frozenset(b["not_types"]))  # fmt: skip
+        md = check_keys("decisions.media", d["media"], {"words", "window", "not_types"})
+        media = Plan(Cue(word_matcher("decisions.media.words", md["words"]), int(md["window"])),
+                     frozenset(md["not_types"]))  # fmt: skip
+        cf = check_keys("decisions.conference", d["conference"], {"words", "window", "known"})
+        conference = Conference(Cue(word_matcher("decisions.conference.words", cf["words"]), int(cf["window"])),
+                                word_matcher("decisions.conference.known", cf["known"]))  # fmt: skip
+        pn = check_keys("decisions.plan", d["plan"], {"words", "window", "not_types"})
+        plan = Plan(Cue(word_matcher("decisions.plan.words", pn["words"]), int(pn["window"])),
+                    frozenset(pn["not_types"]))  # fmt: skip
+        pr = check_keys("decisions.protested", d["protested"], {"words", "window", "not_types"})
+        protested = Plan(Cue(word_matcher("decisions.protested.words", pr["words"]), int(pr["window"])),
+                         frozenset(pr["not_types"]))  # fmt: skip
         fc = d["forecast"]
         always = word_matcher("decisions.forecast.always", fc["always"]) if "always" in fc else None
         return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False), cue("hypothetical", True), cue("past", True), cue("after", True),
@@ -191,7 +249,9 @@ class DecisionCues:
                    cue("ongoing", False), cue("scattered", False), cue("period", True, {"since", "units"}), cue("forecast", True, {"always"}), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"), typed("purpose"),
                    word_matcher("decisions.tag_line.words", t["words"]), announced, cue("earlier", True), cue("future_time", True),
                    cue("halt", True), cue("generic_kind", True), cue("backdrop", True), cue("not_conflict", False),
-                   territory_after, cue("still", True), cue("vow", False), always)  # fmt: skip
+                   territory_after, cue("still", True), cue("vow", False), cue("accusation", True), blame,
+                   media, conference, plan, cue("held", False),
+                   protested, cue("coming", True), always)  # fmt: skip
 
 
 _RULE_KEYS = {"event_type", "sub_event_type", "context", "actor1", "actor2", "trigger_starts", "sentence_has",
@@ -378,13 +438,18 @@ def _word_before(text: str, rel: int, window: int) -> str:
     return " ".join(words[-window:]) if words else ""
 
 
-def _referring(text: str, rel: int, heads: PhraseMatcher) -> bool:
+def _referring(text: str, rel: int, heads: PhraseMatcher, f: Followup | None = None) -> bool:
     """Whether the trigger at ``rel`` names its event as one already known: it carries the article
-    ("التفجير", "للهجوم") or follows one of ``heads`` ("حادث تفجير")."""
+    ("التفجير", "للهجوم"), follows one of ``heads`` ("حادث تفجير"), or (with ``f``) is the verb of a relative
+    clause on an event named as known ("الحادث الإرهابي الذي استهدف المسجد")."""
     if _definite(text, rel):
         return True
     words = text[:rel].split()
-    return bool(words) and heads.contains(words[-1])
+    if words and heads.contains(words[-1]):
+        return True
+    words = _word_before(text, rel, 4).split()
+    return (f is not None and len(words) >= 2 and f.relative.contains(words[-1], strict_suffix=True)
+            and any(f.known.contains(w) for w in words[:-1]))
 
 
 @functools.cache
@@ -432,6 +497,20 @@ def _announced_past(m: Any, text: str, rel: int, ctx: ArticleContext | None, a: 
     return not any(d.start >= at for d in find_dates(text, published) if d.kind != "year_only")
 
 
+def _blamed(text: str, rel: int, b: Blame) -> bool:
+    """Whether blame is laid for the act at ``rel`` (``decisions.blame``): a verb, then its object, before it."""
+    head = _before(text, rel, b.window)
+    verbs = b.verbs.find(head)
+    return bool(verbs) and b.objects.contains(head[verbs[0].end :])
+
+
+def _retold_at_conference(text: str, rel: int, c: Conference) -> bool:
+    """Whether the trigger at ``rel`` retells a known event at a press conference (``decisions.conference``)."""
+    head = _before(text, rel, c.cue.window)
+    at = c.cue.words.find(head)
+    return bool(at) and (_definite(text, rel) or c.known.contains(head[at[0].end :]))
+
+
 def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     """Reported event or mention, for one mention whose clause text is ``text``."""
     cues = DecisionCues.load()
@@ -459,9 +538,12 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
                         code="vow")
     f = cues.followup
     if (m.event_type not in f.not_types and f.cue.before(text, rel)
-            and _referring(text, rel, f.heads)):  # fmt: skip
+            and _referring(text, rel, f.heads, f)):  # fmt: skip
         return Decision(False, "a follow-up (funeral, condolences, a visit to the wounded) of an event told as known",
                         code="followup")
+    if not {m.event_type, m.sub_event_type} & cues.media.not_types and cues.media.cue.before(text, rel):
+        return Decision(False, "a video or photos of the act passed round (نشر صورا، مقطع فيديو لـ): the news is the "
+                        "video, not an event of its day", code="media")
     if cues.generic_kind.words.contains(_word_before(text, rel, cues.generic_kind.window)):
         return Decision(False, "a kind of act, not one act (مثل هذه الهجمات، أي استهداف)", code="generic kind")
     if cues.earlier.before(text, rel):
@@ -474,9 +556,21 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     if published is not None and m.event_date is not None and m.event_date > published:
         return Decision(False, "dated after the publication day: a plan or an announcement, not an event",
                         code="future")
+    if _starts_with(_word_at(text, rel), cues.held.words):
+        return Decision(False, "the people held (المختطفين، المخطوفين): a state, not the act of taking them", code="held")
     if m.sub_event_type in cues.purpose.sub_event_types and _starts_with(_word_at(text, rel), cues.purpose.words):
         return Decision(False, "a territory change told as a purpose (لاستعادة، لتحرير): nothing changed hands yet",
                         code="purpose")
+    if cues.accusation.before(text, rel) and _word_at(text, rel).startswith("بال"):
+        return Decision(False, "a known act an accusation names (تتهم أنقرة المجموعة بالهجوم على ...): a statement, not "
+                        "an event told", code="accusation")
+    if (not {m.event_type, m.sub_event_type} & cues.blame.not_types and not _dated_recent(m, ctx)
+            and _blamed(text, rel, cues.blame)):  # fmt: skip
+        return Decision(False, "blame laid for the act (حملت الرئاسة الاحتلال مسؤولية ...): a reaction, not the event",
+                        code="blame")
+    if not {m.event_type, m.sub_event_type} & cues.protested.not_types and cues.protested.cue.before(text, rel):
+        return Decision(False, "the act a protest is against (للاحتجاج على الضربات، تنديدا بالهجوم): told as known, "
+                        "the protest's place and day are not its", code="protested")
     if cues.alleged.before(text, rel):
         return Decision(False, "the act a suspicion or charge alleges (يشتبه بتورطهم في، بتهمة), not an event told",
                         code="alleged")
@@ -484,12 +578,18 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
         return Decision(False, "a call to act (دعا إلى ...), not the act", code="call")
     if cues.aggregate.words.contains(text):
         return Decision(False, "a cumulative or aggregate toll over a period, not one event", code="aggregate")
+    if not {m.event_type, m.sub_event_type} & cues.plan.not_types and cues.plan.cue.before(text, rel):
+        return Decision(False, "a plot told before the act (كانوا يخططون لارتكاب اعتداءات): nothing happened yet",
+                        code="plan")
     if cues.hypothetical.before(text, rel):
         return Decision(False, "an intention, plan, warning or foiled attempt: nothing happened yet", code="hypothetical")
     ft = cues.future_time
     if ft.words.contains(_before(text, rel, ft.window) + " " + _after(text, m.trigger_end - m.start, ft.window)):
         return Decision(False, "told with a time to come (الأسبوع المقبل، الأيام القادمة، في المستقبل): nothing happened yet",
                         code="future time")
+    if cues.coming.words.contains(_after(text, m.trigger_end - m.start, cues.coming.window)):
+        return Decision(False, "a time to come right after the act (المواجهات المقبلة، المعركة القادمة): nothing happened "
+                        "yet", code="future time")
     if cues.halt.words.contains(_before(text, rel, cues.halt.window) + " " + text[rel : m.trigger_end - m.start]):
         return Decision(False, "a halt or suspension of the act (علقت العمليات، توقف المعارك), not the act", code="halt")
     recent = _dated_recent(m, ctx)
@@ -517,7 +617,8 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
                         code="ongoing")
     if not recent and cues.still.before(text, rel):
         return Decision(False, "a state still going on (لا يزال، ما زالت القوات تتصدى): no one event", code="still")
-    if not recent and cues.backdrop.before(text, rel):
+    if not recent and cues.backdrop.words.contains(_before(text, rel, cues.backdrop.window) + " "
+                                                    + text[rel : m.trigger_end - m.start]):
         return Decision(False, "the backdrop of the story, an activity going on (وسط تزايد الهجمات، في ظل قيام الطائرات "
                         "بشن غارات): no one event", code="backdrop")
     ta = cues.territory_after
@@ -529,6 +630,9 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     if not recent and cues.scattered.words.contains(text):
         return Decision(False, "scattered places with no day of their own (في أنحاء متفرقة): no one event",
                         code="scattered")
+    if not recent and _retold_at_conference(text, rel, cues.conference):
+        return Decision(False, "an event retold at a press conference (قال في مؤتمر صحافي إن التفجير ...): told as known",
+                        background=True, code="conference")
     if aux and any(f" {w} " in f" {before[aux[-1].end:]} " for w in _PLUPERFECT) and not recent:
         return Decision(False, "told in the pluperfect (كان ... قد): an earlier event recalled", background=True,
                         code="pluperfect")

@@ -687,3 +687,146 @@ def test_a_liberation_crowning_victories_told_after_bad_is_background():
             "وتحرير مدينة زنجبار من المسلحين.")  # fmt: skip
     assert not [e for e in rows(text, "2015-08-09") if e.sub_event_type == "Government regains territory"]
     assert "territory after" in _codes(text, "2015-08-09")
+
+
+# --- round 6: statements, retellings, follow-ups, no-conflict tellings --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a known attack as the object of an accusation
+        ("وقال مسؤول أمس إن الحكومة تتهم جماعة متطرفة بالهجوم الذي استهدف السفارة في مدينة أنقرة.", "accusation"),
+        # blame laid for a death, no day of the act
+        ("وحملت الوزارة قوات الاحتلال مسؤولية استشهاد الشاب في مدينة الخليل.", "blame"),
+        # photos and a video of the act passed round
+        ("تنظيم داعش ينشر صورا لغنائمه من معارك مع الجيش العراقي في مدينة بيجي", "media"),
+        ("وبث ناشطون مقطع فيديو لقصف الطائرات الحربية مدينة دوما.", "media"),
+        # a plot told further back than the hypothetical window
+        ("أعلنت الشرطة توقيف خمسة أشخاص كانوا يخططون لتنفيذ هجمات في مدينة طنجة باسم التنظيم عبر استهداف رجال الأمن.",
+         "plan"),
+        # an act between brothers, a mentally disturbed gunman
+        ("ألقت الشرطة القبض على شاب أطلق النار على شقيقه في مدينة الطائف.", "private violence"),
+        ("أطلق مسلح مختل عقليا النار على جنود حاجز للجيش في مدينة الطائف أمس فقتل جنديا.", "not conflict"),
+        # most of a series of attacks told together
+        ("ووقع القسم الأكبر من الهجمات في محافظة ديار بكر حيث تبادل المسلحون إطلاق النار مع الشرطة.", "aggregate"),
+        # fighting going on beside the news
+        ("وسيطرت قوات المعارضة على حاجز في ريف حماة، في حين تدور معارك عنيفة في سهل مدينة الزبداني.", "ongoing"),
+    ],
+)
+def test_round6_mentions_that_report_no_event(text, code):
+    assert rows(text, "2015-08-09") == []
+    assert code in _codes(text, "2015-08-09")
+
+
+def test_an_activity_in_the_present_beside_the_news_is_no_event():
+    text = "قتل ثلاثة جنود في تفجير انتحاري استهدف مركز الشرطة في مدينة ديار بكر أمس، بينما يهاجم المسلحون الجيش في جنوب شرق البلاد."
+    assert [e.sub_event_type for e in rows(text, "2015-08-09")] == ["Suicide bomb"]
+    assert "backdrop" in _codes(text, "2015-08-09")
+
+
+def test_a_preacher_s_sermon_retells_the_bombing():
+    text = ("قتل 15 مصليا في تفجير انتحاري في مسجد في مدينة أبها أمس.\nوأفاد شهود بأن الانتحاري دخل المسجد أثناء الصلاة.\n"
+            "وأكد إمام وخطيب جامع في مدينة الرياض أن تفجير المسجد في أبها جريمة.")  # fmt: skip
+    assert [e.evidence_start for e in rows(text, "2015-08-09")] == [0]
+    assert "commentary" in _codes(text, "2015-08-09")
+
+
+def test_a_bombing_retold_at_a_press_conference_is_background():
+    # the news is the bombing of the day before; the conference in the capital retells it
+    text = ("قتل 30 شخصا في تفجير انتحاري في بلدة سروج أمس.\n"
+            "وقال رئيس الوزراء في مؤتمر صحافي في أنقرة إن التفجير ناجم عن هجوم انتحاري نفذه التنظيم.")  # fmt: skip
+    assert "Ankara" not in [e.location for e in rows(text, "2015-07-21")]
+    assert "conference" in _codes(text, "2015-07-21")
+
+
+def test_the_news_told_at_a_press_conference_stays():
+    # no event named as known: the speaker tells the day's losses
+    text = ("وقال المتحدث باسم الجيش في مؤتمر صحافي في مدينة كييف إن أربعة جنود قتلوا أمس في معارك مع الانفصاليين في "
+            "مدينة دونيتسك.")  # fmt: skip
+    assert [e.event_type for e in rows(text, "2015-08-06")] == ["Battles"]
+
+
+def test_an_accusation_of_an_act_not_named_as_known_stays():
+    # "تتهم الفرقة النصرة بخطف قائدها": the abduction is the news, told by its victims
+    text = "وقالت الفرقة إن مقاتلي الجبهة هاجموا مقرها في بلدة أعزاز أمس، وهي تتهم الجبهة بخطف قائدها."
+    assert "accusation" not in _codes(text, "2015-08-01")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # the bombing's happening as the time of the arrests, told as known
+        ("وعقب وقوع التفجير الانتحاري في مسجد الإمام الصادق ألقت الأجهزة الأمنية القبض على السائق.", "after"),
+        # fighting that lasted months as the background of a return
+        ("عاد رئيس الحكومة أمس إلى مدينة عدن التي استعادتها القوات بعد قتال دام أربعة أشهر مع المتمردين.", "aggregate"),
+        # a wounded fighter's own story
+        ("وذكر أحد المقاتلين أنه تعرض للإصابة بشظايا أثناء المواجهات مع المسلحين في مدينة لودر.", "followup"),
+        # a visit to the wounded of an attack named as known, its verb in a relative clause
+        ("قام الوزير أمس بزيارة للمصابين الذين أصيبوا إثر الحادث الإرهابي الذي استهدف مسجدا لقوات الطوارئ في مدينة "
+         "أبها وقتل 15 من رجال الأمن.", "followup"),
+    ],
+)
+def test_round6_retellings_that_report_no_event(text, code):
+    assert rows(text, "2015-08-09") == []
+    assert code in _codes(text, "2015-08-09")
+
+
+def test_the_attack_told_in_a_relative_clause_with_its_day_stays():
+    # the relative clause is a follow-up only after a follow-up word: the first telling keeps its row
+    [ev] = rows("قتل 15 شخصا في الهجوم الذي استهدف مسجدا في مدينة أبها أمس.", "2015-08-09")
+    assert ev.location == "Abha"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a law's text, a scandal, roads cleared of mines
+        ("وتنص المادة في مشروع القانون على أنه يعاقب بالإعدام كل من يتعمد قتل رجال الأمن في مدينة تونس.", "not conflict"),
+        ("وكشفت الشرطة عن فضيحة تعذيب معتقلين في سجن في مدينة طرابلس.", "not conflict"),
+        ("وتقدمت القوات نحو القاعدة بعد أن تم تطهير الطرق من الألغام التي زرعها المسلحون قرب مدينة عدن.", "not conflict"),
+        # an attempt foiled, the bomber named further on
+        ("وأعلنت قيادة العمليات أمس إحباط محاولة للمسلحين كانت تستهدف مبنى المحافظة في مدينة الرمادي بسيارة مفخخة "
+         "يقودها انتحاري.", "plan"),
+        # strikes counted per country and per town, shelling found in five areas
+        ("وقال البيان إن غارات العراق شملت أربع غارات قرب الموصل وثلاثا قرب مدينة الرمادي.", "aggregate"),
+        ("وقالت المنظمة إنها زارت خمس مناطق في مدينة عدن استهدفتها قذائف الهاون.", "aggregate"),
+        # the backdrop's marker ten words before the strikes
+        ("وتصاعدت هجمات الحزب على الجيش في ظل قيام الطائرات الحربية التركية بشن غارات على مواقعه في جبال قنديل.",
+         "backdrop"),
+    ],
+)
+def test_round6_more_mentions_that_report_no_event(text, code):
+    assert rows(text, "2015-08-09") == []
+    assert code in _codes(text, "2015-08-09")
+
+
+def test_a_demonstration_gathered_for_is_no_plan():
+    # "للمشاركة في": a purpose for fighters brought in, not for a crowd that gathered
+    [ev] = rows("تجمع مئات السائقين أمس في مدينة ساو باولو للمشاركة في الاحتجاج على الضرائب.", "2015-08-09")
+    assert ev.event_type == "Protests"
+
+
+def test_the_people_held_are_a_state_not_the_act():
+    text = "وتظاهر أهالي الجنود المختطفين لدى الجبهة في شوارع مدينة بيروت أمس مطالبين بالإفراج عنهم."
+    assert "Abduction/forced disappearance" not in [e.sub_event_type for e in rows(text, "2015-07-23")]
+    assert "held" in _codes(text, "2015-07-23")
+    # the act itself stays
+    [ev] = rows("اختطف مسلحون أمس خمسة جنود من حاجز قرب مدينة عرسال.", "2015-07-23")
+    assert ev.sub_event_type == "Abduction/forced disappearance"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # the strikes a demonstration is against: not strikes in the capital that day
+        ("تظاهر مئات الأشخاص في العاصمة أنقرة أمس للاحتجاج على الضربات الجوية التركية في شمال العراق.", "protested"),
+        # fighting to come
+        ("وقال القائد إن قواته تلقت أسلحة نوعية ستساعدها في المواجهات العسكرية المقبلة مع المسلحين في مدينة عدن.",
+         "future time"),
+    ],
+)
+def test_round6_acts_named_but_not_told(text, code):
+    assert "Air/drone strike" not in [e.sub_event_type for e in rows(text, "2015-08-09")]
+    assert "Battles" not in [e.event_type for e in rows(text, "2015-08-09")]
+    assert code in _codes(text, "2015-08-09")
