@@ -94,3 +94,11 @@ def test_the_protest_word_of_the_lifting_cue_tells_no_protest():
     # a prisoner released after a hunger strike "احتجاجا على" her sentence: the cue says why, no protest is told
     ids, dropped = hits("أفرجت السلطات عن السجينة التي قضت المحكمة بسجنها وكانت مضربة عن الطعام احتجاجا على عدم الإفراج عنها.")
     assert "protest" not in ids and ("احتجاج", "legal") in dropped
+
+
+# --- a series of strikes told with its day is the news, not a summary -------------------------------------
+def test_a_series_of_raids_today_is_an_event():
+    assert ("Explosions/Remote violence", "Air/drone strike") in _types(
+        "شنت طائرات حربية، ليل الأربعاء، سلسلة غارات على أطراف مدينة سرت.")
+    # a summary over weeks is still statistics
+    assert not _types("شنت طائرات حربية سلسلة غارات على مدينة سرت منذ بداية الشهر.")
