@@ -102,3 +102,27 @@ def test_a_series_of_raids_today_is_an_event():
         "شنت طائرات حربية، ليل الأربعاء، سلسلة غارات على أطراف مدينة سرت.")
     # a summary over weeks is still statistics
     assert not _types("شنت طائرات حربية سلسلة غارات على مدينة سرت منذ بداية الشهر.")
+
+
+# --- a crowd told by where it gathers, or by the streets it walks -----------------------------------------
+def test_a_crowd_before_a_seat_of_power_is_a_protest():
+    assert "crowd_gathered" in fired("تجمع عشرات الأهالي اليوم أمام مقر البلدية في مدينة القصرين.")
+    assert "crowd_gathered" in fired("احتشد مئات المواطنين أمام مبنى المحافظة.")
+    # troops massing before a building, or a crowd at a hospital, are no protest
+    assert "crowd_gathered" not in fired("احتشدت القوات أمام مبنى البرلمان.")
+    assert "crowd_gathered" not in fired("تجمع الأهالي أمام المستشفى لمعرفة مصير المصابين.")
+
+
+def test_a_crowd_that_walks_the_streets():
+    assert "crowd_gathered" in fired("جاب المئات شوارع المدينة رافعين صور المعتقلين.")
+
+
+# --- a tactic noun as the subject of a headline's imperfect -------------------------------------------------
+def test_a_headline_tactic_noun_with_an_imperfect():
+    assert "projectile_bare" in fired("صاروخ يسقط قرب السفارة في بغداد")
+    assert "projectile_bare" in fired("قذائف تسقط على أحياء المدينة")
+    assert "attack_headline" in fired("هجوم يستهدف حاجزا أمنيا في العريش")
+    # a rocket talked about, a verbal attack: still nothing
+    assert "projectile_bare" not in fired("صفقة صواريخ تستهدف تعزيز الدفاعات")
+    assert not fired("هجوم إعلامي يستهدف الحكومة") & {"attack_headline", "armed_attack_generic"}
+    assert not fired("وأضاف أن أي جزء يستهدف من أبناء الوطن هو استهداف للوطن كله") & {"attack_headline", "armed_attack_generic"}
