@@ -126,3 +126,8 @@ def test_a_headline_tactic_noun_with_an_imperfect():
     assert "projectile_bare" not in fired("صفقة صواريخ تستهدف تعزيز الدفاعات")
     assert not fired("هجوم إعلامي يستهدف الحكومة") & {"attack_headline", "armed_attack_generic"}
     assert not fired("وأضاف أن أي جزء يستهدف من أبناء الوطن هو استهداف للوطن كله") & {"attack_headline", "armed_attack_generic"}
+
+
+def test_a_ramming_attack_but_not_a_traffic_accident():
+    assert "attack_civilians" in fired("إصابة جنديين بعملية دهس قرب مدينة رام الله")
+    assert "attack_civilians" not in fired("توفي طفل في حادث دهس على الطريق السريع.")
