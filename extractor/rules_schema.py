@@ -150,6 +150,11 @@ TRIGGERS = _obj({
                 "properties": {
                     "window": _int("tokens before the trigger searched by `before` lists (default 4)", minimum=0),
                     "sentence": _map(_phrases("phrases"), "name -> phrases anywhere in the sentence that cancel it"),
+                    "remembered": _phrases("commemoration words: a trigger after one is the event remembered (history)"),
+                    "lift": _map(_obj({
+                        "event_types": _list(_EVENT, "the event types it lets through"),
+                        "cues": _phrases("phrases in the sentence that lift it"),
+                    }, ("event_types", "cues")), "sentence filter name -> cues that lift it for these event types"),
                 },
                 "additionalProperties": _obj({
                     "before": _phrases("phrases within `window` tokens before the trigger"),

@@ -187,6 +187,8 @@ class TemplateSet:
             if isinstance(v, dict) and "before" in v
         }
         self.sentence_filters = {name: _matcher(v) for name, v in f.get("sentence", {}).items()}
+        self.remembered = _matcher(f.get("remembered"))
+        self.lifts = {name: (frozenset(v["event_types"]), _matcher(v["cues"])) for name, v in f.get("lift", {}).items()}
 
     @classmethod
     @functools.cache
@@ -221,17 +223,31 @@ class TemplateSet:
                 rejected.extend(Rejection(h.payload, sent.index, h.phrase, reason_words("question"), code="question")
                                 for h in hits)
             return []
+        # filters lifted by a cue: they still stop the other event types, and a hit inside the cue itself
+        # ("احتجاجا على قرار المحكمة" says why, it tells no protest of its own)
+        lifted: list[tuple[str, frozenset, list]] = []
         for name, m in self.sentence_filters.items():
             if m is not None and m.contains(sent.text):
+                types, cues = self.lifts.get(name, (None, None))
+                spans = cues.find(sent.text, sent.start) if cues is not None else []
+                if spans:
+                    lifted.append((name, types, spans))
+                    continue
                 if rejected is not None:
                     rejected.extend(Rejection(h.payload, sent.index, h.phrase, reason_words(name), code=name) for h in hits)
                 return []
         out: list[TriggerMatch] = []
         memo: dict = {}  # per-sentence answers shared by the hits (linear on a long sentence with many)
+        # "في الذكرى الأولى لأحداث ...": what follows a commemoration word is the event remembered
+        remembered = self.remembered.find(sent.text, sent.start) if self.remembered is not None else []
+        after = min((r.end for r in remembered), default=None)
         # a phrase covered by a longer trigger of another template yields to it
         for h in _drop_nested(hits):
             tpl = self.templates[h.payload]
-            reason = self._reject_reason(tpl, sent, h, memo)
+            reason = next((name for name, types, spans in lifted if tpl.event_type not in types
+                           or any(c.word_start <= h.start and h.end <= c.end for c in spans)), "")
+            if not reason:
+                reason = "history" if after is not None and h.start >= after else self._reject_reason(tpl, sent, h, memo)
             flags = []
             if reason == "needs" and is_definite(sent.text, h.word_start - sent.start, h.start - sent.start):
                 # "ووقع الهجوم في مدينة قندوز": a retelling may add place or perpetrator to an event
