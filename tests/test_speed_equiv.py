@@ -287,3 +287,35 @@ def test_ner_up_to_the_last_sentence_with_a_match_gives_the_rows_of_ner_on_every
         rows += sum(map(len, a))
     assert rows > 20
     assert short.ner.tagged < full.ner.tagged  # the shortcut left some sentences out
+
+
+def test_a_batch_raises_the_gc_threshold_and_sets_it_back(monkeypatch):
+    import gc
+
+    from extractor import pipeline as pl
+
+    seen = []
+    saved = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        with pl._fewer_collections():
+            seen.append(gc.get_threshold())
+            with pl._fewer_collections():  # nested (or a second thread): set back only when the last ends
+                seen.append(gc.get_threshold())
+            seen.append(gc.get_threshold())
+        seen.append(gc.get_threshold())
+        gc.set_threshold(0, 10, 10)  # collection turned off by the caller stays off
+        with pl._fewer_collections():
+            seen.append(gc.get_threshold())
+        seen.append(gc.get_threshold())
+        gc.set_threshold(700, 10, 10)
+        try:
+            with pl._fewer_collections():
+                raise ValueError
+        except ValueError:
+            pass
+        seen.append(gc.get_threshold())
+    finally:
+        gc.set_threshold(*saved)
+    t = pl.GC_BATCH_THRESHOLD
+    assert seen == [(t, 10, 10)] * 3 + [(700, 10, 10), (0, 10, 10), (0, 10, 10), (700, 10, 10)]
