@@ -202,7 +202,12 @@ def test_find_dates_with_its_gates_equals_every_pattern_tried(monkeypatch):
     monkeypatch.setattr(dates, "_DIGIT", everything)
     monkeypatch.setattr(dates, "_gates", lambda: (everything, everything, everything))
     for t, g in zip(texts, gated):
-        assert dates.find_dates(t, day) == g, t
+        assert dates._find_dates(t, day, 0, v) == g, t
+        assert dates.find_dates(t, day) == g, t  # remembered: the same
+        assert dates.find_dates(t, day, 7) == dates._find_dates(t, day, 7, v)
+    got = dates.find_dates(texts[0], day)
+    got.append(None)  # a caller's list is its own
+    assert dates.find_dates(texts[0], day) == gated[0]
 
 
 def test_dateline_equals_its_plain_reading():
