@@ -148,6 +148,72 @@ def _skip_crf_partition(pipe) -> int:
     return done
 
 
+def _char_words_once(pipe) -> int:
+    """Stanza's character model reads each word of a batch through its character LSTM, once per occurrence;
+    a batch of trigger sentences repeats about 30% of its characters (في، من، the places and actors of one
+    story). Replace ``forward`` of these prediction-only ``CharacterModel`` instances (not the class) by one
+    that runs the LSTM over each distinct word of the batch once and hands every occurrence its row: the same
+    module calls on fewer rows (float32 sums over the same weights; a row can differ in the last bit, as it
+    already does when a sentence is batched with others, and the tags are the same: ``tests/test_ner.py``).
+    In training mode (dropout per occurrence) the original runs. Returns the number of modules changed."""
+    import types
+
+    import torch
+    from stanza.models.common.char_model import CharacterModel
+    from stanza.models.common.utils import tensor_unsort
+    from torch.nn.utils.rnn import PackedSequence, pack_padded_sequence, pack_sequence, pad_packed_sequence
+
+    orig = CharacterModel.forward
+
+    def forward(self, chars, chars_mask, word_orig_idx, sentlens, wordlens):
+        if self.training:
+            return orig(self, chars, chars_mask, word_orig_idx, sentlens, wordlens)
+        first: dict = {}
+        keep: list[int] = []
+        inv: list[int] = []
+        for i, (row, n) in enumerate(zip(chars.tolist(), wordlens)):
+            k = tuple(row[:n])
+            j = first.get(k)
+            if j is None:
+                j = first[k] = len(keep)
+                keep.append(i)
+            inv.append(j)
+        if len(keep) == len(inv):
+            return orig(self, chars, chars_mask, word_orig_idx, sentlens, wordlens)
+        # CharacterModel.forward (Stanza 1.15) on the distinct words (still longest first, as packing needs)
+        lens = [wordlens[i] for i in keep]
+        embs = self.dropout(self.char_emb(chars[keep]))
+        batch_size = embs.size(0)
+        embs = pack_padded_sequence(embs, lens, batch_first=True)
+        layers, hidden = self.num_dir * self.args["char_num_layers"], self.args["char_hidden_dim"]
+        output = self.charlstm(embs, lens, hx=(self.charlstm_h_init.expand(layers, batch_size, hidden).contiguous(),
+                                               self.charlstm_c_init.expand(layers, batch_size, hidden).contiguous()))
+        if self.attn:
+            char_reps = output[0]
+            weights = torch.sigmoid(self.char_attn(self.dropout(char_reps.data)))
+            char_reps = PackedSequence(char_reps.data * weights, char_reps.batch_sizes)
+            char_reps, _ = pad_packed_sequence(char_reps, batch_first=True)
+            res = char_reps.sum(1)
+        else:
+            h, _c = output[1]
+            res = h[-2:].transpose(0, 1).contiguous().view(batch_size, -1)
+        res = res[torch.tensor(inv, dtype=torch.long, device=res.device)]  # every occurrence its word's row
+        res = tensor_unsort(res, word_orig_idx)
+        res = pack_sequence(res.split(sentlens))
+        if self.pad:
+            res = pad_packed_sequence(res, batch_first=True)[0]
+        return res
+
+    proc = pipe.processors.get("ner")
+    done = 0
+    for tr in getattr(proc, "trainers", []) or []:
+        cm = getattr(getattr(tr, "model", None), "charmodel", None)
+        if type(cm) is CharacterModel and all(hasattr(cm, a) for a in ("char_emb", "charlstm", "attn", "num_dir", "pad")):
+            cm.forward = types.MethodType(forward, cm)
+            done += 1
+    return done
+
+
 def _read_meta(path: Path) -> dict:
     try:
         with open(path, encoding="utf-8") as f:
@@ -628,12 +694,13 @@ def check_ner(which: str = "bundled", cache_dir: str | None = None) -> str:
 
 
 def build_ner(which: str = "bundled", cache_dir: str | None = None, use_gpu: bool = False,
-              quantize: bool | None = None, skip_crf_partition: bool = True) -> NerModel:
+              quantize: bool | None = None, skip_crf_partition: bool = True, char_words_once: bool = True) -> NerModel:
     """Load a fresh pipeline (no cache). Raises :class:`NerUnavailable` when files are missing.
 
     ``quantize`` (default: off; on with ``RASD_NER_QUANTIZE=1``, CPU only) makes the
     tagger's LSTMs int8 (a little faster, but tags then depend on batch composition: see :func:`_quantize`). ``skip_crf_partition`` drops work whose result prediction throws away
-    (see :func:`_skip_crf_partition`; the tags are the same).
+    (see :func:`_skip_crf_partition`; the tags are the same); ``char_words_once`` reads each distinct word of
+    a batch through the character model once (:func:`_char_words_once`; the same tags).
     """
     if quantize is None:
         quantize = os.environ.get("RASD_NER_QUANTIZE", "0") in ("1", "true", "yes")
@@ -671,6 +738,8 @@ def build_ner(which: str = "bundled", cache_dir: str | None = None, use_gpu: boo
         quantized = _quantize(pipe)
     if skip_crf_partition:
         _skip_crf_partition(pipe)
+    if char_words_once:
+        _char_words_once(pipe)
     meta = info["meta"]
     return NerModel(
         name=info["name"],

@@ -210,10 +210,16 @@ def test_fast_tagging_gives_the_tags_of_the_whole_stanza_pipeline(model):
 
 
 def test_skipping_the_crf_partition_keeps_every_label(model):
-    full = build_ner("bundled", skip_crf_partition=False)  # Stanza's prediction exactly as shipped
+    # Stanza's prediction exactly as shipped (the CRF partition computed, every word read by the character model)
+    full = build_ner("bundled", skip_crf_partition=False, char_words_once=False)
     batch = _token_batch()
     assert model.tag(batch) == full._tag_with_pipeline(batch)
     assert sum(t != "O" for s in model.tag(batch) for t in s) >= 5  # the sentences do carry entities
+    # the character model reads each distinct word of a batch once: words repeated within and across sentences
+    cms = [tr.model.charmodel for tr in model._pipeline.processors["ner"].trainers]
+    assert cms and all("forward" in vars(cm) for cm in cms)  # the shortcut is in place on the loaded model
+    repeated = batch + [batch[1] + batch[1], batch[2][::-1], ["في", "في", "في"], batch[1][:3]]
+    assert model.tag(repeated) == full._tag_with_pipeline(repeated) == full.tag(repeated)
 
 
 def test_exact_stand_ins_for_stanza_helpers():

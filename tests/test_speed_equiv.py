@@ -202,7 +202,12 @@ def test_find_dates_with_its_gates_equals_every_pattern_tried(monkeypatch):
     monkeypatch.setattr(dates, "_DIGIT", everything)
     monkeypatch.setattr(dates, "_gates", lambda: (everything, everything, everything))
     for t, g in zip(texts, gated):
-        assert dates.find_dates(t, day) == g, t
+        assert dates._find_dates(t, day, 0, v) == g, t
+        assert dates.find_dates(t, day) == g, t  # remembered: the same
+        assert dates.find_dates(t, day, 7) == dates._find_dates(t, day, 7, v)
+    got = dates.find_dates(texts[0], day)
+    got.append(None)  # a caller's list is its own
+    assert dates.find_dates(texts[0], day) == gated[0]
 
 
 def test_dateline_equals_its_plain_reading():
@@ -287,3 +292,35 @@ def test_ner_up_to_the_last_sentence_with_a_match_gives_the_rows_of_ner_on_every
         rows += sum(map(len, a))
     assert rows > 20
     assert short.ner.tagged < full.ner.tagged  # the shortcut left some sentences out
+
+
+def test_a_batch_raises_the_gc_threshold_and_sets_it_back(monkeypatch):
+    import gc
+
+    from extractor import pipeline as pl
+
+    seen = []
+    saved = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        with pl._fewer_collections():
+            seen.append(gc.get_threshold())
+            with pl._fewer_collections():  # nested (or a second thread): set back only when the last ends
+                seen.append(gc.get_threshold())
+            seen.append(gc.get_threshold())
+        seen.append(gc.get_threshold())
+        gc.set_threshold(0, 10, 10)  # collection turned off by the caller stays off
+        with pl._fewer_collections():
+            seen.append(gc.get_threshold())
+        seen.append(gc.get_threshold())
+        gc.set_threshold(700, 10, 10)
+        try:
+            with pl._fewer_collections():
+                raise ValueError
+        except ValueError:
+            pass
+        seen.append(gc.get_threshold())
+    finally:
+        gc.set_threshold(*saved)
+    t = pl.GC_BATCH_THRESHOLD
+    assert seen == [(t, 10, 10)] * 3 + [(700, 10, 10), (0, 10, 10), (0, 10, 10), (700, 10, 10)]
