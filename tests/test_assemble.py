@@ -830,3 +830,17 @@ def test_round6_acts_named_but_not_told(text, code):
     assert "Air/drone strike" not in [e.sub_event_type for e in rows(text, "2015-08-09")]
     assert "Battles" not in [e.event_type for e in rows(text, "2015-08-09")]
     assert code in _codes(text, "2015-08-09")
+
+
+def test_a_demonstration_elsewhere_in_the_article_makes_no_act_an_intervention_in_it():
+    """protest-dispersed retypes an act of an article about a demonstration only when the act's own
+    sentence tells the crowd, its dispersal or 'them' (round 6)."""
+    from extractor.context import ArticleContext
+
+    ctx = ArticleContext(protest=True)
+    et, sub, *_, r = retype("Violence against civilians", "Attack", _Actor("state"), None, trigger="أطلقت",
+                            text="وأطلقت قوات الأمن النار عليهم وسط المدينة", ctx=ctx)  # fmt: skip
+    assert (sub, r.id) == ("Protest with intervention", "protest-dispersed")
+    et, sub, *_, r = retype("Violence against civilians", "Attack", None, None, trigger="تعذيب",
+                            text="لجنة لتقصي شبهة تعذيب سجناء داخل السجون", ctx=ctx)  # fmt: skip
+    assert sub == "Attack" and (r is None or r.id != "protest-dispersed")

@@ -474,3 +474,4 @@ def test_a_region_of_the_article_country_told_without_its_name():
     assert sorted(e.location for e in extract(text, published="2015-07-22")) == ["Diyarbakir", "Istanbul"]
     ev = one("قتل جندي تركي في هجوم شنه مسلحون أكراد في جنوب شرق البلاد أمس.", published="2015-07-22")
     assert (ev.location, ev.geo_precision) == ("Diyarbakir", 3)
+
