@@ -102,6 +102,20 @@ def test_token_texts_equal_the_tokens_and_countries_in_equals_the_word_loop():
             assert lex.countries_in(texts) == plain == lex.countries_in(texts)
 
 
+def test_countries_in_texts_equals_countries_in_of_the_sentences_tokens():
+    from extractor.resolve.actors import ActorLexicon
+    from extractor.segment import split_sentences
+
+    lex = ActorLexicon.load()
+    extra = [normalize_text(t) for t in ("قال مسؤول سعودي:«القوات اليمنية»،والسورية(وللعراق) MQ-9 3.5 سوريا-العراق",
+                                         "اليمن.وقال\tالعراقي\u00a0السعودية؟'ليبيا'", "x_سوريا 2015م.اليمنيين")]
+    for text in _texts(400, 14) + extra:
+        sents = split_sentences(text)
+        want = lex.countries_in([w for s in sents for w in s.token_texts])
+        assert lex.countries_in_texts([s.text for s in sents]) == want == lex.countries_in_texts([s.text for s in sents])
+    assert lex.countries_in_texts(extra[:1]) == lex.countries_in(split_sentences(extra[0])[0].token_texts) != []
+
+
 def test_a_whole_text_read_sentence_by_sentence_equals_the_whole_text_read_at_once():
     """country_of_article reads the text's sentences (memoised for the later stages) and checks again the
     candidates near a sentence's start or end, whose checks would see the neighbouring sentences."""
