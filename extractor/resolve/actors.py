@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime
 import functools
 import itertools
+import operator
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -571,13 +572,22 @@ class ActorLexicon:
             memo.clear()
         got = list(map(memo.get, chunks))
         if None in got:  # chunks met for the first time
-            for i, g in enumerate(got):
+            words = self._word_countries
+            if len(words) > 200_000:
+                words.clear()
+            for i in itertools.compress(range(len(got)), map(operator.is_, got, itertools.repeat(None))):
+                ch = chunks[i]
+                g = memo.get(ch)
                 if g is None:
-                    ch = chunks[i]
-                    g = memo.get(ch)
-                    if g is None:
-                        g = memo[ch] = tuple(self.countries_in(TOKEN_RE.findall(ch)))
-                    got[i] = g
+                    out = []
+                    for w in (ch,) if ch.isalpha() else TOKEN_RE.findall(ch):
+                        c = words.get(w, "")
+                        if c == "":  # not met yet ("" is no word's country)
+                            c = words[w] = self.country_of_word(w) if w.isalpha() else None
+                        if c:
+                            out.append(c)
+                    g = memo[ch] = tuple(out)
+                got[i] = g
         return list(itertools.chain.from_iterable(filter(None, got)))
 
     @functools.cached_property
