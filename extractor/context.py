@@ -178,7 +178,7 @@ def article_context(doc: Doc, gazetteer: Gazetteer, lexicon: Any = None) -> Arti
         # the gazetteer's pick yields when another country has clearly more places and names
         by_name: dict[str, float] = {}
         # all the article's words in one call (the same countries in the same order as sentence by sentence)
-        for c in lexicon.countries_in([w for s in doc.sentences for w in s.token_texts]):
+        for c in lexicon.countries_in_texts([s.text for s in doc.sentences]):
             by_name[c] = by_name.get(c, 0.0) + 0.5
             named.add(c)
         score = dict(by_name)

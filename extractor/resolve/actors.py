@@ -22,7 +22,10 @@ from __future__ import annotations
 
 import datetime
 import functools
+import itertools
+import operator
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from typing import Any
@@ -34,6 +37,7 @@ from ..normalize import normalize_key
 from ..phrases import PhraseMatcher, clitic_part, clitic_regex, phrase_keys, proclitics, suffixes
 from ..record import interaction
 from ..rules_schema import load_yaml
+from ..segment import TOKEN_RE
 
 KINDS = ("state", "police", "rebel", "political_militia", "identity_militia", "rioters", "protesters",
          "civilians", "external", "unidentified")  # fmt: skip
@@ -556,10 +560,42 @@ class ActorLexicon:
             memo.clear()
         for w in set(words).difference(memo):
             memo[w] = self.country_of_word(w) if w.isalpha() else None
-        return [c for c in map(memo.__getitem__, words) if c]
+        return list(filter(None, map(memo.__getitem__, words)))
+
+    def countries_in_texts(self, texts: Iterable[str]) -> list[str]:
+        """``countries_in`` of the tokens of ``texts`` (``TOKEN_RE.findall`` of each, one after the other),
+        without tokenising them: a token never holds whitespace, so each whitespace-parted chunk of a
+        text is read once (its countries remembered per chunk; most chunks are one word, met before)."""
+        chunks = list(itertools.chain.from_iterable(map(str.split, texts)))
+        memo = self._chunk_countries
+        if len(memo) > 200_000:
+            memo.clear()
+        got = list(map(memo.get, chunks))
+        if None in got:  # chunks met for the first time
+            words = self._word_countries
+            if len(words) > 200_000:
+                words.clear()
+            for i in itertools.compress(range(len(got)), map(operator.is_, got, itertools.repeat(None))):
+                ch = chunks[i]
+                g = memo.get(ch)
+                if g is None:
+                    out = []
+                    for w in (ch,) if ch.isalpha() else TOKEN_RE.findall(ch):
+                        c = words.get(w, "")
+                        if c == "":  # not met yet ("" is no word's country)
+                            c = words[w] = self.country_of_word(w) if w.isalpha() else None
+                        if c:
+                            out.append(c)
+                    g = memo[ch] = tuple(out)
+                got[i] = g
+        return list(itertools.chain.from_iterable(filter(None, got)))
 
     @functools.cached_property
     def _word_countries(self) -> dict[str, str | None]:
+        return {}
+
+    @functools.cached_property
+    def _chunk_countries(self) -> dict[str, tuple[str, ...]]:
         return {}
 
     def country_of_word(self, word: str) -> str | None:
