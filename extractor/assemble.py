@@ -709,6 +709,20 @@ def _told_seat(text: str, e: Any, country: str) -> Any:
     return replace(seat, start=-1, end=-1) if told and (seat := Gazetteer.load().seat_of_region(country, told)) else None
 
 
+def _at_region_seat(e: Any, seat: Any, out: list, rejected: list | None) -> None:
+    """An event told only in a region of a country: coded at the seat of the region's main province
+    (precision 3), or, when the region has none listed, not coded and the reason kept."""
+    if seat is not None:
+        e.place, e.place_explicit = seat, True
+        e.flags = e.flags + [_REGION_SEAT]
+        out.append(e)
+    elif rejected is not None:
+        rejected.append(Rejection(e.template_id, e.sentence_index, e.trigger,
+                                  "not coded: only a region of the country is named, and no province "
+                                  "of it is the region's main one (place_words.yaml region_seats)",
+                                  code="region"))  # fmt: skip
+
+
 def place_policy(events: list, ctx: ArticleContext | None, rejected: list | None = None, text: str = "") -> list:
     """ACLED codes no event at country precision and none without a location (codebook: spatial
     precision). A row with only a country takes the article's main place there; one told in a region
@@ -737,31 +751,14 @@ def place_policy(events: list, ctx: ArticleContext | None, rejected: list | None
         if p is not None and e.place_explicit and names_region(text, p) and region_direction(text, p.start):
             # "شرق سوريا" (not "وسط أعلام العراق", amid): ACLED codes a larger region at the seat of its main
             # province (precision 3)
-            seat = Gazetteer.load().region_seat(text, p)
-            if seat is not None:
-                e.place = seat
-                e.flags = e.flags + [_REGION_SEAT]
-                out.append(e)
-            elif rejected is not None:
-                rejected.append(Rejection(e.template_id, e.sentence_index, e.trigger,
-                                          "not coded: only a region of the country is named, and no province "
-                                          "of it is the region's main one (place_words.yaml region_seats)",
-                                          code="region"))  # fmt: skip
+            _at_region_seat(e, Gazetteer.load().region_seat(text, p), out, rejected)
             continue
         told = _told_region(text, e)
         country = p.country if p is not None else (ctx.focus_country if ctx is not None else None)
         if told and country:
             # "قتل جندي في هجوم في شرق البلاد": the region of the article's country, not its main place
             seat = Gazetteer.load().seat_of_region(country, told)
-            if seat is not None:
-                e.place, e.place_explicit = replace(seat, start=-1, end=-1), True
-                e.flags = e.flags + [_REGION_SEAT]
-                out.append(e)
-            elif rejected is not None:
-                rejected.append(Rejection(e.template_id, e.sentence_index, e.trigger,
-                                          "not coded: only a region of the country is named, and no province "
-                                          "of it is the region's main one (place_words.yaml region_seats)",
-                                          code="region"))  # fmt: skip
+            _at_region_seat(e, replace(seat, start=-1, end=-1) if seat is not None else None, out, rejected)
             continue
         main = ctx.main_place if ctx is not None else None
         if main is not None and (p is None or main.country == p.country):
