@@ -142,6 +142,10 @@ class Plan:
     cue: Cue
     not_types: frozenset[str]
 
+    def before(self, m: Any, text: str, rel: int) -> bool:
+        """Whether the cue is before the trigger at ``rel`` and ``m``'s type is not one it spares."""
+        return not {m.event_type, m.sub_event_type} & self.not_types and self.cue.before(text, rel)
+
 
 @dataclass(frozen=True)
 class DecisionCues:
@@ -200,6 +204,11 @@ class DecisionCues:
             c = check_keys(f"decisions.{name}", d[name], {"words", "window"} if windowed else {"words"}, optional)
             return Cue(word_matcher(f"decisions.{name}.words", c["words"]), int(c.get("window", 0)))
 
+        def plan_cue(name: str) -> Plan:
+            c = check_keys(f"decisions.{name}", d[name], {"words", "window", "not_types"})
+            return Plan(Cue(word_matcher(f"decisions.{name}.words", c["words"]), int(c["window"])),
+                        frozenset(c["not_types"]))
+
         pl = check_keys("decisions.pluperfect", d["pluperfect"], {"aux", "window"})
         f = check_keys("decisions.followup", d["followup"], {"words", "window", "heads", "not_types", "relative", "known"})
         followup = Followup(Cue(word_matcher("decisions.followup.words", f["words"]), int(f["window"])),
@@ -230,18 +239,9 @@ class DecisionCues:
         blame = Blame(word_matcher("decisions.blame.words", b["words"]),
                       word_matcher("decisions.blame.objects", b["objects"]), int(b["window"]),
                       frozenset(b["not_types"]))  # fmt: skip
-        md = check_keys("decisions.media", d["media"], {"words", "window", "not_types"})
-        media = Plan(Cue(word_matcher("decisions.media.words", md["words"]), int(md["window"])),
-                     frozenset(md["not_types"]))  # fmt: skip
         cf = check_keys("decisions.conference", d["conference"], {"words", "window", "known"})
         conference = Conference(Cue(word_matcher("decisions.conference.words", cf["words"]), int(cf["window"])),
                                 word_matcher("decisions.conference.known", cf["known"]))  # fmt: skip
-        pn = check_keys("decisions.plan", d["plan"], {"words", "window", "not_types"})
-        plan = Plan(Cue(word_matcher("decisions.plan.words", pn["words"]), int(pn["window"])),
-                    frozenset(pn["not_types"]))  # fmt: skip
-        pr = check_keys("decisions.protested", d["protested"], {"words", "window", "not_types"})
-        protested = Plan(Cue(word_matcher("decisions.protested.words", pr["words"]), int(pr["window"])),
-                         frozenset(pr["not_types"]))  # fmt: skip
         fc = d["forecast"]
         always = word_matcher("decisions.forecast.always", fc["always"]) if "always" in fc else None
         return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False), cue("hypothetical", True), cue("past", True), cue("after", True),
@@ -250,8 +250,8 @@ class DecisionCues:
                    word_matcher("decisions.tag_line.words", t["words"]), announced, cue("earlier", True), cue("future_time", True),
                    cue("halt", True), cue("generic_kind", True), cue("backdrop", True), cue("not_conflict", False),
                    territory_after, cue("still", True), cue("vow", False), cue("accusation", True), blame,
-                   media, conference, plan, cue("held", False),
-                   protested, cue("coming", True), always)  # fmt: skip
+                   plan_cue("media"), conference, plan_cue("plan"), cue("held", False),
+                   plan_cue("protested"), cue("coming", True), always)  # fmt: skip
 
 
 _RULE_KEYS = {"event_type", "sub_event_type", "context", "actor1", "actor2", "trigger_starts", "sentence_has",
@@ -541,7 +541,7 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
             and _referring(text, rel, f.heads, f)):  # fmt: skip
         return Decision(False, "a follow-up (funeral, condolences, a visit to the wounded) of an event told as known",
                         code="followup")
-    if not {m.event_type, m.sub_event_type} & cues.media.not_types and cues.media.cue.before(text, rel):
+    if cues.media.before(m, text, rel):
         return Decision(False, "a video or photos of the act passed round (نشر صورا، مقطع فيديو لـ): the news is the "
                         "video, not an event of its day", code="media")
     if cues.generic_kind.words.contains(_word_before(text, rel, cues.generic_kind.window)):
@@ -568,7 +568,7 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
             and _blamed(text, rel, cues.blame)):  # fmt: skip
         return Decision(False, "blame laid for the act (حملت الرئاسة الاحتلال مسؤولية ...): a reaction, not the event",
                         code="blame")
-    if not {m.event_type, m.sub_event_type} & cues.protested.not_types and cues.protested.cue.before(text, rel):
+    if cues.protested.before(m, text, rel):
         return Decision(False, "the act a protest is against (للاحتجاج على الضربات، تنديدا بالهجوم): told as known, "
                         "the protest's place and day are not its", code="protested")
     if cues.alleged.before(text, rel):
@@ -578,7 +578,7 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
         return Decision(False, "a call to act (دعا إلى ...), not the act", code="call")
     if cues.aggregate.words.contains(text):
         return Decision(False, "a cumulative or aggregate toll over a period, not one event", code="aggregate")
-    if not {m.event_type, m.sub_event_type} & cues.plan.not_types and cues.plan.cue.before(text, rel):
+    if cues.plan.before(m, text, rel):
         return Decision(False, "a plot told before the act (كانوا يخططون لارتكاب اعتداءات): nothing happened yet",
                         code="plan")
     if cues.hypothetical.before(text, rel):
