@@ -188,6 +188,7 @@ class DecisionCues:
     held: Cue  # the trigger names the people held ("المختطفين"), a state, not the act
     protested: Plan  # the act a protest is against ("للاحتجاج على الضربات"), not for demonstrations
     coming: Cue  # a time to come right after the trigger ("المواجهات العسكرية المقبلة")
+    reprisal: Cue  # the act a reprisal answers ("ردا على هجوم سوروتش"), told as known
     forecast_always: PhraseMatcher | None = None  # decisions.forecast.always, an optional key
 
     @classmethod
@@ -198,7 +199,7 @@ class DecisionCues:
                         "ongoing", "scattered", "period", "forecast", "commentary", "verdict", "judgement", "crime",
                         "private_violence", "purpose", "tag_line", "announced", "earlier", "future_time", "halt", "generic_kind", "backdrop",
                         "not_conflict", "territory_after", "still", "vow", "accusation", "blame", "media", "conference",
-                        "plan", "held", "protested", "coming"})  # fmt: skip
+                        "plan", "held", "protested", "coming", "reprisal"})  # fmt: skip
 
         def cue(name: str, windowed: bool, optional: set[str] = frozenset()) -> Cue:
             c = check_keys(f"decisions.{name}", d[name], {"words", "window"} if windowed else {"words"}, optional)
@@ -251,7 +252,7 @@ class DecisionCues:
                    cue("halt", True), cue("generic_kind", True), cue("backdrop", True), cue("not_conflict", False),
                    territory_after, cue("still", True), cue("vow", False), cue("accusation", True), blame,
                    plan_cue("media"), conference, plan_cue("plan"), cue("held", False),
-                   plan_cue("protested"), cue("coming", True), always)  # fmt: skip
+                   plan_cue("protested"), cue("coming", True), cue("reprisal", True), always)  # fmt: skip
 
 
 _RULE_KEYS = {"event_type", "sub_event_type", "context", "actor1", "actor2", "trigger_starts", "sentence_has",
@@ -571,6 +572,9 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     if cues.protested.before(m, text, rel):
         return Decision(False, "the act a protest is against (للاحتجاج على الضربات، تنديدا بالهجوم): told as known, "
                         "the protest's place and day are not its", code="protested")
+    if cues.reprisal.before(text, rel):
+        return Decision(False, "the act a reprisal answers (ردا على هجوم ...، انتقاما لمقتل ...): told as known, the "
+                        "reprisal's place and day are not its", background=True, code="reprisal")
     if cues.alleged.before(text, rel):
         return Decision(False, "the act a suspicion or charge alleges (يشتبه بتورطهم في، بتهمة), not an event told",
                         code="alleged")
