@@ -861,6 +861,9 @@ def test_a_shooting_in_a_cinema_is_an_attack_the_place_says_nothing():
         # who the attacker was, told after
         ("وأعلنت السلطات أمس أن شابا في العشرين من عمره هو منفذ الهجوم الانتحاري في مدينة سوروتش.", "followup"),
         ("ونشرت الصحيفة معلومات جديدة حول شخصية الانتحاري الذي فجر نفسه في مسجد في مدينة أبها.", "followup"),
+        # the funeral of a martyr named, his death in a relative clause
+        ("وعقب تشييع جنازة الشهيد عبدالله أحمد عبدالله آل سعيد والذي استشهد في مسجد قوات الطوارئ في مدينة أبها أمس.",
+         "followup"),
         # the final toll given later
         ("وأعلنت الحكومة مساء الأحد حصيلة نهائية لعدد ضحايا الهجوم على الفندق في مدينة سيفاري.", "followup"),
         # a number of operations listed
@@ -873,6 +876,10 @@ def test_a_shooting_in_a_cinema_is_an_attack_the_place_says_nothing():
         ("وأقدم مواطن على قتل جاره بإطلاق النار عليه لخلاف سابق بينهما في مدينة الدمام.", "private violence"),
         # a march to celebrate
         ("ونظمت المحافظة مسيرة حاشدة احتفالا بافتتاح الجسر الجديد في مدينة الأقصر.", "not conflict"),
+        # a demonstration to come, its verb in the future
+        ("وسيحتشد محتجون مساء اليوم في وسط مدينة أثينا للاعتراض على الاتفاق.", "hypothetical"),
+        # the act as the بأن clause of an accusation
+        ("واتهمت المؤسسة الوطنية للنفط الحكومة بأنها قصفت ناقلات نفط قرب مدينة بنغازي.", "accusation"),
         # strikes going on as the backdrop
         ("وأدى وصول القوات إلى مشارف المدينة مع استمرار توجيه ضربات جوية لتجمعات المسلحين إلى هروبهم من مدينة الرمادي.",
          "backdrop"),
