@@ -81,6 +81,8 @@ class Followup:
     not_types: frozenset[str]
     relative: PhraseMatcher  # "الذي" right before a trigger verb ...
     known: PhraseMatcher  # ... after "الحادث الإرهابي", "الهجوم": the act of an event named as known
+    dead: PhraseMatcher | None = None  # ... or after the dead man named ("الشهيد فلان الذي استشهد"), ...
+    dead_window: int = 0  # ... within this many words before the relative
 
 
 @dataclass(frozen=True)
@@ -188,6 +190,8 @@ class DecisionCues:
     held: Cue  # the trigger names the people held ("المختطفين"), a state, not the act
     protested: Plan  # the act a protest is against ("للاحتجاج على الضربات"), not for demonstrations
     coming: Cue  # a time to come right after the trigger ("المواجهات العسكرية المقبلة")
+    reprisal: Cue  # the act a reprisal answers ("ردا على هجوم سوروتش"), told as known
+    accused_that: PhraseMatcher | None  # decisions.accusation.that: the act as the بأن clause of an accusation
     forecast_always: PhraseMatcher | None = None  # decisions.forecast.always, an optional key
 
     @classmethod
@@ -198,7 +202,7 @@ class DecisionCues:
                         "ongoing", "scattered", "period", "forecast", "commentary", "verdict", "judgement", "crime",
                         "private_violence", "purpose", "tag_line", "announced", "earlier", "future_time", "halt", "generic_kind", "backdrop",
                         "not_conflict", "territory_after", "still", "vow", "accusation", "blame", "media", "conference",
-                        "plan", "held", "protested", "coming"})  # fmt: skip
+                        "plan", "held", "protested", "coming", "reprisal"})  # fmt: skip
 
         def cue(name: str, windowed: bool, optional: set[str] = frozenset()) -> Cue:
             c = check_keys(f"decisions.{name}", d[name], {"words", "window"} if windowed else {"words"}, optional)
@@ -210,11 +214,15 @@ class DecisionCues:
                         frozenset(c["not_types"]))
 
         pl = check_keys("decisions.pluperfect", d["pluperfect"], {"aux", "window"})
-        f = check_keys("decisions.followup", d["followup"], {"words", "window", "heads", "not_types", "relative", "known"})
+        f = check_keys("decisions.followup", d["followup"], {"words", "window", "heads", "not_types", "relative", "known"},
+                       {"dead"})
+        dead = check_keys("decisions.followup.dead", f["dead"], {"words", "window"}) if "dead" in f else None
         followup = Followup(Cue(word_matcher("decisions.followup.words", f["words"]), int(f["window"])),
                             word_matcher("decisions.followup.heads", f["heads"]), frozenset(f["not_types"]),
                             word_matcher("decisions.followup.relative", f["relative"]),
-                            word_matcher("decisions.followup.known", f["known"]))  # fmt: skip
+                            word_matcher("decisions.followup.known", f["known"]),
+                            word_matcher("decisions.followup.dead.words", dead["words"]) if dead else None,
+                            int(dead["window"]) if dead else 0)  # fmt: skip
         def typed(name: str) -> Crime:
             c = check_keys(f"decisions.{name}", d[name], {"words", "sub_event_types"})
             return Crime(word_matcher(f"decisions.{name}.words", c["words"]), frozenset(c["sub_event_types"]))
@@ -242,6 +250,8 @@ class DecisionCues:
         cf = check_keys("decisions.conference", d["conference"], {"words", "window", "known"})
         conference = Conference(Cue(word_matcher("decisions.conference.words", cf["words"]), int(cf["window"])),
                                 word_matcher("decisions.conference.known", cf["known"]))  # fmt: skip
+        ac = d["accusation"]
+        accused_that = word_matcher("decisions.accusation.that", ac["that"]) if "that" in ac else None
         fc = d["forecast"]
         always = word_matcher("decisions.forecast.always", fc["always"]) if "always" in fc else None
         return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False), cue("hypothetical", True), cue("past", True), cue("after", True),
@@ -249,9 +259,9 @@ class DecisionCues:
                    cue("ongoing", False), cue("scattered", False), cue("period", True, {"since", "units"}), cue("forecast", True, {"always"}), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"), typed("purpose"),
                    word_matcher("decisions.tag_line.words", t["words"]), announced, cue("earlier", True), cue("future_time", True),
                    cue("halt", True), cue("generic_kind", True), cue("backdrop", True), cue("not_conflict", False),
-                   territory_after, cue("still", True), cue("vow", False), cue("accusation", True), blame,
+                   territory_after, cue("still", True), cue("vow", False), cue("accusation", True, {"that"}), blame,
                    plan_cue("media"), conference, plan_cue("plan"), cue("held", False),
-                   plan_cue("protested"), cue("coming", True), always)  # fmt: skip
+                   plan_cue("protested"), cue("coming", True), cue("reprisal", True), accused_that, always)  # fmt: skip
 
 
 _RULE_KEYS = {"event_type", "sub_event_type", "context", "actor1", "actor2", "trigger_starts", "sentence_has",
@@ -447,9 +457,14 @@ def _referring(text: str, rel: int, heads: PhraseMatcher, f: Followup | None = N
     words = text[:rel].split()
     if words and heads.contains(words[-1]):
         return True
-    words = _word_before(text, rel, 4).split()
-    return (f is not None and len(words) >= 2 and f.relative.contains(words[-1], strict_suffix=True)
-            and any(f.known.contains(w) for w in words[:-1]))
+    if f is None:
+        return False
+    words = _word_before(text, rel, max(4, f.dead_window + 1)).split()
+    if not words or not f.relative.contains(words[-1], strict_suffix=True):
+        return False
+    if any(f.known.contains(w) for w in words[-4:-1]):
+        return True
+    return f.dead is not None and any(f.dead.contains(w) for w in words[-f.dead_window - 1 : -1])
 
 
 @functools.cache
@@ -561,8 +576,10 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     if m.sub_event_type in cues.purpose.sub_event_types and _starts_with(_word_at(text, rel), cues.purpose.words):
         return Decision(False, "a territory change told as a purpose (لاستعادة، لتحرير): nothing changed hands yet",
                         code="purpose")
-    if cues.accusation.before(text, rel) and _word_at(text, rel).startswith("بال"):
-        return Decision(False, "a known act an accusation names (تتهم أنقرة المجموعة بالهجوم على ...): a statement, not "
+    if cues.accusation.before(text, rel) and (_word_at(text, rel).startswith("بال") or (
+            cues.accused_that is not None and cues.accused_that.contains(_word_before(text, rel, 2)))):
+        return Decision(False, "a known act an accusation names (تتهم أنقرة المجموعة بالهجوم على ...، اتهمت الحكومة بأنها قصفت ...): a "
+                        "statement, not "
                         "an event told", code="accusation")
     if (not {m.event_type, m.sub_event_type} & cues.blame.not_types and not _dated_recent(m, ctx)
             and _blamed(text, rel, cues.blame)):  # fmt: skip
@@ -571,6 +588,9 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     if cues.protested.before(m, text, rel):
         return Decision(False, "the act a protest is against (للاحتجاج على الضربات، تنديدا بالهجوم): told as known, "
                         "the protest's place and day are not its", code="protested")
+    if cues.reprisal.before(text, rel):
+        return Decision(False, "the act a reprisal answers (ردا على هجوم ...، انتقاما لمقتل ...): told as known, the "
+                        "reprisal's place and day are not its", background=True, code="reprisal")
     if cues.alleged.before(text, rel):
         return Decision(False, "the act a suspicion or charge alleges (يشتبه بتورطهم في، بتهمة), not an event told",
                         code="alleged")

@@ -849,3 +849,71 @@ def test_a_shooting_in_a_cinema_is_an_attack_the_place_says_nothing():
     # round 6 had "سينما" among the non-conflict words; a gunman firing on a cinema's audience is an attack
     [ev] = rows("أعلنت الشرطة أن مسلحا أطلق النار على رواد سينما في مدينة ناشفيل الأمريكية مساء الأحد.", "2015-08-09")
     assert (ev.sub_event_type, ev.location) == ("Attack", "Nashville")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a comment declined on the act: the speaker's place, not the strike's
+        ("ورفضت متحدثة باسم الجيش التعليق على التقارير الخاصة بالغارة الجوية على سيارة في مدينة القنيطرة.", "reaction"),
+        # the wounded of the bombing visited: a construct names the act as known
+        ("وزار أمير المنطقة أمس مصابي تفجير مسجد قوات الأمن في مدينة أبها.", "followup"),
+        # who the attacker was, told after
+        ("وأعلنت السلطات أمس أن شابا في العشرين من عمره هو منفذ الهجوم الانتحاري في مدينة سوروتش.", "followup"),
+        ("ونشرت الصحيفة معلومات جديدة حول شخصية الانتحاري الذي فجر نفسه في مسجد في مدينة أبها.", "followup"),
+        # the funeral of a martyr named, his death in a relative clause
+        ("وعقب تشييع جنازة الشهيد عبدالله أحمد عبدالله آل سعيد والذي استشهد في مسجد قوات الطوارئ في مدينة أبها أمس.",
+         "followup"),
+        # the final toll given later
+        ("وأعلنت الحكومة مساء الأحد حصيلة نهائية لعدد ضحايا الهجوم على الفندق في مدينة سيفاري.", "followup"),
+        # a number of operations listed
+        ("وقال اللواء إن التنظيم نفذ عددا من العمليات الإجرامية شملت استهداف دورية أمنية في مدينة الرياض.", "aggregate"),
+        # a verdict with the act as its subject
+        ("عضو في المجلس: تفجير المسجد في مدينة أبها عمل إجرامي", "judgement"),
+        # resolve
+        ("وقال الوزير إن التفجير الإرهابي في مدينة أبها لن يزيد المملكة إلا حزما.", "vow"),
+        # a quarrel between two men
+        ("وأقدم مواطن على قتل جاره بإطلاق النار عليه لخلاف سابق بينهما في مدينة الدمام.", "private violence"),
+        # a march to celebrate
+        ("ونظمت المحافظة مسيرة حاشدة احتفالا بافتتاح الجسر الجديد في مدينة الأقصر.", "not conflict"),
+        # a demonstration to come, its verb in the future
+        ("وسيحتشد محتجون مساء اليوم في وسط مدينة أثينا للاعتراض على الاتفاق.", "hypothetical"),
+        # the act as the بأن clause of an accusation
+        ("واتهمت المؤسسة الوطنية للنفط الحكومة بأنها قصفت ناقلات نفط قرب مدينة بنغازي.", "accusation"),
+        # strikes going on as the backdrop
+        ("وأدى وصول القوات إلى مشارف المدينة مع استمرار توجيه ضربات جوية لتجمعات المسلحين إلى هروبهم من مدينة الرمادي.",
+         "backdrop"),
+    ],
+)
+def test_round7_mentions_that_report_no_event(text, code):
+    assert rows(text, "2015-08-09") == []
+    assert code in _codes(text, "2015-08-09")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # months or years ago, counted
+        ("ووقع هجوم مماثل قبل ثلاثة أشهر على متحف في مدينة تونس على يد مسلحين.", "past"),
+        ("ووقع الحادث بعد ثلاث سنوات تقريبا على إطلاق النار الذي شهدته دار للسينما في مدينة أورورا وقتل فيه 12 شخصا.",
+         "earlier"),
+        # a liberation named after the success of the forces: the time of the news
+        ("وتأتي عودة الحكومة إلى مدينة عدن بعد تمكن المقاومة والجيش من تحرير مدينة زنجبار بالكامل من المتمردين.",
+         "territory after"),
+    ],
+)
+def test_round7_earlier_acts_told_as_background(text, code):
+    assert rows(text, "2015-08-09") == []
+    assert code in _codes(text, "2015-08-09")
+
+
+def test_the_act_a_reprisal_answers_is_told_as_known():
+    text = "وأعلنت الحركة أمس أنها قتلت رجلا في مدينة إسطنبول ردا على هجوم سوروتش."
+    assert "Suruc" not in [e.location for e in rows(text, "2015-07-24")]
+    assert "reprisal" in _codes(text, "2015-07-24")
+
+
+def test_an_attack_three_days_ago_is_not_past_background():
+    # days can date the news; only months and years counted are the past
+    [ev] = rows("وقتل خمسة جنود في هجوم على حاجز قرب مدينة العريش قبل ثلاثة أيام.", "2015-08-09")
+    assert (ev.location, str(ev.event_date)) == ("Arish", "2015-08-06")
