@@ -1,0 +1,62 @@
+"""Actor families read off whole sentences (each written for these tests, no article text): who is
+actor1 and actor2 of the row a short report gives."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractor import extract
+from extractor.normalize import normalize_text
+from extractor.resolve.actors import ActorLexicon
+
+D2015 = dt.date(2015, 8, 1)
+
+
+@pytest.fixture(scope="module")
+def lex() -> ActorLexicon:
+    return ActorLexicon.load()
+
+
+def _actors(text: str, published: str = "2015-08-02") -> list[tuple[str, str]]:
+    return [(r.actor1, r.actor2) for r in extract(text, published=published)]
+
+
+def _first(lex: ActorLexicon, text: str, country: str) -> str:
+    found = lex.find(normalize_text(text), event_country=country, event_date=D2015)
+    assert found, f"no actor in {text!r}"
+    return found[0].name
+
+
+# --- fire from a country's land is fired by a group of that country, not of the country it falls in -----
+# (ACLED: an unidentified armed group is coded by the country it operates from when that is known)
+@pytest.mark.parametrize("text", [
+    "سقطت مقذوفات عسكرية من داخل الأراضي اليمنية على منزل في محافظة أحد المسارحة بمنطقة جازان أمس مما أدى إلى إصابة مواطن.",
+    "سقطت مقذوفات قادمة من الأراضي اليمنية على مدرسة في محافظة أحد المسارحة بمنطقة جازان أمس مما أدى إلى إصابة طالب.",
+])
+def test_projectiles_from_a_neighbours_land(text):
+    assert _actors(text) == [("Unidentified Armed Group (Yemen)", "Civilians (Saudi Arabia)")]
+
+
+def test_a_land_named_without_a_munition_is_no_actor(lex):
+    found = lex.find(normalize_text("انسحب الوفد من الأراضي السورية أمس"), event_country="Lebanon", event_date=D2015)
+    assert not found
+
+
+# --- the regime named with its country's adjective is that state's forces (ACLED: Military Forces of X) ---
+def test_a_warplane_of_the_syrian_regime():
+    rows = _actors("قصفت طائرة حربية تابعة للنظام السوري أمس حيا في مدينة أريحا ما تسبب بمقتل 27 شخصا.")
+    assert rows and rows[0][0] == "Military Forces of Syria (2000-2024)"
+
+
+def test_the_regime_needs_its_adjective(lex):
+    found = lex.find(normalize_text("طالب المتظاهرون بإصلاح النظام"), event_country="Jordan", event_date=D2015)
+    assert [a.name for a in found] == ["Protesters (Jordan)"]
+
+
+# --- a ministry of the interior speaks for its police: "its forces" after it are the police ------------
+def test_the_interior_ministrys_own_forces(lex):
+    assert _first(lex, "قالت وزارة الداخلية التونسية إن قواتها الخاصة قتلت مسلحا", "Tunisia").startswith("Police Forces of Tunisia")
+    rows = _actors("قالت وزارة الداخلية التونسية أمس إن قواتها الخاصة قتلت مسلحا في كمين بجبل الشعانبي في محافظة القصرين.")
+    assert rows and rows[0][0].startswith("Police Forces of Tunisia")
