@@ -60,3 +60,16 @@ def test_the_interior_ministrys_own_forces(lex):
     assert _first(lex, "قالت وزارة الداخلية التونسية إن قواتها الخاصة قتلت مسلحا", "Tunisia").startswith("Police Forces of Tunisia")
     rows = _actors("قالت وزارة الداخلية التونسية أمس إن قواتها الخاصة قتلت مسلحا في كمين بجبل الشعانبي في محافظة القصرين.")
     assert rows and rows[0][0].startswith("Police Forces of Tunisia")
+
+
+# --- ACLED's spelling: a country named with its article keeps it after "of", with its period ------------
+def test_the_philippines_keeps_its_article(lex):
+    found = lex.find(normalize_text("قتل جنديان فلبينيان في هجوم"), event_country="Philippines", event_date=dt.date(2019, 1, 1))
+    assert [a.name for a in found] == ["Military Forces of the Philippines (2016-2022)"]
+
+
+# --- fire on a border post from a neighbour's land: the post's forces are the target --------------------
+def test_shells_from_a_neighbours_land_on_a_border_post():
+    rows = _actors("تعرض مركز حدودي في قطاع ظهران الجنوب بمنطقة عسير أمس لقذائف عسكرية كثيفة من داخل الأراضي اليمنية"
+                   " مما أدى إلى مقتل جندي من حرس الحدود.")
+    assert rows and rows[0][0] == "Unidentified Armed Group (Yemen)"
