@@ -73,3 +73,9 @@ def test_shells_from_a_neighbours_land_on_a_border_post():
     rows = _actors("تعرض مركز حدودي في قطاع ظهران الجنوب بمنطقة عسير أمس لقذائف عسكرية كثيفة من داخل الأراضي اليمنية"
                    " مما أدى إلى مقتل جندي من حرس الحدود.")
     assert rows and rows[0][0] == "Unidentified Armed Group (Yemen)"
+
+
+def test_a_named_side_of_that_country_is_the_one_firing(lex):
+    found = lex.find(normalize_text("أطلقت ميليشيا الحوثي قذائف من داخل الأراضي اليمنية على مدينة نجران"),
+                     event_country="Saudi Arabia", event_date=D2015)
+    assert [a.name for a in found] == ["Military Forces of Yemen (2015-2017) Houthi-Saleh"]

@@ -742,6 +742,11 @@ class ActorLexicon:
         الزاوية") is kept as that group, with its Arabic name as the associated actor of an
         Unidentified Armed Group, rather than lost."""
         found = self._find(text, offset, event_country, event_date)
+        if self._agent_forms:  # a land that names who fired says nothing more when a side of that country is named
+            # ("أطلقت ميليشيا الحوثي قذائف من داخل الأراضي اليمنية": the Houthis fired)
+            origin = [a for a in found if any(_lower(a.matched).startswith(f) for f in self._agent_forms)]
+            named = [a for a in found if a not in origin and a.kind in _ARMED]
+            found = [a for a in found if a not in origin or not any(o.country == a.country for o in named)]
         if persons:  # a name inside a longer PER span; a span that is just the match (with its clitics: "ومسلحي
             # الحوثي") is a mistagged noun
             found = [a for a in found
