@@ -79,3 +79,9 @@ def test_a_named_side_of_that_country_is_the_one_firing(lex):
     found = lex.find(normalize_text("أطلقت ميليشيا الحوثي قذائف من داخل الأراضي اليمنية على مدينة نجران"),
                      event_country="Saudi Arabia", event_date=D2015)
     assert [a.name for a in found] == ["Military Forces of Yemen (2015-2017) Houthi-Saleh"]
+
+
+# --- the one suspected is no participant (ACLED: no actor on an accusation alone) -----------------------
+def test_the_suspected_group_is_not_the_perpetrator():
+    rows = _actors("رجحت السلطات أمس تورط حزب الله في تفجير استهدف دورية للشرطة في قرية سترة وأسفر عن مقتل شرطيين.")
+    assert rows and rows[0][0] == "Unidentified Armed Group (Bahrain)"
