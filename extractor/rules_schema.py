@@ -207,6 +207,7 @@ ACTORS = _obj({
         "window": _int("tokens searched by needs_near (default 8)", minimum=0),
         "needs_near": _phrases("words one of which must be near"),
         "needs_before": _phrases("words one of which must come within `window` words before"),
+        "agent": _bool("the actor these forms name acts, it is never the target"),
         "by_country": _map(_s("ACLED actor name"), "event country -> the name ACLED uses there"),
     }, ("name", "kind")), "people named by their role"),
     # roles from the clause (extractor/resolve/actors.py)

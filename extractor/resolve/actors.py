@@ -245,6 +245,7 @@ class ActorLexicon:
         if set(agent) - {"near", "next"}:
             raise ValueError(f"actors.yaml: agent_cues: unknown key(s) {sorted(set(agent) - {'near', 'next'})}")
         self._agent = PhraseMatcher((w, 2 if k == "near" else 0) for k, ws in agent.items() for w in ws)
+        self._agent_forms: set[str] = set()  # forms of roles marked agent: true (filled with the roles below)
         self._support = PhraseMatcher((w, "support") for w in data.get("support_cues") or [])
         self._word_lists = self._speech | self._source_nouns | self._source_links
         targets = data.get("state_targets") or {}
@@ -297,6 +298,8 @@ class ActorLexicon:
             )  # fmt: skip
             for a in spec.get("aliases") or []:
                 self._add_alias(a, e, None)
+                if spec.get("agent"):  # "من داخل الأراضي اليمنية": whoever it names fired, never the target
+                    self._agent_forms.add(_lower(normalize_key(a)))
         for e in self.entries:
             if e.kind not in self.kind_inter:
                 raise ValueError(f"actors.yaml: unknown kind {e.kind!r} for {e.name!r}")
@@ -429,7 +432,12 @@ class ActorLexicon:
         return self._own_forces([m.group().lower() for _, m in zip(range(3), _WORD.finditer(text, pos))])
 
     def agent_before(self, text: str, start: int) -> bool:
-        """Whether a 'by' phrase ends right before ``start`` ("بقصف لـ"), or within 2 words ("برصاص قناص تابع لـ")."""
+        """Whether a 'by' phrase ends right before ``start`` ("بقصف لـ"), or within 2 words ("برصاص قناص تابع لـ"),
+        or the actor there is named by a phrase that only names who acts ("من داخل الأراضي اليمنية")."""
+        if self._agent_forms:
+            low = _lower(text[start : start + 40])
+            if any(low.startswith(f) for f in self._agent_forms):
+                return True
         before = text[max(0, start - 60) : start]
         for h in self._agent.iter(before):
             gap = before[h.end :]
@@ -734,6 +742,11 @@ class ActorLexicon:
         الزاوية") is kept as that group, with its Arabic name as the associated actor of an
         Unidentified Armed Group, rather than lost."""
         found = self._find(text, offset, event_country, event_date)
+        if self._agent_forms:  # a land that names who fired says nothing more when a side of that country is named
+            # ("أطلقت ميليشيا الحوثي قذائف من داخل الأراضي اليمنية": the Houthis fired)
+            origin = [a for a in found if any(_lower(a.matched).startswith(f) for f in self._agent_forms)]
+            named = [a for a in found if a not in origin and a.kind in _ARMED]
+            found = [a for a in found if a not in origin or not any(o.country == a.country for o in named)]
         if persons:  # a name inside a longer PER span; a span that is just the match (with its clitics: "ومسلحي
             # الحوثي") is a mistagged noun
             found = [a for a in found
