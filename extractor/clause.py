@@ -89,8 +89,10 @@ def _at(toks: list[tuple[int, int, str]], i: int, phrases) -> tuple[str, ...] | 
 def clause_start(text: str, pos: int) -> int:
     """Where the clause holding ``pos`` begins: after the last boundary mark or clause-opening word before it."""
     w = words()
-    lo = max((i + 1 for i in range(pos) if text[i] in w.marks), default=0)
-    toks = [t for t in _tokens(text[lo:pos])]
+    lo = pos
+    while lo > 0 and text[lo - 1] not in w.marks:  # back to the nearest mark only: linear in the clause
+        lo -= 1
+    toks = _tokens(text[lo:pos])
     for i in range(len(toks) - 1, -1, -1):
         p = _at(toks, i, w.openers)
         if p is not None and i + len(p) <= len(toks):
