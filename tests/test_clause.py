@@ -63,6 +63,7 @@ def test_a_future_verb_right_after_an_indefinite_trigger_is_its_predicate():
     ("لم يصب أحد وقتل اثنان في اشتباكات قرب البلدة", "اشتباكات", False),  # a preposition ends the list
     ("انتهت المسيرة دون وقوع إصابات في صفوف المتظاهرين أو اشتباكات", "اشتباكات", False),
     ("وقعت مواجهات أو اشتباكات في البلدة", "اشتباكات", False),  # no negator
+    ("قد لا تكون الرواية صحيحة إنما الثابت تفجير السوق وخطف الطائرة", "خطف", False),  # إنما opens a clause
 ])
 def test_negation_reaches_over_a_coordinated_list(text, word, negated):
     t, i = _at(text, word)
