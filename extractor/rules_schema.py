@@ -115,6 +115,8 @@ TEMPLATE = _obj({
     "note": _s("the event's short English description (default: the sub-event type)"),
     "triggers": _phrases("the phrases that fire the template"),
     "needs": _phrases("cue phrases one of which must be in the same sentence"),
+    "needs_imperfect": _phrases("imperfect-verb cues that count as `needs` only in a headline or in a sentence "
+                                "with a past anchor (clause.yaml past_anchors): the body's imperfect tells no past act"),
     "unless": _phrases("phrases in the same sentence that cancel the template"),
     "air_if": _phrases("phrases that make a bare shelling an air strike"),
     "if_target_armed": _retype("re-type when the target is an armed actor"),
@@ -423,6 +425,36 @@ FUNCTION_WORDS = _obj({
     }, ("pluperfect_particles",), desc="the small words assemble.py reads before a trigger"),
 }, ("actors", "mentions", "assemble"))
 
+CLAUSE = _obj({
+    "boundary_marks": _phrases("marks after which a new clause begins (، . : « ...)"),
+    "openers": _phrases("words that open a new clause (لكن، بينما، الذي): the clause "
+                                                  "around a trigger begins after the last one before it"),
+    "mood": _obj({
+        "conditional": _phrases("a condition before the trigger in its clause (إذا، لو، في حال)"),
+        "question": _phrases("a question word before the trigger in its clause (هل)"),
+        "wish": _phrases("a wish or obligation before the trigger in its clause (ليت، يجب أن)"),
+        "future": _phrases("future particles before the trigger in its clause (سوف، لن)"),
+    }, ("conditional", "question", "wish", "future"), "the clause's mood: no report of a past act"),
+    "future_prefix": _obj({
+        "prefix": _s("the future prefix (س)"),
+        "imperfect": _phrases("the imperfect prefixes after it (ي، ت)"),
+        "min_stem": _int("letters at least after the two prefixes", minimum=1),
+        "predicate": _int("words right after an indefinite trigger read for its own future verb (0: none)",
+                          minimum=0),
+    }, ("prefix", "imperfect"), "a verb with the future prefix before the trigger makes its clause future"),
+    "not_future": _phrases("beginnings of nouns and names that look like a future verb (سيار، سياس، سيطر)"),
+    "past_anchors": _phrases("words that date a sentence in the past (أمس، يوم الخميس): imperfect cues "
+                             "(needs_imperfect) count in a body sentence only with one"),
+    "negation": _obj({
+        "negators": _phrases("negators whose scope reaches over a coordinated list (لم، لا، دون)"),
+        "coordinators": _phrases("words that join the nouns of the list (أو، و، ولا)"),
+        "stops": _phrases("prepositions and clause words beyond which the negation reaches no further"),
+        "reach": _int("the list's nouns at most this many words after the negator", minimum=1),
+        "casualties": _phrases("casualty nouns: negated before a preposition, they spare the event after it "
+                               "(دون وقوع إصابات في صفوف المتظاهرين)"),
+    }, ("negators", "coordinators", "stops"), "negation scope over coordination"),
+}, ("boundary_marks", "openers", "mood", "future_prefix", "negation"))
+
 #: file name -> its schema. One place per file: add a key here (with a description).
 SCHEMAS: dict[str, dict] = {
     "triggers.yaml": TRIGGERS,
@@ -434,6 +466,7 @@ SCHEMAS: dict[str, dict] = {
     "clitics.yaml": CLITICS,
     "place_words.yaml": PLACE_WORDS,
     "function_words.yaml": FUNCTION_WORDS,
+    "clause.yaml": CLAUSE,
 }
 
 WORD_LISTS = ("agencies.txt", "places_facilities.txt", "places_needs_type.txt", "places_stop.txt", "places_media.txt",

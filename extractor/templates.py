@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+from . import clause
 from .phrases import Hit, PhraseMatcher, clitic_part, proclitics
 from .rules_schema import load_yaml
 from .segment import Sentence
@@ -37,6 +38,8 @@ class Template:
     confidence: float
     note: str
     needs: PhraseMatcher | None = None
+    # imperfect-verb cues that count as needs only in a headline or with a past anchor ("قذائف تسقط على ...")
+    needs_imperfect: PhraseMatcher | None = None
     unless: PhraseMatcher | None = None
     air_if: PhraseMatcher | None = None
     if_target_armed: Retype | None = None
@@ -105,6 +108,8 @@ REASONS = {
     "anaphora": "refers back (هذه، تلك ...) to an event already told",
     "any": "'any' (أي) puts the event in doubt",
     "future": "future, threatened or hypothetical action, not an event that happened",
+    "conditional": "its clause is a condition (إذا، لو، في حال): a hypothetical act, not an event that happened",
+    "wish": "its clause is a wish or an obligation (ليت، يجب أن), not an event that happened",
     "threat": "a threat, not an event",
     "legal": "a court case or verdict, not the event itself",
     "exercise": "a military exercise",
@@ -154,6 +159,7 @@ class TemplateSet:
                 confidence=float(t.get("confidence", 0.7)),
                 note=t.get("note", t["sub_event_type"].lower()),
                 needs=_matcher(t.get("needs")),
+                needs_imperfect=_matcher(t.get("needs_imperfect")),
                 unless=_matcher(t.get("unless")),
                 air_if=_matcher(t.get("air_if")),
                 if_target_armed=_retype(t.get("if_target_armed")),
@@ -277,7 +283,7 @@ class TemplateSet:
             return "noun form"
         if tpl.needs is not None and not _contains_without(
             tpl.needs, local, h.start - sent.start, h.end - sent.start, memo, tpl.id
-        ):
+        ) and not (tpl.needs_imperfect is not None and _imperfect_cue(tpl, sent, h, memo)):
             return "needs"
         # a window of tokens before the trigger (size per filter)
         sizes = [size for _, size in self.before.values()]
@@ -288,7 +294,16 @@ class TemplateSet:
         for name, (m, size) in self.before.items():
             toks = before_tokens[-size:]
             if m is not None and toks and m.contains(local[toks[0].start - sent.start : h.word_start - sent.start]):
+                if name == "negation" and clause.spared(local, toks[0].start - sent.start, ws):
+                    continue  # "دون وقوع إصابات في صفوف المتظاهرين": the casualties are negated, not the event
                 return name
+        # the clause's grammar: its mood, and a negation over a coordinated list ("لم تقع أعمال شغب أو مصادمات")
+        hs = h.start - sent.start
+        mood, _ = clause.mood(local, ws, is_definite(local, ws, hs), we)
+        if mood != "report":
+            return mood
+        if clause.negated_list(local, ws, hs):
+            return "negation"
         return ""
 
     def cue_before(self, which: str, sent: Sentence, pos: int) -> bool:
@@ -350,6 +365,18 @@ def _drop_nested(hits: list[Hit]) -> list[Hit]:
         if not inside:
             keep.append(h)
     return keep
+
+
+def _imperfect_cue(tpl: Template, sent: Sentence, h: Hit, memo: dict) -> bool:
+    """Whether an imperfect cue of ``tpl`` (``needs_imperfect``) stands in the sentence, outside the trigger, and
+    counts: in a headline (the article's first line, no closing full stop; headlines tell past acts in the
+    imperfect, "قذائف تسقط على أحياء المدينة") or beside a past anchor ("أمس"), in a clause that reports."""
+    local = sent.text
+    if not _contains_without(tpl.needs_imperfect, local, h.start - sent.start, h.end - sent.start, memo,
+                             tpl.id + "/imperfect"):  # fmt: skip
+        return False
+    headline = sent.index == 0 and not local.rstrip(" \"'”»)").endswith((".", "!"))
+    return headline or bool(_once(memo, ("past",), clause.past_anchor, local))
 
 
 def _once(memo: dict, key: tuple, fn, *args):
