@@ -387,3 +387,18 @@ def test_contains_and_the_remembered_lower_case_equal_a_fresh_scan():
             want = list(m.iter((" " + text)[1:]))  # another object of the same text: its lower case made afresh
             assert list(m.iter(text)) == want
             assert m.contains(text) == bool(want)
+
+
+def test_isalnum_is_the_letter_pattern_of_places():
+    """places reads ``_LETTER.match(c)`` ([^\\W_]) as ``c.isalnum()``: the same on every code point."""
+    from extractor.resolve.places import _LETTER
+
+    assert not [c for c in map(chr, range(0x110000)) if bool(_LETTER.match(c)) != c.isalnum()]
+
+
+def test_country_of_article_with_its_votes_remembered_equals_them_counted_afresh():
+    g = Gazetteer.load()
+    for text in _texts(300, 21):
+        warm = g.country_of_article(text)
+        g._votes.clear()
+        assert g.country_of_article(text) == warm, text
