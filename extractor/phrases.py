@@ -121,6 +121,7 @@ CLITICS = proclitics("phrase").set
 SUFFIXES = frozenset(suffixes("phrase"))
 
 
+_LAST_LOWER: tuple[str | None, str] = (None, "")  # the last text PhraseMatcher.iter_edges read, and its lower case
 _MAX_CLITIC = max(map(len, CLITICS))
 _MAX_SUFFIX = max(map(len, SUFFIXES))
 
@@ -200,7 +201,13 @@ class PhraseMatcher:
             self._build()
         if not self._payloads:
             return
-        low = text.lower()
+        global _LAST_LOWER
+        last = _LAST_LOWER  # many matchers read the same sentence in turn: its lower case is made once
+        if last[0] is text:
+            low = last[1]
+        else:
+            low = text.lower()
+            _LAST_LOWER = (text, low)
         n = len(low)
         # Word edges are found by walking over letters; the last walk in each direction is remembered,
         # so a long run of letters without spaces is walked once, not once per hit in it (linear time).
@@ -241,7 +248,9 @@ class PhraseMatcher:
         return list(self.iter(text, offset))
 
     def contains(self, text: str, *, strict_suffix: bool = False) -> bool:
-        return next(self.iter(text, strict_suffix=strict_suffix), None) is not None
+        for _ in self.iter_edges(text, strict_suffix=strict_suffix):
+            return True
+        return False
 
 
 def longest_non_overlapping(hits: Iterable[Hit]) -> list[Hit]:

@@ -344,3 +344,61 @@ def test_a_batch_raises_the_gc_threshold_and_sets_it_back(monkeypatch):
         gc.set_threshold(*saved)
     t = pl.GC_BATCH_THRESHOLD
     assert seen == [(t, 10, 10)] * 3 + [(700, 10, 10), (0, 10, 10), (0, 10, 10), (700, 10, 10)]
+
+
+def test_the_near_start_bound_equals_the_fullmatch_at_every_position():
+    """``_read`` asks ``_NEAR_START.fullmatch(text, 0, s)`` as ``s <= _NEAR_START.match(text).end()``."""
+    rng = random.Random(17)
+    chars = ["ا", "ب", "ل", "و", "x", "3", "_", " ", " ", "  ", "\n", "\t", "،", ".", "-", "#", "حلب", "مدينة "]
+    texts = ["", " ", "ب", "ab cd ef gh ij kl", "ab cd ef gh ij kl mn", " ab"] + _texts(300, 18)
+    texts += ["".join(rng.choice(chars) for _ in range(rng.randint(0, 50))) for _ in range(3000)]
+    r = Gazetteer._NEAR_START
+    for text in texts:
+        end = r.match(text).end()
+        for s in range(len(text) + 1):
+            assert (r.fullmatch(text, 0, s) is not None) == (s <= end), (text, s)
+
+
+def test_picks_reusing_the_contexts_own_pick_equal_a_pick_in_each_mentions_context():
+    """``_picks`` keeps a mention's pick in the context itself when its own context adds nothing to it."""
+    from extractor.resolve.places import _Context
+
+    g = Gazetteer.load()
+    ctxs = [g._context(None), g._context("SYR"), g._context("YEM", ("SAU",)), _Context(("SYR",), region=""),
+            g._context("SYR", admins=(("SYR", "Aleppo"),))]
+    for text in _texts(400, 19):
+        ms = g._mentions(text)
+        for ctx in ctxs:
+            plain = []
+            for m in ms:
+                mine = g._named_admins([x for x in ms if x is not m], ctx)
+                if (e := g._pick(m, mine)) is not None:
+                    plain.append((m, e))
+            assert g._picks(ms, ctx) == plain, text
+
+
+def test_contains_and_the_remembered_lower_case_equal_a_fresh_scan():
+    from extractor.phrases import PhraseMatcher
+
+    a = PhraseMatcher([("قصف", 1), ("MQ-9", 2), ("غارة جوية", 3)])
+    b = PhraseMatcher([("mq-9", 4), ("حلب", 5)])
+    for text in ["", "قصف", "وبالقصف MQ-9", "Mq-9 غارة جوية", "حلب mq-9", "قصفها", "xقصف"] + _texts(200, 20):
+        for m in (a, b, a):
+            want = list(m.iter((" " + text)[1:]))  # another object of the same text: its lower case made afresh
+            assert list(m.iter(text)) == want
+            assert m.contains(text) == bool(want)
+
+
+def test_isalnum_is_the_letter_pattern_of_places():
+    """places reads ``_LETTER.match(c)`` ([^\\W_]) as ``c.isalnum()``: the same on every code point."""
+    from extractor.resolve.places import _LETTER
+
+    assert not [c for c in map(chr, range(0x110000)) if bool(_LETTER.match(c)) != c.isalnum()]
+
+
+def test_country_of_article_with_its_votes_remembered_equals_them_counted_afresh():
+    g = Gazetteer.load()
+    for text in _texts(300, 21):
+        warm = g.country_of_article(text)
+        g._votes.clear()
+        assert g.country_of_article(text) == warm, text

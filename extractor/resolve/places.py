@@ -354,12 +354,13 @@ _CLUB_ADJ = re.compile(r"\s+(ال[^\W\d_]{3,}ي)(?![^\W\d_])")  # "بازل ال
 _DASH_AFTER = re.compile(r"\s*[-–—]\s")
 _NON_SPACE = re.compile(r"\S+")
 _DASH = re.compile("[-–—]")
+_SPACE_DIGIT = re.compile(r"\s+\d")  # "تدمر 16 آلية": a number right after the name (read in its next 3 characters)
 
 
 def _start_of_word(text: str, s: int) -> int:
     """The start of the word whose letters run up to ``s`` (where its clitics begin: "وبمدينة" -> the و)."""
     j = s
-    while j > 0 and _LETTER.match(text[j - 1]):
+    while j > 0 and text[j - 1].isalnum():  # = _LETTER.match (tests/test_speed_equiv.py), without the regex call
         j -= 1
     return j
 
@@ -558,7 +559,7 @@ class Gazetteer:
     def _short_after_type(self, text: str, s: int, key: str) -> tuple[_Entry, ...]:
         """The towns of a very short one-word name told right after a settlement's type word ("مدينة خاش",
         "بلدة جلب"): the type word says the word is a name."""
-        if " " in key or len(key) > 3 or s == 0 or _LETTER.match(text[s - 1]):
+        if " " in key or len(key) > 3 or s == 0 or text[s - 1].isalnum():
             return ()
         prev = self._word_back(text, max(0, s - 40), s)
         if not prev or _TYPE_WORDS.get(self._bare_word(prev[0])) != "town" or self._bare_word(prev[0]) in _PLURAL_TYPES:
@@ -634,13 +635,15 @@ class Gazetteer:
         maxw = self._max_words
         last = len(parts) - 1 if parts[-1] else len(parts) - 3  # the last word's index
         words = parts[::2]
-        if not all(map(memo.__contains__, words)):
-            for w in set(words).difference(memo):  # words met for the first time
+        starts = list(map(memo.get, words))  # each word's readings, None for a word met for the first time
+        if None in starts:
+            for w in set(words).difference(memo):
                 memo[w] = self._word_starts(w)
-        for i2 in itertools.compress(range(len(words)), map(memo.__getitem__, words)):  # the words that yield
+            starts = list(map(memo.__getitem__, words))
+        for i2 in itertools.compress(range(len(words)), starts):  # the words that yield
             i = 2 * i2
             w = parts[i]
-            got = memo[w]
+            got = starts[i2]
             ws = ends[i] - len(w)
             we = ends[i]
             for plen, lform, hits, cont in got:
@@ -814,7 +817,9 @@ class Gazetteer:
         loc_hit = _Overlaps(loc_spans) if loc_spans else _NO_SPANS
         out: list[_Mention] = []
         edge: list[tuple[int, int, str, tuple[_Entry, ...]]] = []
-        near_start = self._NEAR_START.fullmatch
+        # ``_NEAR_START.fullmatch(text, 0, s)`` holds for every s up to the end of its longest match from 0 and
+        # for no s after (the words read back from s reach the text's start): computed once, when edges are asked
+        near_end = self._NEAR_START.match(text).end() if edges else -1
         n = len(text)
         last = -1
         for s, e, key in cands:
@@ -825,7 +830,7 @@ class Gazetteer:
                 continue
             # a longer match starting inside this one but ending later is not considered: leftmost-longest
             last = e
-            if edges and (e == n or near_start(text, 0, s)):
+            if edges and (e == n or s <= near_end):
                 edge.append((s + offset, e + offset, key, entries))
             m = self._mention_at(text, offset, s, e, key, entries, loc_hit)
             if m is not None:
@@ -836,13 +841,13 @@ class Gazetteer:
                     loc_hit) -> _Mention | None:  # fmt: skip
         """The mention of one candidate (the longest at its start), or None when the checks on the text
         around it say it names no place."""
-        if self._stop_phrase(text, s, key):
+        first, _, rest = key.partition(" ")
+        if first in self._stop_phrases and self._stop_phrase(text, s, key):
             return None  # "حماة الوطن" (protectors of the nation) is not Hama
         # the start of the word holding the clitics and the word before it, which most checks below read
         j = _start_of_word(text, s)
         back = self._word_back(text, max(0, j - 40), j)
         hint, near = self._modifiers(text, s, j, back)
-        first, _, rest = key.partition(" ")
         if rest and _bare(first) in _TYPE_WORDS:
             # "قرية الزهيرات", "مدينة زنجبار" are keys themselves: the type word is a hint, and the
             # places of the bare name compete too
@@ -933,7 +938,7 @@ class Gazetteer:
             " " not in key
             and key[0] in _VERB_INITIALS
             and not hint
-            and re.match(r"\s+\d", text[e : e + 3])
+            and _SPACE_DIGIT.match(text, e, e + 3)
         ):
             return True
         nisba = " " not in key and key.startswith("ال") and key.endswith("يه")
@@ -1137,7 +1142,11 @@ class Gazetteer:
     def _adds(self, m: _Mention, ctx: _Context) -> tuple[str, tuple[str, str] | None, tuple[str, str] | None]:
         """What one mention adds to the context: the country it names with no doubt ('' if none), its admin1
         and its admin2 unit (None if none)."""
-        e = self._pick(m, ctx)
+        return self._adds_of(m, self._pick(m, ctx))
+
+    @staticmethod
+    def _adds_of(m: _Mention, e: _Entry | None) -> tuple[str, tuple[str, str] | None, tuple[str, str] | None]:
+        """:meth:`_adds` of a mention whose pick in the context is ``e``."""
         if e is None or e.rare:
             return "", None, None
         iso = e.iso3 if len({x.iso3 for x in m.entries if not x.rare}) == 1 else ""
@@ -1181,7 +1190,9 @@ class Gazetteer:
         """
         if not mentions:
             return []
-        adds = [self._adds(m, ctx) for m in mentions]
+        pick = self._pick
+        alone = [pick(m, ctx) for m in mentions]  # each mention's pick in the context itself
+        adds = list(map(self._adds_of, mentions, alone))
         n1: dict = {}  # how many mentions add each unit (counted by hand: a Counter of a few items costs more)
         n2: dict = {}
         for _, k1, k2 in adds:
@@ -1199,10 +1210,13 @@ class Gazetteer:
         all1, all2 = frozenset(ctx.admin1 | n1.keys()), frozenset(ctx.admin2 | n2.keys())
         base_focus = tuple(dict.fromkeys(ctx.focus))
         full_focus = base_focus + tuple(where)
+        # the units the mentions add to the context: a mention whose own context adds none of them (they are
+        # all its own), with the context's focus and region, is read in the context itself: its first pick
+        new1, new2 = n1.keys() - ctx.admin1, n2.keys() - ctx.admin2
         memo: dict = {}
         out = []
         _NONE: frozenset = frozenset()
-        for m in mentions:
+        for i, m in enumerate(mentions):
             idx = same[id(m)]
             if len(idx) == 1:  # listed once (the usual case): the Counters below, of one item at most
                 _, k1, k2 = adds[idx[0]]
@@ -1223,11 +1237,15 @@ class Gazetteer:
                         firsts.append((p, iso))
                 focus = base_focus + tuple(iso for _, iso in sorted(firsts))
             key = (gone1, gone2, focus)
-            if key not in memo:
-                memo[key] = self._with_focus(
+            got = memo.get(key)
+            if got is None:
+                mine = self._with_focus(
                     ctx, focus, _Less(all1, gone1) if gone1 else all1, _Less(all2, gone2) if gone2 else all2
                 )
-            e = self._pick(m, memo[key])
+                # _pick reads a context's focus, region and whether a unit is in admin1 / admin2: the same here
+                as_ctx = focus == ctx.focus and mine.region == ctx.region and new1 <= gone1 and new2 <= gone2
+                got = memo[key] = (mine, as_ctx)
+            e = alone[i] if got[1] else pick(m, got[0])
             if e is not None:
                 out.append((m, e))
         return out
@@ -1297,30 +1315,51 @@ class Gazetteer:
         the text's sentences (``split_sentences(text)``, e.g. a Doc's), if the caller has them."""
         counts: dict[str, float] = {}
         first: dict[str, int] = {}
+        votes = self._votes
+        if len(votes) > 50_000:
+            votes.clear()
         for m in self._text_mentions(text, sentences):
-            ents = [e for e in m.entries if not e.rare or m.hint]
-            isos = {e.iso3 for e in ents}
-            if len(isos) > 1:
-                ents = [
-                    e for e in ents if not (e.kind == "town" and e.pop < _SMALL_TOWN)
-                ]
-            # an ambiguous name counts for each of its countries alike, unless one place is over ten
-            # times the others (لندن is London, not London, Ontario)
-            pops = sorted((e.pop for e in ents), reverse=True)
-            if len(isos) > 1 and len(pops) > 1 and pops[0] >= 10 * max(pops[1], 1):
-                ents = [max(ents, key=lambda e: e.pop)]
-            n = len({e.iso3 for e in ents}) or 1
-            done: set[str] = set()
-            for e in ents:
-                if e.country in done:
-                    continue
-                done.add(e.country)
-                w = (1.0 if e.kind in ("country", "admin1", "region") else 0.8) / n
-                counts[e.country] = counts.get(e.country, 0) + w
-                first.setdefault(e.country, m.start)
+            # what a mention counts depends on its entries and whether it has a type word alone: remembered by
+            # the entries' tuple (held in the memo, so its id stays its own; most are the gazetteer's own tuples)
+            got = votes.get((id(m.entries), not m.hint))
+            if got is None or got[0] is not m.entries:
+                got = votes[(id(m.entries), not m.hint)] = (m.entries, self._votes_of(m.entries, bool(m.hint)))
+            for country, w in got[1]:
+                counts[country] = counts.get(country, 0) + w
+                first.setdefault(country, m.start)
         if not counts:
             return None
         return max(counts, key=lambda c: (counts[c], -first[c]))
+
+    @functools.cached_property
+    def _votes(self) -> dict:
+        return {}
+
+    @staticmethod
+    def _votes_of(entries: tuple[_Entry, ...], hint: bool) -> tuple[tuple[str, float], ...]:
+        """What a mention with these entries (and a type word or not) counts for :meth:`country_of_article`:
+        (country, weight), in the order the countries are first met."""
+        out = []
+        ents = [e for e in entries if not e.rare or hint]
+        isos = {e.iso3 for e in ents}
+        if len(isos) > 1:
+            ents = [
+                e for e in ents if not (e.kind == "town" and e.pop < _SMALL_TOWN)
+            ]
+        # an ambiguous name counts for each of its countries alike, unless one place is over ten
+        # times the others (لندن is London, not London, Ontario)
+        pops = sorted((e.pop for e in ents), reverse=True)
+        if len(isos) > 1 and len(pops) > 1 and pops[0] >= 10 * max(pops[1], 1):
+            ents = [max(ents, key=lambda e: e.pop)]
+        n = len({e.iso3 for e in ents}) or 1
+        done: set[str] = set()
+        for e in ents:
+            if e.country in done:
+                continue
+            done.add(e.country)
+            w = (1.0 if e.kind in ("country", "admin1", "region") else 0.8) / n
+            out.append((e.country, w))
+        return tuple(out)
 
     def resolve(self, sentence_text: str, sentence_offset: int, *, context_country: str | None,
                 loc_entities: list[tuple[int, int]] = (), prefer_near: int | None = None,
