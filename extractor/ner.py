@@ -622,14 +622,20 @@ def _decode(trainer, logits, trans, sentlens, orig_idx) -> list[list[str]]:
         raise AssertionError("Expected all of the logits to have the same size")
     paths = [_viterbi_batch(x, sentlens, y) for x, y in zip(logits, trans)]
     predict_tagset = trainer.args["predict_tagset"]
+    vocab = trainer.vocab["tag"]
+    names: dict = {}  # tag ids -> the tag read (vocab.unmap of one token, then its predict_tagset part)
     tag_seqs = []
     for i in range(batch_size):
         tags = [p[i] for p in paths]
         tags = [[max(x, VOCAB_PREFIX_SIZE) for x in y] for y in tags]  # the model may predict < "O"
-        tags = list(zip(*tags))
-        tags = trainer.vocab["tag"].unmap(tags)
-        tags = [x[predict_tagset] if isinstance(x, list) else x for x in tags]
-        tag_seqs.append(fix_singleton_tags(tags))
+        out = []
+        for key in zip(*tags):
+            name = names.get(key)
+            if name is None:
+                x = vocab.unmap([key])[0]
+                name = names[key] = x[predict_tagset] if isinstance(x, list) else x
+            out.append(name)
+        tag_seqs.append(fix_singleton_tags(out))
     return utils.unsort(tag_seqs, orig_idx)
 
 
@@ -666,8 +672,9 @@ def _viterbi_batch(scores, lens, transition_params) -> list[list]:
     with np.errstate(all="ignore"):  # padding rows may hold anything
         for t in range(1, min(t_max, max(lens, default=0))):
             v = trellis[:, t - 1, :, None] + transition_params
-            trellis[:, t] = scores[:, t] + v.max(1)
-            backpointers[:, t] = v.argmax(1)
+            best = v.argmax(1)
+            trellis[:, t] = scores[:, t] + np.take_along_axis(v, best[:, None, :], 1)[:, 0]  # = v.max(1), read once
+            backpointers[:, t] = best
     out = []
     for i in range(b):
         n = lens[i]
