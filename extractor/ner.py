@@ -144,6 +144,7 @@ def _skip_crf_partition(pipe) -> int:
                 return inputs.new_zeros(()), self._transitions
 
             crit.forward = types.MethodType(forward, crit)
+            crit._rasd_no_partition = True
             done += 1
     return done
 
@@ -210,6 +211,7 @@ def _char_words_once(pipe) -> int:
         cm = getattr(getattr(tr, "model", None), "charmodel", None)
         if type(cm) is CharacterModel and all(hasattr(cm, a) for a in ("char_emb", "charlstm", "attn", "num_dir", "pad")):
             cm.forward = types.MethodType(forward, cm)
+            cm._rasd_once = True
             done += 1
     return done
 
@@ -294,6 +296,16 @@ class NerModel:
         import torch
         from stanza.models.ner.utils import merge_tags
 
+        if all(_direct_fits(tr, c) for tr, c in zip(proc.trainers, proc.configs)):
+            with torch.no_grad():
+                all_preds = []
+                for trainer, config in zip(proc.trainers, proc.configs):
+                    size = config["batch_size"]  # the loader's batches: input order, batch_size sentences each
+                    preds = []
+                    for i in range(0, len(batch), size):
+                        preds += _predict_direct(trainer, batch[i : i + size])
+                    all_preds.append(preds)
+            return [[t or "O" for t in merge_tags(*x)] for x in zip(*all_preds)]
         doc = _TokenTexts(batch)
         with torch.no_grad(), _exact_shortcuts():
             all_preds = []
@@ -452,6 +464,181 @@ def _predict_fits(trainer) -> bool:
     return type(trainer).predict is Trainer.predict and hasattr(trainer, "model") and hasattr(trainer, "vocab")
 
 
+def _direct_fits(trainer, config) -> bool:
+    """Whether :func:`_predict_direct` computes what the loader and :func:`_predict` compute for this trainer:
+    Stanza 1.15's NERTagger with word vectors, a delta vocabulary and a character LSTM read once per distinct
+    word (:func:`_char_words_once`), no BERT, no character language model, one tag set, in prediction mode,
+    with the CRF's partition function skipped (:func:`_skip_crf_partition`). (``tag`` builds its loader without
+    ``max_batch_words``: batches of ``config["batch_size"]`` sentences in input order.)"""
+    try:
+        from stanza.models.common.char_model import CharacterModel
+        from stanza.models.common.packed_lstm import PackedLSTM
+        from stanza.models.ner.model import NERTagger
+    except ImportError:  # pragma: no cover - another Stanza layout
+        return False
+    m = getattr(trainer, "model", None)
+    if type(m) is not NERTagger or not _predict_fits(trainer):
+        return False
+    m.eval()  # as Trainer.predict does before each batch
+    a, cm = m.args, getattr(m, "charmodel", None)
+    crits = list(getattr(m, "crits", []))
+    return (getattr(m, "bert_model", None) is None and not a.get("charlm") and bool(a.get("char"))
+            and a.get("char_emb_dim", 0) > 0 and a.get("word_emb_dim", 0) > 0 and "word" in m.vocab
+            and "delta" in m.vocab and m.delta_emb is not None and bool(a.get("input_transform"))
+            and type(cm) is CharacterModel and getattr(cm, "_rasd_once", False) and not cm.pad and not cm.training
+            and not a.get("char_lowercase", False) and type(m.taggerlstm) is PackedLSTM and not m.taggerlstm.pad
+            and type(m.taggerlstm.lstm).__name__ == "LSTM" and len(m.tag_clfs) == 1 and len(crits) == 1
+            and getattr(crits[0], "_rasd_no_partition", False))  # fmt: skip
+
+
+_DIRECT_MEMO = None  # weakref.WeakKeyDictionary: model -> {word: (character ids, word id, delta id)}
+
+
+def _word_ids(trainer) -> dict:
+    """word -> (character ids, word-vector id, delta id) as the loader and ``extract_static_embeddings`` map it,
+    kept per model across batches (bounded)."""
+    global _DIRECT_MEMO
+    import weakref
+
+    if _DIRECT_MEMO is None:
+        _DIRECT_MEMO = weakref.WeakKeyDictionary()
+    memo = _DIRECT_MEMO.setdefault(trainer.model, {})
+    if len(memo) > 200_000:
+        memo.clear()
+    return memo
+
+
+def _predict_direct(trainer, sents: list[list[str]]) -> list[list[str]]:
+    """The tags :func:`_predict` gives for one loader batch of ``sents``, without the loader: the loader's
+    ``preprocess`` and ``__getitem__`` build, per batch, character-id lists and tensors of every word
+    (and of each sentence as one string for a character language model the bundled tagger does not have),
+    and ``NERTagger.forward`` pads and packs them again; about a quarter of the NER time.
+
+    The same computation on the same values: the sentences in the loader's order (``sort_all``: longest first,
+    a later one first among equals), the distinct words through the character LSTM in the order
+    :func:`_char_words_once` runs them (the words sorted the same way), the same tensor shapes into every
+    module (the character LSTM, ``input_transform``, the tagger LSTM, the classifier); embeddings are looked up
+    on the packed token order directly (a copy either way), and the dropout layers (identities when
+    predicting) and the pad/pack round trips (copies) are left out. ``tests/test_ner.py`` compares the logits
+    bit for bit and the tags with the loader's path."""
+    import numpy as np
+    import torch
+    from stanza.models.common.vocab import PAD_ID, UNK_ID
+    from torch.nn.utils.rnn import PackedSequence, pad_packed_sequence
+
+    m = trainer.model
+    n = len(sents)
+    order = sorted(range(n), key=lambda i: (len(sents[i]), i), reverse=True)
+    ss = [sents[i] for i in order]
+    sentlens = [len(s) for s in ss]
+    memo = _word_ids(trainer)
+    cmap = trainer.vocab["char"].map
+    lower = m.args.get("lowercase", True)
+    wvocab, dvocab = m.vocab["word"], m.vocab["delta"]
+    flat = [w for s in ss for w in s]
+    info = []
+    for w in flat:
+        got = memo.get(w)
+        if got is None:
+            c = w.lower() if lower else w
+            wid, did = wvocab.map([c])[0], dvocab.map([c])[0]
+            if did == UNK_ID and wid != UNK_ID:
+                did = PAD_ID  # NERTagger.forward: a word known to the vectors is not unknown in the delta
+            got = memo[w] = (tuple(cmap(list(w))), wid, did)
+        info.append(got)
+    # the character model, once per distinct word (_char_words_once), the words longest first as sort_all puts them
+    word_order = sorted(range(len(flat)), key=lambda i: (len(flat[i]), i), reverse=True)
+    first: dict = {}
+    keep: list[int] = []
+    row = [0] * len(flat)
+    for i in word_order:
+        k = info[i][0]
+        j = first.get(k)
+        if j is None:
+            j = first[k] = len(keep)
+            keep.append(i)
+        row[i] = j
+    lens = [len(flat[i]) for i in keep]
+    chars = np.zeros((len(keep), lens[0]), dtype=np.int64)
+    for r, i in enumerate(keep):
+        chars[r, : lens[r]] = info[i][0]
+    cm = m.charmodel
+    embs = cm.char_emb(torch.from_numpy(chars))
+    from torch.nn.utils.rnn import pack_padded_sequence
+
+    embs = pack_padded_sequence(embs, lens, batch_first=True)
+    layers, hidden = cm.num_dir * cm.args["char_num_layers"], cm.args["char_hidden_dim"]
+    output = cm.charlstm(embs, lens, hx=(cm.charlstm_h_init.expand(layers, len(keep), hidden).contiguous(),
+                                         cm.charlstm_c_init.expand(layers, len(keep), hidden).contiguous()))
+    if cm.attn:
+        char_reps = output[0]
+        weights = torch.sigmoid(cm.char_attn(char_reps.data))
+        char_reps = PackedSequence(char_reps.data * weights, char_reps.batch_sizes)
+        char_reps, _ = pad_packed_sequence(char_reps, batch_first=True)
+        res = char_reps.sum(1)
+    else:
+        h, _c = output[1]
+        res = h[-2:].transpose(0, 1).contiguous().view(len(keep), -1)
+    # the packed (time-major) token order: position t of every sentence longer than t, longest sentence first
+    offs = [0] * n
+    for b in range(1, n):
+        offs[b] = offs[b - 1] + sentlens[b - 1]
+    t_max = sentlens[0]
+    counts = [0] * t_max
+    for length in sentlens:
+        counts[length - 1] += 1
+    batch_sizes = []
+    running = 0
+    for t in range(t_max - 1, -1, -1):
+        running += counts[t]
+        batch_sizes.append(running)
+    batch_sizes.reverse()
+    packed = [offs[b] + t for t in range(t_max) for b in range(batch_sizes[t])]
+    char_packed = res[torch.tensor([row[i] for i in packed], dtype=torch.long)]
+    wid = torch.tensor([info[i][1] for i in packed], dtype=torch.long)
+    did = torch.tensor([info[i][2] for i in packed], dtype=torch.long)
+    word_packed = m.word_emb(wid) + m.delta_emb(did)
+    sizes = torch.tensor(batch_sizes, dtype=torch.int64)
+    lstm_inputs = m.input_transform(torch.cat([word_packed, char_packed], 1))
+    hidden = m.args["hidden_dim"]
+    layers = 2 * m.args["num_layers"]
+    lstm_outputs, _ = m.taggerlstm(PackedSequence(lstm_inputs, sizes), sentlens,
+                                   hx=(m.taggerlstm_h_init.expand(layers, n, hidden).contiguous(),
+                                       m.taggerlstm_c_init.expand(layers, n, hidden).contiguous()))  # fmt: skip
+    logits = pad_packed_sequence(PackedSequence(m.tag_clfs[0](lstm_outputs.data), sizes), batch_first=True)[0]
+    logits = [logits.contiguous().data.cpu().numpy()]
+    trans = [m.crits[0]._transitions.data.cpu().numpy()]
+    return _decode(trainer, logits, trans, sentlens, order)
+
+
+def _decode(trainer, logits, trans, sentlens, orig_idx) -> list[list[str]]:
+    """Tags of a batch from its logits (Trainer.predict's Viterbi and tag clean-up), in input order."""
+    from stanza.models.common import utils
+    from stanza.models.common.vocab import VOCAB_PREFIX_SIZE
+    from stanza.models.ner.trainer import fix_singleton_tags
+
+    batch_size = logits[0].shape[0]
+    if any(x.shape[0] != batch_size for x in logits):
+        raise AssertionError("Expected all of the logits to have the same size")
+    paths = [_viterbi_batch(x, sentlens, y) for x, y in zip(logits, trans)]
+    predict_tagset = trainer.args["predict_tagset"]
+    vocab = trainer.vocab["tag"]
+    names: dict = {}  # tag ids -> the tag read (vocab.unmap of one token, then its predict_tagset part)
+    tag_seqs = []
+    for i in range(batch_size):
+        tags = [p[i] for p in paths]
+        tags = [[max(x, VOCAB_PREFIX_SIZE) for x in y] for y in tags]  # the model may predict < "O"
+        out = []
+        for key in zip(*tags):
+            name = names.get(key)
+            if name is None:
+                x = vocab.unmap([key])[0]
+                name = names[key] = x[predict_tagset] if isinstance(x, list) else x
+            out.append(name)
+        tag_seqs.append(fix_singleton_tags(out))
+    return utils.unsort(tag_seqs, orig_idx)
+
+
 def _predict(trainer, batch):
     """``stanza.models.ner.trainer.Trainer.predict`` (Stanza 1.15, unsorted output) with the Viterbi decoding
     of the whole batch at once (:func:`_viterbi_batch`) instead of one sentence at a time: the same model
@@ -468,20 +655,7 @@ def _predict(trainer, batch):
                                      charoffsets, charlens, char_orig_idx)  # fmt: skip
     trans = [x.data.cpu().numpy() for x in trans]
     logits = [x.data.cpu().numpy() for x in logits]
-    batch_size = logits[0].shape[0]
-    if any(x.shape[0] != batch_size for x in logits):
-        raise AssertionError("Expected all of the logits to have the same size")
-    paths = [_viterbi_batch(x, sentlens, y) for x, y in zip(logits, trans)]
-    predict_tagset = trainer.args["predict_tagset"]
-    tag_seqs = []
-    for i in range(batch_size):
-        tags = [p[i] for p in paths]
-        tags = [[max(x, VOCAB_PREFIX_SIZE) for x in y] for y in tags]  # the model may predict < "O"
-        tags = list(zip(*tags))
-        tags = trainer.vocab["tag"].unmap(tags)
-        tags = [x[predict_tagset] if isinstance(x, list) else x for x in tags]
-        tag_seqs.append(fix_singleton_tags(tags))
-    return utils.unsort(tag_seqs, orig_idx)
+    return _decode(trainer, logits, trans, sentlens, orig_idx)
 
 
 def _viterbi_batch(scores, lens, transition_params) -> list[list]:
@@ -498,8 +672,9 @@ def _viterbi_batch(scores, lens, transition_params) -> list[list]:
     with np.errstate(all="ignore"):  # padding rows may hold anything
         for t in range(1, min(t_max, max(lens, default=0))):
             v = trellis[:, t - 1, :, None] + transition_params
-            trellis[:, t] = scores[:, t] + v.max(1)
-            backpointers[:, t] = v.argmax(1)
+            best = v.argmax(1)
+            trellis[:, t] = scores[:, t] + np.take_along_axis(v, best[:, None, :], 1)[:, 0]  # = v.max(1), read once
+            backpointers[:, t] = best
     out = []
     for i in range(b):
         n = lens[i]

@@ -222,6 +222,34 @@ def test_skipping_the_crf_partition_keeps_every_label(model):
     assert model.tag(repeated) == full._tag_with_pipeline(repeated) == full.tag(repeated)
 
 
+def test_tagging_without_the_loader_gives_the_loaders_logits_bit_for_bit(model, monkeypatch):
+    import torch
+
+    proc = model._pipeline.processors["ner"]
+    trainer, config = proc.trainers[0], proc.configs[0]
+    assert ner._direct_fits(trainer, config)  # the bundled tagger takes the direct path
+    batch = _token_batch()
+    repeated = batch + [batch[1] + batch[1], batch[2][::-1], ["في", "في", "في"], batch[1][:3], batch[0]]
+    seen = []
+    decode = ner._decode
+    monkeypatch.setattr(ner, "_decode", lambda tr, lg, tn, lens, idx: seen.append((lg, tn, lens, idx)) or decode(tr, lg, tn, lens, idx))
+    for sents in (batch, repeated, [batch[0]], [["ب"]]):
+        seen.clear()
+        with torch.no_grad():
+            direct = ner._predict_direct(trainer, sents)
+        with torch.no_grad(), ner._exact_shortcuts():
+            loader = ner._loader_class()(ner._TokenTexts(sents), config["batch_size"], config, vocab=trainer.vocab,
+                                         evaluation=True, preprocess_tags=False, bert_tokenizer=None)
+            via = [t for b in loader for t in ner._predict(trainer, b)]
+        assert direct == via
+        (l1, t1, s1, o1), (l2, t2, s2, o2) = seen
+        assert l1[0].shape == l2[0].shape and l1[0].tobytes() == l2[0].tobytes()  # the same float32 bits
+        assert t1[0].tobytes() == t2[0].tobytes() and s1 == s2 and o1 == o2
+    # tag() splits a batch as the loader does (batch_size sentences, input order)
+    monkeypatch.setitem(config, "batch_size", 3)
+    assert model.tag(repeated) == model._tag_with_pipeline(repeated)
+
+
 def test_exact_stand_ins_for_stanza_helpers():
     import numpy as np
     import torch
