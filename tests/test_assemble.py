@@ -877,8 +877,8 @@ def test_a_shooting_in_a_cinema_is_an_attack_the_place_says_nothing():
         ("وأقدم مواطن على قتل جاره بإطلاق النار عليه لخلاف سابق بينهما في مدينة الدمام.", "private violence"),
         # a march to celebrate
         ("ونظمت المحافظة مسيرة حاشدة احتفالا بافتتاح الجسر الجديد في مدينة الأقصر.", "not conflict"),
-        # a demonstration to come, its verb in the future
-        ("وسيحتشد محتجون مساء اليوم في وسط مدينة أثينا للاعتراض على الاتفاق.", "hypothetical"),
+        # a demonstration to come, its verb in the future (the clause reading drops it before assembly)
+        ("وسيحتشد محتجون مساء اليوم في وسط مدينة أثينا للاعتراض على الاتفاق.", "future"),
         # the act as the بأن clause of an accusation
         ("واتهمت المؤسسة الوطنية للنفط الحكومة بأنها قصفت ناقلات نفط قرب مدينة بنغازي.", "accusation"),
         # strikes going on as the backdrop
