@@ -32,24 +32,36 @@ class Words:
     """The clause words of ``data/clause.yaml``, normalised."""
 
     marks: frozenset[str]
-    openers: tuple[tuple[str, ...], ...]
-    moods: dict[str, tuple[tuple[str, ...], ...]]
+    openers: Phrases
+    moods: dict[str, Phrases]
     prefix: str
     imperfect: tuple[str, ...]
     min_stem: int
     not_future: tuple[str, ...]
-    past: tuple[tuple[str, ...], ...]
-    negators: tuple[tuple[str, ...], ...]
+    past: Phrases
+    negators: Phrases
     coordinators: frozenset[str]
     stops: frozenset[str]
     reach: int
-    casualties: tuple[tuple[str, ...], ...]
+    casualties: Phrases
     predicate: int
 
 
-def _phrases(items) -> tuple[tuple[str, ...], ...]:
-    return tuple(sorted({tuple(normalize_key(str(p)).split()) for p in items or () if normalize_key(str(p))},
-                        key=len, reverse=True))
+class Phrases(tuple):
+    """Word phrases, longest first, with ``first``: the same phrases grouped by their first word (in that order),
+    so that a look-up at a token tries only the phrases that can start there (the same answer as trying all)."""
+
+    first: dict[str, tuple[tuple[str, ...], ...]]
+
+
+def _phrases(items) -> Phrases:
+    out = Phrases(sorted({tuple(normalize_key(str(p)).split()) for p in items or () if normalize_key(str(p))},
+                         key=len, reverse=True))
+    first: dict[str, list[tuple[str, ...]]] = {}
+    for p in out:
+        first.setdefault(p[0], []).append(p)
+    out.first = {k: tuple(v) for k, v in first.items()}
+    return out
 
 
 @functools.cache
@@ -74,14 +86,17 @@ def words() -> Words:
     )
 
 
+_key = functools.lru_cache(maxsize=1 << 16)(normalize_key)  # a word's key, remembered: the same words recur
+
+
 def _tokens(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), normalize_key(m.group())) for m in _WORD.finditer(text)]
+    return [(m.start(), m.end(), _key(m.group())) for m in _WORD.finditer(text)]
 
 
-def _at(toks: list[tuple[int, int, str]], i: int, phrases) -> tuple[str, ...] | None:
+def _at(toks: list[tuple[int, int, str]], i: int, phrases: Phrases) -> tuple[str, ...] | None:
     """The longest of ``phrases`` that starts at token ``i``."""
-    for p in phrases:
-        if tuple(t[2] for t in toks[i : i + len(p)]) == p:
+    for p in phrases.first.get(toks[i][2], ()):
+        if len(p) == 1 or tuple(t[2] for t in toks[i : i + len(p)]) == p:
             return p
     return None
 

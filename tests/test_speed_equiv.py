@@ -402,3 +402,21 @@ def test_country_of_article_with_its_votes_remembered_equals_them_counted_afresh
         warm = g.country_of_article(text)
         g._votes.clear()
         assert g.country_of_article(text) == warm, text
+
+
+def test_clause_phrase_index_gives_the_answer_of_trying_every_phrase():
+    """clause._at looks only at phrases starting with the token's word: the same phrase as the full, longest-first scan."""
+    import random as _random
+
+    from extractor import clause
+
+    w = clause.words()
+    lists = [w.openers, w.past, w.negators, w.casualties, *w.moods.values()]
+    vocab = sorted({t for ph in lists for p in ph for t in p} | {"في", "الهجوم", "أمس"})
+    rng = _random.Random(7)
+    for phrases in lists:
+        for _ in range(300):
+            toks = [(0, 0, rng.choice(vocab)) for _ in range(rng.randint(1, 6))]
+            for i in range(len(toks)):
+                brute = next((p for p in phrases if tuple(t[2] for t in toks[i : i + len(p)]) == p), None)
+                assert clause._at(toks, i, phrases) == brute
