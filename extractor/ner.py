@@ -643,9 +643,7 @@ def _predict(trainer, batch):
     """``stanza.models.ner.trainer.Trainer.predict`` (Stanza 1.15, unsorted output) with the Viterbi decoding
     of the whole batch at once (:func:`_viterbi_batch`) instead of one sentence at a time: the same model
     call, the same paths, then the same tag clean-up per sentence."""
-    from stanza.models.common import utils
-    from stanza.models.common.vocab import VOCAB_PREFIX_SIZE
-    from stanza.models.ner.trainer import fix_singleton_tags, unpack_batch
+    from stanza.models.ner.trainer import unpack_batch
 
     device = next(trainer.model.parameters()).device
     inputs, orig_idx, word_orig_idx, char_orig_idx, sentlens, wordlens, charlens, charoffsets = unpack_batch(batch, device)
