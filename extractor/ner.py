@@ -149,6 +149,29 @@ def _skip_crf_partition(pipe) -> int:
     return done
 
 
+def _char_rows(cm, chars, lens: list[int]):
+    """``CharacterModel.forward`` (Stanza 1.15) up to the word representations, for the rows ``chars`` (character
+    ids, longest first, as packing needs) of lengths ``lens``: one row per word. Shared by
+    :func:`_char_words_once` and :func:`_predict_direct` (the dropout layers are identities when predicting)."""
+    import torch
+    from torch.nn.utils.rnn import PackedSequence, pack_padded_sequence, pad_packed_sequence
+
+    embs = cm.dropout(cm.char_emb(chars))
+    batch_size = embs.size(0)
+    embs = pack_padded_sequence(embs, lens, batch_first=True)
+    layers, hidden = cm.num_dir * cm.args["char_num_layers"], cm.args["char_hidden_dim"]
+    output = cm.charlstm(embs, lens, hx=(cm.charlstm_h_init.expand(layers, batch_size, hidden).contiguous(),
+                                         cm.charlstm_c_init.expand(layers, batch_size, hidden).contiguous()))
+    if cm.attn:
+        char_reps = output[0]
+        weights = torch.sigmoid(cm.char_attn(cm.dropout(char_reps.data)))
+        char_reps = PackedSequence(char_reps.data * weights, char_reps.batch_sizes)
+        char_reps, _ = pad_packed_sequence(char_reps, batch_first=True)
+        return char_reps.sum(1)
+    h, _c = output[1]
+    return h[-2:].transpose(0, 1).contiguous().view(batch_size, -1)
+
+
 def _char_words_once(pipe) -> int:
     """Stanza's character model reads each word of a batch through its character LSTM, once per occurrence;
     a batch of trigger sentences repeats about 30% of its characters (في، من، the places and actors of one
@@ -162,7 +185,7 @@ def _char_words_once(pipe) -> int:
     import torch
     from stanza.models.common.char_model import CharacterModel
     from stanza.models.common.utils import tensor_unsort
-    from torch.nn.utils.rnn import PackedSequence, pack_padded_sequence, pack_sequence, pad_packed_sequence
+    from torch.nn.utils.rnn import pack_sequence, pad_packed_sequence
 
     orig = CharacterModel.forward
 
@@ -181,23 +204,8 @@ def _char_words_once(pipe) -> int:
             inv.append(j)
         if len(keep) == len(inv):
             return orig(self, chars, chars_mask, word_orig_idx, sentlens, wordlens)
-        # CharacterModel.forward (Stanza 1.15) on the distinct words (still longest first, as packing needs)
-        lens = [wordlens[i] for i in keep]
-        embs = self.dropout(self.char_emb(chars[keep]))
-        batch_size = embs.size(0)
-        embs = pack_padded_sequence(embs, lens, batch_first=True)
-        layers, hidden = self.num_dir * self.args["char_num_layers"], self.args["char_hidden_dim"]
-        output = self.charlstm(embs, lens, hx=(self.charlstm_h_init.expand(layers, batch_size, hidden).contiguous(),
-                                               self.charlstm_c_init.expand(layers, batch_size, hidden).contiguous()))
-        if self.attn:
-            char_reps = output[0]
-            weights = torch.sigmoid(self.char_attn(self.dropout(char_reps.data)))
-            char_reps = PackedSequence(char_reps.data * weights, char_reps.batch_sizes)
-            char_reps, _ = pad_packed_sequence(char_reps, batch_first=True)
-            res = char_reps.sum(1)
-        else:
-            h, _c = output[1]
-            res = h[-2:].transpose(0, 1).contiguous().view(batch_size, -1)
+        # the distinct words (still longest first, as packing needs)
+        res = _char_rows(self, chars[keep], [wordlens[i] for i in keep])
         res = res[torch.tensor(inv, dtype=torch.long, device=res.device)]  # every occurrence its word's row
         res = tensor_unsort(res, word_orig_idx)
         res = pack_sequence(res.split(sentlens))
@@ -562,23 +570,7 @@ def _predict_direct(trainer, sents: list[list[str]]) -> list[list[str]]:
     chars = np.zeros((len(keep), lens[0]), dtype=np.int64)
     for r, i in enumerate(keep):
         chars[r, : lens[r]] = info[i][0]
-    cm = m.charmodel
-    embs = cm.char_emb(torch.from_numpy(chars))
-    from torch.nn.utils.rnn import pack_padded_sequence
-
-    embs = pack_padded_sequence(embs, lens, batch_first=True)
-    layers, hidden = cm.num_dir * cm.args["char_num_layers"], cm.args["char_hidden_dim"]
-    output = cm.charlstm(embs, lens, hx=(cm.charlstm_h_init.expand(layers, len(keep), hidden).contiguous(),
-                                         cm.charlstm_c_init.expand(layers, len(keep), hidden).contiguous()))
-    if cm.attn:
-        char_reps = output[0]
-        weights = torch.sigmoid(cm.char_attn(char_reps.data))
-        char_reps = PackedSequence(char_reps.data * weights, char_reps.batch_sizes)
-        char_reps, _ = pad_packed_sequence(char_reps, batch_first=True)
-        res = char_reps.sum(1)
-    else:
-        h, _c = output[1]
-        res = h[-2:].transpose(0, 1).contiguous().view(len(keep), -1)
+    res = _char_rows(m.charmodel, torch.from_numpy(chars), lens)
     # the packed (time-major) token order: position t of every sentence longer than t, longest sentence first
     offs = [0] * n
     for b in range(1, n):
