@@ -132,11 +132,13 @@ def _future_verb(word: str) -> bool:
     return rest.startswith(w.imperfect) and not word.startswith(w.not_future)
 
 
-def mood(text: str, word_start: int, definite: bool = False, end: int | None = None) -> tuple[str, str]:
+def mood(text: str, word_start: int, definite: bool = False, end: int | None = None,
+         lo: int | None = None) -> tuple[str, str]:
     """(mood, the cue) of the clause before the trigger word at ``word_start``: ("report", "") when it reports.
     Moods: conditional, question, wish, future. A definite trigger names an event told elsewhere: a report.
     ``end`` (the trigger's end): a future verb among the next words is the trigger's own predicate ("هجوما
-    بالقنبلة سينفذ"، "صواريخ ستسقط")."""
+    بالقنبلة سينفذ"، "صواريخ ستسقط").
+    ``lo``: where the clause begins (:func:`clause_start`), when the caller has it."""
     if definite:
         return "report", ""
     w = words()
@@ -146,7 +148,7 @@ def mood(text: str, word_start: int, definite: bool = False, end: int | None = N
         verb = next((t[2] for t in nxt if _future_verb(t[2])), "")
         if verb:
             return "future", verb
-    lo = clause_start(text, word_start)
+    lo = clause_start(text, word_start) if lo is None else lo
     toks = _tokens(text[lo:word_start])
     for i in range(len(toks)):
         for name, phrases in w.moods.items():
@@ -168,12 +170,13 @@ def past_anchor(text: str) -> str:
     return ""
 
 
-def negated_list(text: str, word_start: int, start: int | None = None) -> str:
+def negated_list(text: str, word_start: int, start: int | None = None, lo: int | None = None) -> str:
     """The negator whose scope reaches the trigger word at ``word_start`` as a noun of a coordinated list ("لم
     تقع أعمال شغب أو مصادمات", "لا قصف ولا اشتباكات"), or "". The trigger must follow a coordinator (or carry و),
-    with no preposition, relative word or boundary between it and the negator."""
+    with no preposition, relative word or boundary between it and the negator. ``lo``: as for
+    :func:`mood`."""
     w = words()
-    lo = clause_start(text, word_start)
+    lo = clause_start(text, word_start) if lo is None else lo
     toks = _tokens(text[lo:word_start])
     if not toks:
         return ""

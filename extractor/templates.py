@@ -299,10 +299,11 @@ class TemplateSet:
                 return name
         # the clause's grammar: its mood, and a negation over a coordinated list ("لم تقع أعمال شغب أو مصادمات")
         hs = h.start - sent.start
-        mood, _ = clause.mood(local, ws, is_definite(local, ws, hs), we)
+        lo = clause.clause_start(local, ws)  # read once: the mood and the negation both start there
+        mood, _ = clause.mood(local, ws, is_definite(local, ws, hs), we, lo=lo)
         if mood != "report":
             return mood
-        if clause.negated_list(local, ws, hs):
+        if clause.negated_list(local, ws, hs, lo=lo):
             return "negation"
         return ""
 
