@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
+from .clause import clause_opener
 from .context import ArticleContext, assembly_data, check_keys, word_matcher
 from .normalize import normalize_key
 from .phrases import PhraseMatcher, proclitics, suffixes
@@ -193,6 +194,8 @@ class DecisionCues:
     reprisal: Cue  # the act a reprisal answers ("ردا على هجوم سوروتش"), told as known
     accused_that: PhraseMatcher | None  # decisions.accusation.that: the act as the بأن clause of an accusation
     forecast_always: PhraseMatcher | None = None  # decisions.forecast.always, an optional key
+    relative: PhraseMatcher | None = None  # decisions.relative_retold.relatives: a known act inside a relative clause
+    preceded: Cue | None = None  # decisions.preceded: "وسبق الهجوم انتشار ...": the known act as the time of another
 
     @classmethod
     @functools.cache
@@ -202,7 +205,8 @@ class DecisionCues:
                         "ongoing", "scattered", "period", "forecast", "commentary", "verdict", "judgement", "crime",
                         "private_violence", "purpose", "tag_line", "announced", "earlier", "future_time", "halt", "generic_kind", "backdrop",
                         "not_conflict", "territory_after", "still", "vow", "accusation", "blame", "media", "conference",
-                        "plan", "held", "protested", "coming", "reprisal"})  # fmt: skip
+                        "plan", "held", "protested", "coming", "reprisal"},
+                       {"relative_retold", "preceded"})  # fmt: skip
 
         def cue(name: str, windowed: bool, optional: set[str] = frozenset()) -> Cue:
             c = check_keys(f"decisions.{name}", d[name], {"words", "window"} if windowed else {"words"}, optional)
@@ -254,14 +258,20 @@ class DecisionCues:
         accused_that = word_matcher("decisions.accusation.that", ac["that"]) if "that" in ac else None
         fc = d["forecast"]
         always = word_matcher("decisions.forecast.always", fc["always"]) if "always" in fc else None
+        relative = None
+        if "relative_retold" in d:
+            rr = check_keys("decisions.relative_retold", d["relative_retold"], {"relatives"})
+            relative = word_matcher("decisions.relative_retold.relatives", rr["relatives"])
+        preceded = cue("preceded", True) if "preceded" in d else None
         return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False), cue("hypothetical", True), cue("past", True), cue("after", True),
                    word_matcher("decisions.pluperfect.aux", pl["aux"]), int(pl["window"]),
-                   cue("ongoing", False), cue("scattered", False), cue("period", True, {"since", "units"}), cue("forecast", True, {"always"}), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"), typed("purpose"),
+                   cue("ongoing", False), cue("scattered", False), cue("period", True, {"since", "units", "long_units", "approx", "weekday", "spans"}), cue("forecast", True, {"always"}), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"), typed("purpose"),
                    word_matcher("decisions.tag_line.words", t["words"]), announced, cue("earlier", True), cue("future_time", True),
                    cue("halt", True), cue("generic_kind", True), cue("backdrop", True), cue("not_conflict", False),
                    territory_after, cue("still", True), cue("vow", False), cue("accusation", True, {"that"}), blame,
                    plan_cue("media"), conference, plan_cue("plan"), cue("held", False),
-                   plan_cue("protested"), cue("coming", True), cue("reprisal", True), accused_that, always)  # fmt: skip
+                   plan_cue("protested"), cue("coming", True), cue("reprisal", True), accused_that, always, relative,
+                   preceded)  # fmt: skip
 
 
 _RULE_KEYS = {"event_type", "sub_event_type", "context", "actor1", "actor2", "trigger_starts", "sentence_has",
@@ -469,8 +479,9 @@ def _referring(text: str, rel: int, heads: PhraseMatcher, f: Followup | None = N
 
 @functools.cache
 def _since_date() -> re.Pattern:
-    """"منذ 20 يوليو", "منذ 26 يوما": a period from a day on, or of a length up to now
-    (``decisions.period.since`` and ``units``; the month names and the first-day words from data/dates.yaml)."""
+    """"منذ 20 يوليو", "منذ 26 يوما", "منذ قرابة أربعة أشهر", "منذ الاثنين": a period from a day on, or of a length
+    up to now; "في 12 يوما": a span of days counted (``decisions.period.since``, ``units``, ``long_units``,
+    ``approx``, ``weekday``, ``spans``; the month names, weekdays and first-day words from data/dates.yaml)."""
     dates = date_words()
     since = assembly_data()["decisions"]["period"].get("since") or []
     if not since:
@@ -479,11 +490,20 @@ def _since_date() -> re.Pattern:
     def alt(words) -> str:
         return "|".join(map(re.escape, sorted({normalize_key(w) for w in words}, key=len, reverse=True)))
 
+    period = assembly_data()["decisions"]["period"]
     months = alt(w for ws in dates["months"].values() for w in ws)
     day = rf"(?:\d{{1,2}}|{alt(dates['first_day'])})"
-    units = assembly_data()["decisions"]["period"].get("units") or []
+    units = period.get("units") or []
     span = rf"|\d{{1,4}}\s+(?:{alt(units)})" if units else ""
-    return re.compile(rf"(?<!\w)\w?(?:{alt(since)})\s+(?:{day}\s+(?:{months}){span})(?!\w)")
+    if period.get("long_units"):  # "منذ قرابة أربعة أشهر": any count word, an optional approximator
+        approx = rf"(?:(?:{alt(period['approx'])})\s+)?" if period.get("approx") else ""
+        span += rf"|{approx}\S+\s+(?:{alt(period['long_units'])})"
+    if period.get("weekday"):  # "منذ الاثنين", "منذ يوم الاثنين"
+        span += rf"|(?:(?:{alt(period['weekday'])})\s+)?(?:{alt(w for ws in dates['weekdays'].values() for w in ws)})"
+    out = rf"(?<!\w)\w?(?:{alt(since)})\s+(?:{day}\s+(?:{months}){span})(?!\w)"
+    if period.get("spans") and units:  # "في 12 يوما": a span of days counted
+        out += rf"|(?<!\w)\w?(?:{alt(period['spans'])})\s+\d{{1,4}}\s+(?:{alt(units)})(?!\w)"
+    return re.compile(out)
 
 
 def _starts_with(text: str, words: PhraseMatcher) -> bool:
@@ -510,6 +530,16 @@ def _announced_past(m: Any, text: str, rel: int, ctx: ArticleContext | None, a: 
     at = min(marks[0].word_start, rel)
     published = ctx.published if ctx is not None else None
     return not any(d.start >= at for d in find_dates(text, published) if d.kind != "year_only")
+
+
+def _retold_in_relative(text: str, rel: int, end: int, relatives: PhraseMatcher) -> bool:
+    """Whether the trigger at ``rel`` (ending at ``end``) names an act already known, with the article ("الغارة") or
+    a pronoun after it ("اختطافه"), inside a relative clause: the clause that holds it opens with one of
+    ``relatives`` (clause.py reads where the clause begins). The trigger that is the relative clause's own verb
+    ("الحادث الذي استهدف المسجد") carries neither, and stays a telling of the act."""
+    if not (_definite(text, rel) or _PRONOUN.match(text, end)):
+        return False
+    return relatives.contains(clause_opener(text, rel), strict_suffix=True)
 
 
 def _blamed(text: str, rel: int, b: Blame) -> bool:
@@ -559,6 +589,16 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     if cues.media.before(m, text, rel):
         return Decision(False, "a video or photos of the act passed round (نشر صورا، مقطع فيديو لـ): the news is the "
                         "video, not an event of its day", code="media")
+    if (cues.relative is not None and not _dated_recent(m, ctx)
+            and _retold_in_relative(text, rel, m.trigger_end - m.start, cues.relative)):  # fmt: skip
+        return Decision(False, "a known act named inside a relative clause (الحي الذي وقع فيه القصف، الصحفي الذي "
+                        "أعلنت الجماعة عن اختطافه): told as known, the clause describes someone or somewhere", background=True,
+                        code="relative retold")
+    pc = cues.preceded
+    if (pc is not None and pc.words.contains(_word_before(text, rel, pc.window))
+            and (_definite(text, rel) or _PRONOUN.match(text, m.trigger_end - m.start))):  # fmt: skip
+        return Decision(False, "a known act another was told before (وسبق الهجوم انتشار الجنود، قبل التفجير): the "
+                        "time of something else, whatever day the clause gives", background=True, code="preceded")
     if cues.generic_kind.words.contains(_word_before(text, rel, cues.generic_kind.window)):
         return Decision(False, "a kind of act, not one act (مثل هذه الهجمات، أي استهداف)", code="generic kind")
     if cues.earlier.before(text, rel):

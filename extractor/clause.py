@@ -101,8 +101,9 @@ def _at(toks: list[tuple[int, int, str]], i: int, phrases: Phrases) -> tuple[str
     return None
 
 
-def clause_start(text: str, pos: int) -> int:
-    """Where the clause holding ``pos`` begins: after the last boundary mark or clause-opening word before it."""
+def _opening(text: str, pos: int) -> tuple[int, int, int]:
+    """(start, end) of the last clause-opening word before ``pos`` (``openers``: لكن، الذي ...), and where the
+    clause's mark-bounded stretch begins; (lo, lo, lo) when only a boundary mark (or the text's start) opens it."""
     w = words()
     lo = pos
     while lo > 0 and text[lo - 1] not in w.marks:  # back to the nearest mark only: linear in the clause
@@ -111,8 +112,20 @@ def clause_start(text: str, pos: int) -> int:
     for i in range(len(toks) - 1, -1, -1):
         p = _at(toks, i, w.openers)
         if p is not None and i + len(p) <= len(toks):
-            return lo + toks[i + len(p) - 1][1]
-    return lo
+            return lo + toks[i][0], lo + toks[i + len(p) - 1][1], lo
+    return lo, lo, lo
+
+
+def clause_start(text: str, pos: int) -> int:
+    """Where the clause holding ``pos`` begins: after the last boundary mark or clause-opening word before it."""
+    return _opening(text, pos)[1]
+
+
+def clause_opener(text: str, pos: int) -> str:
+    """The clause-opening word (``openers``: لكن، الذي، حيث ...) that opens the clause holding ``pos``, as written
+    in ``text``, or "" when a boundary mark (or the text's start) opens it."""
+    start, end, _ = _opening(text, pos)
+    return text[start:end]
 
 
 def clause_end(text: str, pos: int) -> int:

@@ -918,3 +918,87 @@ def test_an_attack_three_days_ago_is_not_past_background():
     # days can date the news; only months and years counted are the past
     [ev] = rows("وقتل خمسة جنود في هجوم على حاجز قرب مدينة العريش قبل ثلاثة أيام.", "2015-08-09")
     assert (ev.location, str(ev.event_date)) == ("Arish", "2015-08-06")
+
+
+# --- round 8 (h-prec10): mentions read by the clause's grammar ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a known act named inside a relative clause: the clause describes a place or a person by it
+        ("وأكد المحافظ أن الحي الذي وقع فيه القصف في مدينة تعز يسكنه مدنيون فقط.", "relative retold"),
+        ("والتقى الوزير في مدينة عدن أسرة الصحفي الذي أعلنت الجماعة عن اختطافه.", "relative retold"),
+        # a period up to now: months counted with an approximator, a weekday, a span of days counted
+        ("وعادت الكهرباء إلى مدينة عدن اليوم لأول مرة منذ قرابة أربعة أشهر بسبب المعارك بين الحوثيين والقوات الحكومية.", "period"),
+        ("وقصفت قوات النظام منذ الاثنين مدينة الزبداني بالبراميل المتفجرة.", "period"),
+        ("وقتل 40 مسلحا في اشتباكات مع الجيش في مدينة العريش في 15 يوما.", "period"),
+        # a total over several acts, a period between two days, the last week, a place that keeps seeing attacks
+        ("وقال الجيش إن غاراته على مدينة القائم أسفرت بمجملها عن مقتل 40 مسلحا.", "aggregate"),
+        ("وقتل الجيش 40 مسلحا في مدينة العريش في الفترة بين 3 و9 أغسطس.", "aggregate"),
+        ("واشتبكت القوات مع مسلحين في مدينة نابلس في الأسبوع الأخير.", "aggregate"),
+        ("ووصل الوزير أمس إلى مدينة بنغازي في الشرق الذي يشهد هجمات للمسلحين على الجيش.", "aggregate"),
+        # the inquiry into a known blast, a man wounded in it, help for its wounded
+        ("وتتواصل التحقيقات الجارية حول الانفجار في مدينة سروج.", "followup"),
+        ("وقال شقيق الجندي المصاب في التفجير في مدينة أبها إن حالته مستقرة.", "followup"),
+        ("ووصلت أدوية لإنقاذ المصابين جراء القصف في مدينة عدن.", "followup"),
+        # the men said to be behind a known bombing; the act one is charged with causing
+        ("وألقت الشرطة القبض على المتورطين بالتفجير في ناحية بني سعد.", "alleged"),
+        ("واتهمت النيابة الشاب بالتسبب في مقتل جنديين في هجوم على حاجز في مدينة الجيزة.", "alleged"),
+        # an order to act
+        ("وقال شهود إن القائد أصدر أوامر بإعدام الأسرى في مدينة الرمادي.", "call"),
+        # a memoir in the first person
+        ("وكتب الضابط: أتذكر يوما ما أن المسلحين هاجموا نقطتنا في مدينة جازان.", "commentary"),
+        # a recording of the act passed round (the accusative)
+        ("ونشر التنظيم اليوم شريطا مصورا لإعدام جنود على يد مسلحي داعش في مدينة تدمر.", "media"),
+        # thanks given to the demonstrators; many areas taken, no one place
+        ("ووجه المحافظ شكره للمحتجين في مدينة بغداد على سلمية تحركهم.", "reaction"),
+        ("وأعلن الجيش أنه استعاد السيطرة على مناطق كثيرة من تنظيم داعش في مدينة الرمادي.", "scattered"),
+        # ordinary crime, a fistfight
+        ("وألقت الشرطة القبض على شاب سرق هاتفا في مكة المكرمة.", "ordinary crime"),
+        ("واندلعت أمس اشتباكات بالأيدي بين موظفين ومراجعين في المدينة المنورة.", "private violence"),
+    ],
+)
+def test_round8_mentions_read_by_the_clause(text, code):
+    assert rows(text, "2015-08-09") == []
+    assert code in _codes(text, "2015-08-09")
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # the relative clause's own verb tells the act; the act before the relative is the main clause's
+        ("وأكد المحافظ أن القصف الذي استهدف الحي في مدينة تعز أمس قتل ثلاثة مدنيين.", "Taizz"),
+        ("وأعلنت الجماعة أمس عن اختطاف صحفي في مدينة عدن.", "Aden"),
+        # "سبق انتشار القوات هجوم": the word governs the deployment, the attack is told with its day
+        ("وسبق انتشار القوات هجوم شنه مسلحو داعش على مدينة الرمادي أمس الأول.", "Ramadi"),
+        # a count of days ago dates one event; a day of the month is no span
+        ("وقتل خمسة جنود في هجوم على حاجز قرب مدينة العريش منذ 3 أيام.", "Arish"),
+        ("وقصفت قوات النظام الاثنين مدينة الزبداني بالبراميل المتفجرة.", "Az Zabadani"),
+        ("وقتل 8 مسلحين في اشتباكات مع الجيش في مدينة العريش في 8 أغسطس.", "Arish"),
+        # one strike and its toll; the past "شهد" of one place
+        ("وقال الجيش إن غارة جوية على مدينة القائم أمس أسفرت عن مقتل 9 مسلحين.", "Al Qaim"),
+        # the blast itself, with the inquiry told after it
+        ("وقتل 30 شخصا في انفجار استهدف مركزا ثقافيا في مدينة الرمادي أمس وفتحت السلطات تحقيقا.", "Ramadi"),
+        ("وأصيب رقيب في تفجير استهدف مسجدا في مدينة أبها أمس.", "Abha"),
+        # the bombing itself
+        ("وقتل 20 شخصا في تفجير استهدف سوقا في ناحية بني سعد الجمعة.", "Bani Sa'd"),
+        # the demonstration itself; one area taken
+        ("وتظاهر المئات أمس في مدينة بغداد احتجاجا على انقطاع الكهرباء.", "Baghdad"),
+        ("وأعلن الجيش أنه استعاد السيطرة على حي الضباط من تنظيم داعش في مدينة الرمادي أمس.", "Ramadi"),
+        # the act itself
+        ("وقال شهود إن مسلحي التنظيم أعدموا أمس ثلاثة أسرى في مدينة الرمادي.", "Ramadi"),
+        ("وقال الضابط إن المسلحين هاجموا نقطتهم في مدينة جازان أمس.", "Jizan"),
+        ("وأعدم مسلحو داعش اليوم جنودا في مدينة تدمر.", "Tadmor"),
+    ],
+)
+def test_round8_near_misses_stay_events(text, where):
+    assert where in [e.location for e in rows(text, "2015-08-09")]
+
+
+def test_a_known_act_another_was_told_before_is_background_beside_the_news():
+    # "وسبق الهجوم ...": the clause tells the deployment before the attack and gives the deployment's day
+    text = ("وقتل خمسة جنود في هجوم شنه مسلحو داعش على حاجز قرب مدينة الفلوجة اليوم. "
+            "وسبق الهجوم على مواقع تنظيم داعش انتشار مئات الجنود في محيط مدينة الرمادي أمس الأول.")  # fmt: skip
+    assert [e.location for e in rows(text, "2015-08-09")] == ["Fallujah"]
+    assert "preceded" in _codes(text, "2015-08-09")
