@@ -258,6 +258,9 @@ CASUALTIES = _obj({
     "range_glued": _phrases("connectors that may be glued to the second figure of a range (و7، او7)"),
     "before_figure": _phrases("words and phrases passed over whole, without clitics, between a casualty word and its "
                               "figure (مقتل بين 5 و7، مقتل على الأقل 5)"),
+    "group_joiners": _phrases("words, without clitics, that add a further group of the dead to a first one told with its "
+                              "figure (استشهاد عشرة إضافة إلى ثلاثة من العاملين)"),
+    "met_verbs": _phrases("verbs whose figure stands after them and whose death noun comes later (لقي 20 شخصا حتفهم)"),
 }, ("death", "injury", "person_nouns", "range_connectors", "range_glued", "before_figure"))
 
 DATES = _obj({
