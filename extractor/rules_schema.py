@@ -386,6 +386,9 @@ PLACE_WORDS = _obj({
     "leader_words": _phrases("words after which a name is who leads, not a place (التحالف بقيادة السعودية)"),
     "destination_words": _phrases("words after which a name is where someone went, not one more place struck "
                                   "(نحو بلدتي النخيب والعلم)"),
+    "elsewhere_words": _phrases("phrases right before a name (type words passed over) that make it where the news is "
+                                "told or where the actors set out from or stay, not where the event happened "
+                                "(قال أمام الصحافيين في أنقرة، هجوم شنته من عدن، من مقر إقامته في الرياض)"),
     "not_nouns": _phrases("words that begin with ال but are no definite noun: after one, السعودية is the country "
                           "(إلى، على، التي)"),
     "region_seats": _map(_map(_s("the seat: a town of the index in that country"), "direction -> seat"),
