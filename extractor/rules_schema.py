@@ -261,6 +261,8 @@ CASUALTIES = _obj({
     "group_joiners": _phrases("words, without clitics, that add a further group of the dead to a first one told with its "
                               "figure (استشهاد عشرة إضافة إلى ثلاثة من العاملين)"),
     "met_verbs": _phrases("verbs whose figure stands after them and whose death noun comes later (لقي 20 شخصا حتفهم)"),
+    "one_other": _phrases("'another' in the singular after a death verb joined to an injury verb: one killed, one "
+                          "wounded (إن جنديا قتل وأصيب آخر)"),
 }, ("death", "injury", "person_nouns", "range_connectors", "range_glued", "before_figure"))
 
 DATES = _obj({

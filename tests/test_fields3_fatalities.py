@@ -68,3 +68,19 @@ def test_the_dead_a_protest_is_against_are_not_its_fatalities() -> None:
     # near miss: protesters killed at the protest are its fatalities
     rows = _rows("تظاهر مئات الأشخاص أمس في مدينة حمص وقتل اثنان من المتظاهرين برصاص الشرطة.")
     assert rows and rows[0]["fatalities"] == 2
+
+
+@pytest.mark.parametrize(
+    "text, n",
+    [
+        # the body and the dead man named together are one victim, told twice in one sentence
+        ("نقلت طائرة أمس جثمان الشهيد الجندي علي إلى قريته، وكان علي استشهد صباح الجمعة على الحدود.", 1),
+        ("عثر السكان على جثة القتيل قرب منزله.", 1),
+        ("سقط قتيل وشهيد في الاشتباك.", 2),  # near miss: two joined by و are two
+        # "قتل وأصيب آخر": one killed and another wounded
+        ("قالت القناة إن شرطيا قتل وأصيب آخر اليوم برصاص قناص.", 1),
+        ("قتل وأصيب آخرون في القصف.", 3),  # near miss: the plural stays vague
+    ],
+)  # fmt: skip
+def test_one_victim_told_twice_and_one_other(text: str, n: int) -> None:
+    assert killed(text) == n

@@ -99,6 +99,7 @@ class _Lex:
     before_figure: tuple[tuple[str, ...], ...]  # "مقتل بين 5 و7", "مقتل على الأقل 5": passed over, as tokens
     group_joiners: tuple[tuple[str, ...], ...]  # "عشرة إضافة إلى ثلاثة": a further group of the dead, as tokens
     met_verbs: frozenset[str]  # "لقي 20 شخصا حتفهم": the figure after the verb, the death noun later
+    one_other: frozenset[str]  # "قتل وأصيب آخر": the one wounded besides the one killed
 
 
 @lru_cache(maxsize=1)
@@ -130,6 +131,7 @@ def _lex() -> _Lex:
         _keys(d["range_connectors"]), tuple(sorted(_keys(d["range_glued"]))),
         tuple(tuple(normalize_key(p).split()) for p in d["before_figure"]),
         tuple(tuple(normalize_key(p).split()) for p in d.get("group_joiners", [])), _keys(d.get("met_verbs", [])),
+        _keys(d.get("one_other", [])),
     )  # fmt: skip
 
 
@@ -344,6 +346,9 @@ def _figure_after(toks: list[Token], i: int, L: _Lex, other: dict[str, str], tab
         r = _read_number(toks, k)
         if r is not None:
             return _Figure(min(3, r[0]), False, t0.start, toks[r[1] - 1].end, k), True
+        if k < len(toks) and _in(toks[k].text, L.one_other):
+            # "إن جنديا قتل وأصيب آخر": one killed, another wounded
+            return _Figure(1, True, t0.start, t0.end, i), True
         return None, True
     r = _read_number(toks, j)
     if r is not None:
@@ -546,6 +551,9 @@ def _figures(toks: list[Token], table: dict[str, str], other: dict[str, str], L:
                               t.start, t.end, i)
             if fig is None and combined:
                 fig = _Figure(3, False, t.start, t.end, i)
+        elif (kind == "singular" and i > 0 and not t.text.startswith("و")
+              and _classify(toks[i - 1].text, table) == "singular"):
+            continue  # "جثمان الشهيد", "جثة القتيل": the body and the dead man are one victim
         elif kind in ("plural", "singular"):
             fig = _figure_before(toks, i, L, chain=False)
             if fig is not None:
