@@ -63,8 +63,14 @@ def _rows(text: str) -> list[dict]:
 
 
 def test_the_dead_a_protest_is_against_are_not_its_fatalities() -> None:
-    rows = _rows("اعتصم مئات الأشخاص أمس في مدينة حمص احتجاجا على قتل ضابط في الجيش على يد أحد أقارب المسؤولين.")
-    assert rows and all(r["fatalities"] == 0 for r in rows)
+    from extractor import get_pipeline
+    from extractor.document import Article
+
+    text = "اعتصم مئات الأشخاص أمس في مدينة حمص احتجاجا على قتل ضابط في الجيش على يد أحد أقارب المسؤولين."
+    res = get_pipeline(None).process(Article(id="f3", text=text, published=date(2015, 8, 9), date_basis="json"),
+                                     explain=True)  # fmt: skip
+    assert res.events and all(e.to_dict()["fatalities"] == 0 for e in res.events)
+    assert any(r.code == "protested_dead" for r in res.rejected)  # the decision names itself in --explain
     # near miss: protesters killed at the protest are its fatalities
     rows = _rows("تظاهر مئات الأشخاص أمس في مدينة حمص وقتل اثنان من المتظاهرين برصاص الشرطة.")
     assert rows and rows[0]["fatalities"] == 2
