@@ -28,3 +28,14 @@ def test_near_miss_a_town_that_is_the_scene_stays() -> None:
     # no telling frame before the name: the city is where it happened
     assert _places("شهدت أنقرة أمس اشتباكات بين الشرطة ومحتجين.") == ["Ankara"]
     assert _places("وقعت اشتباكات عنيفة أمس في مدينة عدن بين المقاومة والحوثيين في اليمن.") == ["Aden"]
+
+
+def test_a_settlement_named_with_its_type_word_is_the_place_talked_about() -> None:
+    # "مستوطنة" is a type word: the settlement, not the city it lies north of, is where the clash happened
+    text = ("وافقت الحكومة على بناء وحدات سكنية في مستوطنة بيت ايل شمال رام الله في الضفة الغربية. "
+            "وأدى هدم مبنيين إلى صدامات بين المستوطنين وقوات الأمن الإسرائيلية أمس.")
+    assert _places(text) == ["Bet El"]
+    # near miss: the same clash after a sentence that names the city alone stays at the city
+    text = ("وافقت الحكومة على بناء وحدات سكنية في مدينة رام الله في الضفة الغربية. "
+            "وأدى هدم مبنيين إلى صدامات بين المستوطنين وقوات الأمن الإسرائيلية أمس.")
+    assert _places(text) == ["Ramallah"]
