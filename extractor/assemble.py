@@ -725,7 +725,30 @@ def decide_all(mentions: list, doc: Any, ctx: ArticleContext | None, rejected: l
             reason = d.reason if not d.background or news else f"{d.reason}, with no day of its own (it would take the telling's)"
             rejected.append(Rejection(m.template_id, m.sentence_index, m.trigger, f"a mention, not an event: {reason}",
                                       code=d.code))
+    for m in keep:
+        if _protested_dead(m, doc.text) and rejected is not None:
+            rejected.append(Rejection(m.template_id, m.sentence_index, m.trigger, _PROTESTED_DEAD, verb="counted",
+                                      code="protested_dead"))
     return keep
+
+
+#: The flag of a protest whose sentence's dead are the act it is against.
+_PROTESTED_DEAD = "fatalities: the dead the protest is against (احتجاجا على قتل), not its own"
+
+
+def _protested_dead(m: Any, text: str) -> bool:
+    """A protest or riot "احتجاجا على قتل فلان": the killing is what the crowd protests, told as known, and its
+    dead are no fatalities of the protest (the protested cue of ``decisions.protested`` within its window of
+    words before the death word)."""
+    cas = m.casualties
+    if m.event_type not in ("Protests", "Riots") or cas is None or not cas.killed or cas.killed_span is None:
+        return False
+    at = cas.killed_span[0]
+    if not (m.start <= at <= m.end) or not DecisionCues.load().protested.cue.before(text[m.start : at], at - m.start):
+        return False
+    m.casualties = replace(cas, killed=None, killed_span=None)
+    m.flags = m.flags + [_PROTESTED_DEAD]
+    return True
 
 
 def _own_day(m: Any) -> bool:

@@ -258,6 +258,11 @@ CASUALTIES = _obj({
     "range_glued": _phrases("connectors that may be glued to the second figure of a range (و7، او7)"),
     "before_figure": _phrases("words and phrases passed over whole, without clitics, between a casualty word and its "
                               "figure (مقتل بين 5 و7، مقتل على الأقل 5)"),
+    "group_joiners": _phrases("words, without clitics, that add a further group of the dead to a first one told with its "
+                              "figure (استشهاد عشرة إضافة إلى ثلاثة من العاملين)"),
+    "met_verbs": _phrases("verbs whose figure stands after them and whose death noun comes later (لقي 20 شخصا حتفهم)"),
+    "one_other": _phrases("'another' in the singular after a death verb joined to an injury verb: one killed, one "
+                          "wounded (إن جنديا قتل وأصيب آخر)"),
 }, ("death", "injury", "person_nouns", "range_connectors", "range_glued", "before_figure"))
 
 DATES = _obj({
@@ -383,6 +388,9 @@ PLACE_WORDS = _obj({
     "leader_words": _phrases("words after which a name is who leads, not a place (التحالف بقيادة السعودية)"),
     "destination_words": _phrases("words after which a name is where someone went, not one more place struck "
                                   "(نحو بلدتي النخيب والعلم)"),
+    "elsewhere_words": _phrases("phrases right before a name (type words passed over) that make it where the news is "
+                                "told or where the actors set out from or stay, not where the event happened "
+                                "(قال أمام الصحافيين في أنقرة، هجوم شنته من عدن، من مقر إقامته في الرياض)"),
     "not_nouns": _phrases("words that begin with ال but are no definite noun: after one, السعودية is the country "
                           "(إلى، على، التي)"),
     "region_seats": _map(_map(_s("the seat: a town of the index in that country"), "direction -> seat"),

@@ -97,6 +97,9 @@ class _Lex:
     range_connectors: frozenset[str]  # "5 و7", "5 الى 7", "5-7", "5 او 7": the lower figure
     range_glued: tuple[str, ...]  # the connectors written joined to the second figure ("5 و7")
     before_figure: tuple[tuple[str, ...], ...]  # "مقتل بين 5 و7", "مقتل على الأقل 5": passed over, as tokens
+    group_joiners: tuple[tuple[str, ...], ...]  # "عشرة إضافة إلى ثلاثة": a further group of the dead, as tokens
+    met_verbs: frozenset[str]  # "لقي 20 شخصا حتفهم": the figure after the verb, the death noun later
+    one_other: frozenset[str]  # "قتل وأصيب آخر": the one wounded besides the one killed
 
 
 @lru_cache(maxsize=1)
@@ -127,6 +130,8 @@ def _lex() -> _Lex:
         _phrase_re(d["one_death_phrases"]), _phrase_re(d["vague_death_phrases"]), _keys(d["person_nouns"]),
         _keys(d["range_connectors"]), tuple(sorted(_keys(d["range_glued"]))),
         tuple(tuple(normalize_key(p).split()) for p in d["before_figure"]),
+        tuple(tuple(normalize_key(p).split()) for p in d.get("group_joiners", [])), _keys(d.get("met_verbs", [])),
+        _keys(d.get("one_other", [])),
     )  # fmt: skip
 
 
@@ -306,6 +311,10 @@ def _range_min(toks: list[Token], value: int, j: int) -> tuple[int, int]:
     return value, j
 
 
+#: a quotation mark standing alone as a token: '"استشهاد" أحد المواطنين' quotes the word, the figure follows
+_QUOTE = re.compile(r"[\"'«»“”„‘’]+")
+
+
 def _figure_after(toks: list[Token], i: int, L: _Lex, other: dict[str, str], table: dict[str, str],
                   verb: bool) -> tuple[_Figure | None, bool]:
     """The figure that follows the casualty word at token i. Returns (figure, combined)."""
@@ -313,6 +322,9 @@ def _figure_after(toks: list[Token], i: int, L: _Lex, other: dict[str, str], tab
     j, toll = i + 1, False
     while j < len(toks):
         w = toks[j].text
+        if _QUOTE.fullmatch(w) and j == i + 1:  # the casualty word in quotes
+            j += 1
+            continue
         skip = next((len(p) for p in L.before_figure if tuple(t.text for t in toks[j : j + len(p)]) == p), 0)
         if skip:  # "مقتل بين 5 و7", "مقتل على الأقل 5"
             j += skip
@@ -334,11 +346,16 @@ def _figure_after(toks: list[Token], i: int, L: _Lex, other: dict[str, str], tab
         r = _read_number(toks, k)
         if r is not None:
             return _Figure(min(3, r[0]), False, t0.start, toks[r[1] - 1].end, k), True
+        if k < len(toks) and _in(toks[k].text, L.one_other):
+            # "إن جنديا قتل وأصيب آخر": one killed, another wounded
+            return _Figure(1, True, t0.start, t0.end, i), True
         return None, True
     r = _read_number(toks, j)
     if r is not None:
         val, end = _range_min(toks, *r)
         val, end = _chain_after(toks, val, end, L)
+        if not toll:
+            val, end = _more_groups(toks, val, end, L)
         return _Figure(val, True, t0.start, toks[end - 1].end, j, toll), False
     vg = _vague_at(toks, j, L)
     if vg is not None:
@@ -402,6 +419,53 @@ def _chain_after(toks: list[Token], val: int, end: int, L: _Lex) -> tuple[int, i
         if _in(after, L.stop) or _in(after, L.filler):
             break
         val, end = val + r[0], r[1] + 1
+    return val, end
+
+
+def _victim_noun(w: str, L: _Lex) -> bool:
+    """A noun that can name a group of the dead after its figure ("11 حوثيا", "3 مدنيين", "عنصرا")."""
+    if _in(w, L.plural_nouns) or _strip_clitic(w) in L.persons or w in L.persons:
+        return True
+    return len(w) >= 4 and w.endswith(("ين", "ون", "ا")) and not w.endswith(("ات", "ها"))
+
+
+def _more_groups(toks: list[Token], val: int, end: int, L: _Lex) -> tuple[int, int]:
+    """Further groups of the dead told after a first one and its qualifier: "قتل 3 من أفراد الشرطة ومدني" (4),
+    "مقتل 6 من المقاومة، و11 حوثيا" (17), "25 قتيلا من الحوثيين وصالح و13 مقاوما" (38), "استشهاد عشرة
+    إضافة إلى ثلاثة من العاملين" (13). Up to four words of qualifier between; a stop word (في، بينهم، و alone
+    before no figure), an injury or death word, or a figure not joined by و ends the search."""
+    N = _numbers()
+    k, words = end, 0
+    while k < len(toks) and words <= 4:
+        w = toks[k].text
+        joiner = next((p for p in L.group_joiners if tuple(t.text for t in toks[k : k + len(p)]) == p), None)
+        r = None
+        if joiner is not None:
+            r = _read_number(toks, k + len(joiner), lead=())
+        elif w == "و" and k + 1 < len(toks):
+            r = _read_number(toks, k + 1, lead=())
+        elif w.startswith("و") and len(w) > 1 and (_DIGITS.fullmatch(w[1:]) or _atom(w[1:], N) is not None):
+            r = _read_number(toks, k, lead=("و",))
+        elif w.startswith("و") and w[1:] in L.persons and not (k + 1 < len(toks) and _classify(toks[k + 1].text, L.death)):
+            val, end, k, words = val + 1, k + 1, k + 1, 0  # "ومدني", "وطفل": one more
+            continue
+        if r is not None:
+            n = r[1]
+            noun = toks[n].text if n < len(toks) else ""
+            partitive = noun == "من" and n + 1 < len(toks)  # "ثلاثة من العاملين", "3 من قوات البيشمركة"
+            if partitive:
+                n, noun = n + 1, toks[n + 1].text
+            after = toks[n + 1].text if n + 1 < len(toks) else ""
+            if (not re.match(r"[^\W\d_]", noun or "0") or not (partitive or _victim_noun(noun, L))
+                    or _classify(noun, L.death) or _classify(noun, L.injury)
+                    or _classify(after, L.death) or _classify(after, L.injury) and not after.startswith("و")):
+                break
+            val, end, k, words = val + r[0], n + 1, n + 1, 0
+            continue
+        if (w in L.stop or _in(w, L.stop) or _classify(w, L.death) or _classify(w, L.injury)
+                or _read_number(toks, k) is not None or (not re.match(r"[^\W\d_]", w) and w != "،")):
+            break
+        k, words = k + 1, words + (w != "،")
     return val, end
 
 
@@ -470,6 +534,13 @@ def _figures(toks: list[Token], table: dict[str, str], other: dict[str, str], L:
             fig, combined = _figure_after(toks, i, L, other, table, verb=kind == "verb")
             if fig is None and not combined and _in(t.text, L.backward):
                 fig = _figure_before(toks, i, L, chain=True)
+            if fig is None and not combined and _in(t.text, L.backward) and L.met_verbs:
+                # "لقي 20 من طلاب أكاديمية الشرطة في العاصمة أمس حتفهم": the figure after لقي, far back
+                k = next((k for k in range(i - 1, max(-1, i - 16), -1) if _in(toks[k].text, L.met_verbs)), None)
+                r = _read_number(toks, k + 1) if k is not None else None
+                if r is not None and r[1] < i:
+                    val, end = _range_min(toks, *r)
+                    fig = _Figure(val, True, toks[k].start, t.end, k + 1)
             if fig is None and not combined and _in(t.text, L.backward):
                 # "شخصين قتلا", "جنديين لقيا حتفهما": the two named right before (or before the verb)
                 j = next((j for j in (i - 1, i - 2) if j >= 0 and _is_dual(toks[j].text, L)), None)
@@ -480,8 +551,15 @@ def _figures(toks: list[Token], table: dict[str, str], other: dict[str, str], L:
                               t.start, t.end, i)
             if fig is None and combined:
                 fig = _Figure(3, False, t.start, t.end, i)
+        elif (kind == "singular" and i > 0 and not t.text.startswith("و")
+              and _classify(toks[i - 1].text, table) == "singular"):
+            continue  # "جثمان الشهيد", "جثة القتيل": the body and the dead man are one victim
         elif kind in ("plural", "singular"):
             fig = _figure_before(toks, i, L, chain=False)
+            if fig is not None:
+                more, end = _more_groups(toks, fig.value, i + 1, L)  # "25 قتيلا من الحوثيين و13 مقاوما"
+                if more != fig.value:
+                    fig = _Figure(more, True, fig.start, toks[end - 1].end, fig.key)
             if fig is None:
                 after, _ = _figure_after(toks, i, L, other, table, verb=False)
                 if after is not None and after.exact and after.toll or (after is not None and after.exact and

@@ -138,6 +138,8 @@ _REFERENCE_WORDS = _keys(_PLACE_WORDS.get("reference_words") or ())
 _SCENE_VERBS = _keys(_PLACE_WORDS.get("scene_verbs") or ())
 _LEADER_WORDS = _keys(_PLACE_WORDS.get("leader_words") or ())
 _DESTINATION_WORDS = _keys(_PLACE_WORDS.get("destination_words") or ())
+_ELSEWHERE = _keys(_PLACE_WORDS.get("elsewhere_words") or ())
+_ELSEWHERE_WIDTH = max((len(k.split()) for k in _ELSEWHERE), default=0)
 #: the next name glued to one of these alone only says where the first is (بلدة العوامية بالقطيف): mentions.py
 LOCATING_CLITICS = _keys(_PLACE_WORDS["locating_clitics"])
 _DOUBTFUL_CLITICS = _keys(_PLACE_WORDS["doubtful_clitics"])  # فبركة is not ف + بركة
@@ -308,6 +310,15 @@ def locates_next(between: str) -> bool:
 def type_word(word: str) -> str:
     """The place kind a type word names (مدينة، وبمحافظة -> town, admin1), or '' for any other word."""
     return _TYPE_WORDS.get(_bare(normalize_key(word)), "")
+
+
+def _told_elsewhere(before: str) -> bool:
+    """Whether the words just before a name (type words passed over) are one of ``elsewhere_words``: "أمام
+    الصحافيين في أنقرة", "هجوم شنته من عدن", "من مقر إقامته في الرياض" (place_words.yaml)."""
+    words = re.findall(r"\w+", before)
+    while words and _bare(words[-1]) in _TYPE_WORDS:
+        words.pop()
+    return any(" ".join(words[-n:]) in _ELSEWHERE for n in range(2, _ELSEWHERE_WIDTH + 1) if len(words) >= n)
 
 
 def toward(before: str) -> bool:
@@ -877,6 +888,8 @@ class Gazetteer:
             prev[0] in _LEADER_WORDS or prev[0][1:] in _LEADER_WORDS
         ):
             return None  # "التحالف بقيادة السعودية", "الذي تقوده واشنطن": who leads, not where
+        if _ELSEWHERE and _told_elsewhere(text[max(0, j - 80) : j]):
+            return None  # "قال أمام الصحافيين في أنقرة", "هجوم شنته من عدن": not where it happened
         if self._title(text, s, e):
             return None  # «الرياض» the newspaper, "عاصفة الحزم": a quoted title names no place
         in_loc = loc_hit(s + offset, e + offset)  # the span may leave out قرية
