@@ -214,6 +214,11 @@ def _tail_points_back(between: str) -> bool:
     return 0 <= last < 3 and points_back(" ".join(words[last + 1 :]))
 
 
+#: The most words a locating phrase puts between a place and the one it locates ("الواقعة شمال غرب مدينة",
+#: "بمديرية", "في مدينة"); a longer stretch holds a clause of its own (a speaker's title, then his words).
+_LOCATING_MAX_WORDS = 4
+
+
 def _located_one(place: Place, found: list[Place], text: str, offset: int) -> Place:
     """The place that ``place`` only locates: "قرية أم صفا شمال غرب مدينة رام الله" -> Umm Safa."""
     for q in reversed([q for q in found if q.end <= place.start]):
@@ -227,7 +232,9 @@ def _located_one(place: Place, found: list[Place], text: str, offset: int) -> Pl
             continue
         # "مديرية صرواح بمأرب": a district glued by ب to the town it lies by is the place, though coarser
         glued = _in_next(between) and q.geo_precision <= 2
-        if inside and (q.geo_precision <= place.geo_precision or glued) and (locates_next(between) or glued):
+        # "قائد شرطة المنامة للتلفزيون بأن حادثا جرى بقرية العكر": a clause between, no locating phrase
+        short = len(between.split()) <= _LOCATING_MAX_WORDS
+        if inside and short and (q.geo_precision <= place.geo_precision or glued) and (locates_next(between) or glued):
             if place.admin2 and q.admin2 != place.admin2 and km(q, place) <= 25:
                 q = replace(q, admin2=place.admin2)  # the text says which district it is near
             return q

@@ -918,3 +918,18 @@ def test_an_attack_three_days_ago_is_not_past_background():
     # days can date the news; only months and years counted are the past
     [ev] = rows("وقتل خمسة جنود في هجوم على حاجز قرب مدينة العريش قبل ثلاثة أيام.", "2015-08-09")
     assert (ev.location, str(ev.event_date)) == ("Arish", "2015-08-06")
+
+
+# --- one incident told twice; tallies over a length of time (h-dup2) ------------------------------------
+
+
+def test_a_speakers_title_before_his_words_does_not_relocate_the_blast():
+    # the police chief of the capital speaks, then tells of the bomb in a village: the title's city is no
+    # place the village lies by, so both tellings are at the village and they are one event
+    text = ("انفجرت قنبلة في قرية العكر الغربي بالبحرين أمس وأصيب شرطي. وصرح قائد شرطة محافظة العاصمة المنامة "
+            "للتلفزيون بأن حادثا جرى بقرية العكر الغربي هو انفجار عبوة ناسفة مساء أمس.")  # fmt: skip
+    [ev] = rows(text, "2015-07-21")
+    assert (ev.location, ev.event_date) == ("Al Akr", "2015-07-20")
+    # a locating phrase of a few words still locates: the village is coded, the town only points to it
+    text = "انفجرت قنبلة أمس في قرية العكر الغربي بالبحرين وأصيب شرطي."
+    assert [ev.location for ev in rows(text, "2015-07-21")] == ["Al Akr"]
