@@ -281,6 +281,7 @@ def split_by_place(m: Mention, places: list[Place], text: str = "", offset: int 
     if not m.place_explicit or m.place is None:
         return [m]
     leaves: list[Place] = []
+    destinations: set[str] = set()
     prev_end = -1
     for p in sorted((p for p in places if p.geo_precision <= 2 and p.start >= m.trigger_start - 80),
                     key=lambda p: p.start):
@@ -289,12 +290,17 @@ def split_by_place(m: Mention, places: list[Place], text: str = "", offset: int 
         if leaves and (locates_next(between) or _in_next(between) or _tail_locates(between)):
             continue  # "قرية أم صفا شمال غرب مدينة رام الله": a reference point, not a second place
         if leaves and toward(text[max(0, p.start - offset - 30) : p.start - offset]):
+            destinations.add(p.location)
             continue  # "نقل مواطنين هاربين نحو بلدتي النخيب والعلم": where they went, not a place struck
         if any(km(p, q) <= SAME_PLACE_KM for q in leaves):
             continue  # "مخيم بلاطة" and "نابلس" beside it: one place told twice (ACLED: one location)
         if any(p.location == q.location or _contains(p, q) for q in leaves):
             continue  # the same place, or a coarser unit around one already kept
         leaves = [q for q in leaves if not _contains(q, p)] + [p]  # keep the finer of nested places
+    if len(leaves) == 1 and m.place.location in destinations and leaves[0].location != m.place.location:
+        # the clause's place was read at the destination ("... أثناء توجهه لمدينة نابلس"): the one place struck is
+        # the event's
+        return [replace(m, place=leaves[0], flags=m.flags + ["place: the place struck, not where the victim was heading"])]
     if len(leaves) < 2:
         return [m]
     out = []

@@ -933,3 +933,12 @@ def test_a_speakers_title_before_his_words_does_not_relocate_the_blast():
     # a locating phrase of a few words still locates: the village is coded, the town only points to it
     text = "انفجرت قنبلة أمس في قرية العكر الغربي بالبحرين وأصيب شرطي."
     assert [ev.location for ev in rows(text, "2015-07-21")] == ["Al Akr"]
+
+
+def test_where_the_victim_was_heading_is_not_where_he_was_shot():
+    text = ("تعرض مواطن أمس لإطلاق نار من مسلحين ملثمين في قرية أم صفا شمال غرب مدينة رام الله أثناء توجهه لمدينة "
+            "نابلس.")  # fmt: skip
+    assert [ev.location for ev in rows(text)] == ["Umm Safa"]
+    # two places struck in one sentence stay two events
+    text = "تعرض مواطن أمس لإطلاق نار من مسلحين ملثمين في قرية أم صفا شمال غرب مدينة رام الله وفي مدينة نابلس."
+    assert [ev.location for ev in rows(text)] == ["Umm Safa", "Nablus"]
