@@ -942,3 +942,14 @@ def test_where_the_victim_was_heading_is_not_where_he_was_shot():
     # two places struck in one sentence stay two events
     text = "تعرض مواطن أمس لإطلاق نار من مسلحين ملثمين في قرية أم صفا شمال غرب مدينة رام الله وفي مدينة نابلس."
     assert [ev.location for ev in rows(text)] == ["Umm Safa", "Nablus"]
+
+
+def test_a_headline_demonstration_in_the_country_is_the_bodys_protest_that_day():
+    text = ("مظاهرات عنيفة في بوروندي ضد الرئيس\nأصيب متظاهران معارضان للرئيس برصاص الشرطة مساء أمس في "
+            "بوجمبورا خلال مظاهرة ضد ترشحه.")  # fmt: skip
+    [ev] = rows(text, "2015-07-20")
+    # the body says how the crowd and the police met: its type, not the headline's
+    assert (ev.sub_event_type, ev.location, ev.event_date) == ("Protest with intervention", "Bujumbura", "2015-07-19")
+    # a headline over a town of its own stays apart from a protest in another town
+    text = "مظاهرات عنيفة في القاهرة ضد الحكومة\nوفي مدينة الإسكندرية تظاهر المئات أمس ضد الحكومة."
+    assert [ev.location for ev in rows(text, "2015-07-20")] == ["Cairo", "Alexandria"]
