@@ -254,7 +254,7 @@ class DecisionCues:
         accused_that = word_matcher("decisions.accusation.that", ac["that"]) if "that" in ac else None
         fc = d["forecast"]
         always = word_matcher("decisions.forecast.always", fc["always"]) if "always" in fc else None
-        return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False), cue("hypothetical", True), cue("past", True), cue("after", True),
+        return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False, {"over", "units"}), cue("hypothetical", True), cue("past", True), cue("after", True),
                    word_matcher("decisions.pluperfect.aux", pl["aux"]), int(pl["window"]),
                    cue("ongoing", False), cue("scattered", False), cue("period", True, {"since", "units"}), cue("forecast", True, {"always"}), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"), typed("purpose"),
                    word_matcher("decisions.tag_line.words", t["words"]), announced, cue("earlier", True), cue("future_time", True),
@@ -486,6 +486,26 @@ def _since_date() -> re.Pattern:
     return re.compile(rf"(?<!\w)\w?(?:{alt(since)})\s+(?:{day}\s+(?:{months}){span})(?!\w)")
 
 
+@functools.cache
+def _over_length() -> re.Pattern:
+    """"خلال 9 أشهر", "على مدى ثلاثة أسابيع", "خلال الأشهر التسعة الماضية": a length of time told as the span of a
+    tally (``decisions.aggregate.over`` and ``units``; the number words 2-10 of data/numbers.yaml)."""
+    agg = assembly_data()["decisions"]["aggregate"]
+    over, units = agg.get("over") or [], agg.get("units") or []
+    if not (over and units):
+        return re.compile(r"(?!)")
+
+    def alt(words) -> str:
+        return "|".join(map(re.escape, sorted({normalize_key(w) for w in words}, key=len, reverse=True)))
+
+    numbers = load_yaml("numbers.yaml")["units"]
+    words = alt(w for v, ws in numbers.items() if 2 <= int(v) <= 10 for w in ws)
+    unit = alt(units)
+    count = rf"(?:\d{{1,4}}|(?:{words}))"
+    # the figure first ("خلال 9 أشهر", "خلال ثلاثة أسابيع") or the unit, definite, first ("خلال الأشهر التسعة")
+    return re.compile(rf"(?<!\w)\w?(?:{alt(over)})\s+(?:(?:ال)?{count}\s+(?:{unit})|ال(?:{unit})\s+ال(?:{words}))(?!\w)")
+
+
 def _starts_with(text: str, words: PhraseMatcher) -> bool:
     """Whether one of ``words``, as written (no ending), opens ``text`` (its first two words)."""
     return words.contains(" ".join(text.split()[:2]), strict_suffix=True)
@@ -598,6 +618,9 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
         return Decision(False, "a call to act (دعا إلى ...), not the act", code="call")
     if cues.aggregate.words.contains(text):
         return Decision(False, "a cumulative or aggregate toll over a period, not one event", code="aggregate")
+    if _over_length().search(text):
+        return Decision(False, "a tally over a counted length of time (خلال 9 أشهر، على مدى ثلاثة أسابيع), not one event",
+                        code="aggregate")
     if cues.plan.before(m, text, rel):
         return Decision(False, "a plot told before the act (كانوا يخططون لارتكاب اعتداءات): nothing happened yet",
                         code="plan")

@@ -953,3 +953,18 @@ def test_a_headline_demonstration_in_the_country_is_the_bodys_protest_that_day()
     # a headline over a town of its own stays apart from a protest in another town
     text = "مظاهرات عنيفة في القاهرة ضد الحكومة\nوفي مدينة الإسكندرية تظاهر المئات أمس ضد الحكومة."
     assert [ev.location for ev in rows(text, "2015-07-20")] == ["Cairo", "Alexandria"]
+
+
+def test_a_tally_over_a_counted_length_of_time_is_no_event():
+    text = "نفذت طائرات النظام 300 غارة على مدينة حلب على مدى ثلاثة أسابيع."
+    assert rows(text) == []
+    assert "aggregate" in _codes(text)
+    text = "شنت طائرات النظام غارات على مدينة حلب خلال الأشهر التسعة الماضية."
+    assert rows(text) == []
+    # hundreds of places struck: no one place
+    text = "شنت طائرات النظام أمس غارات على مئات المناطق في المحافظات."
+    assert rows(text) == []
+    # a day's strike "خلال الغارة" or a day named is the event
+    text = "قتل 4 مدنيين أمس خلال غارة جوية لطائرات النظام على مدينة حلب."
+    [ev] = rows(text)
+    assert (ev.sub_event_type, ev.location) == ("Air/drone strike", "Aleppo")
