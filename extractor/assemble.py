@@ -699,6 +699,7 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
 def decide_all(mentions: list, doc: Any, ctx: ArticleContext | None, rejected: list | None = None) -> list:
     """The mentions that report events (see :func:`decide`); the others go to ``rejected`` with the reason."""
     decisions = [decide(m, doc.text[m.start : m.end], ctx) for m in mentions]
+    decisions = _headline_of_a_tally(mentions, decisions, doc.text)
     news = any(d.reported for d in decisions)
     keep = []
     for m, d in zip(mentions, decisions):
@@ -709,6 +710,29 @@ def decide_all(mentions: list, doc: Any, ctx: ArticleContext | None, rejected: l
             rejected.append(Rejection(m.template_id, m.sentence_index, m.trigger, f"a mention, not an event: {reason}",
                                       code=d.code))
     return keep
+
+
+_FIGURE = re.compile(r"(?<!\d)\d{2,}(?!\d)")
+
+
+def _headline_of_a_tally(mentions: list, decisions: list, text: str) -> list:
+    """"تركيا تعتقل 590 ..." over "اعتقلت الشرطة في جميع أنحاء تركيا 590 شخصا": the headline gives the count the
+    body tells as a tally (decision code ``aggregate``), of the same kind of act; it is that tally, not one event.
+    The headline is the article's first mention; the link is the same sub-event type and a figure (two digits
+    or more) both tellings give."""
+    if not mentions or not mentions[0].lead or not decisions[0].reported:
+        return decisions
+    head = mentions[0]
+    figures = set(_FIGURE.findall(text[head.start : head.end]))
+    if not figures:
+        return decisions
+    for m, d in zip(mentions[1:], decisions[1:]):
+        if d.code == "aggregate" and m.sub_event_type == head.sub_event_type and figures & set(
+            _FIGURE.findall(text[m.start : m.end])
+        ):
+            return [Decision(False, "the headline's count is the tally its body tells (the same figure, the same kind "
+                                    "of act), not one event", code="aggregate")] + decisions[1:]
+    return decisions
 
 
 def _own_day(m: Any) -> bool:

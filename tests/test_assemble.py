@@ -968,3 +968,18 @@ def test_a_tally_over_a_counted_length_of_time_is_no_event():
     text = "قتل 4 مدنيين أمس خلال غارة جوية لطائرات النظام على مدينة حلب."
     [ev] = rows(text)
     assert (ev.sub_event_type, ev.location) == ("Air/drone strike", "Aleppo")
+
+
+def test_a_headline_giving_the_count_of_its_bodys_tally_is_no_event():
+    # the body counts the arrests of two days across the country; the headline gives that count (without the
+    # period, it would be coded at the article's main place, Ankara)
+    text = ("تركيا تعتقل 350 من عناصر داعش\nقال وزير الداخلية إن الشرطة التركية اعتقلت منذ يوم الجمعة 350 شخصا من "
+            "عناصر داعش في جميع أنحاء تركيا. وأضاف الوزير في مؤتمر صحافي في أنقرة أن الموقوفين يشكلون خطرا على "
+            "البلاد.")  # fmt: skip
+    assert rows(text, "2015-07-25") == []
+    assert "aggregate" in _codes(text, "2015-07-25")
+    # a headline over the day's one arrest raid, told with its figure again in the body, is that raid
+    text = ("تركيا تعتقل 35 من عناصر داعش\nقال وزير الداخلية إن الشرطة التركية اعتقلت أمس 35 شخصا من عناصر داعش في "
+            "مداهمة بمدينة أنقرة.")  # fmt: skip
+    [ev] = rows(text, "2015-07-25")
+    assert (ev.sub_event_type, ev.location) == ("Arrests", "Ankara")
