@@ -263,7 +263,7 @@ class DecisionCues:
             rr = check_keys("decisions.relative_retold", d["relative_retold"], {"relatives"})
             relative = word_matcher("decisions.relative_retold.relatives", rr["relatives"])
         preceded = cue("preceded", True) if "preceded" in d else None
-        return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False), cue("hypothetical", True), cue("past", True), cue("after", True),
+        return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False, {"over", "units"}), cue("hypothetical", True), cue("past", True), cue("after", True),
                    word_matcher("decisions.pluperfect.aux", pl["aux"]), int(pl["window"]),
                    cue("ongoing", False), cue("scattered", False), cue("period", True, {"since", "units", "long_units", "approx", "weekday", "spans"}), cue("forecast", True, {"always"}), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"), typed("purpose"),
                    word_matcher("decisions.tag_line.words", t["words"]), announced, cue("earlier", True), cue("future_time", True),
@@ -506,6 +506,26 @@ def _since_date() -> re.Pattern:
     return re.compile(out)
 
 
+@functools.cache
+def _over_length() -> re.Pattern:
+    """"خلال 9 أشهر", "على مدى ثلاثة أسابيع", "خلال الأشهر التسعة الماضية": a length of time told as the span of a
+    tally (``decisions.aggregate.over`` and ``units``; the number words 2-10 of data/numbers.yaml)."""
+    agg = assembly_data()["decisions"]["aggregate"]
+    over, units = agg.get("over") or [], agg.get("units") or []
+    if not (over and units):
+        return re.compile(r"(?!)")
+
+    def alt(words) -> str:
+        return "|".join(map(re.escape, sorted({normalize_key(w) for w in words}, key=len, reverse=True)))
+
+    numbers = load_yaml("numbers.yaml")["units"]
+    words = alt(w for v, ws in numbers.items() if 2 <= int(v) <= 10 for w in ws)
+    unit = alt(units)
+    count = rf"(?:\d{{1,4}}|(?:{words}))"
+    # the figure first ("خلال 9 أشهر", "خلال ثلاثة أسابيع") or the unit, definite, first ("خلال الأشهر التسعة")
+    return re.compile(rf"(?<!\w)\w?(?:{alt(over)})\s+(?:(?:ال)?{count}\s+(?:{unit})|ال(?:{unit})\s+ال(?:{words}))(?!\w)")
+
+
 def _starts_with(text: str, words: PhraseMatcher) -> bool:
     """Whether one of ``words``, as written (no ending), opens ``text`` (its first two words)."""
     return words.contains(" ".join(text.split()[:2]), strict_suffix=True)
@@ -638,6 +658,9 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
         return Decision(False, "a call to act (دعا إلى ...), not the act", code="call")
     if cues.aggregate.words.contains(text):
         return Decision(False, "a cumulative or aggregate toll over a period, not one event", code="aggregate")
+    if _over_length().search(text):
+        return Decision(False, "a tally over a counted length of time (خلال 9 أشهر، على مدى ثلاثة أسابيع), not one event",
+                        code="aggregate")
     if cues.plan.before(m, text, rel):
         return Decision(False, "a plot told before the act (كانوا يخططون لارتكاب اعتداءات): nothing happened yet",
                         code="plan")
@@ -716,6 +739,7 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
 def decide_all(mentions: list, doc: Any, ctx: ArticleContext | None, rejected: list | None = None) -> list:
     """The mentions that report events (see :func:`decide`); the others go to ``rejected`` with the reason."""
     decisions = [decide(m, doc.text[m.start : m.end], ctx) for m in mentions]
+    decisions = _headline_of_a_tally(mentions, decisions, doc.text)
     news = any(d.reported for d in decisions)
     keep = []
     for m, d in zip(mentions, decisions):
@@ -749,6 +773,29 @@ def _protested_dead(m: Any, text: str) -> bool:
     m.casualties = replace(cas, killed=None, killed_span=None)
     m.flags = m.flags + [_PROTESTED_DEAD]
     return True
+
+
+_FIGURE = re.compile(r"(?<!\d)\d{2,}(?!\d)")
+
+
+def _headline_of_a_tally(mentions: list, decisions: list, text: str) -> list:
+    """"تركيا تعتقل 590 ..." over "اعتقلت الشرطة في جميع أنحاء تركيا 590 شخصا": the headline gives the count the
+    body tells as a tally (decision code ``aggregate``), of the same kind of act; it is that tally, not one event.
+    The headline is the article's first mention; the link is the same sub-event type and a figure (two digits
+    or more) both tellings give."""
+    if not mentions or not mentions[0].lead or not decisions[0].reported:
+        return decisions
+    head = mentions[0]
+    figures = set(_FIGURE.findall(text[head.start : head.end]))
+    if not figures:
+        return decisions
+    for m, d in zip(mentions[1:], decisions[1:]):
+        if d.code == "aggregate" and m.sub_event_type == head.sub_event_type and figures & set(
+            _FIGURE.findall(text[m.start : m.end])
+        ):
+            return [Decision(False, "the headline's count is the tally its body tells (the same figure, the same kind "
+                                    "of act), not one event", code="aggregate")] + decisions[1:]
+    return decisions
 
 
 def _own_day(m: Any) -> bool:

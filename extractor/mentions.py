@@ -214,6 +214,11 @@ def _tail_points_back(between: str) -> bool:
     return 0 <= last < 3 and points_back(" ".join(words[last + 1 :]))
 
 
+#: The most words a locating phrase puts between a place and the one it locates ("الواقعة شمال غرب مدينة",
+#: "بمديرية", "في مدينة"); a longer stretch holds a clause of its own (a speaker's title, then his words).
+_LOCATING_MAX_WORDS = 4
+
+
 def _located_one(place: Place, found: list[Place], text: str, offset: int) -> Place:
     """The place that ``place`` only locates: "قرية أم صفا شمال غرب مدينة رام الله" -> Umm Safa."""
     for q in reversed([q for q in found if q.end <= place.start]):
@@ -227,7 +232,9 @@ def _located_one(place: Place, found: list[Place], text: str, offset: int) -> Pl
             continue
         # "مديرية صرواح بمأرب": a district glued by ب to the town it lies by is the place, though coarser
         glued = _in_next(between) and q.geo_precision <= 2
-        if inside and (q.geo_precision <= place.geo_precision or glued) and (locates_next(between) or glued):
+        # "قائد شرطة المنامة للتلفزيون بأن حادثا جرى بقرية العكر": a clause between, no locating phrase
+        short = len(between.split()) <= _LOCATING_MAX_WORDS
+        if inside and short and (q.geo_precision <= place.geo_precision or glued) and (locates_next(between) or glued):
             if place.admin2 and q.admin2 != place.admin2 and km(q, place) <= 25:
                 q = replace(q, admin2=place.admin2)  # the text says which district it is near
             return q
@@ -274,6 +281,7 @@ def split_by_place(m: Mention, places: list[Place], text: str = "", offset: int 
     if not m.place_explicit or m.place is None:
         return [m]
     leaves: list[Place] = []
+    destinations: set[str] = set()
     prev_end = -1
     for p in sorted((p for p in places if p.geo_precision <= 2 and p.start >= m.trigger_start - 80),
                     key=lambda p: p.start):
@@ -282,12 +290,17 @@ def split_by_place(m: Mention, places: list[Place], text: str = "", offset: int 
         if leaves and (locates_next(between) or _in_next(between) or _tail_locates(between)):
             continue  # "قرية أم صفا شمال غرب مدينة رام الله": a reference point, not a second place
         if leaves and toward(text[max(0, p.start - offset - 30) : p.start - offset]):
+            destinations.add(p.location)
             continue  # "نقل مواطنين هاربين نحو بلدتي النخيب والعلم": where they went, not a place struck
         if any(km(p, q) <= SAME_PLACE_KM for q in leaves):
             continue  # "مخيم بلاطة" and "نابلس" beside it: one place told twice (ACLED: one location)
         if any(p.location == q.location or _contains(p, q) for q in leaves):
             continue  # the same place, or a coarser unit around one already kept
         leaves = [q for q in leaves if not _contains(q, p)] + [p]  # keep the finer of nested places
+    if len(leaves) == 1 and m.place.location in destinations and leaves[0].location != m.place.location:
+        # the clause's place was read at the destination ("... أثناء توجهه لمدينة نابلس"): the one place struck is
+        # the event's
+        return [replace(m, place=leaves[0], flags=m.flags + ["place: the place struck, not where the victim was heading"])]
     if len(leaves) < 2:
         return [m]
     out = []

@@ -91,7 +91,7 @@ def _aggregates(a: Mention, b: Mention) -> bool:
         return False
     if not (_same_place(a, b) and _same_date(a, b)):
         return False
-    if a.place.location != b.place.location:
+    if a.place.location != b.place.location and not (both_demo and (_lead_in_country(a) or _lead_in_country(b))):
         return False  # across types, two places of one province are two incidents
     if both_demo:
         return True  # a protest that turns violent is one demonstration event (protesters become rioters)
@@ -101,6 +101,12 @@ def _aggregates(a: Mention, b: Mention) -> bool:
     if a.event_type in demo or b.event_type in demo:
         return False
     return bool({a.event_type, b.event_type} & _EFFECT_TYPES) or a.definite or b.definite
+
+
+def _lead_in_country(m: Mention) -> bool:
+    """The headline tells its demonstration in the whole country ("تظاهرات عنيفة ضد رئيس بوروندي"): the body's
+    first demonstration of that day, in a town of that country, is the one it tells (one crowd, one day)."""
+    return m.lead and m.place is not None and m.place.location == m.place.country
 
 
 def _named(x) -> str:
@@ -231,7 +237,11 @@ def merge_into(a: Mention, b: Mention) -> Mention:
         a.actor2 = _better_actor(b.actor2, a.actor2, True) if b.actor2 is not None else a.actor2
     # ACLED: the highest-precedence type; a retelling ("الكمين", "الهجوم") only adds detail
     demo = precedence().demonstrations
-    if not b.generic and _type_rank(b) > _type_rank(a) and (
+    # a headline's demonstration in the whole country takes the body's telling of it at its place: the body says
+    # how the crowd and the police met ("أطلقت الشرطة الرصاص على المتظاهرين"), the headline only names it
+    told_at_place = (_lead_in_country(a) and not b.generic and a.event_type != b.event_type
+                     and {a.event_type, b.event_type} <= demo)  # fmt: skip
+    if told_at_place or not b.generic and _type_rank(b) > _type_rank(a) and (
         b.event_type == a.event_type or not b.definite or {a.event_type, b.event_type} <= demo
     ):
         if b.event_type != a.event_type:

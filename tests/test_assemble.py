@@ -1002,3 +1002,68 @@ def test_a_known_act_another_was_told_before_is_background_beside_the_news():
             "وسبق الهجوم على مواقع تنظيم داعش انتشار مئات الجنود في محيط مدينة الرمادي أمس الأول.")  # fmt: skip
     assert [e.location for e in rows(text, "2015-08-09")] == ["Fallujah"]
     assert "preceded" in _codes(text, "2015-08-09")
+
+
+# --- one incident told twice; tallies over a length of time (h-dup2) ------------------------------------
+
+
+def test_a_speakers_title_before_his_words_does_not_relocate_the_blast():
+    # the police chief of the capital speaks, then tells of the bomb in a village: the title's city is no
+    # place the village lies by, so both tellings are at the village and they are one event
+    text = ("انفجرت قنبلة في قرية العكر الغربي بالبحرين أمس وأصيب شرطي. وصرح قائد شرطة محافظة العاصمة المنامة "
+            "للتلفزيون بأن حادثا جرى بقرية العكر الغربي هو انفجار عبوة ناسفة مساء أمس.")  # fmt: skip
+    [ev] = rows(text, "2015-07-21")
+    assert (ev.location, ev.event_date) == ("Al Akr", "2015-07-20")
+    # a locating phrase of a few words still locates: the village is coded, the town only points to it
+    text = "انفجرت قنبلة أمس في قرية العكر الغربي بالبحرين وأصيب شرطي."
+    assert [ev.location for ev in rows(text, "2015-07-21")] == ["Al Akr"]
+
+
+def test_where_the_victim_was_heading_is_not_where_he_was_shot():
+    text = ("تعرض مواطن أمس لإطلاق نار من مسلحين ملثمين في قرية أم صفا شمال غرب مدينة رام الله أثناء توجهه لمدينة "
+            "نابلس.")  # fmt: skip
+    assert [ev.location for ev in rows(text)] == ["Umm Safa"]
+    # two places struck in one sentence stay two events
+    text = "تعرض مواطن أمس لإطلاق نار من مسلحين ملثمين في قرية أم صفا شمال غرب مدينة رام الله وفي مدينة نابلس."
+    assert [ev.location for ev in rows(text)] == ["Umm Safa", "Nablus"]
+
+
+def test_a_headline_demonstration_in_the_country_is_the_bodys_protest_that_day():
+    text = ("مظاهرات عنيفة في بوروندي ضد الرئيس\nأصيب متظاهران معارضان للرئيس برصاص الشرطة مساء أمس في "
+            "بوجمبورا خلال مظاهرة ضد ترشحه.")  # fmt: skip
+    [ev] = rows(text, "2015-07-20")
+    # the body says how the crowd and the police met: its type, not the headline's
+    assert (ev.sub_event_type, ev.location, ev.event_date) == ("Protest with intervention", "Bujumbura", "2015-07-19")
+    # a headline over a town of its own stays apart from a protest in another town
+    text = "مظاهرات عنيفة في القاهرة ضد الحكومة\nوفي مدينة الإسكندرية تظاهر المئات أمس ضد الحكومة."
+    assert [ev.location for ev in rows(text, "2015-07-20")] == ["Cairo", "Alexandria"]
+
+
+def test_a_tally_over_a_counted_length_of_time_is_no_event():
+    text = "نفذت طائرات النظام 300 غارة على مدينة حلب على مدى ثلاثة أسابيع."
+    assert rows(text) == []
+    assert "aggregate" in _codes(text)
+    text = "شنت طائرات النظام غارات على مدينة حلب خلال الأشهر التسعة الماضية."
+    assert rows(text) == []
+    # hundreds of places struck: no one place
+    text = "شنت طائرات النظام أمس غارات على مئات المناطق في المحافظات."
+    assert rows(text) == []
+    # a day's strike "خلال الغارة" or a day named is the event
+    text = "قتل 4 مدنيين أمس خلال غارة جوية لطائرات النظام على مدينة حلب."
+    [ev] = rows(text)
+    assert (ev.sub_event_type, ev.location) == ("Air/drone strike", "Aleppo")
+
+
+def test_a_headline_giving_the_count_of_its_bodys_tally_is_no_event():
+    # the body counts the arrests of two days across the country; the headline gives that count (without the
+    # period, it would be coded at the article's main place, Ankara)
+    text = ("تركيا تعتقل 350 من عناصر داعش\nقال وزير الداخلية إن الشرطة التركية اعتقلت منذ يوم الجمعة 350 شخصا من "
+            "عناصر داعش في جميع أنحاء تركيا. وأضاف الوزير في مؤتمر صحافي في أنقرة أن الموقوفين يشكلون خطرا على "
+            "البلاد.")  # fmt: skip
+    assert rows(text, "2015-07-25") == []
+    assert "aggregate" in _codes(text, "2015-07-25")
+    # a headline over the day's one arrest raid, told with its figure again in the body, is that raid
+    text = ("تركيا تعتقل 35 من عناصر داعش\nقال وزير الداخلية إن الشرطة التركية اعتقلت أمس 35 شخصا من عناصر داعش في "
+            "مداهمة بمدينة أنقرة.")  # fmt: skip
+    [ev] = rows(text, "2015-07-25")
+    assert (ev.sub_event_type, ev.location) == ("Arrests", "Ankara")
