@@ -432,6 +432,11 @@ def _sides(text: str, published: str = "2015-08-01") -> list[tuple[str, str, str
     return [(r.sub_event_type, r.actor1, r.actor2) for r in extract(text, published=published)]
 
 
+def test_a_doer_named_by_a_relative_clause_is_the_attacker():
+    rows = _sides("كشفت التحقيقات أن التفجير ناجم عن اعتداء انتحاري قام به تنظيم داعش في مدينة سوروتش أمس وأوقع 30 قتيلا.")
+    assert [(s, a1) for s, a1, _ in rows] == [("Suicide bomb", "Islamic State (Turkey)")]
+
+
 def test_a_roadside_bomb_does_not_take_the_attacker_of_the_articles_air_strikes():
     text = ("شنت طائرات التحالف الدولي أمس غارات على مواقع تنظيم داعش في مدينة الموصل.\n"
             "وقتل خمسة مدنيين أمس في انفجار عبوة ناسفة في قضاء المقدادية بمحافظة ديالى.")
