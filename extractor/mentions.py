@@ -48,6 +48,10 @@ _CONTRAST_WORDS = frozenset(normalize_key(w) for w in _WORDS_AROUND["contrast_wo
 _AIR_SUPPORT = tuple(_WORDS_AROUND.get("air_support") or ())  # "بغطاء جوي من": backing from the air
 _NO_SUBJECT_PREFIXES = tuple(_WORDS_AROUND["no_subject_prefixes"])  # استهدفت: a country after it is no subject
 _PARTITIVE = frozenset(_WORDS_AROUND.get("partitive") or ())  # "ثمانية من رجال الشرطة"
+# "عسكريين تركيين اثنين": two follows the noun it counts (data/function_words.yaml)
+_FOLLOWING_NUMBERS = frozenset(normalize_key(w) for w in _WORDS_AROUND.get("following_numbers") or ())
+# "فجر انتحاري سعودي نفسه": the adjective after a trigger naming a person is his nationality
+_PERSON_TRIGGERS = frozenset(normalize_key(w) for w in _WORDS_AROUND.get("person_triggers") or ())
 _CONJ = "".join(clitic_part("conjunction"))  # و ف (data/clitics.yaml)
 
 ARMED = {"state", "police", "rebel", "political_militia", "identity_militia", "external", "unidentified"}
@@ -438,6 +442,8 @@ def _build(c: Clause, templates: TemplateSet, gazetteer: Gazetteer, lexicon: Act
     if adj and (best_match.hit.phrase.endswith(_TARGET_PREPOSITIONS)
                 or sent.text[best_match.end - sent.start : adj[1]].rstrip().endswith(("ين", "ون"))):  # fmt: skip
         adj = None  # "النار على فلسطينيين": people struck, not the striker's adjective
+    if adj and normalize_key(best_match.hit.phrase) in _PERSON_TRIGGERS:
+        adj = None  # "فجر انتحاري سعودي نفسه": the bomber's nationality, not the state's forces
     adj_end = adj[1] + sent.start if adj else best_match.end
     kept = sources_removed(actors, sent, best_match)
     actor1, actor2 = _roles(kept, best_match, sent, templates, event_type, adj_end)
@@ -663,7 +669,8 @@ def _count_follows(text: str, end: int) -> bool:
     """Whether a count of people comes right after an actor's name: "قتلت حركة طالبان ثمانية من رجال
     الشرطة" — the group is the verb's subject, the count its object, whatever cue stood before it."""
     nxt = text[end : end + 30].split(maxsplit=1)
-    return bool(nxt) and parse_number(nxt[0]) is not None
+    # "مقتل عسكريين تركيين اثنين": a two after the name counts the actor itself
+    return bool(nxt) and parse_number(nxt[0]) is not None and normalize_key(nxt[0]) not in _FOLLOWING_NUMBERS
 
 
 def _counted(text: str, start: int) -> bool:
@@ -743,6 +750,8 @@ def _roles(actors: list[Actor], m: TriggerMatch, sent, templates: TemplateSet, e
                  and (templates.cue_before("by", sent, a.start) or id(a) in agents)
                  and len(sent.text[m.end - sent.start : a.start - sent.start].split()) <= 8]  # fmt: skip
     before = [a for a in armed if a.end <= t0 and id(a) not in struck]
+    # "القوات الحكومية، بدعم من مقاتلي المقاومة، سيطرت": the force backed is the subject, not the one backing it
+    before = [a for a in before if a not in backing] or before
     after = [a for a in armed if a.start >= m.end and id(a) not in struck]
     own_end = max(m.end, adj_end or 0)
     own = [a for a in armed if a.start < own_end and a.end > t0 and id(a) not in struck]  # "غارة روسية"

@@ -267,12 +267,20 @@ def merge_into(a: Mention, b: Mention) -> Mention:
     return a
 
 
+#: The remote violence an army's campaign does from afar (ACLED sub-event types); a roadside bomb, a
+#: suicide bomber or a grenade is laid or thrown on the ground and says nothing of who else struck that day.
+_CAMPAIGN_STRIKES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+
+
 def fill_unnamed_attackers(events: list[Mention]) -> list[Mention]:
     """An unnamed air strike or shelling in an article whose other strikes in that country all
     have one named state attacker ("استشهد فلسطينيان في قصف جوي" in a report on Israeli strikes
-    on Gaza) takes that attacker: only armies fly, and the article is about one campaign."""
+    on Gaza) takes that attacker: only armies fly, and the article is about one campaign. An unnamed
+    roadside bomb in a report on the coalition's raids ("مقتل 10 مدنيين في انفجار عبوتين ناسفتين") is
+    not the coalition's: only the strikes of :data:`_CAMPAIGN_STRIKES` take the attacker."""
     for e in events:
-        if e.event_type != "Explosions/Remote violence" or e.place is None or _named(e.actor1):
+        if (e.event_type != "Explosions/Remote violence" or e.sub_event_type not in _CAMPAIGN_STRIKES
+                or e.place is None or _named(e.actor1)):  # fmt: skip
             continue
         donors = {
             _named(o.actor1): o.actor1

@@ -233,6 +233,9 @@ ACTORS = _obj({
                "description": "groups of ACLED actor names (period suffix left out) that fight on one side, never each other"},
     "attribution_cues": _phrases("words before a speech verb that attribute the report (بحسب ما): its subject is a source wherever it stands"),
     "owned_targets": _phrases("nouns whose owner named right after them is the target, not the agent (مسجد، مقر)"),
+    "owned_by_link": _phrases("vehicles whose owner named after a link word (تابعة ل) is the target, not the agent "
+                              "(دبابة تابعة للحوثيين); named right after them the owner may be the one firing "
+                              "(دبابات الجيش)"),
     "opponent_cues": _phrases("words just before 'A و B' that make A and B opponents or victims, not allies (بين، اشتباكات)"),
 }, ("kind_inter", "countries"))
 
@@ -423,8 +426,12 @@ FUNCTION_WORDS = _obj({
         "no_subject_prefixes": _phrases("beginnings of a trigger verb ending in ت after which a country is not its "
                                         "subject (استهدفت: the tenth form)"),
         "partitive": _phrases("the word between a count and a force's men (ثمانية من رجال الشرطة): those are struck"),
+        "following_numbers": _phrases("number words that follow the noun they count (اثنان، اثنين): after an actor, "
+                                      "its own count (عسكريين تركيين اثنين), not its verb's object"),
         "air_support": _phrases("words just before a backing force that make it air support, no side of a ground "
                                 "fight (بغطاء جوي من)"),
+        "person_triggers": _phrases("trigger phrases that name a person (انتحاري): a country adjective after one is "
+                                    "his nationality, not the state that struck (فجر انتحاري سعودي نفسه)"),
     }, ("target_prepositions", "contrast_words", "no_subject_prefixes"),
         desc="the small words mentions.py reads around a trigger"),
     "assemble": _obj({

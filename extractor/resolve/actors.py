@@ -169,7 +169,8 @@ def _today() -> datetime.date:
 
 _TOP_KEYS = {"kind_inter", "countries", "fillers", "generic_state_forces_in", "ignore", "speech_verbs", "speaker_doer", "speaker_own", "support_cues", "victim_verbs", "agent_cues",
              "source_nouns", "source_links", "state_targets", "civilian_objects", "vague_victims", "group_heads", "casualty_words", "state_words", "groups", "roles",
-             "source", "attacker_anaphora", "opponent_cues", "allies", "attribution_cues", "owned_targets"}  # fmt: skip
+             "source", "attacker_anaphora", "opponent_cues", "allies", "attribution_cues", "owned_targets",
+             "owned_by_link"}  # fmt: skip
 _ALIAS_GROUP_KEYS = {"name", "kind", "country", "acled", "only_in", "aliases", "sources"}
 
 
@@ -259,6 +260,7 @@ class ActorLexicon:
         self._anaphora = PhraseMatcher((w, "attackers") for w in data.get("attacker_anaphora") or [])
         self._attribution = {normalize_key(w) for w in data.get("attribution_cues") or []}
         self._owned = {normalize_key(w) for w in data.get("owned_targets") or []}
+        self._owned_by_link = self._owned | {normalize_key(w) for w in data.get("owned_by_link") or []}
         self._allies = [tuple(str(n) for n in group) for group in data.get("allies") or []]
         self._opponent_cues = {normalize_key(w) for w in data.get("opponent_cues") or []}
         self._opponent_cues |= {normalize_key(w) for w in (data.get("casualty_words") or []) + (data.get("vague_victims") or [])}
@@ -494,12 +496,14 @@ class ActorLexicon:
         if words and len(words[-1]) == 1:
             words = words[:-1]  # the actor's own clitic: "لقوات"
         words = words[-2:]
+        owned = self._owned
         if words and words[-1] in _OWNER_LINKS and len(words) == 2:
             words = words[:1]  # "مسجد تابع لـ"
+            owned = self._owned_by_link  # "دبابة تابعة للحوثيين": the vehicle's owner is struck
         elif len(words) == 2:
             words = words[1:]
         w = words[-1] if words else ""
-        return w in self._owned or (w[:1] in "وبلف" and w[1:] in self._owned)
+        return w in owned or (w[:1] in "وبلف" and w[1:] in owned)
 
     def refers_to_attackers(self, text: str) -> bool:
         """Whether the text names "the attackers" of an earlier sentence ("كبد الجيش القوات المهاجمة خسائر")."""
