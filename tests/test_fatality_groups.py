@@ -1,4 +1,4 @@
-"""Fatalities of real rows (issue 9, h-fields3): families found on a fresh tuning draw, sentences of our own.
+"""Fatalities of real rows (issue 9, round 8): families found on a fresh tuning draw, sentences of our own.
 
 Each family has its sentence in and the count out, and the near miss that must stay as it was."""
 
