@@ -441,19 +441,14 @@ def test_the_nationality_of_a_suicide_bomber_is_not_a_state():
     assert [(s, a1) for s, a1, _ in rows] == [("Air/drone strike", "Military Forces of Saudi Arabia (2015-)")]
 
 
-def test_the_bare_resistance_in_yemen_is_the_popular_resistance():
+def test_the_bare_resistance_names_no_group():
+    # "المقاومة" alone stays unnamed: read as Yemen's Popular Resistance (tried in round 8) it made a headline's
+    # air strikes the resistance's attack on civilians and a clash an arrest, on the check samples
     rows = _sides("وقعت أمس اشتباكات بين المقاومة والحوثيين في مديرية الحجرية بتعز أسفرت عن مقتل ثمانية.")
-    assert rows == [("Armed clash", "Popular Resistance", "Military Forces of Yemen (2015-2017) Houthi-Saleh")]
-    rows = _sides("سقط قتلى في صفوف الحوثيين في كمين للمقاومة بمحافظة إب أمس.")
-    assert {a for _, a1, a2 in rows for a in (a1, a2)} >= {"Popular Resistance"}
-
-
-def test_the_bare_resistance_names_no_yemeni_side_elsewhere(lex):
-    # near miss: outside Yemen the bare word names no group (Palestine's factions, Sudan's committees)
-    yemen = normalize_text("كمين للمقاومة")
-    assert [a.name for a in lex.find(yemen, event_country="Yemen", event_date=dt.date(2015, 8, 1))] == ["Popular Resistance"]
-    assert lex.find(yemen, event_country="Palestine", event_date=dt.date(2015, 8, 1)) == []
-    assert lex.find(yemen, event_country="Sudan", event_date=dt.date(2015, 8, 1)) == []
+    assert rows == [("Armed clash", "Unidentified Armed Group (Yemen)", "Military Forces of Yemen (2015-2017) Houthi-Saleh")]
+    # near miss: the group's full name is the group
+    rows = _sides("وقعت أمس اشتباكات بين المقاومة الشعبية والحوثيين في مديرية الحجرية بتعز أسفرت عن مقتل ثمانية.")
+    assert [a1 for _, a1, _ in rows] == ["Popular Resistance"]
 
 
 def test_a_doer_named_by_a_relative_clause_is_the_attacker():
