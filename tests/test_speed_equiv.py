@@ -123,8 +123,11 @@ def test_a_whole_text_read_sentence_by_sentence_equals_the_whole_text_read_at_on
     assert g._keys_within_sentences
     rng = random.Random(14)
     pieces = _PIECES + ["مدينة", "قرية", "شمال", "ريف", "السوري", "القوات", "مستشفى", "صحيفة", "«الرياض»", "السعودية",
-                        "تدمر 16", "حماة الوطن", "الحي الصناعي", "الخرطوم.وتحولت", '."حلب"', "د. محمد"]
-    gaps = [" ", " ", "\n", "\n\n", ". ", "! ", "؟", ".", "…", '." ', "». ", " - ", ": "]
+                        "تدمر 16", "حماة الوطن", "الحي الصناعي", "الخرطوم.وتحولت", '."حلب"', "د. محمد", "مدينة\nحلب", "3حلب", "حلب3", '"', "«"]
+    # the marks and spaces before a sentence decide whether a name near its start is read again in the whole
+    # text (a letter or digit before a line break: yes; ". ", "؟ ", '." ': no)
+    gaps = [" ", " ", "\n", "\n\n", ". ", "! ", "؟", ".", "…", '." ', "». ", " - ", ": ", ".\n", " \n ", "_\n",
+            "3\n", ' "', "\n«", ".  "]
     texts = [normalize_text("".join(rng.choice(pieces) + rng.choice(gaps) for _ in range(rng.randint(1, 40))))
              for _ in range(3000)]
     for text in texts:
@@ -420,3 +423,26 @@ def test_clause_phrase_index_gives_the_answer_of_trying_every_phrase():
             for i in range(len(toks)):
                 brute = next((p for p in phrases if tuple(t[2] for t in toks[i : i + len(p)]) == p), None)
                 assert clause._at(toks, i, phrases) == brute
+
+
+def test_the_memo_of_recent_results_keeps_the_latest_when_it_fills_up():
+    """The gazetteer's memo turns its results into an older half when full: a sentence read just before is
+    still there (its context read it, its events read it next), and a result is one a fresh reading gives."""
+    from extractor.resolve.places import _Recent
+
+    memo = _Recent(3)
+    for i in range(10):
+        memo[("m", f"قصف في حلب {i}")] = i
+        assert memo.get(("m", f"قصف في حلب {i}")) == i
+        if i:
+            assert memo.get(("m", f"قصف في حلب {i - 1}")) == i - 1  # the one before, whichever half holds it
+        assert len(memo) <= 6
+    assert memo.get(("m", "قصف في حلب 0")) is None  # long gone
+    memo.clear()
+    assert len(memo) == 0 and memo.get(("m", "قصف في حلب 9")) is None
+    g = Gazetteer.load()
+    text = normalize_text("قتل ثلاثة مدنيين في قصف على مدينة حلب")
+    first = g.find(text, 0, context_country="Syria")
+    for i in range(30_000):  # more results than the memo holds
+        g._memo[("x", i)] = ()
+    assert g.find(text, 0, context_country="Syria") == first == g._find(text, 0, "Syria", (), (), ())

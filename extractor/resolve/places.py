@@ -175,6 +175,38 @@ class _Less:
         return key in self.base and key not in self.gone
 
 
+class _Recent:
+    """A memo of the results met lately: when it holds ``size`` of them, they become the older half and a new
+    half starts (a result asked from the older half moves back to the new one). Emptied whole, it dropped the
+    sentences of the batch being read between its context and its events, which were then read again."""
+
+    __slots__ = ("new", "old", "size")
+
+    def __init__(self, size: int) -> None:
+        self.new: dict = {}
+        self.old: dict = {}
+        self.size = size
+
+    def get(self, key):
+        got = self.new.get(key)
+        if got is None and self.old:
+            got = self.old.get(key)
+            if got is not None:
+                self[key] = got
+        return got
+
+    def __setitem__(self, key, value) -> None:
+        if len(self.new) >= self.size:
+            self.old, self.new = self.new, {}
+        self.new[key] = value
+
+    def __len__(self) -> int:
+        return len(self.new) + len(self.old)
+
+    def clear(self) -> None:
+        self.new, self.old = {}, {}
+
+
 class _Overlaps:
     """Whether [s, e) overlaps any of some spans (``any(a < e and s < b)``), by bisection over the spans
     sorted by start with the running maximum of their ends: each place mention of a long sentence asks
@@ -374,6 +406,19 @@ def _start_of_word(text: str, s: int) -> int:
     while j > 0 and text[j - 1].isalnum():  # = _LETTER.match (tests/test_speed_equiv.py), without the regex call
         j -= 1
     return j
+
+
+def _after_a_mark(text: str, i: int) -> bool:
+    """Whether ``text[:i]`` is empty, or ends with spaces after a character that is no letter or digit (". ",
+    "؟\n", or spaces alone): no word can be read back across it from ``i``."""
+    if i == 0:
+        return True
+    if not text[i - 1].isspace():
+        return False
+    k = i - 2
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    return k < 0 or not text[k].isalnum()
 
 
 def _dateline(text: str, m: _Mention, offset: int) -> bool:
@@ -745,10 +790,10 @@ class Gazetteer:
         return keys, frozenset(k[: m.end()] for k in keys for m in _WORD.finditer(k) if m.end() < len(k))
 
     @functools.cached_property
-    def _memo(self) -> dict:
+    def _memo(self) -> _Recent:
         """Recent :meth:`_mentions` and :meth:`find` results by their arguments: an article's sentences are
         read several times (its context, then its events), with the same text, offset and country."""
-        return {}
+        return _Recent(10_000)  # 20,000 results at most, as when it was emptied whole: not every article ever read
 
     def _memoised(self, key, compute):
         memo = self._memo
@@ -757,8 +802,6 @@ class Gazetteer:
         except TypeError:  # unhashable arguments (lists given by a caller): not memoised
             return compute()
         if got is None:
-            if len(memo) > 20_000:  # a whole long article (10,000 sentences), not every article ever read
-                memo.clear()
             got = memo[key] = tuple(compute())
         return list(got)
 
@@ -801,6 +844,12 @@ class Gazetteer:
                 self._memoised(("m", sent.text, sent.start, ()), lambda ms=ms: ms)
                 got = self._memo[key] = (tuple(ms), tuple(edge))
             ms, edge = got
+            if edge and _after_a_mark(text, sent.start):
+                # the text before the sentence is nothing, or spaces after a mark that is no letter or digit
+                # (". ", "؟ "): the checks read back only over spaces into letters (_word_back, _start_of_word),
+                # so a candidate near the start sees what it saw in the sentence; those at its end still ask
+                end = sent.start + len(sent.text)
+                edge = tuple(c for c in edge if c[1] == end)
             if not edge:
                 out += ms
                 continue
