@@ -115,14 +115,11 @@ def find_mentions(
                 last_place = max(found, key=lambda p: -p.geo_precision)
             continue
         # history: a sentence dated well before the article's news is background
-        if published is not None:
-            if old_years(sent.text, published.year) or any(
-                is_old_history(d, published) for d in find_dates(sent.text, published, sent.start)
-            ):
-                if rejected is not None:
-                    rejected.extend(_rej(m, "history: the sentence dates the event well before the article's news")
-                                    for m in matches)
-                continue
+        if is_history(sent, published):
+            if rejected is not None:
+                rejected.extend(_rej(m, "history: the sentence dates the event well before the article's news")
+                                for m in matches)
+            continue
         place_text = place_text_of(sent, _entities(doc, sent))
         # every place named, read once per sentence; homonyms abroad left out
         named = sentence_countries(sent, lexicon)
@@ -140,6 +137,17 @@ def find_mentions(
     if mentions:
         mentions[0].lead = True
     return drop_background(mentions, published, rejected)
+
+
+def is_history(sent: Sentence, published: date | None) -> bool:
+    """Whether a clause with trigger matches is dated well before the article's news (a year before the
+    publication year, or a date more than a month before it): ``find_mentions`` then rejects its matches as
+    background without reading its entities or the place talked about, nor setting it (text and date only:
+    ``Pipeline._ner_sentences`` leaves such a clause out of the ones that need NER)."""
+    if published is None:
+        return False
+    return bool(old_years(sent.text, published.year)) or any(
+        is_old_history(d, published) for d in find_dates(sent.text, published, sent.start))
 
 
 # "..., فيما قتل ثمانية مدنيين في قصف ...": a contrastive clause tells another event.

@@ -93,6 +93,7 @@ class NerLexicon:
         for v in first.values():
             v.sort(key=len, reverse=True)
         self._first = dict(first)
+        self._starting: dict[str, tuple[tuple[str, ...], ...]] = {}  # token -> the entries it may start (memo)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -103,15 +104,27 @@ class NerLexicon:
 
     def _hits(self, toks: Sequence[str]) -> list[tuple[int, int, tuple[str, ...]]]:
         """Every ``(first, end, entry)`` where an entry's tokens stand at ``toks[first:end]``."""
-        first = self._first
+        starting = self._starting
         hits = []
         for i, tok in enumerate(toks):
-            for stem in _stems(tok):
-                for k in first.get(stem, ()):
-                    n = len(k)
-                    if n == 1 or tuple(toks[i + 1 : i + n]) == k[1:]:
-                        hits.append((i, i + n, k))
+            ks = starting.get(tok)
+            if ks is None:
+                ks = self._entries_starting(tok)
+            for k in ks:
+                n = len(k)
+                if n == 1 or tuple(toks[i + 1 : i + n]) == k[1:]:
+                    hits.append((i, i + n, k))
         return hits
+
+    def _entries_starting(self, tok: str) -> tuple[tuple[str, ...], ...]:
+        """The entries whose first token is ``tok`` or one of its stems (:func:`_stems`), in the order
+        ``_hits`` tries them: stem by stem, longest entry first; kept per token (bounded: tokens repeat)."""
+        first = self._first
+        ks = tuple(k for stem in _stems(tok) for k in first.get(stem, ()))
+        if len(self._starting) > 200_000:
+            self._starting.clear()
+        self._starting[tok] = ks
+        return ks
 
     def matches(self, toks: Sequence[str]) -> list[tuple[int, int, str]]:
         """``(first, end, type)`` token spans (``end`` exclusive) of dictionary strings in ``toks``: the

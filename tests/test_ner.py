@@ -310,7 +310,7 @@ def test_a_huge_token_is_cut_for_the_tagger_but_keeps_its_offsets(model, monkeyp
 
     seen = []
     real = model.tag
-    monkeypatch.setattr(model, "tag", lambda batch: seen.append(batch) or real(batch))
+    monkeypatch.setattr(model, "tag", lambda batch, **kw: seen.append(batch) or real(batch, **kw))
     text = normalize_text("زار توني بلير لندن ثم " + ("غارةقتل" * 15000)[:100_000] + " في بغداد.")
     t0 = time.perf_counter()
     (ents,) = model.annotate(_sents(text))  # was: a 100,000-wide character tensor, 15 GB
@@ -352,7 +352,7 @@ def test_a_very_long_sentence_is_tagged_in_bounded_windows(model, monkeypatch):
     monkeypatch.setattr(ner, "WINDOW_OVERLAP", 8)
     seen = []
     real = model.tag
-    monkeypatch.setattr(model, "tag", lambda batch: seen.append(batch) or real(batch))
+    monkeypatch.setattr(model, "tag", lambda batch, **kw: seen.append(batch) or real(batch, **kw))
     clause = "وصل توني بلير الى لندن ثم زار بغداد، "
     text = normalize_text(clause * 30 + "وانتهت الزيارة.")
     short = normalize_text(SENTENCE)
@@ -381,6 +381,7 @@ def test_a_sentences_tags_do_not_depend_on_its_batch(model):
     together = model.tag(batch)
     assert together == [model.tag([b])[0] for b in batch]
     assert model.tag(batch[::-1]) == together[::-1]
+    assert model.tag(batch, size=2) == model.tag(batch, size=64) == together  # nor on the model batch's size
 
 
 def test_annotate_tags_by_length_in_chunks_with_the_same_entities(model, monkeypatch):
@@ -390,9 +391,11 @@ def test_annotate_tags_by_length_in_chunks_with_the_same_entities(model, monkeyp
     whole = model.annotate(sents)
     seen = []
     real = model.tag
-    monkeypatch.setattr(model, "tag", lambda batch: seen.append(batch) or real(batch))
+    sizes = []
+    monkeypatch.setattr(model, "tag", lambda batch, **kw: seen.append(batch) or sizes.append(kw.get("size")) or real(batch, **kw))
     monkeypatch.setattr(ner, "NER_CHUNK", 2)
     assert model.annotate(sents) == whole
     assert [len(b) for b in seen] == [2, 2, 1]  # ceil(5 / 2) calls
+    assert sizes == [2, 2, 2]  # each call one model batch
     lengths = [len(s) for b in seen for s in b]
     assert lengths == sorted(lengths)  # shortest first: each call's sentences of similar lengths

@@ -133,3 +133,19 @@ def test_models_info_says_whether_the_dictionary_pass_is_on(monkeypatch):
     monkeypatch.setenv("RASD_NER_LEXICON", "0")
     r = CliRunner().invoke(app, ["models", "info"])
     assert r.exit_code == 0 and "dictionary: off" in r.stdout
+
+
+def test_the_entries_a_token_starts_are_read_once_and_found_the_same():
+    """_hits keeps, per token, the entries its stems start: the hits are those of the stem-by-stem look-up,
+    the first time and from the memo."""
+    from extractor.ner_lexicon import NerLexicon, _stems
+
+    lex = NerLexicon({("بغداد",): "LOC", ("الامم", "المتحدة"): "ORG", ("الامم",): "ORG", ("محمد", "علي"): "PER"})
+    toks = "وصل وفد للامم المتحدة الى بغداد وقال محمد علي ان الامم تنظر".split()
+
+    def plain(toks):
+        return [(i, i + len(k), k) for i, t in enumerate(toks) for s in _stems(t) for k in lex._first.get(s, ())
+                if len(k) == 1 or tuple(toks[i + 1 : i + len(k)]) == k[1:]]  # fmt: skip
+
+    assert lex._hits(toks) == plain(toks) == lex._hits(toks)
+    assert [(a, b) for a, b, _k in lex._hits(toks)] == [(2, 4), (2, 3), (5, 6), (7, 9), (10, 11)]

@@ -446,3 +446,89 @@ def test_the_memo_of_recent_results_keeps_the_latest_when_it_fills_up():
     for i in range(30_000):  # more results than the memo holds
         g._memo[("x", i)] = ()
     assert g.find(text, 0, context_country="Syria") == first == g._find(text, 0, "Syria", (), (), ())
+
+
+class _Recorder:
+    """A fake tagger that remembers which sentences it was given (their indexes) and tags every token PER or LOC
+    by its letters (dense, so that any entity read changes a row)."""
+
+    name = "fake"
+
+    def __init__(self):
+        self.seen: list[int] = []
+
+    def annotate(self, sentences):
+        from extractor.ner import Entity
+
+        self.seen += [s.index for s in sentences]
+        return [[Entity(("PER", "LOC")[sum(map(ord, t.text)) % 2], t.start, t.end, t.text) for t in s.tokens]
+                for s in sentences]  # fmt: skip
+
+
+def _article(text: str):
+    from datetime import date
+
+    from extractor.document import Article
+
+    return Article(id="t", text=text, published=date(2025, 3, 4), date_basis="json", source="test")
+
+
+def test_a_clause_dated_years_before_the_news_is_not_tagged():
+    """find_mentions rejects a clause with matches dated well before the article's news (history) before it
+    reads any entity or the place talked about: its sentence is not tagged; the news before it is."""
+    from extractor.pipeline import Pipeline
+
+    p = Pipeline(None)
+    p.ner = _Recorder()
+    text = "قصفت طائرات حربية مواقع المسلحين في حلب أمس. وشن الجيش هجوما على مدينة حمص عام 2012."
+    rows = p.process(_article(text)).events
+    assert p.ner.seen == [0]
+    assert [(r.event_type, r.event_date) for r in rows] == [("Explosions/Remote violence", "2025-03-03")]
+    # a date a year before publication reads the same way
+    p.ner.seen.clear()
+    p.process(_article(text.replace("عام 2012", "في 5 يناير 2024")))
+    assert p.ner.seen == [0]
+
+
+def test_an_opinion_column_is_not_tagged_unless_explained():
+    """An opinion column gives no rows whatever its entities (assemble.decide): none of its sentences is
+    tagged; with --explain, whose rejections list its mentions, they are, as before."""
+    from extractor.pipeline import Pipeline
+
+    p = Pipeline(None)
+    p.ner = _Recorder()
+    musing = "نحن نرى أن الحرب طويلة ولعل السلام بعيد عنا جميعا فلماذا نصمت على ما يجري في بلادنا كل يوم."
+    art = _article("قصفت طائرات حربية مواقع المسلحين في حلب. " + " ".join([musing] * 14))
+    assert p.process(art).events == [] and p.ner.seen == []
+    explained = p.process(art, explain=True)
+    assert explained.events == [] and p.ner.seen == [0]
+    assert any(r.code == "opinion" for r in explained.rejected)
+
+
+def test_leaving_out_history_clauses_and_opinion_columns_keeps_the_rows():
+    """Random articles with old dates among the clauses, and some long enough to read as opinion columns:
+    the rows of Pipeline._ner_sentences equal those of NER on every trigger sentence."""
+    from extractor.pipeline import Pipeline
+
+    class Everywhere(Pipeline):
+        def _ner_sentences(self, doc, matched=None, ctx=None):
+            return [s for s in doc.sentences if self.templates.has_trigger(s.text)]
+
+    short, full = Pipeline(None), Everywhere(None)
+    short.ner, full.ner = _Recorder(), _Recorder()
+    rng = random.Random(23)
+    words = _PIECES + ["غارة", "قصف", "اشتباكات", "هجوم", "انفجار", "اعتقال", "الجيش", "مسلحون", "الشرطة",
+                       "محمد", "، فيما", "أمس", "عام 2012", "في 3 مايو 2023", "منذ 2019", "نحن", "لعل", "لماذا"]
+    arts = []
+    for i in range(240):
+        n = rng.choice((rng.randint(1, 8), 40))  # some long enough (and reporting little) to be opinion columns
+        sents = [" ".join(rng.choice(words) for _ in range(rng.randint(2, 14))) for _ in range(n)]
+        arts.append(_article(normalize_text(". ".join(sents) + ".")))
+    rows = 0
+    for i in range(0, len(arts), 16):
+        a = [[e.to_dict() for e in r.events] for r in short.process_many(arts[i : i + 16])]
+        b = [[e.to_dict() for e in r.events] for r in full.process_many(arts[i : i + 16])]
+        assert a == b
+        rows += sum(map(len, a))
+    assert rows > 20
+    assert len(short.ner.seen) < len(full.ner.seen)
