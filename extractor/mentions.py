@@ -360,6 +360,9 @@ def place_text_of(sent, ents) -> str:
     """The sentence as the gazetteer should read it: no dateline, no person names
     ("المتحدث علي الأحمدي" is not Al Ahmadi). Offsets are kept (blanked, not cut)."""
     text = _SOURCE_NAME.sub(lambda m: " " * len(m.group()), without_dateline(sent.text))
+    # a clause cut from its sentence ("، فيما") gets the sentence's entities: only its own are blanked (one
+    # before it, at a negative offset, would blank letters counted back from the clause's end)
+    ents = [e for e in ents if sent.start <= e.start and e.end <= sent.start + len(sent.text)]
     locs = {e.end - sent.start for e in ents if e.type == "LOC"}
     for e in ents:
         if e.type == "PER":

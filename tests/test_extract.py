@@ -198,6 +198,22 @@ def test_a_hashtag_place_keeps_its_modifiers_and_a_split_name_is_no_person():
     assert "شيخون" in read and "محمد علي" not in read  # after a LOC span or a type word: part of the place
 
 
+def test_a_clause_blanks_only_its_own_person_names():
+    from types import SimpleNamespace as NS
+
+    from extractor.mentions import place_text_of
+    from extractor.normalize import normalize_text
+
+    # the sentence is cut at "، فيما" and each clause gets the sentence's entities: a name of the first clause
+    # must not blank letters of the second (its offset there is negative)
+    text = normalize_text("وقال المتحدث محمد علي إن الهدوء عاد، فيما قصفت طائرات حربية مدينة حلب.")
+    cut = text.index("فيما")
+    ents = [NS(type="PER", start=text.index("محمد علي"), end=text.index("محمد علي") + len("محمد علي"))]
+    second = text[cut:]
+    assert place_text_of(NS(text=second, start=cut), ents) == second
+    assert "محمد علي" not in place_text_of(NS(text=text, start=0), ents)  # near miss: its own clause blanks it
+
+
 def test_an_unattributed_air_strike_takes_the_air_force_a_neighbouring_sentence_names():
     ev = one("قتل ثلاث نساء وطفلان في غارة جوية فجر اليوم على منزل في مدينة صعدة. واتهم مسؤول محلي التحالف العربي "
              "بقيادة السعودية بشن الغارة.", published="2017-08-04")
