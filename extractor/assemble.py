@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .clause import clause_opener
+from .clause import clause_opener, opener_span
 from .context import ArticleContext, assembly_data, check_keys, word_matcher
 from .normalize import normalize_key
 from .phrases import PhraseMatcher, proclitics, suffixes
@@ -129,6 +129,17 @@ class Blame:
 
 
 @dataclass(frozen=True)
+class RelativeAct:
+    """``decisions.relative_act``: the trigger is the act of a relative clause ("الذين أحرقوا المنزل"، "الذي تورط
+    بإطلاق النار") at most ``within`` words after its relative pronoun, and none of the ``before`` words before the
+    pronoun is one of ``acts`` (an event named as its antecedent: "الهجوم الذي استهدف")."""
+
+    within: int
+    before: int
+    acts: PhraseMatcher
+
+
+@dataclass(frozen=True)
 class Conference:
     """A known event retold at a press conference (``decisions.conference``): one of the words within ``window``
     words before the trigger, then the event named as known (``known``) before the trigger, or a definite trigger."""
@@ -196,6 +207,8 @@ class DecisionCues:
     forecast_always: PhraseMatcher | None = None  # decisions.forecast.always, an optional key
     relative: PhraseMatcher | None = None  # decisions.relative_retold.relatives: a known act inside a relative clause
     preceded: Cue | None = None  # decisions.preceded: "وسبق الهجوم انتشار ...": the known act as the time of another
+    relative_act: RelativeAct | None = None  # decisions.relative_act: someone or somewhere described by a past act
+    known_again: int = 0  # decisions.known_again.distance: a known act told again this far from a different lead act
 
     @classmethod
     @functools.cache
@@ -206,7 +219,7 @@ class DecisionCues:
                         "private_violence", "purpose", "tag_line", "announced", "earlier", "future_time", "halt", "generic_kind", "backdrop",
                         "not_conflict", "territory_after", "still", "vow", "accusation", "blame", "media", "conference",
                         "plan", "held", "protested", "coming", "reprisal"},
-                       {"relative_retold", "preceded"})  # fmt: skip
+                       {"relative_retold", "preceded", "known_again", "relative_act"})  # fmt: skip
 
         def cue(name: str, windowed: bool, optional: set[str] = frozenset()) -> Cue:
             c = check_keys(f"decisions.{name}", d[name], {"words", "window"} if windowed else {"words"}, optional)
@@ -263,6 +276,14 @@ class DecisionCues:
             rr = check_keys("decisions.relative_retold", d["relative_retold"], {"relatives"})
             relative = word_matcher("decisions.relative_retold.relatives", rr["relatives"])
         preceded = cue("preceded", True) if "preceded" in d else None
+        relative_act = None
+        if "relative_act" in d:
+            ra = check_keys("decisions.relative_act", d["relative_act"], {"within", "before", "acts"})
+            relative_act = RelativeAct(int(ra["within"]), int(ra["before"]),
+                                       word_matcher("decisions.relative_act.acts", ra["acts"]))
+        known_again = 0
+        if "known_again" in d:
+            known_again = int(check_keys("decisions.known_again", d["known_again"], {"distance"})["distance"])
         return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False, {"over", "units"}), cue("hypothetical", True), cue("past", True), cue("after", True),
                    word_matcher("decisions.pluperfect.aux", pl["aux"]), int(pl["window"]),
                    cue("ongoing", False), cue("scattered", False), cue("period", True, {"since", "units", "long_units", "approx", "weekday", "spans"}), cue("forecast", True, {"always"}), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"), typed("purpose"),
@@ -271,7 +292,7 @@ class DecisionCues:
                    territory_after, cue("still", True), cue("vow", False), cue("accusation", True, {"that"}), blame,
                    plan_cue("media"), conference, plan_cue("plan"), cue("held", False),
                    plan_cue("protested"), cue("coming", True), cue("reprisal", True), accused_that, always, relative,
-                   preceded)  # fmt: skip
+                   preceded, relative_act, known_again)  # fmt: skip
 
 
 _RULE_KEYS = {"event_type", "sub_event_type", "context", "actor1", "actor2", "trigger_starts", "sentence_has",
@@ -562,6 +583,19 @@ def _retold_in_relative(text: str, rel: int, end: int, relatives: PhraseMatcher)
     return relatives.contains(clause_opener(text, rel), strict_suffix=True)
 
 
+def _described_by_act(text: str, rel: int, relatives: PhraseMatcher, ra: RelativeAct) -> bool:
+    """Whether the trigger at ``rel`` is the act of a relative clause that describes someone or somewhere ("الرضيع
+    الذي أحرق المستوطنون منزله"، "المتهم الذي تورط بإطلاق النار"): the clause holding it opens with a relative
+    pronoun, at most ``ra.within`` words before the trigger, and the pronoun's antecedent (the ``ra.before`` words
+    before it) names no act (``ra.acts``: "الهجوم الذي استهدف" tells the act itself)."""
+    start, end = opener_span(text, rel)
+    if start == end or not relatives.contains(text[start:end], strict_suffix=True):
+        return False
+    if len(text[end:rel].split()) > ra.within:
+        return False
+    return not any(ra.acts.contains(w) for w in text[:start].split()[-ra.before :])
+
+
 def _blamed(text: str, rel: int, b: Blame) -> bool:
     """Whether blame is laid for the act at ``rel`` (``decisions.blame``): a verb, then its object, before it."""
     head = _before(text, rel, b.window)
@@ -614,6 +648,12 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
         return Decision(False, "a known act named inside a relative clause (الحي الذي وقع فيه القصف، الصحفي الذي "
                         "أعلنت الجماعة عن اختطافه): told as known, the clause describes someone or somewhere", background=True,
                         code="relative retold")
+    ra = cues.relative_act
+    if (ra is not None and cues.relative is not None and not _dated_recent(m, ctx)
+            and _described_by_act(text, rel, cues.relative, ra)):  # fmt: skip
+        return Decision(False, "someone or somewhere described by a past act in a relative clause (المتهم الذي تورط "
+                        "بإطلاق النار، الرضيع الذي أحرقوا منزله): the clause describes, it does not report",
+                        background=True, code="relative act")
     pc = cues.preceded
     if (pc is not None and pc.words.contains(_word_before(text, rel, pc.window))
             and (_definite(text, rel) or _PRONOUN.match(text, m.trigger_end - m.start))):  # fmt: skip
@@ -740,6 +780,7 @@ def decide_all(mentions: list, doc: Any, ctx: ArticleContext | None, rejected: l
     """The mentions that report events (see :func:`decide`); the others go to ``rejected`` with the reason."""
     decisions = [decide(m, doc.text[m.start : m.end], ctx) for m in mentions]
     decisions = _headline_of_a_tally(mentions, decisions, doc.text)
+    decisions = _known_again(mentions, decisions, doc.text)
     news = any(d.reported for d in decisions)
     keep = []
     for m, d in zip(mentions, decisions):
@@ -796,6 +837,35 @@ def _headline_of_a_tally(mentions: list, decisions: list, text: str) -> list:
             return [Decision(False, "the headline's count is the tally its body tells (the same figure, the same kind "
                                     "of act), not one event", code="aggregate")] + decisions[1:]
     return decisions
+
+
+def _known_act(m: Any, text: str) -> bool:
+    """Whether the trigger names its act as one already known: the article ("الهجوم", "للغارة") or a pronoun
+    after it ("هجومه", "قصفها")."""
+    return _definite(text[m.start : m.end], m.trigger_start - m.start) or bool(_PRONOUN.match(text, m.trigger_end))
+
+
+def _known_again(mentions: list, decisions: list, text: str) -> list:
+    """A known act told again, away from the article's lead, when the lead reports a different act: the trigger
+    carries the article or a pronoun ("نتج عن الحادث ..."، "أسفر الهجوم عن ..."), its clause names neither a day
+    nor a place of its own, it stands ``decisions.known_again.distance`` sentences or more after the first
+    reported mention, and that mention is an act of another type. The news is the lead's; this is an earlier
+    act retold as its background, and it would take the telling's day and the article's place."""
+    dist = DecisionCues.load().known_again
+    first = next((i for i, d in enumerate(decisions) if d.reported), None)
+    if not dist or first is None:
+        return decisions
+    lead = mentions[first]
+    out = list(decisions)
+    for i, (m, d) in enumerate(zip(mentions, decisions)):
+        if (i > first and d.reported and m.sub_event_type != lead.sub_event_type
+                and m.event_type != lead.event_type
+                and m.sentence_index - lead.sentence_index >= dist and not _own_day(m) and not m.place_explicit
+                and _known_act(m, text)):  # fmt: skip
+            out[i] = Decision(False, "a known act told again away from the lead, which reports another act "
+                              "(نتج عن الحادث، أسفر الهجوم عن), with no day or place of its own: background retold",
+                              code="known again")
+    return out
 
 
 def _own_day(m: Any) -> bool:
