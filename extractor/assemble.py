@@ -209,6 +209,7 @@ class DecisionCues:
     preceded: Cue | None = None  # decisions.preceded: "وسبق الهجوم انتشار ...": the known act as the time of another
     relative_act: RelativeAct | None = None  # decisions.relative_act: someone or somewhere described by a past act
     known_again: int = 0  # decisions.known_again.distance: a known act told again this far from a different lead act
+    known_again_not: frozenset[str] = frozenset()  # decisions.known_again.not_types
 
     @classmethod
     @functools.cache
@@ -281,9 +282,10 @@ class DecisionCues:
             ra = check_keys("decisions.relative_act", d["relative_act"], {"within", "before", "acts"})
             relative_act = RelativeAct(int(ra["within"]), int(ra["before"]),
                                        word_matcher("decisions.relative_act.acts", ra["acts"]))
-        known_again = 0
+        known_again, known_again_not = 0, frozenset()
         if "known_again" in d:
-            known_again = int(check_keys("decisions.known_again", d["known_again"], {"distance"})["distance"])
+            ka = check_keys("decisions.known_again", d["known_again"], {"distance", "not_types"})
+            known_again, known_again_not = int(ka["distance"]), frozenset(ka["not_types"])
         return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False, {"over", "units"}), cue("hypothetical", True), cue("past", True), cue("after", True),
                    word_matcher("decisions.pluperfect.aux", pl["aux"]), int(pl["window"]),
                    cue("ongoing", False), cue("scattered", False), cue("period", True, {"since", "units", "long_units", "approx", "weekday", "spans"}), cue("forecast", True, {"always"}), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"), typed("purpose"),
@@ -292,7 +294,7 @@ class DecisionCues:
                    territory_after, cue("still", True), cue("vow", False), cue("accusation", True, {"that"}), blame,
                    plan_cue("media"), conference, plan_cue("plan"), cue("held", False),
                    plan_cue("protested"), cue("coming", True), cue("reprisal", True), accused_that, always, relative,
-                   preceded, relative_act, known_again)  # fmt: skip
+                   preceded, relative_act, known_again, known_again_not)  # fmt: skip
 
 
 _RULE_KEYS = {"event_type", "sub_event_type", "context", "actor1", "actor2", "trigger_starts", "sentence_has",
@@ -849,17 +851,19 @@ def _known_again(mentions: list, decisions: list, text: str) -> list:
     """A known act told again, away from the article's lead, when the lead reports a different act: the trigger
     carries the article or a pronoun ("نتج عن الحادث ..."، "أسفر الهجوم عن ..."), its clause names neither a day
     nor a place of its own, it stands ``decisions.known_again.distance`` sentences or more after the first
-    reported mention, and that mention is an act of another type. The news is the lead's; this is an earlier
+    reported mention, and that mention is an act of another event type, neither of them a demonstration or riot
+    (``not_types``: "المحتجين"، "الحجارة" name the lead protest's own crowd as it turns violent). The news is the lead's; this is an earlier
     act retold as its background, and it would take the telling's day and the article's place."""
-    dist = DecisionCues.load().known_again
+    cues = DecisionCues.load()
+    dist = cues.known_again
     first = next((i for i, d in enumerate(decisions) if d.reported), None)
     if not dist or first is None:
         return decisions
     lead = mentions[first]
     out = list(decisions)
     for i, (m, d) in enumerate(zip(mentions, decisions)):
-        if (i > first and d.reported and m.sub_event_type != lead.sub_event_type
-                and m.event_type != lead.event_type
+        if (i > first and d.reported and m.event_type != lead.event_type
+                and not {m.event_type, lead.event_type} & cues.known_again_not
                 and m.sentence_index - lead.sentence_index >= dist and not _own_day(m) and not m.place_explicit
                 and _known_act(m, text)):  # fmt: skip
             out[i] = Decision(False, "a known act told again away from the lead, which reports another act "

@@ -1117,3 +1117,11 @@ def test_gunmen_described_by_their_attack_told_with_its_day_stay_an_event():
     text = "قتلت قوات الأمن المصرية أمس ثلاثة من المسلحين الذين هاجموا نقطة تفتيش في مدينة العريش."
     assert [r.location for r in rows(text)] == ["Arish"]
     assert not any("described by a past act" in line for line in explain(text))
+
+
+def test_the_lead_protests_own_crowd_named_again_is_no_retold_act():
+    # "الحجارة" below a protest lead: the same crowd turning to stones, not an earlier act; the row is a riot
+    text = ("تظاهر مئات الطلاب أمس أمام مبنى البرلمان في العاصمة اللبنانية بيروت احتجاجا على تردي الأوضاع. "
+            "ورفع الطلاب لافتات تطالب بالإصلاح. وانضم إليهم عدد من الأهالي. وألقى المحتجون الحجارة على قوات الأمن.")
+    assert [(r.event_type, r.sub_event_type) for r in rows(text)] == [("Riots", "Violent demonstration")]
+    assert not any("known act told again" in line for line in explain(text))
