@@ -132,11 +132,13 @@ class Blame:
 class RelativeAct:
     """``decisions.relative_act``: the trigger is the act of a relative clause ("الذين أحرقوا المنزل"، "الذي تورط
     بإطلاق النار") at most ``within`` words after its relative pronoun, and none of the ``before`` words before the
-    pronoun is one of ``acts`` (an event named as its antecedent: "الهجوم الذي استهدف")."""
+    pronoun is one of ``acts`` (an event named as its antecedent: "الهجوم الذي استهدف"), nor is the relative
+    clause's first word one of ``results`` (a toll's verb, whose subject is an act: "الأمر الذي أدى إلى مقتل")."""
 
     within: int
     before: int
     acts: PhraseMatcher
+    results: PhraseMatcher
 
 
 @dataclass(frozen=True)
@@ -279,9 +281,10 @@ class DecisionCues:
         preceded = cue("preceded", True) if "preceded" in d else None
         relative_act = None
         if "relative_act" in d:
-            ra = check_keys("decisions.relative_act", d["relative_act"], {"within", "before", "acts"})
+            ra = check_keys("decisions.relative_act", d["relative_act"], {"within", "before", "acts", "results"})
             relative_act = RelativeAct(int(ra["within"]), int(ra["before"]),
-                                       word_matcher("decisions.relative_act.acts", ra["acts"]))
+                                       word_matcher("decisions.relative_act.acts", ra["acts"]),
+                                       word_matcher("decisions.relative_act.results", ra["results"]))
         known_again, known_again_not = 0, frozenset()
         if "known_again" in d:
             ka = check_keys("decisions.known_again", d["known_again"], {"distance", "not_types"})
@@ -593,7 +596,8 @@ def _described_by_act(text: str, rel: int, relatives: PhraseMatcher, ra: Relativ
     start, end = opener_span(text, rel)
     if start == end or not relatives.contains(text[start:end], strict_suffix=True):
         return False
-    if len(text[end:rel].split()) > ra.within:
+    between = text[end:rel].split()
+    if len(between) > ra.within or (between and ra.results.contains(between[0])):
         return False
     return not any(ra.acts.contains(w) for w in text[:start].split()[-ra.before :])
 
@@ -650,12 +654,6 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
         return Decision(False, "a known act named inside a relative clause (الحي الذي وقع فيه القصف، الصحفي الذي "
                         "أعلنت الجماعة عن اختطافه): told as known, the clause describes someone or somewhere", background=True,
                         code="relative retold")
-    ra = cues.relative_act
-    if (ra is not None and cues.relative is not None and not _dated_recent(m, ctx)
-            and _described_by_act(text, rel, cues.relative, ra)):  # fmt: skip
-        return Decision(False, "someone or somewhere described by a past act in a relative clause (المتهم الذي تورط "
-                        "بإطلاق النار، الرضيع الذي أحرقوا منزله): the clause describes, it does not report",
-                        background=True, code="relative act")
     pc = cues.preceded
     if (pc is not None and pc.words.contains(_word_before(text, rel, pc.window))
             and (_definite(text, rel) or _PRONOUN.match(text, m.trigger_end - m.start))):  # fmt: skip
@@ -761,6 +759,12 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     if aux and any(f" {w} " in f" {before[aux[-1].end:]} " for w in _PLUPERFECT) and not recent:
         return Decision(False, "told in the pluperfect (كان ... قد): an earlier event recalled", background=True,
                         code="pluperfect")
+    ra = cues.relative_act
+    if (ra is not None and cues.relative is not None and not recent
+            and _described_by_act(text, rel, cues.relative, ra)):  # fmt: skip
+        return Decision(False, "someone or somewhere described by a past act in a relative clause (المتهم الذي تورط "
+                        "بإطلاق النار، الرضيع الذي أحرقوا منزله): the clause describes, it does not report",
+                        background=True, code="relative act")
     if not recent and cues.past.words.contains(_before(text, rel, cues.past.window) + " " + text[rel : rel + 80]):
         return Decision(False, "told as past background (last month, earlier, an anniversary)", background=True, code="past")
     two = _word_before(text, rel, 2).split()

@@ -1125,3 +1125,11 @@ def test_the_lead_protests_own_crowd_named_again_is_no_retold_act():
             "ورفع الطلاب لافتات تطالب بالإصلاح. وانضم إليهم عدد من الأهالي. وألقى المحتجون الحجارة على قوات الأمن.")
     assert [(r.event_type, r.sub_event_type) for r in rows(text)] == [("Riots", "Violent demonstration")]
     assert not any("known act told again" in line for line in explain(text))
+
+
+def test_a_toll_told_in_a_relative_clause_on_the_act_before_it_stays_the_event():
+    # "الأمر الذي أدى إلى مقتل": the toll's verb has the strike for its subject, not someone described
+    text = ("وفي حي الزيتون شرق مدينة غزة أطلقت طائرة استطلاع بدون طيار صاروخا على شبان كانوا يسيرون في الحي، "
+            "الأمر الذي أدى إلى مقتل أحد عناصر كتائب القسام.")
+    assert not any("described by a past act" in line for line in explain(text))
+    assert [r.location for r in rows(text)] == ["Gaza City"]
