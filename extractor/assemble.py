@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .clause import clause_opener
+from .clause import clause_opener, opener_span
 from .context import ArticleContext, assembly_data, check_keys, word_matcher
 from .normalize import normalize_key
 from .phrases import PhraseMatcher, proclitics, suffixes
@@ -129,6 +129,19 @@ class Blame:
 
 
 @dataclass(frozen=True)
+class RelativeAct:
+    """``decisions.relative_act``: the trigger is the act of a relative clause ("الذين أحرقوا المنزل"، "الذي تورط
+    بإطلاق النار") at most ``within`` words after its relative pronoun, and none of the ``before`` words before the
+    pronoun is one of ``acts`` (an event named as its antecedent: "الهجوم الذي استهدف"), nor is the relative
+    clause's first word one of ``results`` (a toll's verb, whose subject is an act: "الأمر الذي أدى إلى مقتل")."""
+
+    within: int
+    before: int
+    acts: PhraseMatcher
+    results: PhraseMatcher
+
+
+@dataclass(frozen=True)
 class Conference:
     """A known event retold at a press conference (``decisions.conference``): one of the words within ``window``
     words before the trigger, then the event named as known (``known``) before the trigger, or a definite trigger."""
@@ -196,6 +209,9 @@ class DecisionCues:
     forecast_always: PhraseMatcher | None = None  # decisions.forecast.always, an optional key
     relative: PhraseMatcher | None = None  # decisions.relative_retold.relatives: a known act inside a relative clause
     preceded: Cue | None = None  # decisions.preceded: "وسبق الهجوم انتشار ...": the known act as the time of another
+    relative_act: RelativeAct | None = None  # decisions.relative_act: someone or somewhere described by a past act
+    known_again: int = 0  # decisions.known_again.distance: a known act told again this far from a different lead act
+    known_again_not: frozenset[str] = frozenset()  # decisions.known_again.not_types
 
     @classmethod
     @functools.cache
@@ -206,7 +222,7 @@ class DecisionCues:
                         "private_violence", "purpose", "tag_line", "announced", "earlier", "future_time", "halt", "generic_kind", "backdrop",
                         "not_conflict", "territory_after", "still", "vow", "accusation", "blame", "media", "conference",
                         "plan", "held", "protested", "coming", "reprisal"},
-                       {"relative_retold", "preceded"})  # fmt: skip
+                       {"relative_retold", "preceded", "known_again", "relative_act"})  # fmt: skip
 
         def cue(name: str, windowed: bool, optional: set[str] = frozenset()) -> Cue:
             c = check_keys(f"decisions.{name}", d[name], {"words", "window"} if windowed else {"words"}, optional)
@@ -263,6 +279,16 @@ class DecisionCues:
             rr = check_keys("decisions.relative_retold", d["relative_retold"], {"relatives"})
             relative = word_matcher("decisions.relative_retold.relatives", rr["relatives"])
         preceded = cue("preceded", True) if "preceded" in d else None
+        relative_act = None
+        if "relative_act" in d:
+            ra = check_keys("decisions.relative_act", d["relative_act"], {"within", "before", "acts", "results"})
+            relative_act = RelativeAct(int(ra["within"]), int(ra["before"]),
+                                       word_matcher("decisions.relative_act.acts", ra["acts"]),
+                                       word_matcher("decisions.relative_act.results", ra["results"]))
+        known_again, known_again_not = 0, frozenset()
+        if "known_again" in d:
+            ka = check_keys("decisions.known_again", d["known_again"], {"distance", "not_types"})
+            known_again, known_again_not = int(ka["distance"]), frozenset(ka["not_types"])
         return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False, {"over", "units"}), cue("hypothetical", True), cue("past", True), cue("after", True),
                    word_matcher("decisions.pluperfect.aux", pl["aux"]), int(pl["window"]),
                    cue("ongoing", False), cue("scattered", False), cue("period", True, {"since", "units", "long_units", "approx", "weekday", "spans"}), cue("forecast", True, {"always"}), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"), typed("purpose"),
@@ -271,7 +297,7 @@ class DecisionCues:
                    territory_after, cue("still", True), cue("vow", False), cue("accusation", True, {"that"}), blame,
                    plan_cue("media"), conference, plan_cue("plan"), cue("held", False),
                    plan_cue("protested"), cue("coming", True), cue("reprisal", True), accused_that, always, relative,
-                   preceded)  # fmt: skip
+                   preceded, relative_act, known_again, known_again_not)  # fmt: skip
 
 
 _RULE_KEYS = {"event_type", "sub_event_type", "context", "actor1", "actor2", "trigger_starts", "sentence_has",
@@ -562,6 +588,20 @@ def _retold_in_relative(text: str, rel: int, end: int, relatives: PhraseMatcher)
     return relatives.contains(clause_opener(text, rel), strict_suffix=True)
 
 
+def _described_by_act(text: str, rel: int, relatives: PhraseMatcher, ra: RelativeAct) -> bool:
+    """Whether the trigger at ``rel`` is the act of a relative clause that describes someone or somewhere ("الرضيع
+    الذي أحرق المستوطنون منزله"، "المتهم الذي تورط بإطلاق النار"): the clause holding it opens with a relative
+    pronoun, at most ``ra.within`` words before the trigger, and the pronoun's antecedent (the ``ra.before`` words
+    before it) names no act (``ra.acts``: "الهجوم الذي استهدف" tells the act itself)."""
+    start, end = opener_span(text, rel)
+    if start == end or not relatives.contains(text[start:end], strict_suffix=True):
+        return False
+    between = text[end:rel].split()
+    if len(between) > ra.within or (between and ra.results.contains(between[0])):
+        return False
+    return not any(ra.acts.contains(w) for w in text[:start].split()[-ra.before :])
+
+
 def _blamed(text: str, rel: int, b: Blame) -> bool:
     """Whether blame is laid for the act at ``rel`` (``decisions.blame``): a verb, then its object, before it."""
     head = _before(text, rel, b.window)
@@ -719,6 +759,12 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     if aux and any(f" {w} " in f" {before[aux[-1].end:]} " for w in _PLUPERFECT) and not recent:
         return Decision(False, "told in the pluperfect (كان ... قد): an earlier event recalled", background=True,
                         code="pluperfect")
+    ra = cues.relative_act
+    if (ra is not None and cues.relative is not None and not recent
+            and _described_by_act(text, rel, cues.relative, ra)):  # fmt: skip
+        return Decision(False, "someone or somewhere described by a past act in a relative clause (المتهم الذي تورط "
+                        "بإطلاق النار، الرضيع الذي أحرقوا منزله): the clause describes, it does not report",
+                        background=True, code="relative act")
     if not recent and cues.past.words.contains(_before(text, rel, cues.past.window) + " " + text[rel : rel + 80]):
         return Decision(False, "told as past background (last month, earlier, an anniversary)", background=True, code="past")
     two = _word_before(text, rel, 2).split()
@@ -740,6 +786,7 @@ def decide_all(mentions: list, doc: Any, ctx: ArticleContext | None, rejected: l
     """The mentions that report events (see :func:`decide`); the others go to ``rejected`` with the reason."""
     decisions = [decide(m, doc.text[m.start : m.end], ctx) for m in mentions]
     decisions = _headline_of_a_tally(mentions, decisions, doc.text)
+    decisions = _known_again(mentions, decisions, doc.text)
     news = any(d.reported for d in decisions)
     keep = []
     for m, d in zip(mentions, decisions):
@@ -796,6 +843,37 @@ def _headline_of_a_tally(mentions: list, decisions: list, text: str) -> list:
             return [Decision(False, "the headline's count is the tally its body tells (the same figure, the same kind "
                                     "of act), not one event", code="aggregate")] + decisions[1:]
     return decisions
+
+
+def _known_act(m: Any, text: str) -> bool:
+    """Whether the trigger names its act as one already known: the article ("الهجوم", "للغارة") or a pronoun
+    after it ("هجومه", "قصفها")."""
+    return _definite(text[m.start : m.end], m.trigger_start - m.start) or bool(_PRONOUN.match(text, m.trigger_end))
+
+
+def _known_again(mentions: list, decisions: list, text: str) -> list:
+    """A known act told again, away from the article's lead, when the lead reports a different act: the trigger
+    carries the article or a pronoun ("نتج عن الحادث ..."، "أسفر الهجوم عن ..."), its clause names neither a day
+    nor a place of its own, it stands ``decisions.known_again.distance`` sentences or more after the first
+    reported mention, and that mention is an act of another event type, neither of them a demonstration or riot
+    (``not_types``: "المحتجين"، "الحجارة" name the lead protest's own crowd as it turns violent). The news is the lead's; this is an earlier
+    act retold as its background, and it would take the telling's day and the article's place."""
+    cues = DecisionCues.load()
+    dist = cues.known_again
+    first = next((i for i, d in enumerate(decisions) if d.reported), None)
+    if not dist or first is None:
+        return decisions
+    lead = mentions[first]
+    out = list(decisions)
+    for i, (m, d) in enumerate(zip(mentions, decisions)):
+        if (i > first and d.reported and m.event_type != lead.event_type
+                and not {m.event_type, lead.event_type} & cues.known_again_not
+                and m.sentence_index - lead.sentence_index >= dist and not _own_day(m) and not m.place_explicit
+                and _known_act(m, text)):  # fmt: skip
+            out[i] = Decision(False, "a known act told again away from the lead, which reports another act "
+                              "(نتج عن الحادث، أسفر الهجوم عن), with no day or place of its own: background retold",
+                              code="known again")
+    return out
 
 
 def _own_day(m: Any) -> bool:

@@ -128,6 +128,13 @@ def clause_opener(text: str, pos: int) -> str:
     return text[start:end]
 
 
+def opener_span(text: str, pos: int) -> tuple[int, int]:
+    """(start, end) in ``text`` of the clause-opening word that opens the clause holding ``pos``; (lo, lo) at the
+    clause's start when a boundary mark (or the text's start) opens it."""
+    start, end, _ = _opening(text, pos)
+    return start, end
+
+
 def clause_end(text: str, pos: int) -> int:
     """Where the clause holding ``pos`` ends: at the next boundary mark."""
     marks = words().marks

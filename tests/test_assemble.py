@@ -1067,3 +1067,69 @@ def test_a_headline_giving_the_count_of_its_bodys_tally_is_no_event():
             "مداهمة بمدينة أنقرة.")  # fmt: skip
     [ev] = rows(text, "2015-07-25")
     assert (ev.sub_event_type, ev.location) == ("Arrests", "Ankara")
+
+
+# --- a known act told again away from a lead of another kind (decisions.known_again) ---------------
+
+_ARRESTS_LEAD = ("اعتقلت الشرطة التركية أمس في مدينة إسطنبول خمسة أشخاص يشتبه في صلتهم بتنظيم داعش. "
+                 "وقالت الشرطة إن الموقوفين نقلوا إلى مركز للتحقيق. وأضافت أن التحقيقات معهم ما زالت مستمرة. ")
+
+
+def test_a_known_bombing_retold_below_an_arrests_lead_takes_no_row_of_its_own():
+    text = _ARRESTS_LEAD + "وأسفر التفجير عن مقتل 32 شخصا وإصابة العشرات."
+    got = rows(text)
+    assert [r.sub_event_type for r in got] == ["Arrests"]
+    assert got[0].fatalities in (0, None)
+    assert any("known act told again" in line for line in explain(text))
+
+
+def test_a_bombing_told_as_new_below_the_same_lead_stays_an_event():
+    text = _ARRESTS_LEAD + "وأسفر تفجير عن مقتل 32 شخصا وإصابة العشرات."
+    got = rows(text)
+    assert sorted(r.sub_event_type for r in got) == ["Arrests", "Remote explosive/landmine/IED"]
+    assert not any("known act told again" in line for line in explain(text))
+
+
+def test_a_known_act_of_the_leads_own_kind_is_not_dropped_as_retold():
+    # the definite "الاشتباكات" below a clash lead tells the lead's own act again: it is no background
+    text = ("اندلعت اشتباكات عنيفة أمس بين الجيش ومسلحين في مدينة تعز. وقال سكان إن أصوات الانفجارات سمعت في أنحاء "
+            "المدينة. وأضافوا أن المحلات أغلقت أبوابها. وأسفرت الاشتباكات عن مقتل ستة مسلحين.")
+    assert not any("known act told again" in line for line in explain(text))
+
+
+# --- someone or somewhere described by a past act in a relative clause (decisions.relative_act) ------------
+
+
+def test_a_child_described_by_the_burning_of_his_home_is_no_arson_of_the_day():
+    text = "توفي الطفل الفلسطيني الذي أحرق مستوطنون منزل أسرته في قرية دوما متأثرا بجروحه."
+    assert rows(text) == []
+    assert any("described by a past act" in line for line in explain(text))
+
+
+def test_an_attack_named_as_the_antecedent_of_its_relative_clause_stays_the_event():
+    text = "قتل خمسة مدنيين في الهجوم الذي شنه مسلحون على سوق في مدينة كركوك."
+    got = rows(text)
+    assert [(r.sub_event_type, r.location, r.fatalities) for r in got] == [("Attack", "Kirkuk", 5)]
+
+
+def test_gunmen_described_by_their_attack_told_with_its_day_stay_an_event():
+    # "أمس" dates the clause: the relative clause is news of its own, not a description
+    text = "قتلت قوات الأمن المصرية أمس ثلاثة من المسلحين الذين هاجموا نقطة تفتيش في مدينة العريش."
+    assert [r.location for r in rows(text)] == ["Arish"]
+    assert not any("described by a past act" in line for line in explain(text))
+
+
+def test_the_lead_protests_own_crowd_named_again_is_no_retold_act():
+    # "الحجارة" below a protest lead: the same crowd turning to stones, not an earlier act; the row is a riot
+    text = ("تظاهر مئات الطلاب أمس أمام مبنى البرلمان في العاصمة اللبنانية بيروت احتجاجا على تردي الأوضاع. "
+            "ورفع الطلاب لافتات تطالب بالإصلاح. وانضم إليهم عدد من الأهالي. وألقى المحتجون الحجارة على قوات الأمن.")
+    assert [(r.event_type, r.sub_event_type) for r in rows(text)] == [("Riots", "Violent demonstration")]
+    assert not any("known act told again" in line for line in explain(text))
+
+
+def test_a_toll_told_in_a_relative_clause_on_the_act_before_it_stays_the_event():
+    # "الأمر الذي أدى إلى مقتل": the toll's verb has the strike for its subject, not someone described
+    text = ("وفي حي الزيتون شرق مدينة غزة أطلقت طائرة استطلاع بدون طيار صاروخا على شبان كانوا يسيرون في الحي، "
+            "الأمر الذي أدى إلى مقتل أحد عناصر كتائب القسام.")
+    assert not any("described by a past act" in line for line in explain(text))
+    assert [r.location for r in rows(text)] == ["Gaza City"]
