@@ -141,16 +141,42 @@ def _compatible(a: Mention, b: Mention) -> bool:
                 and bool(_named(a.actor1)) and _named(a.actor1) == _named(b.actor1))  # fmt: skip
     if a.sub_event_type != b.sub_event_type and a.event_type not in (
         "Explosions/Remote violence", "Violence against civilians"
-    ) and not (a.event_type in precedence().demonstrations and _aggregates(a, b)):
+    ) and not (a.event_type in precedence().demonstrations and _aggregates(a, b)) and not _one_battle_site(a, b):
         return False
     if not (_same_place(a, b) and _same_date(a, b)):
         return False
     a1, b1 = _named(a.actor1), _named(b.actor1)
-    if a1 and b1 and a1 != b1:
-        # in a battle the sides are told in either order; otherwise different attackers are different events
-        if not (a.event_type == "Battles" and (b1 == _named(a.actor2) or a1 == _named(b.actor2))):
-            return False
-    return True
+    # in a battle the sides are told in either order, and one side may be named two ways (_one_side);
+    # otherwise different attackers are different events
+    return not (a1 and b1 and a1 != b1) or (
+        a.event_type == "Battles" and (b1 == _named(a.actor2) or a1 == _named(b.actor2) or _one_side(a, b))
+    )
+
+
+def _one_battle_site(a: Mention, b: Mention) -> bool:
+    """A town taken and the fighting for it ("سيطرت على القاعدة بعد مواجهات عنيفة"), told as a territory change in
+    one telling and a clash in another, at the one place both name, is one battle (ACLED: the territory change)."""
+    return (a.event_type == b.event_type == "Battles" and a.place is not None and b.place is not None
+            and a.place_explicit and b.place_explicit and a.place.location == b.place.location)  # fmt: skip
+
+
+def _state_side(x) -> str:
+    """The country whose state forces (army, police, "قوات الأمن") ``x`` is, or ''."""
+    return x.country if x is not None and x.kind in ("state", "police") and x.country else ""
+
+
+def _one_side(a: Mention, b: Mention) -> bool:
+    """Two tellings of one battle whose attackers differ only in how the side is named: the army in one and
+    the security forces (police) of the same country in the other ("القوات العراقية" / "قوات الأمن"), or two
+    allies against the one enemy both name at the one place both name (the resistance and the army it fights
+    beside). Their other sides must not be two different named groups."""
+    a2, b2 = _named(a.actor2), _named(b.actor2)
+    if a2 and b2 and a2 != b2:
+        return False
+    sa = _state_side(a.actor1)
+    if sa and sa == _state_side(b.actor1):
+        return True
+    return bool(a2) and a2 == b2 and _one_battle_site(a, b)
 
 
 def _near(a: Mention, b: Mention, gap: int = 2) -> bool:

@@ -1067,3 +1067,27 @@ def test_a_headline_giving_the_count_of_its_bodys_tally_is_no_event():
             "مداهمة بمدينة أنقرة.")  # fmt: skip
     [ev] = rows(text, "2015-07-25")
     assert (ev.sub_event_type, ev.location) == ("Arrests", "Ankara")
+
+
+# --- one battle, one row (h-dup3) -----------------------------------------------------------------
+
+
+def test_a_town_taken_and_the_fighting_for_it_are_one_battle():
+    text = ("سيطرت القوات العراقية على مدينة الرمادي أمس بعد طرد مسلحي داعش منها. "
+            "وقالت مصادر إن اشتباكات عنيفة دارت في مدينة الرمادي أمس بين الجيش العراقي ومسلحي تنظيم داعش.")  # fmt: skip
+    evs = rows(text, "2016-02-10")
+    assert [(e.location, e.sub_event_type) for e in evs] == [("Ramadi", "Government regains territory")]
+
+
+def test_the_army_and_the_security_forces_of_one_country_are_one_side_of_a_battle():
+    text = ("اشتبكت القوات العراقية مع مسلحي داعش في مدينة الرمادي اليوم. "
+            "وقال بيان إن قوات الأمن اشتبكت مع مسلحي تنظيم داعش داخل مدينة الرمادي اليوم.")  # fmt: skip
+    evs = rows(text, "2016-02-10")
+    assert [(e.location, e.sub_event_type) for e in evs] == [("Ramadi", "Armed clash")]
+
+
+def test_two_battles_in_one_city_with_different_enemies_stay_two():
+    text = ("اشتبكت القوات العراقية مع مسلحي داعش في مدينة الرمادي اليوم. "
+            "وفي سياق آخر، اندلعت اشتباكات بين الشرطة العراقية ومسلحين من عشيرة البو فهد في مدينة الرمادي اليوم.")  # fmt: skip
+    evs = rows(text, "2016-02-10")
+    assert len(evs) == 2, [(e.actor1, e.actor2, e.location) for e in evs]
