@@ -927,7 +927,7 @@ def assemble(mentions: list, doc: Any, ctx: ArticleContext | None, rejected: lis
     from .merge import merge_mentions
 
     reported = decide_all(mentions, doc, ctx, rejected)
-    events = undated_background(merge_mentions(reported, rejected), rejected)
+    events = undated_background(merge_mentions(reported, rejected, doc.text), rejected)
     return act_day(fold_inherited(place_policy(events, ctx, rejected, doc.text), rejected), doc, ctx)
 
 

@@ -18,8 +18,12 @@ sentence usually updates or repeats an earlier partial toll. Across articles
 
 from __future__ import annotations
 
+import functools
+
 from .assemble import precedence
+from .context import assembly_data, check_keys, word_matcher
 from .mentions import Mention
+from .phrases import PhraseMatcher
 from .resolve.fatalities import Casualties
 
 
@@ -324,15 +328,60 @@ def fill_unnamed_attackers(events: list[Mention]) -> list[Mention]:
     return events
 
 
-def merge_mentions(mentions: list[Mention], rejected: list | None = None) -> list[Mention]:
+@functools.cache
+def _night_words() -> tuple[PhraseMatcher, PhraseMatcher]:
+    d = check_keys("one_night", assembly_data()["one_night"], {"night", "dawn"})
+    return word_matcher("one_night.night", d["night"]), word_matcher("one_night.dawn", d["dawn"])
+
+
+def _parts_of_night(text: str, m: Mention) -> frozenset[str]:
+    """Which end of a night the sentence of ``m`` tells ("ليلة أمس": the night; "فجر اليوم": its dawn)."""
+    if not text:
+        return frozenset()
+    night, dawn = _night_words()
+    sent = text[m.start : m.end]
+    return frozenset(n for n, w in (("night", night), ("dawn", dawn)) if w.find(sent))
+
+
+def _one_night(a: Mention, b: Mention, parts: dict[int, frozenset[str]]) -> bool:
+    """One act told from two days: the same sub-event at one place (named in both, or in one and the other names
+    only its country), by the same attacker, dated a
+    day apart by two tellings that count their days ("ليلة أول أمس" in a quote given a day later than the
+    reporter's "أمس"), where the earlier day is told as its night or the later as its dawn ("ليلة أمس" and
+    "فجر اليوم"): the night runs over midnight. Any other two days are two events (ACLED: one event a day)."""
+    if a.event_type != b.event_type or a.sub_event_type != b.sub_event_type or _split_siblings(a, b):
+        return False
+    if a.place is None or b.place is None or not (a.place_explicit or b.place_explicit) or not _same_place(a, b):
+        return False  # one names the place, the other the same place or only its country
+    if any(not m.place_explicit and m.place.location != m.place.country for m in (a, b)):
+        return False  # a place only inherited from the article's context says nothing of where this act was
+    if (a.place_explicit and b.place_explicit and a.place.location != b.place.location) or None in (
+        a.event_date, b.event_date
+    ):
+        return False
+    if not {a.date_basis, b.date_basis} <= {"explicit", "relative"} or abs((a.event_date - b.event_date).days) != 1:
+        return False
+    early, late = (a, b) if a.event_date < b.event_date else (b, a)
+    if not ("night" in parts.get(id(early), ()) or "dawn" in parts.get(id(late), ())):
+        return False
+    a1, b1 = _named(a.actor1), _named(b.actor1)
+    return not (a1 and b1 and a1 != b1) or (
+        a.event_type == "Battles" and (b1 == _named(a.actor2) or a1 == _named(b.actor2))
+    )
+
+
+def merge_mentions(mentions: list[Mention], rejected: list | None = None, text: str = "") -> list[Mention]:
     """Greedy, order-preserving merge of mentions of the same event.
 
-    ``rejected`` (for ``--explain``) receives the mentions dropped here and why.
+    ``rejected`` (for ``--explain``) receives the mentions dropped here and why; ``text`` (the article's
+    normalised text) lets two tellings of one night a day apart be one event (:func:`_one_night`).
     """
     events: list[Mention] = []
+    parts = {id(m): _parts_of_night(text, m) for m in mentions}
     for m in mentions:
         for e in events:
-            if _compatible(e, m):
+            if _compatible(e, m) or _one_night(e, m, parts):
+                parts[id(e)] = parts[id(e)] | parts[id(m)]
                 merge_into(e, m)
                 break
         else:

@@ -1091,3 +1091,24 @@ def test_two_battles_in_one_city_with_different_enemies_stay_two():
             "وفي سياق آخر، اندلعت اشتباكات بين الشرطة العراقية ومسلحين من عشيرة البو فهد في مدينة الرمادي اليوم.")  # fmt: skip
     evs = rows(text, "2016-02-10")
     assert len(evs) == 2, [(e.actor1, e.actor2, e.location) for e in evs]
+
+
+def test_one_shooting_told_as_yesterday_and_as_the_night_before_is_one_row():
+    text = ("تعرض مواطن أمس لإطلاق نار من مجهولين في مدينة معان. "
+            "وقال شقيقه إن مجهولين أطلقوا النار على مواطن ليلة أول أمس في مدينة معان.")  # fmt: skip
+    evs = rows(text, "2016-02-10")
+    assert [(e.location, e.event_date) for e in evs] == [("Ma'an", "2016-02-09")]
+
+
+def test_strikes_told_at_dawn_today_and_last_night_are_one_row():
+    text = ("شنت طائرات التحالف غارات على مدينة صعدة فجر اليوم. "
+            "وقال سكان إن طائرات التحالف شنت غارات على مدينة صعدة ليلة أمس.")  # fmt: skip
+    evs = rows(text, "2016-02-10")
+    assert [(e.location, e.event_date) for e in evs] == [("Sadah", "2016-02-10")]
+
+
+def test_strikes_on_one_city_on_two_days_stay_two_rows():
+    text = ("شنت طائرات التحالف غارات على مدينة صعدة اليوم. "
+            "وكانت طائرات التحالف شنت غارات على مدينة صعدة أمس.")  # fmt: skip
+    evs = rows(text, "2016-02-10")
+    assert sorted(e.event_date for e in evs) == ["2016-02-09", "2016-02-10"]
