@@ -1112,3 +1112,11 @@ def test_strikes_on_one_city_on_two_days_stay_two_rows():
             "وكانت طائرات التحالف شنت غارات على مدينة صعدة أمس.")  # fmt: skip
     evs = rows(text, "2016-02-10")
     assert sorted(e.event_date for e in evs) == ["2016-02-09", "2016-02-10"]
+
+
+def test_the_soldiers_a_suicide_bomber_killed_are_no_bomber():
+    text = "وقالت مصادر إن ما لا يقل عن خمسة من رجال الجيش والشرطة قتلوا في هجوم انتحاري استهدف حاجزا في مدينة الرمادي أمس."
+    [ev] = rows(text, "2016-02-10")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Suicide bomb", "Unidentified Armed Group (Iraq)", "Military Forces of Iraq (2014-2018)")
+    assert any("suicide-bomber-is-no-state-force" in line for line in explain(text, "2016-02-10"))
