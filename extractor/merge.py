@@ -9,7 +9,10 @@ context), compatible dates (the same day, or one of them unresolved) and the sam
 named attacker (in a battle, the sides in either order). A later mention also joins
 the event told just before it when it is a definite retelling ("الهجوم", "الانفجار")
 or names no tactic ("هجمات", "قتل") while the other does. Places struck in one
-sentence stay apart. Slots are filled from the most specific telling.
+sentence stay apart. In a battle a territory change and the clash for it at one named place are one
+event, and one side may be named two ways (the army / the security forces of one country, or allies
+against the one enemy); one act told from two days, the earlier as its night or the later as its dawn,
+is one event. Slots are filled from the most specific telling.
 
 Fatalities take the highest count given for this one event in the article: a later
 sentence usually updates or repeats an earlier partial toll. Across articles
