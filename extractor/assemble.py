@@ -302,7 +302,8 @@ class DecisionCues:
 
 _RULE_KEYS = {"event_type", "sub_event_type", "context", "actor1", "actor2", "trigger_starts", "sentence_has",
               "sentence_lacks", "roles"}  # fmt: skip
-_ROLES = {"swap", "rioters_vs_state", "protesters_vs_state", "rioters_vs_civilians", "unidentified_vs_armed"}
+_ROLES = {"swap", "rioters_vs_state", "protesters_vs_state", "rioters_vs_civilians", "unidentified_vs_armed",
+          "unidentified_vs_state"}
 _CONTEXTS = {"protest", "battle", "not_protest"}
 
 
@@ -412,6 +413,9 @@ def retype(event_type: str, sub: str, actor1, actor2, *, trigger: str, text: str
             actor2 = lexicon.civilians(country)
         elif r.roles == "unidentified_vs_armed" and lexicon is not None and country:
             actor1 = lexicon.unidentified(country)
+        elif r.roles == "unidentified_vs_state" and lexicon is not None and country:
+            # the state force read as the attacker is the one struck, unless the target is named already
+            actor1, actor2 = lexicon.unidentified(country), actor2 if actor2 is not None else actor1
         return event_type, sub, actor1, actor2, r
     return event_type, sub, actor1, actor2, None
 
@@ -1005,7 +1009,7 @@ def assemble(mentions: list, doc: Any, ctx: ArticleContext | None, rejected: lis
     from .merge import merge_mentions
 
     reported = decide_all(mentions, doc, ctx, rejected)
-    events = undated_background(merge_mentions(reported, rejected), rejected)
+    events = undated_background(merge_mentions(reported, rejected, doc.text), rejected)
     return act_day(fold_inherited(place_policy(events, ctx, rejected, doc.text), rejected), doc, ctx)
 
 

@@ -9,7 +9,10 @@ context), compatible dates (the same day, or one of them unresolved) and the sam
 named attacker (in a battle, the sides in either order). A later mention also joins
 the event told just before it when it is a definite retelling ("الهجوم", "الانفجار")
 or names no tactic ("هجمات", "قتل") while the other does. Places struck in one
-sentence stay apart. Slots are filled from the most specific telling.
+sentence stay apart. In a battle a territory change and the clash for it at one named place are one
+event, and one side may be named two ways (the army / the security forces of one country, or allies
+against the one enemy); one act told from two days, the earlier as its night or the later as its dawn,
+is one event. Slots are filled from the most specific telling.
 
 Fatalities take the highest count given for this one event in the article: a later
 sentence usually updates or repeats an earlier partial toll. Across articles
@@ -18,8 +21,12 @@ sentence usually updates or repeats an earlier partial toll. Across articles
 
 from __future__ import annotations
 
+import functools
+
 from .assemble import precedence
+from .context import assembly_data, check_keys, word_matcher
 from .mentions import Mention
+from .phrases import PhraseMatcher
 from .resolve.fatalities import Casualties
 
 
@@ -141,16 +148,42 @@ def _compatible(a: Mention, b: Mention) -> bool:
                 and bool(_named(a.actor1)) and _named(a.actor1) == _named(b.actor1))  # fmt: skip
     if a.sub_event_type != b.sub_event_type and a.event_type not in (
         "Explosions/Remote violence", "Violence against civilians"
-    ) and not (a.event_type in precedence().demonstrations and _aggregates(a, b)):
+    ) and not (a.event_type in precedence().demonstrations and _aggregates(a, b)) and not _one_battle_site(a, b):
         return False
     if not (_same_place(a, b) and _same_date(a, b)):
         return False
     a1, b1 = _named(a.actor1), _named(b.actor1)
-    if a1 and b1 and a1 != b1:
-        # in a battle the sides are told in either order; otherwise different attackers are different events
-        if not (a.event_type == "Battles" and (b1 == _named(a.actor2) or a1 == _named(b.actor2))):
-            return False
-    return True
+    # in a battle the sides are told in either order, and one side may be named two ways (_one_side);
+    # otherwise different attackers are different events
+    return not (a1 and b1 and a1 != b1) or (
+        a.event_type == "Battles" and (b1 == _named(a.actor2) or a1 == _named(b.actor2) or _one_side(a, b))
+    )
+
+
+def _one_battle_site(a: Mention, b: Mention) -> bool:
+    """A town taken and the fighting for it ("سيطرت على القاعدة بعد مواجهات عنيفة"), told as a territory change in
+    one telling and a clash in another, at the one place both name, is one battle (ACLED: the territory change)."""
+    return (a.event_type == b.event_type == "Battles" and a.place is not None and b.place is not None
+            and a.place_explicit and b.place_explicit and a.place.location == b.place.location)  # fmt: skip
+
+
+def _state_side(x) -> str:
+    """The country whose state forces (army, police, "قوات الأمن") ``x`` is, or ''."""
+    return x.country if x is not None and x.kind in ("state", "police") and x.country else ""
+
+
+def _one_side(a: Mention, b: Mention) -> bool:
+    """Two tellings of one battle whose attackers differ only in how the side is named: the army in one and
+    the security forces (police) of the same country in the other ("القوات العراقية" / "قوات الأمن"), or two
+    allies against the one enemy both name at the one place both name (the resistance and the army it fights
+    beside). Their other sides must not be two different named groups."""
+    a2, b2 = _named(a.actor2), _named(b.actor2)
+    if a2 and b2 and a2 != b2:
+        return False
+    sa = _state_side(a.actor1)
+    if sa and sa == _state_side(b.actor1):
+        return True
+    return bool(a2) and a2 == b2 and _one_battle_site(a, b)
 
 
 def _near(a: Mention, b: Mention, gap: int = 2) -> bool:
@@ -298,15 +331,60 @@ def fill_unnamed_attackers(events: list[Mention]) -> list[Mention]:
     return events
 
 
-def merge_mentions(mentions: list[Mention], rejected: list | None = None) -> list[Mention]:
+@functools.cache
+def _night_words() -> tuple[PhraseMatcher, PhraseMatcher]:
+    d = check_keys("one_night", assembly_data()["one_night"], {"night", "dawn"})
+    return word_matcher("one_night.night", d["night"]), word_matcher("one_night.dawn", d["dawn"])
+
+
+def _parts_of_night(text: str, m: Mention) -> frozenset[str]:
+    """Which end of a night the sentence of ``m`` tells ("ليلة أمس": the night; "فجر اليوم": its dawn)."""
+    if not text:
+        return frozenset()
+    night, dawn = _night_words()
+    sent = text[m.start : m.end]
+    return frozenset(n for n, w in (("night", night), ("dawn", dawn)) if w.find(sent))
+
+
+def _one_night(a: Mention, b: Mention, parts: dict[int, frozenset[str]]) -> bool:
+    """One act told from two days: the same sub-event at one place (named in both, or in one and the other names
+    only its country), by the same attacker, dated a
+    day apart by two tellings that count their days ("ليلة أول أمس" in a quote given a day later than the
+    reporter's "أمس"), where the earlier day is told as its night or the later as its dawn ("ليلة أمس" and
+    "فجر اليوم"): the night runs over midnight. Any other two days are two events (ACLED: one event a day)."""
+    if a.event_type != b.event_type or a.sub_event_type != b.sub_event_type or _split_siblings(a, b):
+        return False
+    if a.place is None or b.place is None or not (a.place_explicit or b.place_explicit) or not _same_place(a, b):
+        return False  # one names the place, the other the same place or only its country
+    if any(not m.place_explicit and m.place.location != m.place.country for m in (a, b)):
+        return False  # a place only inherited from the article's context says nothing of where this act was
+    if (a.place_explicit and b.place_explicit and a.place.location != b.place.location) or None in (
+        a.event_date, b.event_date
+    ):
+        return False
+    if not {a.date_basis, b.date_basis} <= {"explicit", "relative"} or abs((a.event_date - b.event_date).days) != 1:
+        return False
+    early, late = (a, b) if a.event_date < b.event_date else (b, a)
+    if not ("night" in parts.get(id(early), ()) or "dawn" in parts.get(id(late), ())):
+        return False
+    a1, b1 = _named(a.actor1), _named(b.actor1)
+    return not (a1 and b1 and a1 != b1) or (
+        a.event_type == "Battles" and (b1 == _named(a.actor2) or a1 == _named(b.actor2))
+    )
+
+
+def merge_mentions(mentions: list[Mention], rejected: list | None = None, text: str = "") -> list[Mention]:
     """Greedy, order-preserving merge of mentions of the same event.
 
-    ``rejected`` (for ``--explain``) receives the mentions dropped here and why.
+    ``rejected`` (for ``--explain``) receives the mentions dropped here and why; ``text`` (the article's
+    normalised text) lets two tellings of one night a day apart be one event (:func:`_one_night`).
     """
     events: list[Mention] = []
+    parts = {id(m): _parts_of_night(text, m) for m in mentions}
     for m in mentions:
         for e in events:
-            if _compatible(e, m):
+            if _compatible(e, m) or _one_night(e, m, parts):
+                parts[id(e)] = parts[id(e)] | parts[id(m)]
                 merge_into(e, m)
                 break
         else:

@@ -1133,3 +1133,56 @@ def test_a_toll_told_in_a_relative_clause_on_the_act_before_it_stays_the_event()
             "الأمر الذي أدى إلى مقتل أحد عناصر كتائب القسام.")
     assert not any("described by a past act" in line for line in explain(text))
     assert [r.location for r in rows(text)] == ["Gaza City"]
+
+
+# --- one battle, one row (h-dup3) -----------------------------------------------------------------
+
+
+def test_a_town_taken_and_the_fighting_for_it_are_one_battle():
+    text = ("سيطرت القوات العراقية على مدينة الرمادي أمس بعد طرد مسلحي داعش منها. "
+            "وقالت مصادر إن اشتباكات عنيفة دارت في مدينة الرمادي أمس بين الجيش العراقي ومسلحي تنظيم داعش.")  # fmt: skip
+    evs = rows(text, "2016-02-10")
+    assert [(e.location, e.sub_event_type) for e in evs] == [("Ramadi", "Government regains territory")]
+
+
+def test_the_army_and_the_security_forces_of_one_country_are_one_side_of_a_battle():
+    text = ("اشتبكت القوات العراقية مع مسلحي داعش في مدينة الرمادي اليوم. "
+            "وقال بيان إن قوات الأمن اشتبكت مع مسلحي تنظيم داعش داخل مدينة الرمادي اليوم.")  # fmt: skip
+    evs = rows(text, "2016-02-10")
+    assert [(e.location, e.sub_event_type) for e in evs] == [("Ramadi", "Armed clash")]
+
+
+def test_two_battles_in_one_city_with_different_enemies_stay_two():
+    text = ("اشتبكت القوات العراقية مع مسلحي داعش في مدينة الرمادي اليوم. "
+            "وفي سياق آخر، اندلعت اشتباكات بين الشرطة العراقية ومسلحين من عشيرة البو فهد في مدينة الرمادي اليوم.")  # fmt: skip
+    evs = rows(text, "2016-02-10")
+    assert len(evs) == 2, [(e.actor1, e.actor2, e.location) for e in evs]
+
+
+def test_one_shooting_told_as_yesterday_and_as_the_night_before_is_one_row():
+    text = ("تعرض مواطن أمس لإطلاق نار من مجهولين في مدينة معان. "
+            "وقال شقيقه إن مجهولين أطلقوا النار على مواطن ليلة أول أمس في مدينة معان.")  # fmt: skip
+    evs = rows(text, "2016-02-10")
+    assert [(e.location, e.event_date) for e in evs] == [("Ma'an", "2016-02-09")]
+
+
+def test_strikes_told_at_dawn_today_and_last_night_are_one_row():
+    text = ("شنت طائرات التحالف غارات على مدينة صعدة فجر اليوم. "
+            "وقال سكان إن طائرات التحالف شنت غارات على مدينة صعدة ليلة أمس.")  # fmt: skip
+    evs = rows(text, "2016-02-10")
+    assert [(e.location, e.event_date) for e in evs] == [("Sadah", "2016-02-10")]
+
+
+def test_strikes_on_one_city_on_two_days_stay_two_rows():
+    text = ("شنت طائرات التحالف غارات على مدينة صعدة اليوم. "
+            "وكانت طائرات التحالف شنت غارات على مدينة صعدة أمس.")  # fmt: skip
+    evs = rows(text, "2016-02-10")
+    assert sorted(e.event_date for e in evs) == ["2016-02-09", "2016-02-10"]
+
+
+def test_the_soldiers_a_suicide_bomber_killed_are_no_bomber():
+    text = "وقالت مصادر إن ما لا يقل عن خمسة من رجال الجيش والشرطة قتلوا في هجوم انتحاري استهدف حاجزا في مدينة الرمادي أمس."
+    [ev] = rows(text, "2016-02-10")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Suicide bomb", "Unidentified Armed Group (Iraq)", "Military Forces of Iraq (2014-2018)")
+    assert any("suicide-bomber-is-no-state-force" in line for line in explain(text, "2016-02-10"))
