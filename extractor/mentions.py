@@ -440,6 +440,9 @@ def _build(c: Clause, templates: TemplateSet, gazetteer: Gazetteer, lexicon: Act
                           orgs=[(e.start, e.end) for e in ents if e.type == "ORG"],
                           persons=[(e.start, e.end) for e in ents if e.type == "PER"])  # fmt: skip
     actors = lexicon.join_allies(actors, sent.text, sent.start)  # "الجيش والمقاومة الشعبية": one side
+    # "مسلحون من المقاومة الشعبية": one actor, the group, for every reading below (the two-armed-sides
+    # battle rule too, which would otherwise take the men and their group for the two sides)
+    actors = named_members(actors, sent.text, sent.start)
     event_type, sub = best_match.event_type, best_match.sub_event_type
     tpl = best_match.template
     if tpl.needs_actor and not any(

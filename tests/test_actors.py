@@ -494,3 +494,26 @@ def test_a_roadside_bomb_does_not_take_the_attacker_of_the_articles_air_strikes(
     text = ("شنت طائرات التحالف الدولي أمس غارات على مواقع تنظيم داعش في مدينة الموصل.\n"
             "وقتل خمسة مدنيين أمس في غارة جوية على قضاء المقدادية بمحافظة ديالى.")
     assert {a1 for s, a1, _ in _sides(text) if s == "Air/drone strike"} == {"Global Coalition Against Daesh"}
+
+
+H2015 = "Military Forces of Yemen (2015-2017) Houthi-Saleh"
+
+
+def test_the_houthi_nisba_after_a_noun_names_the_houthis(lex):
+    # "مسلحا حوثيا", "تعزيزات حوثية", "حوثيين": the group's adjective (or its plural as a noun) names the group
+    when = dt.date(2015, 8, 1)
+    assert (H2015, 1) in names(lex, "قتل خمسة عشر مسلحا حوثيا", "Yemen", when)
+    assert (H2015, 1) in names(lex, "استهدفت تعزيزات حوثية", "Yemen", when)
+    rows = _sides("وفي صنعاء قتل ثلاثة حوثيين أمس في انفجار سيارة مفخخة قرب سوق شعبي.")
+    assert rows == [("Remote explosive/landmine/IED", "Unidentified Armed Group (Yemen)", H2015)]
+    # near miss: the bare "مسلحا" with no adjective names no group (a count of fighters, whose side is unknown)
+    assert names(lex, "قتل خمسة عشر مسلحا", "Yemen", when) == []
+
+
+def test_men_of_a_named_group_stand_where_the_men_are_named():
+    # "مسلحون من المقاومة الشعبية" right after the verb is its subject, one actor: the group
+    rows = _sides("استهدف مسلحون من المقاومة الشعبية أمس تعزيزات حوثية شمال مدينة تعز.")
+    assert rows == [("Armed clash", "Popular Resistance", H2015)]
+    # near miss: men named without their group stay an unidentified armed group
+    rows = _sides("استهدف مسلحون أمس تعزيزات حوثية شمال مدينة تعز.")
+    assert rows == [("Armed clash", "Unidentified Armed Group (Yemen)", H2015)]

@@ -865,11 +865,16 @@ def named_members(actors: list[Actor], text: str, offset: int = 0) -> list[Actor
             if nxt is not None:
                 gap = text[u.end - offset : nxt.start - offset]
                 if _words(gap, 0, len(gap)) <= 3 and any(w in gap for w in _MEMBER_OF):
+                    # "استهدف مسلحون من المقاومة الشعبية مواقع": the group stands where its men are named
+                    # (right after the verb, its subject), not two words on
+                    moved[id(nxt)] = u.start
                     continue
                 if _words(gap, 0, len(gap)) <= 5 and any(w in gap for w in _MEMBER_PHRASES):
                     moved[id(nxt)] = u.start  # "هاجم مسلحون يشتبه في انتمائهم لجماعة بوكو حرام قرية"
                     continue
-        out.append(replace(u, start=moved[id(u)]) if id(u) in moved else u)
+        # the moved group reads as its men's noun phrase ("مسلحون من المقاومة", a nominative subject)
+        out.append(replace(u, start=moved[id(u)], matched=text[moved[id(u)] - offset : u.end - offset])
+                   if id(u) in moved else u)
     return out
 
 
