@@ -517,3 +517,13 @@ def test_men_of_a_named_group_stand_where_the_men_are_named():
     # near miss: men named without their group stay an unidentified armed group
     rows = _sides("استهدف مسلحون أمس تعزيزات حوثية شمال مدينة تعز.")
     assert rows == [("Armed clash", "Unidentified Armed Group (Yemen)", H2015)]
+
+
+def test_kurdish_fighters_inside_turkey_are_the_pkk():
+    # "فجر مقاتلون أكراد لغما": inside Turkey the nation named after the fighters' noun is the PKK's men
+    rows = _sides("قالت مصادر أمنية إن جنديين تركيين قتلا عندما فجر مقاتلون أكراد لغما أرضيا اليوم في إقليم شرناق "
+                  "جنوب شرق تركيا.")
+    assert rows == [("Remote explosive/landmine/IED", "PKK: Kurdistan Workers Party", "Military Forces of Turkey")]
+    # near miss: Kurdish fighters in Syria are not the PKK
+    rows = _sides("وقال ناشطون إن المقاتلين الأكراد هاجموا مواقع لتنظيم داعش قرب مدينة الحسكة السورية أمس.")
+    assert rows and all(a1 != "PKK: Kurdistan Workers Party" for _, a1, _ in rows)
