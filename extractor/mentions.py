@@ -519,6 +519,18 @@ def _build(c: Clause, templates: TemplateSet, gazetteer: Gazetteer, lexicon: Act
             if actor2 is None or actor2.name == air.name:
                 actor2 = actor1
             actor1 = air
+    if (sub == "Air/drone strike" and actor2 is None and actor1 is not None and actor1.kind in ("state", "external")
+            and lexicon.armed_site_after(sent.text, best_match.end - sent.start)
+            and not lexicon.civilian_object_with_casualties(sent.text, best_match.end - sent.start)):  # fmt: skip
+        # "شن طيران التحالف غارات استهدفت معسكر الصباحية": a camp or position whose owner the clause does not
+        # name belongs to the side the neighbouring sentences name (nearest first), not to the striker's allies
+        near = [doc.sentences[j] for d in range(1, _AIR_FORCE_WINDOW + 1) for j in (idx - d, idx + d)
+                if 0 <= j < len(doc.sentences)]  # fmt: skip
+        opp = lexicon.opponent_nearby([(s.text, s.start) for s in near], actor1, event_country=country or None,
+                                      event_date=published)  # fmt: skip
+        if opp is not None:
+            actor2 = opp
+            air_flags = air_flags + [TARGET_SIDE_NEARBY]
     # --- defaults that ACLED's definitions imply ---------------------------------------------
     if country:
         actor1, actor2 = _defaults(lexicon, event_type, sub, actor1, actor2, country, published, sent.text,
@@ -584,6 +596,8 @@ def _build(c: Clause, templates: TemplateSet, gazetteer: Gazetteer, lexicon: Act
 
 #: The flag (and the note of the row, rows.py) of an air strike whose air force a neighbouring sentence names.
 AIR_FORCE_NEARBY = "attacker named in a neighbouring sentence"
+#: The flag of an air strike on a camp or position whose side a neighbouring sentence names.
+TARGET_SIDE_NEARBY = "target side named in a neighbouring sentence"
 #: How many sentences either side an unattributed air strike looks for the air force the article names.
 _AIR_FORCE_WINDOW = 2
 

@@ -527,3 +527,18 @@ def test_kurdish_fighters_inside_turkey_are_the_pkk():
     # near miss: Kurdish fighters in Syria are not the PKK
     rows = _sides("وقال ناشطون إن المقاتلين الأكراد هاجموا مواقع لتنظيم داعش قرب مدينة الحسكة السورية أمس.")
     assert rows and all(a1 != "PKK: Kurdistan Workers Party" for _, a1, _ in rows)
+
+
+def test_an_air_strike_on_a_camp_hits_the_side_the_article_names():
+    # "استهدفت معسكر النهدين": a camp whose owner the clause leaves unnamed is the side the sentence before names
+    text = ("وقصفت طائرات التحالف أمس مواقع للحوثيين في مأرب.\n"
+            "وفي العاصمة صنعاء شن طيران التحالف خمس غارات استهدفت معسكر النهدين أمس.")
+    rows = {(s, a1, a2) for s, a1, a2 in _sides(text)}
+    assert ("Air/drone strike", "Operation Restoring Hope", H2015) in rows
+    assert all(a2 == H2015 for _, _, a2 in rows)
+    # near miss: a strike that names no camp or position keeps no target side
+    text = ("وقصفت طائرات التحالف أمس مواقع للحوثيين في مأرب.\n"
+            "وفي العاصمة صنعاء شن طيران التحالف خمس غارات أمس.")
+    rows = _sides(text)
+    assert ("Air/drone strike", "Operation Restoring Hope", H2015) in rows
+    assert any(s == "Air/drone strike" and a1 == "Operation Restoring Hope" and not a2 for s, a1, a2 in rows)

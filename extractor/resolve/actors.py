@@ -168,7 +168,7 @@ def _today() -> datetime.date:
 
 
 _TOP_KEYS = {"kind_inter", "countries", "fillers", "generic_state_forces_in", "ignore", "speech_verbs", "speaker_doer", "speaker_own", "support_cues", "victim_verbs", "agent_cues",
-             "source_nouns", "source_links", "state_targets", "civilian_objects", "vague_victims", "group_heads", "casualty_words", "state_words", "groups", "roles",
+             "source_nouns", "source_links", "state_targets", "civilian_objects", "armed_sites", "vague_victims", "group_heads", "casualty_words", "state_words", "groups", "roles",
              "source", "attacker_anaphora", "opponent_cues", "allies", "attribution_cues", "owned_targets",
              "owned_by_link"}  # fmt: skip
 _ALIAS_GROUP_KEYS = {"name", "kind", "country", "acled", "only_in", "aliases", "sources"}
@@ -254,6 +254,7 @@ class ActorLexicon:
             raise ValueError(f"actors.yaml: state_targets: unknown role(s) {sorted(set(targets) - {'police', 'military'})}")
         self._state_targets = PhraseMatcher((w, role) for role, ws in targets.items() for w in ws)
         self._civilian_objects = PhraseMatcher((w, "civilian") for w in data.get("civilian_objects") or [])
+        self._armed_sites = PhraseMatcher((w, "site") for w in data.get("armed_sites") or [])
         self._vague = {normalize_key(w) for w in data.get("vague_victims") or []}
         self._group_heads = {normalize_key(w) for w in data.get("group_heads") or []}
         self._casualty_words = PhraseMatcher((w, "casualty") for w in data.get("casualty_words") or [])
@@ -475,6 +476,23 @@ class ActorLexicon:
         """'police' or 'military' when the text after ``after`` names a state-force institution as the target."""
         hit = next(self._state_targets.iter(text[after:]), None)
         return hit.payload if hit else None
+
+    def armed_site_after(self, text: str, after: int = 0) -> bool:
+        """Whether the text after ``after`` names a site of an armed side as the target ("غارات استهدفت
+        معسكر الصباحية", "مواقع الدفاع الجوي")."""
+        return self._armed_sites.contains(text[after:])
+
+    def opponent_nearby(self, sentences: list[tuple[str, int]], of: Actor, *, event_country: str | None,
+                        event_date: datetime.date | None) -> Actor | None:
+        """The armed side, neither ``of`` nor its ally nor an unnamed group, that ``sentences`` ((normalised
+        text, offset), nearest first) name: whose camp an air strike that names no owner hit."""
+        for text, offset in sentences:
+            found = named_members(self.find(text, offset, event_country=event_country, event_date=event_date),
+                                  text, offset)  # fmt: skip
+            for a in found:
+                if a.kind in _ARMED and a.kind != "unidentified" and a.name != of.name and not self.allied(a, of):
+                    return a
+        return None
 
     def is_vague_victim(self, actor: Actor) -> bool:
         """Civilians named only as "people" (أشخاص): any named target says more."""
