@@ -462,6 +462,15 @@ def _build(c: Clause, templates: TemplateSet, gazetteer: Gazetteer, lexicon: Act
         # "وكبد الجيش القوات المهاجمة خسائر": the attackers an earlier sentence named are the other side
         prev = [(s.text, s.start) for s in doc.sentences[max(0, idx - 2) : idx]]
         actor2 = lexicon.antecedent(prev, actor1, event_country=country or None, event_date=published)
+    side_flags: list[str] = []
+    if (event_type == "Battles" and (actor1 is None or actor2 is None or "unidentified" in (actor1.kind, actor2.kind))
+            and lexicon.refers_to_sides(sent.text)):  # fmt: skip
+        # "اندلعت اشتباكات بين الطرفين": the two sides are the ones the sentences before named
+        prev = [(s.text, s.start) for s in doc.sentences[max(0, idx - 3) : idx]]
+        pair = lexicon.two_sides_before(prev, event_country=country or None, event_date=published)
+        if pair is not None:
+            actor1, actor2 = pair
+            side_flags = [SIDES_BEFORE]
     if actor1 is None and event_type != "Riots":
         settlers = next((a for a in actors if a.assoc.startswith("Settlers")), None)
         if settlers is not None:  # outside a riot ACLED codes settlers as their own actor (inter 3)
@@ -590,12 +599,14 @@ def _build(c: Clause, templates: TemplateSet, gazetteer: Gazetteer, lexicon: Act
         # "قصفت المدفعية": a verb tells a new event even when a definite weapon noun outranks it
         definite=all(is_definite(sent.text, x.hit.word_start - sent.start, x.start - sent.start) for x in matches),
         sentence_indexes=[idx],
-        flags=air_flags,
+        flags=air_flags + side_flags,
     )
 
 
 #: The flag (and the note of the row, rows.py) of an air strike whose air force a neighbouring sentence names.
 AIR_FORCE_NEARBY = "attacker named in a neighbouring sentence"
+#: The flag of a battle "بين الطرفين" whose two sides an earlier sentence names.
+SIDES_BEFORE = "the two sides named in an earlier sentence"
 #: The flag of an air strike on a camp or position whose side a neighbouring sentence names.
 TARGET_SIDE_NEARBY = "target side named in a neighbouring sentence"
 #: How many sentences either side an unattributed air strike looks for the air force the article names.

@@ -230,6 +230,7 @@ ACTORS = _obj({
     "vague_victims": _phrases("victim nouns that name no side"),
     "casualty_words": _phrases("words for the dead and wounded"),
     "attacker_anaphora": _phrases("words that refer back to the attackers of an earlier sentence (القوات المهاجمة)"),
+    "sides_anaphora": _phrases("words that refer back to the two sides an earlier sentence names (بين الطرفين)"),
     "allies": {"type": "array", "items": {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 2},
                "description": "groups of ACLED actor names (period suffix left out) that fight on one side, never each other"},
     "attribution_cues": _phrases("words before a speech verb that attribute the report (بحسب ما): its subject is a source wherever it stands"),

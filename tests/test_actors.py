@@ -542,3 +542,16 @@ def test_an_air_strike_on_a_camp_hits_the_side_the_article_names():
     rows = _sides(text)
     assert ("Air/drone strike", "Operation Restoring Hope", H2015) in rows
     assert any(s == "Air/drone strike" and a1 == "Operation Restoring Hope" and not a2 for s, a1, a2 in rows)
+
+
+def test_a_battle_between_the_two_sides_takes_the_sides_named_before():
+    # "بين الطرفين" refers back to the two sides the sentence before names
+    text = ("تقدمت قوات المقاومة الشعبية أمس نحو مواقع الحوثيين في مديرية صرواح بمحافظة مأرب.\n"
+            "وشهدت مديرية صرواح اشتباكات عنيفة بين الطرفين منذ فجر أمس.")
+    rows = {(a1, a2) for s, a1, a2 in _sides(text) if s == "Armed clash"}
+    assert ("Popular Resistance", H2015) in rows
+    assert all("Unidentified" not in a1 for a1, _ in rows)
+    # near miss: with no two sides named before, the clash keeps its unnamed side
+    text = ("قال سكان إن الوضع في مأرب متوتر منذ أيام.\n"
+            "وشهدت مديرية صرواح اشتباكات عنيفة بين الطرفين منذ فجر أمس.")
+    assert all(a1 == "Unidentified Armed Group (Yemen)" for s, a1, _ in _sides(text) if s == "Armed clash")

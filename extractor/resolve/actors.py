@@ -169,7 +169,7 @@ def _today() -> datetime.date:
 
 _TOP_KEYS = {"kind_inter", "countries", "fillers", "generic_state_forces_in", "ignore", "speech_verbs", "speaker_doer", "speaker_own", "support_cues", "victim_verbs", "agent_cues",
              "source_nouns", "source_links", "state_targets", "civilian_objects", "armed_sites", "vague_victims", "group_heads", "casualty_words", "state_words", "groups", "roles",
-             "source", "attacker_anaphora", "opponent_cues", "allies", "attribution_cues", "owned_targets",
+             "source", "attacker_anaphora", "sides_anaphora", "opponent_cues", "allies", "attribution_cues", "owned_targets",
              "owned_by_link"}  # fmt: skip
 _ALIAS_GROUP_KEYS = {"name", "kind", "country", "acled", "only_in", "aliases", "sources"}
 
@@ -259,6 +259,7 @@ class ActorLexicon:
         self._group_heads = {normalize_key(w) for w in data.get("group_heads") or []}
         self._casualty_words = PhraseMatcher((w, "casualty") for w in data.get("casualty_words") or [])
         self._anaphora = PhraseMatcher((w, "attackers") for w in data.get("attacker_anaphora") or [])
+        self._sides_anaphora = PhraseMatcher((w, "sides") for w in data.get("sides_anaphora") or [])
         self._attribution = {normalize_key(w) for w in data.get("attribution_cues") or []}
         self._owned = {normalize_key(w) for w in data.get("owned_targets") or []}
         self._owned_by_link = self._owned | {normalize_key(w) for w in data.get("owned_by_link") or []}
@@ -526,6 +527,25 @@ class ActorLexicon:
     def refers_to_attackers(self, text: str) -> bool:
         """Whether the text names "the attackers" of an earlier sentence ("كبد الجيش القوات المهاجمة خسائر")."""
         return self._anaphora.contains(text)
+
+    def refers_to_sides(self, text: str) -> bool:
+        """Whether the text names "the two sides" of an earlier sentence ("اشتباكات بين الطرفين")."""
+        return self._sides_anaphora.contains(text)
+
+    def two_sides_before(self, sentences: list[tuple[str, int]], *, event_country: str | None,
+                         event_date: datetime.date | None) -> tuple[Actor, Actor] | None:
+        """The two named armed sides (not allies, no unnamed group) of the nearest of ``sentences``
+        ((normalised text, offset), nearest last) that names two: whom "الطرفين" refers back to."""
+        for text, offset in reversed(sentences):
+            armed = [a for a in named_members(self.join_allies(self.find(text, offset, event_country=event_country,
+                                                                         event_date=event_date), text, offset),
+                                              text, offset)
+                     if a.kind in _ARMED and a.kind != "unidentified"]  # fmt: skip
+            for i, a in enumerate(armed):
+                b = next((b for b in armed[i + 1 :] if b.name != a.name and not self.allied(a, b)), None)
+                if b is not None:
+                    return a, b
+        return None
 
     def antecedent(self, sentences: list[tuple[str, int]], than: Actor, *, event_country: str | None,
                    event_date: datetime.date | None) -> Actor | None:  # fmt: skip
