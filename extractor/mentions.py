@@ -443,6 +443,9 @@ def _build(c: Clause, templates: TemplateSet, gazetteer: Gazetteer, lexicon: Act
                           orgs=[(e.start, e.end) for e in ents if e.type == "ORG"],
                           persons=[(e.start, e.end) for e in ents if e.type == "PER"])  # fmt: skip
     actors = lexicon.join_allies(actors, sent.text, sent.start)  # "الجيش والمقاومة الشعبية": one side
+    # "مسلحون من المقاومة الشعبية": one actor, the group, for every reading below (the two-armed-sides
+    # battle rule too, which would otherwise take the men and their group for the two sides)
+    actors = named_members(actors, sent.text, sent.start)
     event_type, sub = best_match.event_type, best_match.sub_event_type
     tpl = best_match.template
     if tpl.needs_actor and not any(
@@ -462,6 +465,15 @@ def _build(c: Clause, templates: TemplateSet, gazetteer: Gazetteer, lexicon: Act
         # "وكبد الجيش القوات المهاجمة خسائر": the attackers an earlier sentence named are the other side
         prev = [(s.text, s.start) for s in doc.sentences[max(0, idx - 2) : idx]]
         actor2 = lexicon.antecedent(prev, actor1, event_country=country or None, event_date=published)
+    side_flags: list[str] = []
+    if (event_type == "Battles" and (actor1 is None or actor2 is None or "unidentified" in (actor1.kind, actor2.kind))
+            and lexicon.refers_to_sides(sent.text)):  # fmt: skip
+        # "اندلعت اشتباكات بين الطرفين": the two sides are the ones the sentences before named
+        prev = [(s.text, s.start) for s in doc.sentences[max(0, idx - 3) : idx]]
+        pair = lexicon.two_sides_before(prev, event_country=country or None, event_date=published)
+        if pair is not None:
+            actor1, actor2 = pair
+            side_flags = [SIDES_BEFORE]
     if actor1 is None and event_type != "Riots":
         settlers = next((a for a in actors if a.assoc.startswith("Settlers")), None)
         if settlers is not None:  # outside a riot ACLED codes settlers as their own actor (inter 3)
@@ -519,6 +531,18 @@ def _build(c: Clause, templates: TemplateSet, gazetteer: Gazetteer, lexicon: Act
             if actor2 is None or actor2.name == air.name:
                 actor2 = actor1
             actor1 = air
+    if (sub == "Air/drone strike" and actor2 is None and actor1 is not None and actor1.kind in ("state", "external")
+            and lexicon.armed_site_after(sent.text, best_match.end - sent.start)
+            and not lexicon.civilian_object_with_casualties(sent.text, best_match.end - sent.start)):  # fmt: skip
+        # "شن طيران التحالف غارات استهدفت معسكر الصباحية": a camp or position whose owner the clause does not
+        # name belongs to the side the neighbouring sentences name (nearest first), not to the striker's allies
+        near = [doc.sentences[j] for d in range(1, _AIR_FORCE_WINDOW + 1) for j in (idx - d, idx + d)
+                if 0 <= j < len(doc.sentences)]  # fmt: skip
+        opp = lexicon.opponent_nearby([(s.text, s.start) for s in near], actor1, event_country=country or None,
+                                      event_date=published)  # fmt: skip
+        if opp is not None:
+            actor2 = opp
+            air_flags = air_flags + [TARGET_SIDE_NEARBY]
     # --- defaults that ACLED's definitions imply ---------------------------------------------
     if country:
         actor1, actor2 = _defaults(lexicon, event_type, sub, actor1, actor2, country, published, sent.text,
@@ -578,12 +602,16 @@ def _build(c: Clause, templates: TemplateSet, gazetteer: Gazetteer, lexicon: Act
         # "قصفت المدفعية": a verb tells a new event even when a definite weapon noun outranks it
         definite=all(is_definite(sent.text, x.hit.word_start - sent.start, x.start - sent.start) for x in matches),
         sentence_indexes=[idx],
-        flags=air_flags,
+        flags=air_flags + side_flags,
     )
 
 
 #: The flag (and the note of the row, rows.py) of an air strike whose air force a neighbouring sentence names.
 AIR_FORCE_NEARBY = "attacker named in a neighbouring sentence"
+#: The flag of a battle "بين الطرفين" whose two sides an earlier sentence names.
+SIDES_BEFORE = "the two sides named in an earlier sentence"
+#: The flag of an air strike on a camp or position whose side a neighbouring sentence names.
+TARGET_SIDE_NEARBY = "target side named in a neighbouring sentence"
 #: How many sentences either side an unattributed air strike looks for the air force the article names.
 _AIR_FORCE_WINDOW = 2
 

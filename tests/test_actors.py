@@ -494,3 +494,64 @@ def test_a_roadside_bomb_does_not_take_the_attacker_of_the_articles_air_strikes(
     text = ("شنت طائرات التحالف الدولي أمس غارات على مواقع تنظيم داعش في مدينة الموصل.\n"
             "وقتل خمسة مدنيين أمس في غارة جوية على قضاء المقدادية بمحافظة ديالى.")
     assert {a1 for s, a1, _ in _sides(text) if s == "Air/drone strike"} == {"Global Coalition Against Daesh"}
+
+
+H2015 = "Military Forces of Yemen (2015-2017) Houthi-Saleh"
+
+
+def test_the_houthi_nisba_after_a_noun_names_the_houthis(lex):
+    # "مسلحا حوثيا", "تعزيزات حوثية", "حوثيين": the group's adjective (or its plural as a noun) names the group
+    when = dt.date(2015, 8, 1)
+    assert (H2015, 1) in names(lex, "قتل خمسة عشر مسلحا حوثيا", "Yemen", when)
+    assert (H2015, 1) in names(lex, "استهدفت تعزيزات حوثية", "Yemen", when)
+    rows = _sides("وفي صنعاء قتل ثلاثة حوثيين أمس في انفجار سيارة مفخخة قرب سوق شعبي.")
+    assert rows == [("Remote explosive/landmine/IED", "Unidentified Armed Group (Yemen)", H2015)]
+    # near miss: the bare "مسلحا" with no adjective names no group (a count of fighters, whose side is unknown)
+    assert names(lex, "قتل خمسة عشر مسلحا", "Yemen", when) == []
+
+
+def test_men_of_a_named_group_stand_where_the_men_are_named():
+    # "مسلحون من المقاومة الشعبية" right after the verb is its subject, one actor: the group
+    rows = _sides("استهدف مسلحون من المقاومة الشعبية أمس تعزيزات حوثية شمال مدينة تعز.")
+    assert rows == [("Armed clash", "Popular Resistance", H2015)]
+    # near miss: men named without their group stay an unidentified armed group
+    rows = _sides("استهدف مسلحون أمس تعزيزات حوثية شمال مدينة تعز.")
+    assert rows == [("Armed clash", "Unidentified Armed Group (Yemen)", H2015)]
+
+
+def test_kurdish_fighters_inside_turkey_are_the_pkk():
+    # "فجر مقاتلون أكراد لغما": inside Turkey the nation named after the fighters' noun is the PKK's men
+    rows = _sides("قالت مصادر أمنية إن جنديين تركيين قتلا عندما فجر مقاتلون أكراد لغما أرضيا اليوم في إقليم شرناق "
+                  "جنوب شرق تركيا.")
+    assert rows == [("Remote explosive/landmine/IED", "PKK: Kurdistan Workers Party", "Military Forces of Turkey")]
+    # near miss: Kurdish fighters in Syria are not the PKK
+    rows = _sides("وقال ناشطون إن المقاتلين الأكراد هاجموا مواقع لتنظيم داعش قرب مدينة الحسكة السورية أمس.")
+    assert rows and all(a1 != "PKK: Kurdistan Workers Party" for _, a1, _ in rows)
+
+
+def test_an_air_strike_on_a_camp_hits_the_side_the_article_names():
+    # "استهدفت معسكر النهدين": a camp whose owner the clause leaves unnamed is the side the sentence before names
+    text = ("وقصفت طائرات التحالف أمس مواقع للحوثيين في مأرب.\n"
+            "وفي العاصمة صنعاء شن طيران التحالف خمس غارات استهدفت معسكر النهدين أمس.")
+    rows = {(s, a1, a2) for s, a1, a2 in _sides(text)}
+    assert ("Air/drone strike", "Operation Restoring Hope", H2015) in rows
+    assert all(a2 == H2015 for _, _, a2 in rows)
+    # near miss: a strike that names no camp or position keeps no target side
+    text = ("وقصفت طائرات التحالف أمس مواقع للحوثيين في مأرب.\n"
+            "وفي العاصمة صنعاء شن طيران التحالف خمس غارات أمس.")
+    rows = _sides(text)
+    assert ("Air/drone strike", "Operation Restoring Hope", H2015) in rows
+    assert any(s == "Air/drone strike" and a1 == "Operation Restoring Hope" and not a2 for s, a1, a2 in rows)
+
+
+def test_a_battle_between_the_two_sides_takes_the_sides_named_before():
+    # "بين الطرفين" refers back to the two sides the sentence before names
+    text = ("تقدمت قوات المقاومة الشعبية أمس نحو مواقع الحوثيين في مديرية صرواح بمحافظة مأرب.\n"
+            "وشهدت مديرية صرواح اشتباكات عنيفة بين الطرفين منذ فجر أمس.")
+    rows = {(a1, a2) for s, a1, a2 in _sides(text) if s == "Armed clash"}
+    assert ("Popular Resistance", H2015) in rows
+    assert all("Unidentified" not in a1 for a1, _ in rows)
+    # near miss: with no two sides named before, the clash keeps its unnamed side
+    text = ("قال سكان إن الوضع في مأرب متوتر منذ أيام.\n"
+            "وشهدت مديرية صرواح اشتباكات عنيفة بين الطرفين منذ فجر أمس.")
+    assert all(a1 == "Unidentified Armed Group (Yemen)" for s, a1, _ in _sides(text) if s == "Armed clash")

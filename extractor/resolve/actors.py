@@ -168,8 +168,8 @@ def _today() -> datetime.date:
 
 
 _TOP_KEYS = {"kind_inter", "countries", "fillers", "generic_state_forces_in", "ignore", "speech_verbs", "speaker_doer", "speaker_own", "support_cues", "victim_verbs", "agent_cues",
-             "source_nouns", "source_links", "state_targets", "civilian_objects", "vague_victims", "group_heads", "casualty_words", "state_words", "groups", "roles",
-             "source", "attacker_anaphora", "opponent_cues", "allies", "attribution_cues", "owned_targets",
+             "source_nouns", "source_links", "state_targets", "civilian_objects", "armed_sites", "vague_victims", "group_heads", "casualty_words", "state_words", "groups", "roles",
+             "source", "attacker_anaphora", "sides_anaphora", "opponent_cues", "allies", "attribution_cues", "owned_targets",
              "owned_by_link"}  # fmt: skip
 _ALIAS_GROUP_KEYS = {"name", "kind", "country", "acled", "only_in", "aliases", "sources"}
 
@@ -254,10 +254,12 @@ class ActorLexicon:
             raise ValueError(f"actors.yaml: state_targets: unknown role(s) {sorted(set(targets) - {'police', 'military'})}")
         self._state_targets = PhraseMatcher((w, role) for role, ws in targets.items() for w in ws)
         self._civilian_objects = PhraseMatcher((w, "civilian") for w in data.get("civilian_objects") or [])
+        self._armed_sites = PhraseMatcher((w, "site") for w in data.get("armed_sites") or [])
         self._vague = {normalize_key(w) for w in data.get("vague_victims") or []}
         self._group_heads = {normalize_key(w) for w in data.get("group_heads") or []}
         self._casualty_words = PhraseMatcher((w, "casualty") for w in data.get("casualty_words") or [])
         self._anaphora = PhraseMatcher((w, "attackers") for w in data.get("attacker_anaphora") or [])
+        self._sides_anaphora = PhraseMatcher((w, "sides") for w in data.get("sides_anaphora") or [])
         self._attribution = {normalize_key(w) for w in data.get("attribution_cues") or []}
         self._owned = {normalize_key(w) for w in data.get("owned_targets") or []}
         self._owned_by_link = self._owned | {normalize_key(w) for w in data.get("owned_by_link") or []}
@@ -476,6 +478,23 @@ class ActorLexicon:
         hit = next(self._state_targets.iter(text[after:]), None)
         return hit.payload if hit else None
 
+    def armed_site_after(self, text: str, after: int = 0) -> bool:
+        """Whether the text after ``after`` names a site of an armed side as the target ("غارات استهدفت
+        معسكر الصباحية", "مواقع الدفاع الجوي")."""
+        return self._armed_sites.contains(text[after:])
+
+    def opponent_nearby(self, sentences: list[tuple[str, int]], of: Actor, *, event_country: str | None,
+                        event_date: datetime.date | None) -> Actor | None:
+        """The armed side, neither ``of`` nor its ally nor an unnamed group, that ``sentences`` ((normalised
+        text, offset), nearest first) name: whose camp an air strike that names no owner hit."""
+        for text, offset in sentences:
+            found = named_members(self.find(text, offset, event_country=event_country, event_date=event_date),
+                                  text, offset)  # fmt: skip
+            for a in found:
+                if a.kind in _ARMED and a.kind != "unidentified" and a.name != of.name and not self.allied(a, of):
+                    return a
+        return None
+
     def is_vague_victim(self, actor: Actor) -> bool:
         """Civilians named only as "people" (أشخاص): any named target says more."""
         return actor.kind == "civilians" and not actor.assoc and actor.matched.lower() in self._vague
@@ -508,6 +527,25 @@ class ActorLexicon:
     def refers_to_attackers(self, text: str) -> bool:
         """Whether the text names "the attackers" of an earlier sentence ("كبد الجيش القوات المهاجمة خسائر")."""
         return self._anaphora.contains(text)
+
+    def refers_to_sides(self, text: str) -> bool:
+        """Whether the text names "the two sides" of an earlier sentence ("اشتباكات بين الطرفين")."""
+        return self._sides_anaphora.contains(text)
+
+    def two_sides_before(self, sentences: list[tuple[str, int]], *, event_country: str | None,
+                         event_date: datetime.date | None) -> tuple[Actor, Actor] | None:
+        """The two named armed sides (not allies, no unnamed group) of the nearest of ``sentences``
+        ((normalised text, offset), nearest last) that names two: whom "الطرفين" refers back to."""
+        for text, offset in reversed(sentences):
+            armed = [a for a in named_members(self.join_allies(self.find(text, offset, event_country=event_country,
+                                                                         event_date=event_date), text, offset),
+                                              text, offset)
+                     if a.kind in _ARMED and a.kind != "unidentified"]  # fmt: skip
+            for i, a in enumerate(armed):
+                b = next((b for b in armed[i + 1 :] if b.name != a.name and not self.allied(a, b)), None)
+                if b is not None:
+                    return a, b
+        return None
 
     def antecedent(self, sentences: list[tuple[str, int]], than: Actor, *, event_country: str | None,
                    event_date: datetime.date | None) -> Actor | None:  # fmt: skip
@@ -865,11 +903,16 @@ def named_members(actors: list[Actor], text: str, offset: int = 0) -> list[Actor
             if nxt is not None:
                 gap = text[u.end - offset : nxt.start - offset]
                 if _words(gap, 0, len(gap)) <= 3 and any(w in gap for w in _MEMBER_OF):
+                    # "استهدف مسلحون من المقاومة الشعبية مواقع": the group stands where its men are named
+                    # (right after the verb, its subject), not two words on
+                    moved[id(nxt)] = u.start
                     continue
                 if _words(gap, 0, len(gap)) <= 5 and any(w in gap for w in _MEMBER_PHRASES):
                     moved[id(nxt)] = u.start  # "هاجم مسلحون يشتبه في انتمائهم لجماعة بوكو حرام قرية"
                     continue
-        out.append(replace(u, start=moved[id(u)]) if id(u) in moved else u)
+        # the moved group reads as its men's noun phrase ("مسلحون من المقاومة", a nominative subject)
+        out.append(replace(u, start=moved[id(u)], matched=text[moved[id(u)] - offset : u.end - offset])
+                   if id(u) in moved else u)
     return out
 
 
