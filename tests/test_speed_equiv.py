@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 from extractor.normalize import normalize_text
 from extractor.resolve.places import Gazetteer
@@ -532,3 +533,24 @@ def test_leaving_out_history_clauses_and_opinion_columns_keeps_the_rows():
         rows += sum(map(len, a))
     assert rows > 20
     assert len(short.ner.seen) < len(full.ner.seen)
+
+
+def test_told_elsewhere_read_from_its_last_word_equals_the_whole_window_read():
+    """A name after "قال للصحفيين في" or "هجوم انطلق من مدينة" is told elsewhere; the shortcut reads the last word
+    first and gives the whole window's answer at every position of random texts (type words, digits, _ included)."""
+    from extractor.resolve.places import _told_elsewhere, _told_elsewhere_at
+
+    words = ["قال", "للصحفيين", "الصحفيين", "في", "من", "انطلق", "انطلقت", "شنته", "مؤتمر", "صحفي", "عقده", "إقامته",
+             "مدينة", "بلدة", "ومحافظة", "قرية", "حلب", "3", "x_", "_", "في3", "٣من"]
+    gaps = [" ", " ", "  ", "، ", ".", "\n", "", "-", "«"]
+    rng = random.Random(17)
+    hits = 0
+    for _ in range(4000):
+        text = normalize_text("".join(rng.choice(words) + rng.choice(gaps) for _ in range(rng.randint(0, 25))))
+        for j in range(len(text) + 1):
+            want = _told_elsewhere(text[max(0, j - 80) : j])
+            hits += want
+            assert _told_elsewhere_at(text, j) == want, (text, j)
+    assert hits  # the phrases were met
+    assert not [c for c in map(chr, range(0x110000)) if bool(re.match(r"\w", c)) != (c.isalnum() or c == "_")]
+    assert _told_elsewhere_at(normalize_text("وقال للصحفيين في مدينة "), len(normalize_text("وقال للصحفيين في ")))

@@ -344,6 +344,30 @@ def type_word(word: str) -> str:
     return _TYPE_WORDS.get(_bare(normalize_key(word)), "")
 
 
+#: the last word of each ``elsewhere_words`` phrase (في، من): a name whose words before end otherwise (type words
+#: passed over) is told where it happened, and :func:`_told_elsewhere_at` says so without reading them all
+_ELSEWHERE_LAST = frozenset(k.split()[-1] for k in _ELSEWHERE if " " in k)
+
+
+def _told_elsewhere_at(text: str, j: int) -> bool:
+    """``_told_elsewhere(text[max(0, j - 80) : j])``, reading only the last word first: its words are \\w runs
+    (a letter, digit or _: ``c.isalnum() or c == "_"``), and only a last word that ends a phrase or is a type
+    word needs the whole window read."""
+    lo = max(0, j - 80)
+    k = j
+    while k > lo and not (text[k - 1].isalnum() or text[k - 1] == "_"):
+        k -= 1
+    i = k
+    while i > lo and (text[i - 1].isalnum() or text[i - 1] == "_"):
+        i -= 1
+    if i == k:
+        return False  # no word in the window
+    w = text[i:k]
+    if w not in _ELSEWHERE_LAST and Gazetteer._bare_word(w) not in _TYPE_WORDS:
+        return False
+    return _told_elsewhere(text[lo:j])
+
+
 def _told_elsewhere(before: str) -> bool:
     """Whether the words just before a name (type words passed over) are one of ``elsewhere_words``: "أمام
     الصحافيين في أنقرة", "هجوم شنته من عدن", "من مقر إقامته في الرياض" (place_words.yaml)."""
@@ -937,7 +961,7 @@ class Gazetteer:
             prev[0] in _LEADER_WORDS or prev[0][1:] in _LEADER_WORDS
         ):
             return None  # "التحالف بقيادة السعودية", "الذي تقوده واشنطن": who leads, not where
-        if _ELSEWHERE and _told_elsewhere(text[max(0, j - 80) : j]):
+        if _ELSEWHERE and _told_elsewhere_at(text, j):
             return None  # "قال أمام الصحافيين في أنقرة", "هجوم شنته من عدن": not where it happened
         if self._title(text, s, e):
             return None  # «الرياض» the newspaper, "عاصفة الحزم": a quoted title names no place
