@@ -554,3 +554,18 @@ def test_told_elsewhere_read_from_its_last_word_equals_the_whole_window_read():
     assert hits  # the phrases were met
     assert not [c for c in map(chr, range(0x110000)) if bool(re.match(r"\w", c)) != (c.isalnum() or c == "_")]
     assert _told_elsewhere_at(normalize_text("وقال للصحفيين في مدينة "), len(normalize_text("وقال للصحفيين في ")))
+
+
+def test_candidates_equal_the_word_by_word_scan_whatever_the_spaces():
+    """A key runs on over its words ("دير" + "الزور"), across two spaces or none ("دير\\tالزور",
+    "حلب،دمشق"), but never across a gap of three characters: the memoised scan as the word-by-word one."""
+    g = Gazetteer.load()
+    gaps = [" ", "  ", "   ", "    ", "\t", "\u00a0", " \n", "، ", "،", " ، ", "-", " - ", "", "_", "((", ". "]
+    rng = random.Random(19)
+    for _ in range(3000):
+        k = rng.randint(0, 25)
+        text = "".join(rng.choice(gaps[:4]) * rng.randint(0, 1) + rng.choice(_PIECES) + rng.choice(gaps) for _ in range(k))
+        text = normalize_text(text)
+        assert g._candidates(text) == g._candidates_plain(text), text
+    text = normalize_text("قصف على دير الزور و دير   الزور")
+    assert [c[2] for c in g._candidates(text)].count("دير الزور") == 1  # three spaces part the second pair

@@ -345,27 +345,39 @@ def type_word(word: str) -> str:
 
 
 #: the last word of each ``elsewhere_words`` phrase (في، من): a name whose words before end otherwise (type words
-#: passed over) is told where it happened, and :func:`_told_elsewhere_at` says so without reading them all
+#: passed over) is told where it happened, whatever the words before them
 _ELSEWHERE_LAST = frozenset(k.split()[-1] for k in _ELSEWHERE if " " in k)
 
 
-def _told_elsewhere_at(text: str, j: int) -> bool:
-    """``_told_elsewhere(text[max(0, j - 80) : j])``, reading only the last word first: its words are \\w runs
-    (a letter, digit or _: ``c.isalnum() or c == "_"``), and only a last word that ends a phrase or is a type
-    word needs the whole window read."""
-    lo = max(0, j - 80)
+def _words_back(text: str, lo: int, j: int):
+    """The words of ``text[lo:j]`` as ``re.findall(r"\\w+", ...)`` finds them (runs of letters, digits and _:
+    ``c.isalnum() or c == "_"``), last first, read back from ``j`` only as far as they are asked for."""
     k = j
-    while k > lo and not (text[k - 1].isalnum() or text[k - 1] == "_"):
-        k -= 1
-    i = k
-    while i > lo and (text[i - 1].isalnum() or text[i - 1] == "_"):
-        i -= 1
-    if i == k:
-        return False  # no word in the window
-    w = text[i:k]
-    if w not in _ELSEWHERE_LAST and Gazetteer._bare_word(w) not in _TYPE_WORDS:
+    while True:
+        while k > lo and not (text[k - 1].isalnum() or text[k - 1] == "_"):
+            k -= 1
+        if k == lo:
+            return
+        i = k - 1
+        while i > lo and (text[i - 1].isalnum() or text[i - 1] == "_"):
+            i -= 1
+        yield text[i:k]
+        k = i
+
+
+def _told_elsewhere_at(text: str, j: int) -> bool:
+    """``_told_elsewhere(text[max(0, j - 80) : j])``, reading the words back from ``j`` only as far as needed: the
+    type words, then the last word (most are no في or من: no phrase ends there), then the few words of a phrase."""
+    words = _words_back(text, max(0, j - 80), j)
+    for w in words:
+        if Gazetteer._bare_word(w) not in _TYPE_WORDS:
+            break
+    else:
+        return False  # no word, or type words only
+    if w not in _ELSEWHERE_LAST:
         return False
-    return _told_elsewhere(text[lo:j])
+    tail = [w, *itertools.islice(words, _ELSEWHERE_WIDTH - 1)]
+    return any(" ".join(reversed(tail[:n])) in _ELSEWHERE for n in range(2, len(tail) + 1))
 
 
 def _told_elsewhere(before: str) -> bool:
