@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 from extractor.normalize import normalize_text
 from extractor.resolve.places import Gazetteer
@@ -532,3 +533,39 @@ def test_leaving_out_history_clauses_and_opinion_columns_keeps_the_rows():
         rows += sum(map(len, a))
     assert rows > 20
     assert len(short.ner.seen) < len(full.ner.seen)
+
+
+def test_told_elsewhere_read_from_its_last_word_equals_the_whole_window_read():
+    """A name after "قال للصحفيين في" or "هجوم انطلق من مدينة" is told elsewhere; the shortcut reads the last word
+    first and gives the whole window's answer at every position of random texts (type words, digits, _ included)."""
+    from extractor.resolve.places import _told_elsewhere, _told_elsewhere_at
+
+    words = ["قال", "للصحفيين", "الصحفيين", "في", "من", "انطلق", "انطلقت", "شنته", "مؤتمر", "صحفي", "عقده", "إقامته",
+             "مدينة", "بلدة", "ومحافظة", "قرية", "حلب", "3", "x_", "_", "في3", "٣من"]
+    gaps = [" ", " ", "  ", "، ", ".", "\n", "", "-", "«"]
+    rng = random.Random(17)
+    hits = 0
+    for _ in range(4000):
+        text = normalize_text("".join(rng.choice(words) + rng.choice(gaps) for _ in range(rng.randint(0, 25))))
+        for j in range(len(text) + 1):
+            want = _told_elsewhere(text[max(0, j - 80) : j])
+            hits += want
+            assert _told_elsewhere_at(text, j) == want, (text, j)
+    assert hits  # the phrases were met
+    assert not [c for c in map(chr, range(0x110000)) if bool(re.match(r"\w", c)) != (c.isalnum() or c == "_")]
+    assert _told_elsewhere_at(normalize_text("وقال للصحفيين في مدينة "), len(normalize_text("وقال للصحفيين في ")))
+
+
+def test_candidates_equal_the_word_by_word_scan_whatever_the_spaces():
+    """A key runs on over its words ("دير" + "الزور"), across two spaces or none ("دير\\tالزور",
+    "حلب،دمشق"), but never across a gap of three characters: the memoised scan as the word-by-word one."""
+    g = Gazetteer.load()
+    gaps = [" ", "  ", "   ", "    ", "\t", "\u00a0", " \n", "، ", "،", " ، ", "-", " - ", "", "_", "((", ". "]
+    rng = random.Random(19)
+    for _ in range(3000):
+        k = rng.randint(0, 25)
+        text = "".join(rng.choice(gaps[:4]) * rng.randint(0, 1) + rng.choice(_PIECES) + rng.choice(gaps) for _ in range(k))
+        text = normalize_text(text)
+        assert g._candidates(text) == g._candidates_plain(text), text
+    text = normalize_text("قصف على دير الزور و دير   الزور")
+    assert [c[2] for c in g._candidates(text)].count("دير الزور") == 1  # three spaces part the second pair

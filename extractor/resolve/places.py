@@ -344,6 +344,42 @@ def type_word(word: str) -> str:
     return _TYPE_WORDS.get(_bare(normalize_key(word)), "")
 
 
+#: the last word of each ``elsewhere_words`` phrase (في، من): a name whose words before end otherwise (type words
+#: passed over) is told where it happened, whatever the words before them
+_ELSEWHERE_LAST = frozenset(k.split()[-1] for k in _ELSEWHERE if " " in k)
+
+
+def _words_back(text: str, lo: int, j: int):
+    """The words of ``text[lo:j]`` as ``re.findall(r"\\w+", ...)`` finds them (runs of letters, digits and _:
+    ``c.isalnum() or c == "_"``), last first, read back from ``j`` only as far as they are asked for."""
+    k = j
+    while True:
+        while k > lo and not (text[k - 1].isalnum() or text[k - 1] == "_"):
+            k -= 1
+        if k == lo:
+            return
+        i = k - 1
+        while i > lo and (text[i - 1].isalnum() or text[i - 1] == "_"):
+            i -= 1
+        yield text[i:k]
+        k = i
+
+
+def _told_elsewhere_at(text: str, j: int) -> bool:
+    """``_told_elsewhere(text[max(0, j - 80) : j])``, reading the words back from ``j`` only as far as needed: the
+    type words, then the last word (most are no في or من: no phrase ends there), then the few words of a phrase."""
+    words = _words_back(text, max(0, j - 80), j)
+    for w in words:
+        if Gazetteer._bare_word(w) not in _TYPE_WORDS:
+            break
+    else:
+        return False  # no word, or type words only
+    if w not in _ELSEWHERE_LAST:
+        return False
+    tail = [w, *itertools.islice(words, _ELSEWHERE_WIDTH - 1)]
+    return any(" ".join(reversed(tail[:n])) in _ELSEWHERE for n in range(2, len(tail) + 1))
+
+
 def _told_elsewhere(before: str) -> bool:
     """Whether the words just before a name (type words passed over) are one of ``elsewhere_words``: "أمام
     الصحافيين في أنقرة", "هجوم شنته من عدن", "من مقر إقامته في الرياض" (place_words.yaml)."""
@@ -937,7 +973,7 @@ class Gazetteer:
             prev[0] in _LEADER_WORDS or prev[0][1:] in _LEADER_WORDS
         ):
             return None  # "التحالف بقيادة السعودية", "الذي تقوده واشنطن": who leads, not where
-        if _ELSEWHERE and _told_elsewhere(text[max(0, j - 80) : j]):
+        if _ELSEWHERE and _told_elsewhere_at(text, j):
             return None  # "قال أمام الصحافيين في أنقرة", "هجوم شنته من عدن": not where it happened
         if self._title(text, s, e):
             return None  # «الرياض» the newspaper, "عاصفة الحزم": a quoted title names no place
