@@ -90,3 +90,13 @@ def test_the_dead_a_protest_is_against_are_not_its_fatalities() -> None:
 )  # fmt: skip
 def test_one_victim_told_twice_and_one_other(text: str, n: int) -> None:
     assert killed(text) == n
+
+
+def test_a_figure_of_the_wounded_after_the_toll_is_no_range():
+    from extractor.resolve.fatalities import count_casualties
+
+    c = count_casualties(normalize_text("وصلت حصيلة القتلى إلى 12 و4 جرحى بعد انفجار السيارة المفخخة."))
+    assert (c.killed, c.wounded) == (12, 4)
+    # near miss: two figures of the dead are a range, the lower kept (ACLED: the most conservative)
+    c = count_casualties(normalize_text("قتل ما بين 5 و7 أشخاص في الهجوم على السوق."))
+    assert c.killed == 5

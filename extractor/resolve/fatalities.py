@@ -300,13 +300,18 @@ def _vague_at(toks: list[Token], i: int, L: _Lex) -> tuple[int, int] | None:
 def _range_min(toks: list[Token], value: int, j: int) -> tuple[int, int]:
     """'5 و7', '5 الى 7', '5-7', '5 او 7' after a figure: keep the lower (ACLED: most conservative)."""
     L = _lex()
+
+    def counts_wounded(r: tuple[int, int]) -> bool:
+        # "حصيلة القتلى 20 و5 جرحى": the second figure counts the wounded, no range of the dead
+        return r[1] < len(toks) and _classify(toks[r[1]].text, L.injury) is not None
+
     if j < len(toks) and toks[j].text in L.range_connectors:
         r = _read_number(toks, j + 1, lead=())
-        if r is not None:
+        if r is not None and not counts_wounded(r):
             return min(value, r[0]), r[1]
     if j < len(toks) and toks[j].text.startswith(L.range_glued) and toks[j].text not in ("و",):
         r = _read_number(toks, j, lead=("و",))
-        if r is not None and _DIGITS.fullmatch(toks[j].text[1:] or "x") is not None:
+        if r is not None and _DIGITS.fullmatch(toks[j].text[1:] or "x") is not None and not counts_wounded(r):
             return min(value, r[0]), r[1]
     return value, j
 
