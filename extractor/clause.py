@@ -101,9 +101,9 @@ def _at(toks: list[tuple[int, int, str]], i: int, phrases: Phrases) -> tuple[str
     return None
 
 
-def _opening(text: str, pos: int) -> tuple[int, int, int]:
-    """(start, end) of the last clause-opening word before ``pos`` (``openers``: لكن، الذي ...), and where the
-    clause's mark-bounded stretch begins; (lo, lo, lo) when only a boundary mark (or the text's start) opens it."""
+def opener_span(text: str, pos: int) -> tuple[int, int]:
+    """(start, end) in ``text`` of the clause-opening word (``openers``: لكن، الذي ...) that opens the clause
+    holding ``pos``; (lo, lo) at the clause's start when a boundary mark (or the text's start) opens it."""
     w = words()
     lo = pos
     while lo > 0 and text[lo - 1] not in w.marks:  # back to the nearest mark only: linear in the clause
@@ -112,27 +112,20 @@ def _opening(text: str, pos: int) -> tuple[int, int, int]:
     for i in range(len(toks) - 1, -1, -1):
         p = _at(toks, i, w.openers)
         if p is not None and i + len(p) <= len(toks):
-            return lo + toks[i][0], lo + toks[i + len(p) - 1][1], lo
-    return lo, lo, lo
+            return lo + toks[i][0], lo + toks[i + len(p) - 1][1]
+    return lo, lo
 
 
 def clause_start(text: str, pos: int) -> int:
     """Where the clause holding ``pos`` begins: after the last boundary mark or clause-opening word before it."""
-    return _opening(text, pos)[1]
+    return opener_span(text, pos)[1]
 
 
 def clause_opener(text: str, pos: int) -> str:
     """The clause-opening word (``openers``: لكن، الذي، حيث ...) that opens the clause holding ``pos``, as written
     in ``text``, or "" when a boundary mark (or the text's start) opens it."""
-    start, end, _ = _opening(text, pos)
+    start, end = opener_span(text, pos)
     return text[start:end]
-
-
-def opener_span(text: str, pos: int) -> tuple[int, int]:
-    """(start, end) in ``text`` of the clause-opening word that opens the clause holding ``pos``; (lo, lo) at the
-    clause's start when a boundary mark (or the text's start) opens it."""
-    start, end, _ = _opening(text, pos)
-    return start, end
 
 
 def clause_end(text: str, pos: int) -> int:
