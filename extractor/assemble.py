@@ -478,6 +478,12 @@ def _definite(text: str, rel: int) -> bool:
     return word.startswith(_RETOLD_ARTICLE)
 
 
+def _names_known(text: str, rel: int, end: int) -> bool:
+    """Whether the trigger at ``rel`` (ending at ``end``) names its act as one already known: the article
+    ("الهجوم", "للغارة") or a pronoun after it ("هجومه", "اختطافه")."""
+    return _definite(text, rel) or bool(_PRONOUN.match(text, end))
+
+
 def _word_before(text: str, rel: int, window: int) -> str:
     """The ``window`` whole words before the word that holds the trigger at ``rel`` (its clitics and
     article left out: "عقب الهجوم" gives "عقب")."""
@@ -507,32 +513,33 @@ def _referring(text: str, rel: int, heads: PhraseMatcher, f: Followup | None = N
     return f.dead is not None and any(f.dead.contains(w) for w in words[-f.dead_window - 1 : -1])
 
 
+def _alt(words) -> str:
+    """A regex alternation of ``words`` normalised, longest first."""
+    return "|".join(map(re.escape, sorted({normalize_key(w) for w in words}, key=len, reverse=True)))
+
+
 @functools.cache
 def _since_date() -> re.Pattern:
     """"منذ 20 يوليو", "منذ 26 يوما", "منذ قرابة أربعة أشهر", "منذ الاثنين": a period from a day on, or of a length
     up to now; "في 12 يوما": a span of days counted (``decisions.period.since``, ``units``, ``long_units``,
     ``approx``, ``weekday``, ``spans``; the month names, weekdays and first-day words from data/dates.yaml)."""
     dates = date_words()
-    since = assembly_data()["decisions"]["period"].get("since") or []
+    period = assembly_data()["decisions"]["period"]
+    since = period.get("since") or []
     if not since:
         return re.compile(r"(?!)")
-
-    def alt(words) -> str:
-        return "|".join(map(re.escape, sorted({normalize_key(w) for w in words}, key=len, reverse=True)))
-
-    period = assembly_data()["decisions"]["period"]
-    months = alt(w for ws in dates["months"].values() for w in ws)
-    day = rf"(?:\d{{1,2}}|{alt(dates['first_day'])})"
+    months = _alt(w for ws in dates["months"].values() for w in ws)
+    day = rf"(?:\d{{1,2}}|{_alt(dates['first_day'])})"
     units = period.get("units") or []
-    span = rf"|\d{{1,4}}\s+(?:{alt(units)})" if units else ""
+    span = rf"|\d{{1,4}}\s+(?:{_alt(units)})" if units else ""
     if period.get("long_units"):  # "منذ قرابة أربعة أشهر": any count word, an optional approximator
-        approx = rf"(?:(?:{alt(period['approx'])})\s+)?" if period.get("approx") else ""
-        span += rf"|{approx}\S+\s+(?:{alt(period['long_units'])})"
+        approx = rf"(?:(?:{_alt(period['approx'])})\s+)?" if period.get("approx") else ""
+        span += rf"|{approx}\S+\s+(?:{_alt(period['long_units'])})"
     if period.get("weekday"):  # "منذ الاثنين", "منذ يوم الاثنين"
-        span += rf"|(?:(?:{alt(period['weekday'])})\s+)?(?:{alt(w for ws in dates['weekdays'].values() for w in ws)})"
-    out = rf"(?<!\w)\w?(?:{alt(since)})\s+(?:{day}\s+(?:{months}){span})(?!\w)"
+        span += rf"|(?:(?:{_alt(period['weekday'])})\s+)?(?:{_alt(w for ws in dates['weekdays'].values() for w in ws)})"
+    out = rf"(?<!\w)\w?(?:{_alt(since)})\s+(?:{day}\s+(?:{months}){span})(?!\w)"
     if period.get("spans") and units:  # "في 12 يوما": a span of days counted
-        out += rf"|(?<!\w)\w?(?:{alt(period['spans'])})\s+\d{{1,4}}\s+(?:{alt(units)})(?!\w)"
+        out += rf"|(?<!\w)\w?(?:{_alt(period['spans'])})\s+\d{{1,4}}\s+(?:{_alt(units)})(?!\w)"
     return re.compile(out)
 
 
@@ -545,15 +552,12 @@ def _over_length() -> re.Pattern:
     if not (over and units):
         return re.compile(r"(?!)")
 
-    def alt(words) -> str:
-        return "|".join(map(re.escape, sorted({normalize_key(w) for w in words}, key=len, reverse=True)))
-
     numbers = load_yaml("numbers.yaml")["units"]
-    words = alt(w for v, ws in numbers.items() if 2 <= int(v) <= 10 for w in ws)
-    unit = alt(units)
+    words = _alt(w for v, ws in numbers.items() if 2 <= int(v) <= 10 for w in ws)
+    unit = _alt(units)
     count = rf"(?:\d{{1,4}}|(?:{words}))"
     # the figure first ("خلال 9 أشهر", "خلال ثلاثة أسابيع") or the unit, definite, first ("خلال الأشهر التسعة")
-    return re.compile(rf"(?<!\w)\w?(?:{alt(over)})\s+(?:(?:ال)?{count}\s+(?:{unit})|ال(?:{unit})\s+ال(?:{words}))(?!\w)")
+    return re.compile(rf"(?<!\w)\w?(?:{_alt(over)})\s+(?:(?:ال)?{count}\s+(?:{unit})|ال(?:{unit})\s+ال(?:{words}))(?!\w)")
 
 
 def _starts_with(text: str, words: PhraseMatcher) -> bool:
@@ -587,9 +591,7 @@ def _retold_in_relative(text: str, rel: int, end: int, relatives: PhraseMatcher)
     a pronoun after it ("اختطافه"), inside a relative clause: the clause that holds it opens with one of
     ``relatives`` (clause.py reads where the clause begins). The trigger that is the relative clause's own verb
     ("الحادث الذي استهدف المسجد") carries neither, and stays a telling of the act."""
-    if not (_definite(text, rel) or _PRONOUN.match(text, end)):
-        return False
-    return relatives.contains(clause_opener(text, rel), strict_suffix=True)
+    return _names_known(text, rel, end) and relatives.contains(clause_opener(text, rel), strict_suffix=True)
 
 
 def _described_by_act(text: str, rel: int, relatives: PhraseMatcher, ra: RelativeAct) -> bool:
@@ -660,7 +662,7 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
                         code="relative retold")
     pc = cues.preceded
     if (pc is not None and pc.words.contains(_word_before(text, rel, pc.window))
-            and (_definite(text, rel) or _PRONOUN.match(text, m.trigger_end - m.start))):  # fmt: skip
+            and _names_known(text, rel, m.trigger_end - m.start)):  # fmt: skip
         return Decision(False, "a known act another was told before (وسبق الهجوم انتشار الجنود، قبل التفجير): the "
                         "time of something else, whatever day the clause gives", background=True, code="preceded")
     if cues.generic_kind.words.contains(_word_before(text, rel, cues.generic_kind.window)):
@@ -774,7 +776,7 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     two = _word_before(text, rel, 2).split()
     after_head = len(two) == 2 and cues.after.words.contains(two[0]) and cues.followup.heads.contains(two[1])
     if not recent and (after_head or cues.after.words.contains(_word_before(text, rel, cues.after.window)) and (
-            _definite(text, rel) or _PRONOUN.match(text, m.trigger_end - m.start))):  # fmt: skip
+            _names_known(text, rel, m.trigger_end - m.start))):  # fmt: skip
         return Decision(False, "the time of something else, told as known (عقب الهجوم، بعد هجومه)", background=True,
                         code="after")
     # a named actor anchors a tactic ("غارة أمريكية"), not a bare "هجمات"
@@ -849,10 +851,6 @@ def _headline_of_a_tally(mentions: list, decisions: list, text: str) -> list:
     return decisions
 
 
-def _known_act(m: Any, text: str) -> bool:
-    """Whether the trigger names its act as one already known: the article ("الهجوم", "للغارة") or a pronoun
-    after it ("هجومه", "قصفها")."""
-    return _definite(text[m.start : m.end], m.trigger_start - m.start) or bool(_PRONOUN.match(text, m.trigger_end))
 
 
 def _known_again(mentions: list, decisions: list, text: str) -> list:
@@ -873,7 +871,7 @@ def _known_again(mentions: list, decisions: list, text: str) -> list:
         if (i > first and d.reported and m.event_type != lead.event_type
                 and not {m.event_type, lead.event_type} & cues.known_again_not
                 and m.sentence_index - lead.sentence_index >= dist and not _own_day(m) and not m.place_explicit
-                and _known_act(m, text)):  # fmt: skip
+                and _names_known(text, m.trigger_start, m.trigger_end)):  # fmt: skip
             out[i] = Decision(False, "a known act told again away from the lead, which reports another act "
                               "(نتج عن الحادث، أسفر الهجوم عن), with no day or place of its own: background retold",
                               code="known again")
