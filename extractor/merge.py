@@ -152,11 +152,16 @@ def _compatible(a: Mention, b: Mention) -> bool:
         return False
     if not (_same_place(a, b) and _same_date(a, b)):
         return False
+    # one side of a battle may also be named two ways (_one_side)
+    return _attackers_agree(a, b) or (a.event_type == "Battles" and _one_side(a, b))
+
+
+def _attackers_agree(a: Mention, b: Mention) -> bool:
+    """Whether two tellings name no different attackers: in a battle the sides are told in either order;
+    otherwise different attackers are different events."""
     a1, b1 = _named(a.actor1), _named(b.actor1)
-    # in a battle the sides are told in either order, and one side may be named two ways (_one_side);
-    # otherwise different attackers are different events
     return not (a1 and b1 and a1 != b1) or (
-        a.event_type == "Battles" and (b1 == _named(a.actor2) or a1 == _named(b.actor2) or _one_side(a, b))
+        a.event_type == "Battles" and (b1 == _named(a.actor2) or a1 == _named(b.actor2))
     )
 
 
@@ -367,10 +372,7 @@ def _one_night(a: Mention, b: Mention, parts: dict[int, frozenset[str]]) -> bool
     early, late = (a, b) if a.event_date < b.event_date else (b, a)
     if not ("night" in parts.get(id(early), ()) or "dawn" in parts.get(id(late), ())):
         return False
-    a1, b1 = _named(a.actor1), _named(b.actor1)
-    return not (a1 and b1 and a1 != b1) or (
-        a.event_type == "Battles" and (b1 == _named(a.actor2) or a1 == _named(b.actor2))
-    )
+    return _attackers_agree(a, b)
 
 
 def merge_mentions(mentions: list[Mention], rejected: list | None = None, text: str = "") -> list[Mention]:
