@@ -538,7 +538,19 @@ def test_leaving_out_history_clauses_and_opinion_columns_keeps_the_rows():
 def test_told_elsewhere_read_from_its_last_word_equals_the_whole_window_read():
     """A name after "قال للصحفيين في" or "هجوم انطلق من مدينة" is told elsewhere; the shortcut reads the last word
     first and gives the whole window's answer at every position of random texts (type words, digits, _ included)."""
-    from extractor.resolve.places import _told_elsewhere, _told_elsewhere_at
+    from extractor.resolve.places import (
+        _ELSEWHERE,
+        _ELSEWHERE_WIDTH,
+        _TYPE_WORDS,
+        _bare,
+        _told_elsewhere_at,
+    )
+
+    def _told_elsewhere(before: str) -> bool:  # the whole window read, word by word
+        words = re.findall(r"\w+", before)
+        while words and _bare(words[-1]) in _TYPE_WORDS:
+            words.pop()
+        return any(" ".join(words[-n:]) in _ELSEWHERE for n in range(2, _ELSEWHERE_WIDTH + 1) if len(words) >= n)
 
     words = ["قال", "للصحفيين", "الصحفيين", "في", "من", "انطلق", "انطلقت", "شنته", "مؤتمر", "صحفي", "عقده", "إقامته",
              "مدينة", "بلدة", "ومحافظة", "قرية", "حلب", "3", "x_", "_", "في3", "٣من"]

@@ -366,8 +366,10 @@ def _words_back(text: str, lo: int, j: int):
 
 
 def _told_elsewhere_at(text: str, j: int) -> bool:
-    """``_told_elsewhere(text[max(0, j - 80) : j])``, reading the words back from ``j`` only as far as needed: the
-    type words, then the last word (most are no في or من: no phrase ends there), then the few words of a phrase."""
+    """Whether the words of the 80 characters before ``j`` (type words passed over) end with one of
+    ``elsewhere_words``: "أمام الصحافيين في أنقرة", "هجوم شنته من عدن", "من مقر إقامته في الرياض"
+    (place_words.yaml). The words are read back from ``j`` only as far as needed: the type words, then the last
+    word (most are no في or من: no phrase ends there), then the few words of a phrase."""
     words = _words_back(text, max(0, j - 80), j)
     for w in words:
         if Gazetteer._bare_word(w) not in _TYPE_WORDS:
@@ -378,15 +380,6 @@ def _told_elsewhere_at(text: str, j: int) -> bool:
         return False
     tail = [w, *itertools.islice(words, _ELSEWHERE_WIDTH - 1)]
     return any(" ".join(reversed(tail[:n])) in _ELSEWHERE for n in range(2, len(tail) + 1))
-
-
-def _told_elsewhere(before: str) -> bool:
-    """Whether the words just before a name (type words passed over) are one of ``elsewhere_words``: "أمام
-    الصحافيين في أنقرة", "هجوم شنته من عدن", "من مقر إقامته في الرياض" (place_words.yaml)."""
-    words = re.findall(r"\w+", before)
-    while words and _bare(words[-1]) in _TYPE_WORDS:
-        words.pop()
-    return any(" ".join(words[-n:]) in _ELSEWHERE for n in range(2, _ELSEWHERE_WIDTH + 1) if len(words) >= n)
 
 
 def toward(before: str) -> bool:
