@@ -316,6 +316,11 @@ def _range_min(toks: list[Token], value: int, j: int) -> tuple[int, int]:
     return value, j
 
 
+def _phrase_at(toks: list[Token], i: int, phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
+    """The first of ``phrases`` (each a tuple of token texts) whose tokens stand at ``toks[i:]``, or None."""
+    return next((p for p in phrases if tuple(t.text for t in toks[i : i + len(p)]) == p), None)
+
+
 #: a quotation mark standing alone as a token: '"استشهاد" أحد المواطنين' quotes the word, the figure follows
 _QUOTE = re.compile(r"[\"'«»“”„‘’]+")
 
@@ -330,9 +335,9 @@ def _figure_after(toks: list[Token], i: int, L: _Lex, other: dict[str, str], tab
         if _QUOTE.fullmatch(w) and j == i + 1:  # the casualty word in quotes
             j += 1
             continue
-        skip = next((len(p) for p in L.before_figure if tuple(t.text for t in toks[j : j + len(p)]) == p), 0)
+        skip = _phrase_at(toks, j, L.before_figure)
         if skip:  # "مقتل بين 5 و7", "مقتل على الأقل 5"
-            j += skip
+            j += len(skip)
             continue
         if _in(w, L.filler) and not _read_number(toks, j):
             toll = toll or any(f in L.toll for f in _bare_forms(w))
@@ -443,7 +448,7 @@ def _more_groups(toks: list[Token], val: int, end: int, L: _Lex) -> tuple[int, i
     k, words = end, 0
     while k < len(toks) and words <= 4:
         w = toks[k].text
-        joiner = next((p for p in L.group_joiners if tuple(t.text for t in toks[k : k + len(p)]) == p), None)
+        joiner = _phrase_at(toks, k, L.group_joiners)
         r = None
         if joiner is not None:
             r = _read_number(toks, k + len(joiner), lead=())
