@@ -1186,3 +1186,39 @@ def test_the_soldiers_a_suicide_bomber_killed_are_no_bomber():
     assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
         "Suicide bomb", "Unidentified Armed Group (Iraq)", "Military Forces of Iraq (2014-2018)")
     assert any("suicide-bomber-is-no-state-force" in line for line in explain(text, "2016-02-10"))
+
+
+# --- background retold at the level of the article (h-bg3) -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a column's opening: the known act as the sentence's subject, its predicate a comment on it
+        "العملية الإرهابية التي نفذها انتحاري في مسجد بمدينة أبها تكشف حقد الجماعات المتطرفة على رجال الأمن.",
+        # the known act's own word as the trigger, its relative clause after it
+        "الهجوم الذي شنه مسلحون على حاجز للجيش في مدينة العريش يكشف عجز الجماعات عن مواجهة الجنود.",
+        # the same opening a clause of its own after a mark and a conjunction
+        "وأضاف المسؤول أن البلاد متماسكة، والتفجير الذي نفذه انتحاري في مسجد بمدينة الكويت لن يفرق بين أبنائها.",
+    ],
+)
+def test_a_known_act_opening_its_sentence_with_no_day_is_told_as_known(text):
+    assert rows(text, "2015-08-09") == []
+    assert "known described" in _codes(text, "2015-08-09")
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # the same shape told with its day: the act is the news
+        ("الهجوم الذي شنه مسلحون اليوم على حاجز في مدينة العريش أسفر عن مقتل جنديين.", "Arish"),
+        ("التفجير الذي استهدف مسجدا في مدينة أبها أمس أوقع 15 قتيلا.", "Abha"),
+        # an act named with no article: told as new
+        ("هجوم انتحاري نفذه مسلح على مسجد في مدينة أبها يوقع 15 قتيلا.", "Abha"),
+        # the known act far from the start of its clause: another subject opens it
+        ("وقتل خمسة مدنيين في الهجوم الذي شنه مسلحون على سوق في مدينة كركوك.", "Kirkuk"),
+    ],
+)
+def test_a_known_act_told_with_its_day_or_as_new_stays_an_event(text, where):
+    assert where in [e.location for e in rows(text, "2015-08-09")]
+    assert "known described" not in _codes(text, "2015-08-09")
