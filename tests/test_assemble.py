@@ -1222,3 +1222,19 @@ def test_a_known_act_opening_its_sentence_with_no_day_is_told_as_known(text):
 def test_a_known_act_told_with_its_day_or_as_new_stays_an_event(text, where):
     assert where in [e.location for e in rows(text, "2015-08-09")]
     assert "known described" not in _codes(text, "2015-08-09")
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # the speaker's day between the reporting verb and its object, the act's own day after the act: the act's
+        ("وأعلنت الشرطة اليوم مقتل ثلاثة جنود في هجوم على حاجز في مدينة العريش أمس.", "2015-07-20"),
+        ("وأفاد مصدر أمني الثلاثاء بمقتل جنديين في انفجار عبوة قرب مدينة الرمادي يوم الأحد.", "2015-07-19"),
+        # the speaker's day alone: the act told that day (the near miss)
+        ("وأعلنت الشرطة اليوم مقتل ثلاثة جنود في هجوم على حاجز في مدينة العريش.", "2015-07-21"),
+        # a day in the act's clause alone
+        ("وقتل ثلاثة جنود أمس في هجوم على حاجز في مدينة العريش.", "2015-07-20"),
+    ],
+)
+def test_the_speakers_day_gives_way_to_the_acts_own_day(text, day):
+    assert [str(e.event_date) for e in rows(text, "2015-07-21")] == [day]
