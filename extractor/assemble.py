@@ -227,6 +227,7 @@ class DecisionCues:
     known_again: int = 0  # decisions.known_again.distance: a known act told again this far from a different lead act
     known_again_not: frozenset[str] = frozenset()  # decisions.known_again.not_types
     known_described: KnownDescribed | None = None  # decisions.known_described: a known act opening its sentence
+    comes_after: Cue | None = None  # decisions.comes_after: "ويأتي ذلك في أعقاب ...": what the news comes after
 
     @classmethod
     @functools.cache
@@ -237,7 +238,8 @@ class DecisionCues:
                         "private_violence", "purpose", "tag_line", "announced", "earlier", "future_time", "halt", "generic_kind", "backdrop",
                         "not_conflict", "territory_after", "still", "vow", "accusation", "blame", "media", "conference",
                         "plan", "held", "protested", "coming", "reprisal"},
-                       {"relative_retold", "preceded", "known_again", "relative_act", "known_described"})  # fmt: skip
+                       {"relative_retold", "preceded", "known_again", "relative_act", "known_described",
+                        "comes_after"})  # fmt: skip
 
         def cue(name: str, windowed: bool, optional: set[str] = frozenset()) -> Cue:
             c = check_keys(f"decisions.{name}", d[name], {"words", "window"} if windowed else {"words"}, optional)
@@ -317,7 +319,8 @@ class DecisionCues:
                    territory_after, cue("still", True), cue("vow", False), cue("accusation", True, {"that"}), blame,
                    plan_cue("media"), conference, plan_cue("plan"), cue("held", False),
                    plan_cue("protested"), cue("coming", True), cue("reprisal", True), accused_that, always, relative,
-                   preceded, relative_act, known_again, known_again_not, known_described)  # fmt: skip
+                   preceded, relative_act, known_again, known_again_not, known_described,
+                   cue("comes_after", True) if "comes_after" in d else None)  # fmt: skip
 
 
 _RULE_KEYS = {"event_type", "sub_event_type", "context", "actor1", "actor2", "trigger_starts", "sentence_has",
@@ -824,6 +827,10 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
         return Decision(False, "someone or somewhere described by a past act in a relative clause (المتهم الذي تورط "
                         "بإطلاق النار، الرضيع الذي أحرقوا منزله): the clause describes, it does not report",
                         background=True, code="relative act")
+    ca = cues.comes_after
+    if ca is not None and not recent and ca.before(text, rel):
+        return Decision(False, "what the news comes after (ويأتي ذلك في أعقاب ...، جاء هذا بعد أن ...): an earlier act "
+                        "told as its background", background=True, code="comes after")
     kd = cues.known_described
     if (kd is not None and cues.relative is not None and not _own_day(m)
             and _known_act_described(text, rel, cues.relative, kd)):  # fmt: skip

@@ -1238,3 +1238,27 @@ def test_a_known_act_told_with_its_day_or_as_new_stays_an_event(text, where):
 )
 def test_the_speakers_day_gives_way_to_the_acts_own_day(text, day):
     assert [str(e.event_date) for e in rows(text, "2015-07-21")] == [day]
+
+
+_RAMADI_LEAD = "ودخلت القوات العراقية أمس مدينة الرمادي بعد معارك مع مسلحي تنظيم داعش. "
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # what the news comes after: an earlier act told as its background, no day of its own
+        "ويأتي ذلك في أعقاب تحرير القوات العراقية مدينة تكريت بعد أن سيطرت على كل المواقع فيها.",
+        "وجاء هذا بعد أن سيطر مسلحو داعش على مدينة هيت وطردوا الجنود منها.",
+    ],
+)
+def test_what_the_news_comes_after_is_background(tail):
+    text = _RAMADI_LEAD + tail
+    assert [e.location for e in rows(text, "2015-08-09")] == ["Ramadi"]
+    assert "comes after" in _codes(text, "2015-08-09")
+
+
+def test_what_the_news_comes_after_told_with_its_day_stays_an_event():
+    # the act after the formula dated in its own clause: a day of the news
+    text = _RAMADI_LEAD + "وجاء هذا بعد أن سيطر مسلحو داعش أمس على مدينة هيت وطردوا الجنود منها."
+    assert sorted(e.location for e in rows(text, "2015-08-09")) == ["Hit", "Ramadi"]
+    assert "comes after" not in _codes(text, "2015-08-09")
