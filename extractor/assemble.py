@@ -142,6 +142,20 @@ class RelativeAct:
 
 
 @dataclass(frozen=True)
+class KnownDescribed:
+    """``decisions.known_described``: the trigger is the act of a relative clause (at most ``within`` words after
+    its relative pronoun) whose antecedent is a known act opening its sentence or clause: one of ``acts`` (with
+    the article) as the first word, at most ``before`` words before the pronoun ("الجريمة المروعة التي استهدفت
+    ..."، "العملية الإرهابية الغادرة التي نفذها انتحاري ..."). The sentence is about the act told as known, its
+    predicate a comment or a sequel; with no day of its own the act is background (it would take the telling's
+    day)."""
+
+    within: int
+    before: int
+    acts: PhraseMatcher
+
+
+@dataclass(frozen=True)
 class Conference:
     """A known event retold at a press conference (``decisions.conference``): one of the words within ``window``
     words before the trigger, then the event named as known (``known``) before the trigger, or a definite trigger."""
@@ -212,6 +226,8 @@ class DecisionCues:
     relative_act: RelativeAct | None = None  # decisions.relative_act: someone or somewhere described by a past act
     known_again: int = 0  # decisions.known_again.distance: a known act told again this far from a different lead act
     known_again_not: frozenset[str] = frozenset()  # decisions.known_again.not_types
+    known_described: KnownDescribed | None = None  # decisions.known_described: a known act opening its sentence
+    comes_after: Cue | None = None  # decisions.comes_after: "ويأتي ذلك في أعقاب ...": what the news comes after
 
     @classmethod
     @functools.cache
@@ -222,7 +238,8 @@ class DecisionCues:
                         "private_violence", "purpose", "tag_line", "announced", "earlier", "future_time", "halt", "generic_kind", "backdrop",
                         "not_conflict", "territory_after", "still", "vow", "accusation", "blame", "media", "conference",
                         "plan", "held", "protested", "coming", "reprisal"},
-                       {"relative_retold", "preceded", "known_again", "relative_act"})  # fmt: skip
+                       {"relative_retold", "preceded", "known_again", "relative_act", "known_described",
+                        "comes_after"})  # fmt: skip
 
         def cue(name: str, windowed: bool, optional: set[str] = frozenset()) -> Cue:
             c = check_keys(f"decisions.{name}", d[name], {"words", "window"} if windowed else {"words"}, optional)
@@ -289,6 +306,11 @@ class DecisionCues:
         if "known_again" in d:
             ka = check_keys("decisions.known_again", d["known_again"], {"distance", "not_types"})
             known_again, known_again_not = int(ka["distance"]), frozenset(ka["not_types"])
+        known_described = None
+        if "known_described" in d:
+            kd = check_keys("decisions.known_described", d["known_described"], {"within", "before", "acts"})
+            known_described = KnownDescribed(int(kd["within"]), int(kd["before"]),
+                                             word_matcher("decisions.known_described.acts", kd["acts"]))
         return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False, {"over", "units"}), cue("hypothetical", True), cue("past", True), cue("after", True),
                    word_matcher("decisions.pluperfect.aux", pl["aux"]), int(pl["window"]),
                    cue("ongoing", False), cue("scattered", False), cue("period", True, {"since", "units", "long_units", "approx", "weekday", "spans"}), cue("forecast", True, {"always"}), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"), typed("purpose"),
@@ -297,7 +319,8 @@ class DecisionCues:
                    territory_after, cue("still", True), cue("vow", False), cue("accusation", True, {"that"}), blame,
                    plan_cue("media"), conference, plan_cue("plan"), cue("held", False),
                    plan_cue("protested"), cue("coming", True), cue("reprisal", True), accused_that, always, relative,
-                   preceded, relative_act, known_again, known_again_not)  # fmt: skip
+                   preceded, relative_act, known_again, known_again_not, known_described,
+                   cue("comes_after", True) if "comes_after" in d else None)  # fmt: skip
 
 
 _RULE_KEYS = {"event_type", "sub_event_type", "context", "actor1", "actor2", "trigger_starts", "sentence_has",
@@ -608,6 +631,39 @@ def _described_by_act(text: str, rel: int, relatives: PhraseMatcher, ra: Relativ
     return not any(ra.acts.contains(w) for w in text[:start].split()[-ra.before :])
 
 
+#: The marks that end a clause before a known act's name (clause.py's boundary marks, read here as written).
+_MARKS = re.compile(r"[.,،؛;:!?؟«»\"()\[\]\n]")
+
+
+def _known_act_described(text: str, rel: int, relatives: PhraseMatcher, kd: KnownDescribed) -> bool:
+    """Whether the trigger at ``rel`` tells a known act that opens its sentence or clause and is described by a
+    relative clause ("الجريمة المروعة التي استهدفت قوات الأمن لن تزيدنا إلا عزيمة"): either the trigger is that
+    act's word (one of ``kd.acts``, first in its clause, a relative pronoun of ``relatives`` among the
+    ``kd.before`` words after it), or it is the relative clause's verb, the pronoun at most ``kd.within`` words
+    before it and, back to the clause's start, at most ``kd.before`` words before the pronoun, the first of them one
+    of ``kd.acts``."""
+    # the trigger names the known act itself, opening its clause, a relative pronoun soon after it ("الهجوم الذي
+    # شنه مسلحون على الحاجز يكشف ...")
+    word_start = rel
+    while word_start > 0 and not text[word_start - 1].isspace():
+        word_start -= 1
+    cut = max((m.end() for m in _MARKS.finditer(text, 0, word_start)), default=0)
+    if not text[cut:word_start].split():
+        word = text[word_start:].split(maxsplit=1)
+        after = text[word_start:].split()[1 : kd.before + 1]
+        return (bool(word) and kd.acts.contains(word[0], strict_suffix=True)
+                and any(relatives.contains(w, strict_suffix=True) for w in after))  # fmt: skip
+    # the trigger is the verb of the relative clause on it ("الجريمة التي استهدفت ...")
+    start, end = opener_span(text, rel)
+    if start == end or not relatives.contains(text[start:end], strict_suffix=True):
+        return False
+    if len(text[end:rel].split()) > kd.within:
+        return False
+    cut = max((m.end() for m in _MARKS.finditer(text, 0, start)), default=0)
+    words = text[cut:start].split()
+    return 0 < len(words) <= kd.before and kd.acts.contains(words[0], strict_suffix=True)
+
+
 def _blamed(text: str, rel: int, b: Blame) -> bool:
     """Whether blame is laid for the act at ``rel`` (``decisions.blame``): a verb, then its object, before it."""
     head = _before(text, rel, b.window)
@@ -771,6 +827,16 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
         return Decision(False, "someone or somewhere described by a past act in a relative clause (المتهم الذي تورط "
                         "بإطلاق النار، الرضيع الذي أحرقوا منزله): the clause describes, it does not report",
                         background=True, code="relative act")
+    ca = cues.comes_after
+    if ca is not None and not recent and ca.before(text, rel):
+        return Decision(False, "what the news comes after (ويأتي ذلك في أعقاب ...، جاء هذا بعد أن ...): an earlier act "
+                        "told as its background", background=True, code="comes after")
+    kd = cues.known_described
+    if (kd is not None and cues.relative is not None and not _own_day(m)
+            and _known_act_described(text, rel, cues.relative, kd)):  # fmt: skip
+        return Decision(False, "a known act opening the sentence, described by a relative clause (الجريمة التي "
+                        "استهدفت ...، العملية التي نفذها ...), with no day of its own: the sentence comments on an act "
+                        "told as known", background=True, code="known described")
     if not recent and cues.past.words.contains(_before(text, rel, cues.past.window) + " " + text[rel : rel + 80]):
         return Decision(False, "told as past background (last month, earlier, an anniversary)", background=True, code="past")
     two = _word_before(text, rel, 2).split()

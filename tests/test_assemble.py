@@ -1186,3 +1186,79 @@ def test_the_soldiers_a_suicide_bomber_killed_are_no_bomber():
     assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
         "Suicide bomb", "Unidentified Armed Group (Iraq)", "Military Forces of Iraq (2014-2018)")
     assert any("suicide-bomber-is-no-state-force" in line for line in explain(text, "2016-02-10"))
+
+
+# --- background retold at the level of the article (h-bg3) -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a column's opening: the known act as the sentence's subject, its predicate a comment on it
+        "العملية الإرهابية التي نفذها انتحاري في مسجد بمدينة أبها تكشف حقد الجماعات المتطرفة على رجال الأمن.",
+        # the known act's own word as the trigger, its relative clause after it
+        "الهجوم الذي شنه مسلحون على حاجز للجيش في مدينة العريش يكشف عجز الجماعات عن مواجهة الجنود.",
+        # the same opening a clause of its own after a mark and a conjunction
+        "وأضاف المسؤول أن البلاد متماسكة، والتفجير الذي نفذه انتحاري في مسجد بمدينة الكويت لن يفرق بين أبنائها.",
+    ],
+)
+def test_a_known_act_opening_its_sentence_with_no_day_is_told_as_known(text):
+    assert rows(text, "2015-08-09") == []
+    assert "known described" in _codes(text, "2015-08-09")
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # the same shape told with its day: the act is the news
+        ("الهجوم الذي شنه مسلحون اليوم على حاجز في مدينة العريش أسفر عن مقتل جنديين.", "Arish"),
+        ("التفجير الذي استهدف مسجدا في مدينة أبها أمس أوقع 15 قتيلا.", "Abha"),
+        # an act named with no article: told as new
+        ("هجوم انتحاري نفذه مسلح على مسجد في مدينة أبها يوقع 15 قتيلا.", "Abha"),
+        # the known act far from the start of its clause: another subject opens it
+        ("وقتل خمسة مدنيين في الهجوم الذي شنه مسلحون على سوق في مدينة كركوك.", "Kirkuk"),
+    ],
+)
+def test_a_known_act_told_with_its_day_or_as_new_stays_an_event(text, where):
+    assert where in [e.location for e in rows(text, "2015-08-09")]
+    assert "known described" not in _codes(text, "2015-08-09")
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # the speaker's day between the reporting verb and its object, the act's own day after the act: the act's
+        ("وأعلنت الشرطة اليوم مقتل ثلاثة جنود في هجوم على حاجز في مدينة العريش أمس.", "2015-07-20"),
+        ("وأفاد مصدر أمني الثلاثاء بمقتل جنديين في انفجار عبوة قرب مدينة الرمادي يوم الأحد.", "2015-07-19"),
+        # the speaker's day alone: the act told that day (the near miss)
+        ("وأعلنت الشرطة اليوم مقتل ثلاثة جنود في هجوم على حاجز في مدينة العريش.", "2015-07-21"),
+        # a day in the act's clause alone
+        ("وقتل ثلاثة جنود أمس في هجوم على حاجز في مدينة العريش.", "2015-07-20"),
+    ],
+)
+def test_the_speakers_day_gives_way_to_the_acts_own_day(text, day):
+    assert [str(e.event_date) for e in rows(text, "2015-07-21")] == [day]
+
+
+_RAMADI_LEAD = "ودخلت القوات العراقية أمس مدينة الرمادي بعد معارك مع مسلحي تنظيم داعش. "
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # what the news comes after: an earlier act told as its background, no day of its own
+        "ويأتي ذلك في أعقاب تحرير القوات العراقية مدينة تكريت بعد أن سيطرت على كل المواقع فيها.",
+        "وجاء هذا بعد أن سيطر مسلحو داعش على مدينة هيت وطردوا الجنود منها.",
+    ],
+)
+def test_what_the_news_comes_after_is_background(tail):
+    text = _RAMADI_LEAD + tail
+    assert [e.location for e in rows(text, "2015-08-09")] == ["Ramadi"]
+    assert "comes after" in _codes(text, "2015-08-09")
+
+
+def test_what_the_news_comes_after_told_with_its_day_stays_an_event():
+    # the act after the formula dated in its own clause: a day of the news
+    text = _RAMADI_LEAD + "وجاء هذا بعد أن سيطر مسلحو داعش أمس على مدينة هيت وطردوا الجنود منها."
+    assert sorted(e.location for e in rows(text, "2015-08-09")) == ["Hit", "Ramadi"]
+    assert "comes after" not in _codes(text, "2015-08-09")

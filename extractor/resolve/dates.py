@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ..clause import clause_end
 from ..normalize import normalize_key
 from ..phrases import clitic_part, clitic_regex, proclitics
 from ..rules_schema import load_yaml
@@ -509,6 +510,25 @@ def reporting_clause(sentence_text: str, before: int) -> tuple[int, int] | None:
     return verb.start(), comp.start()
 
 
+def _act_day_over_speech(ms: list, sentence_text: str, offset: int, at: int) -> list:
+    """"أعلن الوزير أمس الأحد اعتقال المتورطين بالتفجير الذي استهدف البلدة الجمعة": a day told between a reporting
+    verb and its object (a masdar, no complementiser: :func:`reporting_clause` reads those with one) dates the
+    statement; when the act's own clause, after the trigger at ``at`` and before the next boundary mark, gives a
+    day too, that day is the act's and the speaker's is left out. A speaker's day alone stays the row's day
+    ("أعلن الجيش أمس مقتل 10 مسلحين": the act told that day)."""
+    verb_re, _ = _reporting_res()
+    verbs = list(verb_re.finditer(sentence_text, 0, at))
+    if not verbs:
+        return ms
+    lo = verbs[-1].end()
+    hi = clause_end(sentence_text, at)
+    spoken = [m for m in ms if lo <= m.start - offset and m.end - offset <= at]
+    own = [m for m in ms if at < m.start - offset and m.end - offset <= hi and m.date is not None]
+    if not (spoken and own):
+        return ms
+    return [m for m in ms if m not in spoken]
+
+
 def resolve_event_date(
     sentence_text: str,
     published: datetime.date | None,
@@ -591,6 +611,7 @@ def _resolve(
             ms = [m for m in ms if not (clause[0] <= m.start - offset and m.end - offset <= clause[1])]
         # "ومخلفات انفجار يوم الثلاثاء الماضي": the day of another, earlier event
         ms = [m for m in ms if not dates_another_event(sentence_text, m.start - offset, prefer_near - offset)]
+        ms = _act_day_over_speech(ms, sentence_text, offset, prefer_near - offset)
     if ms:
         usable = [m for m in ms if m.date is None or anchor is None or m.date <= anchor]
         pool = usable or ms
