@@ -489,6 +489,9 @@ def merge_mentions(mentions: list[Mention], rejected: list | None = None, text: 
                 merge_into(e, m, _victim_read_as_actor(e, m, any_tactic=True) if toll else None, toll)
                 if toll:
                     e.flags = e.flags + [_ONE_TOLL]
+                    # the headline is now its body's act, told at the body's place: no longer a terse headline
+                    # over a region that would take in the body's first other event there (_same_place)
+                    e.lead = e.lead and m.lead
                     if rejected is not None:
                         from .templates import Rejection
 
