@@ -59,7 +59,7 @@ def assembly_data() -> dict[str, Any]:
     """The parsed ``assembly.yaml`` (read once)."""
     text = resources.files("extractor.data").joinpath("assembly.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(text)
-    return check_keys("top level", data, {"context", "decisions", "places", "precedence", "retype", "act_day", "one_night"})
+    return check_keys("top level", data, {"context", "decisions", "places", "precedence", "retype", "act_day", "one_night", "one_toll"})
 
 
 @dataclass(frozen=True)

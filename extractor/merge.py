@@ -152,8 +152,10 @@ def _compatible(a: Mention, b: Mention) -> bool:
         return False
     if not (_same_place(a, b) and _same_date(a, b)):
         return False
-    # one side of a battle may also be named two ways (_one_side)
-    return _attackers_agree(a, b) or (a.event_type == "Battles" and _one_side(a, b))
+    # one side of a battle may also be named two ways (_one_side); one telling of a strike may read the side
+    # struck as its attacker (_victim_read_as_actor)
+    return (_attackers_agree(a, b) or (a.event_type == "Battles" and _one_side(a, b))
+            or _victim_read_as_actor(a, b) is not None)  # fmt: skip
 
 
 def _attackers_agree(a: Mention, b: Mention) -> bool:
@@ -265,10 +267,19 @@ def _informative(m: Mention) -> float:
     return score - 0.5 * m.lead  # a headline is terse
 
 
-def merge_into(a: Mention, b: Mention) -> Mention:
-    """Fold mention ``b`` into ``a`` (same event)."""
+def merge_into(a: Mention, b: Mention, misread: Mention | None = None, one_toll: bool = False) -> Mention:
+    """Fold mention ``b`` into ``a`` (same event). ``misread``: the one of them known to read the side struck as
+    the attacker (:func:`_victim_read_as_actor`), else it is looked for among air strikes. ``one_toll``: they are
+    one act only by their one toll (:func:`_one_toll`), so a headline's type gives way to the body's telling that
+    names the tactic ("مقتل 10 جنود بنيران صديقة" over "قتل 10 جنود في غارة"): the headline is terse, and
+    ACLED's precedence ranks two acts of one event, not two readings of one."""
     # another telling of the strike (or the bare toll of it) may name whom "7 people" were
     same_type = a.event_type == b.event_type or a.generic != b.generic
+    misread = misread or _victim_read_as_actor(a, b)
+    if misread is not None:  # the telling that read the side struck as the attacker takes the other's sides
+        right = b if misread is a else a
+        a.actor1, a.actor2 = right.actor1, right.actor2
+        b.actor1, b.actor2 = right.actor1, right.actor2
     if a.generic and not b.generic:  # the specific telling gives the type
         a.event_type, a.sub_event_type, a.template_id = b.event_type, b.sub_event_type, b.template_id
         a.trigger, a.trigger_start, a.trigger_end, a.generic = b.trigger, b.trigger_start, b.trigger_end, False
@@ -279,7 +290,8 @@ def merge_into(a: Mention, b: Mention) -> Mention:
     # how the crowd and the police met ("أطلقت الشرطة الرصاص على المتظاهرين"), the headline only names it
     told_at_place = (_lead_in_country(a) and not b.generic and a.event_type != b.event_type
                      and {a.event_type, b.event_type} <= demo)  # fmt: skip
-    if told_at_place or not b.generic and _type_rank(b) > _type_rank(a) and (
+    body_tactic = one_toll and a.lead and not b.lead and not b.generic and a.event_type != b.event_type
+    if body_tactic or told_at_place or not b.generic and _type_rank(b) > _type_rank(a) and (
         b.event_type == a.event_type or not b.definite or {a.event_type, b.event_type} <= demo
     ):
         if b.event_type != a.event_type:
@@ -303,6 +315,9 @@ def merge_into(a: Mention, b: Mention) -> Mention:
     a.confidence = round(min(0.99, max(a.confidence, b.confidence) + 0.05), 3)
     a.sentence_indexes = sorted(set(a.sentence_indexes) | set(b.sentence_indexes))
     return a
+
+
+_ONE_TOLL = "one toll: a telling of the same dead in a neighbouring sentence is this act told again (merge._one_toll)"
 
 
 #: The remote violence an army's campaign does from afar (ACLED sub-event types); a roadside bomb, a
@@ -375,6 +390,89 @@ def _one_night(a: Mention, b: Mention, parts: dict[int, frozenset[str]]) -> bool
     return _attackers_agree(a, b)
 
 
+@functools.cache
+def _other_words() -> PhraseMatcher:
+    d = check_keys("one_toll", assembly_data()["one_toll"], {"others"})
+    return word_matcher("one_toll.others", d["others"])
+
+
+def _killed(m: Mention) -> int:
+    c = m.casualties
+    return c.killed if c is not None and c.exact and c.killed else 0
+
+
+def _another_group(text: str, m: Mention) -> bool:
+    """The toll is told of others ("وقتل 3 آخرون"): a second group of dead, so a second act."""
+    span = m.casualties.killed_span if m.casualties is not None else None
+    if not text or span is None:
+        return False
+    return bool(_other_words().find(text[span[0] : span[1] + 12]))
+
+
+def _one_toll(a: Mention, b: Mention, text: str = "") -> bool:
+    """One act told twice in neighbouring sentences with one exact toll ("قتل 13 شخصا ليل السبت في قرية ..." then
+    "إن 13 شخصا قتلوا حين هاجم المسلحون القرية الأحد"): the same dead are the same act, whatever type each telling
+    alone would take (an attack on a village and the clash the villager tells), at places one of which holds the
+    other (a village and its province, or a place only inherited) and on days at most one apart (the report's day
+    and the act's; two when either day is read from a weekday or the report, not a date). No different attackers (or one telling reads the victim as the attacker,
+    :func:`_victim_read_as_actor`); a toll told of others ("آخرون") is a second group, so a second act; a
+    demonstration keeps its own rule (:func:`_aggregates`). The later telling is the body under its headline or
+    told by a source (a reporting clause, :func:`_reported`); two tactics named on two different targets are two
+    acts. Two acts in one city on one day with two tolls stay two."""
+    k = _killed(a)
+    if not k or k != _killed(b) or _split_siblings(a, b) or not _near(a, b, 1):
+        return False
+    demo = precedence().demonstrations
+    if a.event_type in demo or b.event_type in demo or a.place is None or b.place is None or not _same_place(a, b):
+        return False
+    if a.event_date is not None and b.event_date is not None:
+        gap = abs((a.event_date - b.event_date).days)
+        if gap > 2 or gap == 2 and a.date_basis == b.date_basis == "explicit":
+            return False  # a day apart, or two when a day is only read from a weekday or the report
+    if _another_group(text, a) or _another_group(text, b):
+        return False
+    if not ((a.lead and not b.lead) or _reported(text, b)):
+        return False  # a second telling is the body under its headline, or someone telling the act again
+    a2, b2 = _named(a.actor2), _named(b.actor2)
+    if a.event_type != b.event_type and not (a.generic or b.generic) and a2 and b2 and a2 != b2:
+        return False  # two tactics named, on two different targets: a bomb in a market and an attack on a checkpoint
+    return _attackers_agree(a, b) or _victim_read_as_actor(a, b, any_tactic=True) is not None
+
+
+def _reported(text: str, m: Mention) -> bool:
+    """The telling is in a reporting clause ("وقال أحد السكان إن 13 شخصا قتلوا حين ..."): a source tells it."""
+    if not text or m.trigger_start is None:
+        return False
+    from .resolve.dates import reporting_clause
+
+    return reporting_clause(text[m.start : m.end], m.trigger_start - m.start) is not None
+
+
+#: The attackers that fly: a non-state group read as the doer of an air strike is the side struck.
+_FLYING_KINDS = frozenset({"state", "external"})
+
+
+def _victim_read_as_actor(a: Mention, b: Mention, any_tactic: bool = False) -> Mention | None:
+    """Of two tellings of one act, the one that reads the side struck as the attacker: its attacker is the side
+    the other telling names as the target, struck by another named side. For a strike alone that is only an air
+    strike whose attacker is a non-state group, the other's a state or foreign force (only armies fly: "مقتل 7 من
+    قادة داعش بغارة" read as Islamic State's strike); a group's own shelling of the force that struck it is its own
+    act. Tellings already known to be one act (``any_tactic``: one toll, :func:`_one_toll`) may be of any tactic;
+    when each reads the other backwards the one whose attacker flies is right. That telling's sides give way to
+    the other's."""
+    found = []
+    for wrong, right in ((a, b), (b, a)):
+        w1, r1 = _named(wrong.actor1), _named(right.actor1)
+        if not (w1 and r1 and w1 != r1 and w1 == _named(right.actor2)):
+            continue
+        flies = wrong.actor1.kind not in _FLYING_KINDS and right.actor1.kind in _FLYING_KINDS
+        if any_tactic or (flies and wrong.sub_event_type == "Air/drone strike" and right.event_type == wrong.event_type):
+            found.append((wrong, flies))
+    if len(found) == 2:
+        found = [f for f in found if f[1]]
+    return found[0][0] if len(found) == 1 else None
+
+
 def merge_mentions(mentions: list[Mention], rejected: list | None = None, text: str = "") -> list[Mention]:
     """Greedy, order-preserving merge of mentions of the same event.
 
@@ -385,9 +483,20 @@ def merge_mentions(mentions: list[Mention], rejected: list | None = None, text: 
     parts = {id(m): _parts_of_night(text, m) for m in mentions}
     for m in mentions:
         for e in events:
-            if _compatible(e, m) or _one_night(e, m, parts):
+            toll = False
+            if _compatible(e, m) or _one_night(e, m, parts) or (toll := _one_toll(e, m, text)):
                 parts[id(e)] = parts[id(e)] | parts[id(m)]
-                merge_into(e, m)
+                merge_into(e, m, _victim_read_as_actor(e, m, any_tactic=True) if toll else None, toll)
+                if toll:
+                    e.flags = e.flags + [_ONE_TOLL]
+                    # the headline is now its body's act, told at the body's place: no longer a terse headline
+                    # over a region that would take in the body's first other event there (_same_place)
+                    e.lead = e.lead and m.lead
+                    if rejected is not None:
+                        from .templates import Rejection
+
+                        rejected.append(Rejection(m.template_id, m.sentence_index, m.trigger, _ONE_TOLL,
+                                                  verb="merged", code="one toll"))  # fmt: skip
                 break
         else:
             if events and _refers_back(events[-1], m):

@@ -553,7 +553,8 @@ def test_a_headline_with_no_tactic_is_the_body_s_bombing_told_again():
             "مسجد في مدينة صنعاء اليوم ما أسفر عن مقتل ثلاثة أشخاص.")  # fmt: skip
     [ev] = rows(text, "2015-07-30")
     assert (ev.sub_event_type, ev.location) == ("Remote explosive/landmine/IED", "Sanaa")
-    assert "one event" in _codes(text, "2015-07-30")
+    # the one toll of the headline and the source's telling below it joins them first (merge._one_toll)
+    assert "one toll" in _codes(text, "2015-07-30")
 
 
 def test_the_backdrop_of_the_story_is_no_event():
@@ -1262,3 +1263,46 @@ def test_what_the_news_comes_after_told_with_its_day_stays_an_event():
     text = _RAMADI_LEAD + "وجاء هذا بعد أن سيطر مسلحو داعش أمس على مدينة هيت وطردوا الجنود منها."
     assert sorted(e.location for e in rows(text, "2015-08-09")) == ["Hit", "Ramadi"]
     assert "comes after" not in _codes(text, "2015-08-09")
+
+# --- one act, one toll (h-dup4) ----------------------------------------------------------------------
+
+
+def test_an_attack_and_the_villagers_telling_of_its_dead_are_one_row():
+    # the narrative says "attack", the villager's quote a clash, a day later: one exact toll, one act
+    text = ("قتل 9 أشخاص مساء الجمعة في هجوم لمسلحي حركة الشباب على قرية في إقليم شبيلي السفلى. "
+            "وقال شيخ القرية إن 9 أشخاص قتلوا وأصيب 14 عندما هاجم المسلحون القرية السبت.")  # fmt: skip
+    evs = rows(text, "2016-02-14")
+    assert [(e.sub_event_type, e.actor1, e.fatalities) for e in evs] == [("Attack", "Al Shabaab", 9)]
+    assert "one toll" in _codes(text, "2016-02-14")
+
+
+def test_a_headline_of_friendly_fire_takes_the_bodys_air_strike():
+    text = "مقتل 6 جنود أفغان بنيران أميركية صديقة\nقتل 6 جنود أفغان صباح أمس في غارة أميركية على حاجز للجيش في ولاية هلمند."
+    evs = rows(text, "2016-02-14")
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in evs] == [("Air/drone strike", "Helmand", 6)]
+
+
+def test_the_dead_read_as_the_attacker_in_one_telling_give_way_to_the_other():
+    text = ("قتل 5 من قادة داعش بقصف مدفعي وسط مدينة الموصل أمس. "
+            "وقال المصدر إن مدفعية الجيش العراقي قصفت مقرا لتنظيم داعش وسط الموصل ما أسفر عن مقتل 5 من قادته.")  # fmt: skip
+    evs = rows(text, "2016-02-14")
+    assert [(e.actor1, e.actor2, e.fatalities) for e in evs] == [
+        ("Military Forces of Iraq (2014-2018)", "Islamic State (Iraq)", 5)
+    ]
+
+
+def test_two_acts_in_one_city_on_one_day_with_one_toll_stay_two_rows():
+    # a bomb in a market and an attack on a checkpoint: two tactics, two targets (ACLED: two events)
+    text = ("قتل 4 أشخاص في انفجار عبوة ناسفة في سوق بمدينة كركوك اليوم. "
+            "وقتل 4 جنود في هجوم مسلح على حاجز للجيش في كركوك اليوم.")  # fmt: skip
+    evs = rows(text, "2016-02-14")
+    assert sorted(e.sub_event_type for e in evs) == ["Armed clash", "Remote explosive/landmine/IED"]
+    assert {e.location for e in evs} == {"Kirkuk"}
+
+
+def test_the_dead_told_of_others_are_a_second_act():
+    text = ("قتل 4 أشخاص مساء أمس في انفجار عبوة ناسفة في سوق بمدينة كركوك. "
+            "وقال مصدر أمني إن 4 {} قتلوا اليوم في هجوم على حي في كركوك.")  # fmt: skip
+    assert len(rows(text.format("آخرين"), "2016-02-14")) == 2
+    # the same words of the same dead, told by a source: one act
+    assert [e.event_date for e in rows(text.format("أشخاص"), "2016-02-14")] == ["2016-02-13"]
