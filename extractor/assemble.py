@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .clause import clause_end, clause_opener, clause_start, opener_span
+from .clause import words as clause_words
 from .context import ArticleContext, assembly_data, check_keys, word_matcher
 from .normalize import normalize_key
 from .phrases import PhraseMatcher, proclitics, suffixes
@@ -232,6 +233,7 @@ class DecisionCues:
     battle_topic: BattleTopic | None = None  # decisions.battle_topic: fighting named as a topic ("في المعارك")
     seized: Crime | None = None  # decisions.seized: a takeover of goods ("استولوا على ملايين الدولارات")
     supposed: Supposed | None = None  # decisions.supposed: the act believed ("من المعتقد أنهم قد خطفوا")
+    campaign: PhraseMatcher | None = None  # decisions.campaign.heads: "عمليات اعتقال" with no day, many acts summed
 
     @classmethod
     @functools.cache
@@ -243,7 +245,7 @@ class DecisionCues:
                         "not_conflict", "territory_after", "still", "vow", "accusation", "blame", "media", "conference",
                         "plan", "held", "protested", "coming", "reprisal"},
                        {"relative_retold", "preceded", "known_again", "relative_act", "battle_topic", "seized",
-                        "supposed"})  # fmt: skip
+                        "supposed", "campaign"})  # fmt: skip
 
         def cue(name: str, windowed: bool, optional: set[str] = frozenset()) -> Cue:
             c = check_keys(f"decisions.{name}", d[name], {"words", "window"} if windowed else {"words"}, optional)
@@ -321,6 +323,10 @@ class DecisionCues:
             supposed = Supposed(word_matcher("decisions.supposed.words", sp["words"]),
                                 word_matcher("decisions.supposed.that", sp["that"]),
                                 word_matcher("decisions.supposed.particles", sp["particles"]))
+        campaign = None
+        if "campaign" in d:
+            cp = check_keys("decisions.campaign", d["campaign"], {"heads"})
+            campaign = word_matcher("decisions.campaign.heads", cp["heads"])
         return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False, {"over", "units"}), cue("hypothetical", True), cue("past", True), cue("after", True),
                    word_matcher("decisions.pluperfect.aux", pl["aux"]), int(pl["window"]),
                    cue("ongoing", False), cue("scattered", False), cue("period", True, {"since", "units", "long_units", "approx", "weekday", "spans", "bare_units"}), cue("forecast", True, {"always"}), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"), typed("purpose"),
@@ -329,7 +335,8 @@ class DecisionCues:
                    territory_after, cue("still", True), cue("vow", False), cue("accusation", True, {"that"}), blame,
                    plan_cue("media"), conference, plan_cue("plan"), cue("held", False),
                    plan_cue("protested"), cue("coming", True), cue("reprisal", True), accused_that, always, relative,
-                   preceded, relative_act, known_again, known_again_not, battle_topic, seized, supposed)  # fmt: skip
+                   preceded, relative_act, known_again, known_again_not, battle_topic, seized, supposed,
+                   campaign)  # fmt: skip
 
 
 _RULE_KEYS = {"event_type", "sub_event_type", "context", "actor1", "actor2", "trigger_starts", "sentence_has",
@@ -671,6 +678,29 @@ def _supposed(text: str, rel: int, sp: Supposed) -> bool:
                if len(words) > n)
 
 
+def _accused_that(text: str, rel: int, cues: DecisionCues) -> bool:
+    """Whether the trigger at ``rel`` is the verb of the بأن clause an accusation governs ("اتهمت المؤسسة التي يقع
+    مقرها في طرابلس الحكومة بأنها قصفت"): one of ``accusation.that`` within two words before it, and an accusation
+    verb before that, within the accusation's window or anywhere back to the last boundary mark (a relative clause
+    describing the accuser does not end the sentence that governs the بأن clause)."""
+    if cues.accused_that is None or not cues.accused_that.contains(_word_before(text, rel, 2)):
+        return False
+    if cues.accusation.before(text, rel):
+        return True
+    marks = clause_words().marks
+    lo = rel
+    while lo > 0 and text[lo - 1] not in marks:
+        lo -= 1
+    return cues.accusation.words.contains(text[lo:rel])
+
+
+def _campaign(m: Any, text: str, rel: int, heads: PhraseMatcher) -> bool:
+    """Whether the trigger at ``rel`` is the act's noun governed by a plural of operations or a campaign word right
+    before it (``decisions.campaign.heads``: "عمليات اعتقال"، "حملة قصف") in a telling with no day of its own."""
+    before = text[:rel].split()
+    return bool(before) and not _own_day(m) and heads.contains(before[-1], strict_suffix=True)
+
+
 def _blamed(text: str, rel: int, b: Blame) -> bool:
     """Whether blame is laid for the act at ``rel`` (``decisions.blame``): a verb, then its object, before it."""
     head = _before(text, rel, b.window)
@@ -750,8 +780,7 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
             and _starts_with(_after(text, m.trigger_end - m.start, 2), sz.words)):  # fmt: skip
         return Decision(False, "a takeover of goods, not of land (استولوا على ملايين الدولارات، على كميات من الأسلحة): "
                         "no territory changed hands", code="seized")
-    if cues.accusation.before(text, rel) and (_word_at(text, rel).startswith("بال") or (
-            cues.accused_that is not None and cues.accused_that.contains(_word_before(text, rel, 2)))):
+    if (cues.accusation.before(text, rel) and _word_at(text, rel).startswith("بال")) or _accused_that(text, rel, cues):
         return Decision(False, "a known act an accusation names (تتهم أنقرة المجموعة بالهجوم على ...، اتهمت الحكومة بأنها قصفت ...): a "
                         "statement, not "
                         "an event told", code="accusation")
@@ -775,6 +804,9 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
         return Decision(False, "a call to act (دعا إلى ...), not the act", code="call")
     if cues.aggregate.words.contains(text):
         return Decision(False, "a cumulative or aggregate toll over a period, not one event", code="aggregate")
+    if cues.campaign is not None and _campaign(m, text, rel, cues.campaign):
+        return Decision(False, "a campaign of acts summed (تصعيد عمليات اعتقال، حملة قصف) with no day of its own, not "
+                        "one event", code="campaign")
     if _over_length().search(text):
         return Decision(False, "a tally over a counted length of time (خلال 9 أشهر، على مدى ثلاثة أسابيع), not one event",
                         code="aggregate")

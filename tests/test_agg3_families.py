@@ -114,3 +114,27 @@ def test_flares_are_no_explosion():
 def test_a_bomb_thrown_on_a_patrol_stays():
     text = "ألقى مسلحون فجر اليوم قنابل على دورية للجيش اللبناني في بلدة كفر شوبا في جنوب لبنان."
     assert "Remote explosive/landmine/IED" in _subs(text)
+
+
+# --- a campaign of acts summed --------------------------------------------------------------------------------------
+def test_a_campaign_of_arrests_with_no_day_is_no_event():
+    text = "وصعدت مليشيا الحوثي في مدينة الحديدة من عمليات اعتقال المعارضين لها والناشطين."
+    assert "Arrests" not in _subs(text)
+    assert "campaign" in _codes(text)
+
+
+def test_a_raid_of_arrests_on_its_day_stays():
+    text = "نفذت قوات الاحتلال فجر اليوم عمليات اعتقال في بلدة بيت أمر شمال الخليل طالت خمسة شبان."
+    assert "Arrests" in _subs(text)
+
+
+# --- an accusation past a relative clause -----------------------------------------------------------------------------
+def test_an_act_an_accusation_governs_past_a_relative_clause_is_a_statement():
+    text = "واتهمت الشركة الوطنية التي يقع مقرها في مدينة طرابلس الجيش الليبي بأنه قصف ناقلة نفط في ميناء درنة."
+    assert "accusation" in _codes(text)
+    assert not _rows(text)
+
+
+def test_an_act_told_after_a_relative_clause_with_no_accusation_stays():
+    text = "وقال الجيش الليبي الذي يقع مقره في مدينة البيضاء بأنه قصف أمس مواقع للمتطرفين في مدينة درنة."
+    assert "Shelling/artillery/missile attack" in _subs(text) or "Air/drone strike" in _subs(text)
