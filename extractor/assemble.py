@@ -182,6 +182,14 @@ class Supposed:
 
 
 @dataclass(frozen=True)
+class Campaign:
+    """``decisions.campaign``: a campaign stepped up ("تصعيد عمليات اعتقال"; see :func:`_campaign`)."""
+
+    heads: PhraseMatcher
+    escalation: Cue
+
+
+@dataclass(frozen=True)
 class DecisionCues:
     reaction: Cue
     followup: Followup
@@ -233,7 +241,7 @@ class DecisionCues:
     battle_topic: BattleTopic | None = None  # decisions.battle_topic: fighting named as a topic ("في المعارك")
     seized: Crime | None = None  # decisions.seized: a takeover of goods ("استولوا على ملايين الدولارات")
     supposed: Supposed | None = None  # decisions.supposed: the act believed ("من المعتقد أنهم قد خطفوا")
-    campaign: PhraseMatcher | None = None  # decisions.campaign.heads: "عمليات اعتقال" with no day, many acts summed
+    campaign: Campaign | None = None  # decisions.campaign: "تصعيد عمليات اعتقال" with no day, a trend of many acts
 
     @classmethod
     @functools.cache
@@ -325,8 +333,9 @@ class DecisionCues:
                                 word_matcher("decisions.supposed.particles", sp["particles"]))
         campaign = None
         if "campaign" in d:
-            cp = check_keys("decisions.campaign", d["campaign"], {"heads"})
-            campaign = word_matcher("decisions.campaign.heads", cp["heads"])
+            cp = check_keys("decisions.campaign", d["campaign"], {"heads", "escalation", "window"})
+            campaign = Campaign(word_matcher("decisions.campaign.heads", cp["heads"]),
+                                Cue(word_matcher("decisions.campaign.escalation", cp["escalation"]), int(cp["window"])))
         return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False, {"over", "units"}), cue("hypothetical", True), cue("past", True), cue("after", True),
                    word_matcher("decisions.pluperfect.aux", pl["aux"]), int(pl["window"]),
                    cue("ongoing", False), cue("scattered", False), cue("period", True, {"since", "units", "long_units", "approx", "weekday", "spans", "bare_units"}), cue("forecast", True, {"always"}), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"), typed("purpose"),
@@ -694,11 +703,14 @@ def _accused_that(text: str, rel: int, cues: DecisionCues) -> bool:
     return cues.accusation.words.contains(text[lo:rel])
 
 
-def _campaign(m: Any, text: str, rel: int, heads: PhraseMatcher) -> bool:
+def _campaign(m: Any, text: str, rel: int, c: Campaign) -> bool:
     """Whether the trigger at ``rel`` is the act's noun governed by a plural of operations or a campaign word right
-    before it (``decisions.campaign.heads``: "عمليات اعتقال"، "حملة قصف") in a telling with no day of its own."""
-    before = text[:rel].split()
-    return bool(before) and not _own_day(m) and heads.contains(before[-1], strict_suffix=True)
+    before it (``decisions.campaign.heads``: "عمليات اعتقال"، "حملة قصف"), itself governed by a word of escalation
+    within the window before it ("بتصعيد عمليات اعتقال"، "تكثف من عمليات قصف"), in a telling with no day of its own."""
+    words = list(_WORD.finditer(text, 0, rel))
+    if not words or _own_day(m) or not c.heads.contains(words[-1].group(), strict_suffix=True):
+        return False
+    return c.escalation.before(text, words[-1].start())
 
 
 def _blamed(text: str, rel: int, b: Blame) -> bool:

@@ -116,11 +116,17 @@ def test_a_bomb_thrown_on_a_patrol_stays():
     assert "Remote explosive/landmine/IED" in _subs(text)
 
 
-# --- a campaign of acts summed --------------------------------------------------------------------------------------
+# --- a campaign stepped up ------------------------------------------------------------------------------------------
 def test_a_campaign_of_arrests_with_no_day_is_no_event():
     text = "وصعدت مليشيا الحوثي في مدينة الحديدة من عمليات اعتقال المعارضين لها والناشطين."
     assert "Arrests" not in _subs(text)
     assert "campaign" in _codes(text)
+
+
+def test_operations_going_on_that_day_stay():
+    # the same head with no escalation: the day's shelling goes on, one event of the news
+    text = "وتواصل قوات الاحتلال عمليات القصف المدفعي على شرق مدينة رفح."
+    assert "Shelling/artillery/missile attack" in _subs(text)
 
 
 def test_a_raid_of_arrests_on_its_day_stays():
