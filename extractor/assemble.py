@@ -28,7 +28,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .clause import clause_opener, opener_span
+from .clause import clause_end, clause_opener, clause_start, opener_span
+from .clause import words as clause_words
 from .context import ArticleContext, assembly_data, check_keys, word_matcher
 from .normalize import normalize_key
 from .phrases import PhraseMatcher, proclitics, suffixes
@@ -178,6 +179,31 @@ class Plan:
 
 
 @dataclass(frozen=True)
+class BattleTopic:
+    """``decisions.battle_topic``: a battle noun of ``templates`` named as a topic (see :func:`_battle_topic`)."""
+
+    templates: frozenset[str]
+    occur: PhraseMatcher  # a verb or an adjective that makes the fighting happen ("دارت"، "عنيفة")
+
+
+@dataclass(frozen=True)
+class Supposed:
+    """``decisions.supposed``: the act as the clause a word of belief governs ("من المعتقد أنهم قد خطفوا")."""
+
+    words: PhraseMatcher
+    that: PhraseMatcher
+    particles: PhraseMatcher
+
+
+@dataclass(frozen=True)
+class Campaign:
+    """``decisions.campaign``: a campaign stepped up ("تصعيد عمليات اعتقال"; see :func:`_campaign`)."""
+
+    heads: PhraseMatcher
+    escalation: Cue
+
+
+@dataclass(frozen=True)
 class DecisionCues:
     reaction: Cue
     followup: Followup
@@ -229,6 +255,11 @@ class DecisionCues:
     known_described: KnownDescribed | None = None  # decisions.known_described: a known act opening its sentence
     comes_after: Cue | None = None  # decisions.comes_after: "ويأتي ذلك في أعقاب ...": what the news comes after
 
+    battle_topic: BattleTopic | None = None  # decisions.battle_topic: fighting named as a topic ("في المعارك")
+    seized: Crime | None = None  # decisions.seized: a takeover of goods ("استولوا على ملايين الدولارات")
+    supposed: Supposed | None = None  # decisions.supposed: the act believed ("من المعتقد أنهم قد خطفوا")
+    campaign: Campaign | None = None  # decisions.campaign: "تصعيد عمليات اعتقال" with no day, a trend of many acts
+
     @classmethod
     @functools.cache
     def load(cls) -> DecisionCues:
@@ -240,6 +271,9 @@ class DecisionCues:
                         "plan", "held", "protested", "coming", "reprisal"},
                        {"relative_retold", "preceded", "known_again", "relative_act", "known_described",
                         "comes_after"})  # fmt: skip
+
+                       {"relative_retold", "preceded", "known_again", "relative_act", "battle_topic", "seized",
+                        "supposed", "campaign"})  # fmt: skip
 
         def cue(name: str, windowed: bool, optional: set[str] = frozenset()) -> Cue:
             c = check_keys(f"decisions.{name}", d[name], {"words", "window"} if windowed else {"words"}, optional)
@@ -311,9 +345,26 @@ class DecisionCues:
             kd = check_keys("decisions.known_described", d["known_described"], {"within", "before", "acts"})
             known_described = KnownDescribed(int(kd["within"]), int(kd["before"]),
                                              word_matcher("decisions.known_described.acts", kd["acts"]))
+
+        battle_topic = None
+        if "battle_topic" in d:
+            bt = check_keys("decisions.battle_topic", d["battle_topic"], {"templates", "occur"})
+            battle_topic = BattleTopic(frozenset(bt["templates"]), word_matcher("decisions.battle_topic.occur", bt["occur"]))
+        seized = typed("seized") if "seized" in d else None
+        supposed = None
+        if "supposed" in d:
+            sp = check_keys("decisions.supposed", d["supposed"], {"words", "that", "particles"})
+            supposed = Supposed(word_matcher("decisions.supposed.words", sp["words"]),
+                                word_matcher("decisions.supposed.that", sp["that"]),
+                                word_matcher("decisions.supposed.particles", sp["particles"]))
+        campaign = None
+        if "campaign" in d:
+            cp = check_keys("decisions.campaign", d["campaign"], {"heads", "escalation", "window"})
+            campaign = Campaign(word_matcher("decisions.campaign.heads", cp["heads"]),
+                                Cue(word_matcher("decisions.campaign.escalation", cp["escalation"]), int(cp["window"])))
         return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False, {"over", "units"}), cue("hypothetical", True), cue("past", True), cue("after", True),
                    word_matcher("decisions.pluperfect.aux", pl["aux"]), int(pl["window"]),
-                   cue("ongoing", False), cue("scattered", False), cue("period", True, {"since", "units", "long_units", "approx", "weekday", "spans"}), cue("forecast", True, {"always"}), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"), typed("purpose"),
+                   cue("ongoing", False), cue("scattered", False), cue("period", True, {"since", "units", "long_units", "approx", "weekday", "spans", "bare_units"}), cue("forecast", True, {"always"}), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"), typed("purpose"),
                    word_matcher("decisions.tag_line.words", t["words"]), announced, cue("earlier", True), cue("future_time", True),
                    cue("halt", True), cue("generic_kind", True), cue("backdrop", True), cue("not_conflict", False),
                    territory_after, cue("still", True), cue("vow", False), cue("accusation", True, {"that"}), blame,
@@ -321,6 +372,9 @@ class DecisionCues:
                    plan_cue("protested"), cue("coming", True), cue("reprisal", True), accused_that, always, relative,
                    preceded, relative_act, known_again, known_again_not, known_described,
                    cue("comes_after", True) if "comes_after" in d else None)  # fmt: skip
+
+                   preceded, relative_act, known_again, known_again_not, battle_topic, seized, supposed,
+                   campaign)  # fmt: skip
 
 
 _RULE_KEYS = {"event_type", "sub_event_type", "context", "actor1", "actor2", "trigger_starts", "sentence_has",
@@ -560,6 +614,8 @@ def _since_date() -> re.Pattern:
         span += rf"|{approx}\S+\s+(?:{_alt(period['long_units'])})"
     if period.get("weekday"):  # "منذ الاثنين", "منذ يوم الاثنين"
         span += rf"|(?:(?:{_alt(period['weekday'])})\s+)?(?:{_alt(w for ws in dates['weekdays'].values() for w in ws)})"
+    if period.get("bare_units"):  # "منذ أسبوع", "منذ شهرين": a week or a month named alone, up to now
+        span += rf"|(?:{_alt(period['bare_units'])})"
     out = rf"(?<!\w)\w?(?:{_alt(since)})\s+(?:{day}\s+(?:{months}){span})(?!\w)"
     if period.get("spans") and units:  # "في 12 يوما": a span of days counted
         out += rf"|(?<!\w)\w?(?:{_alt(period['spans'])})\s+\d{{1,4}}\s+(?:{_alt(units)})(?!\w)"
@@ -580,7 +636,8 @@ def _over_length() -> re.Pattern:
     unit = _alt(units)
     count = rf"(?:\d{{1,4}}|(?:{words}))"
     # the figure first ("خلال 9 أشهر", "خلال ثلاثة أسابيع") or the unit, definite, first ("خلال الأشهر التسعة")
-    return re.compile(rf"(?<!\w)\w?(?:{_alt(over)})\s+(?:(?:ال)?{count}\s+(?:{unit})|ال(?:{unit})\s+ال(?:{words}))(?!\w)")
+    # ... or the unit, definite, before a definite figure ("خلال الأيام الـ5")
+    return re.compile(rf"(?<!\w)\w?(?:{_alt(over)})\s+(?:(?:ال)?{count}\s+(?:{unit})|ال(?:{unit})\s+ال(?:{words}|\s?\d{{1,4}}))(?!\w)")
 
 
 def _starts_with(text: str, words: PhraseMatcher) -> bool:
@@ -663,6 +720,59 @@ def _known_act_described(text: str, rel: int, relatives: PhraseMatcher, kd: Know
     words = text[cut:start].split()
     return 0 < len(words) <= kd.before and kd.acts.contains(words[0], strict_suffix=True)
 
+def _battle_topic(m: Any, text: str, rel: int, bt: BattleTopic) -> bool:
+    """Whether the battle noun at ``rel`` names fighting as a topic (``decisions.battle_topic``): a noun of one of
+    ``bt.templates`` that does not open its clause (a preposition or a noun governs it: "في المعارك"، "قدرات قواته
+    في المعارك"، "آخر معارك الحزب"), in a clause with no verb or adjective that makes it happen (``bt.occur``:
+    "دارت"، "عنيفة"), and told with no day of its own and no dead or wounded."""
+    if m.template_id not in bt.templates or _own_day(m):
+        return False
+    cas = m.casualties
+    if cas is not None and (cas.killed or cas.wounded):
+        return False
+    lo = clause_start(text, rel)
+    if not text[lo:rel].strip():
+        return False
+    return not bt.occur.contains(text[lo : clause_end(text, max(rel, m.trigger_end - m.start))])
+
+
+def _supposed(text: str, rel: int, sp: Supposed) -> bool:
+    """Whether the trigger at ``rel`` is the verb of a clause a word of belief governs (``decisions.supposed``):
+    the words right before it are a belief word, one of ``that`` and at most one of ``particles``."""
+    words = text[:rel].split()
+    if words and sp.particles.contains(words[-1], strict_suffix=True):
+        words = words[:-1]
+    if not words or not sp.that.contains(words[-1], strict_suffix=True):
+        return False
+    return any(sp.words.contains(" ".join(words[-1 - n : -1]), strict_suffix=True) for n in (1, 2, 3)
+               if len(words) > n)
+
+
+def _accused_that(text: str, rel: int, cues: DecisionCues) -> bool:
+    """Whether the trigger at ``rel`` is the verb of the بأن clause an accusation governs ("اتهمت المؤسسة التي يقع
+    مقرها في طرابلس الحكومة بأنها قصفت"): one of ``accusation.that`` within two words before it, and an accusation
+    verb before that, within the accusation's window or anywhere back to the last boundary mark (a relative clause
+    describing the accuser does not end the sentence that governs the بأن clause)."""
+    if cues.accused_that is None or not cues.accused_that.contains(_word_before(text, rel, 2)):
+        return False
+    if cues.accusation.before(text, rel):
+        return True
+    marks = clause_words().marks
+    lo = rel
+    while lo > 0 and text[lo - 1] not in marks:
+        lo -= 1
+    return cues.accusation.words.contains(text[lo:rel])
+
+
+def _campaign(m: Any, text: str, rel: int, c: Campaign) -> bool:
+    """Whether the trigger at ``rel`` is the act's noun governed by a plural of operations or a campaign word right
+    before it (``decisions.campaign.heads``: "عمليات اعتقال"، "حملة قصف"), itself governed by a word of escalation
+    within the window before it ("بتصعيد عمليات اعتقال"، "تكثف من عمليات قصف"), in a telling with no day of its own."""
+    words = list(_WORD.finditer(text, 0, rel))
+    if not words or _own_day(m) or not c.heads.contains(words[-1].group(), strict_suffix=True):
+        return False
+    return c.escalation.before(text, words[-1].start())
+
 
 def _blamed(text: str, rel: int, b: Blame) -> bool:
     """Whether blame is laid for the act at ``rel`` (``decisions.blame``): a verb, then its object, before it."""
@@ -738,8 +848,12 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     if m.sub_event_type in cues.purpose.sub_event_types and _starts_with(_word_at(text, rel), cues.purpose.words):
         return Decision(False, "a territory change told as a purpose (لاستعادة، لتحرير): nothing changed hands yet",
                         code="purpose")
-    if cues.accusation.before(text, rel) and (_word_at(text, rel).startswith("بال") or (
-            cues.accused_that is not None and cues.accused_that.contains(_word_before(text, rel, 2)))):
+    sz = cues.seized
+    if (sz is not None and m.sub_event_type in sz.sub_event_types
+            and _starts_with(_after(text, m.trigger_end - m.start, 2), sz.words)):  # fmt: skip
+        return Decision(False, "a takeover of goods, not of land (استولوا على ملايين الدولارات، على كميات من الأسلحة): "
+                        "no territory changed hands", code="seized")
+    if (cues.accusation.before(text, rel) and _word_at(text, rel).startswith("بال")) or _accused_that(text, rel, cues):
         return Decision(False, "a known act an accusation names (تتهم أنقرة المجموعة بالهجوم على ...، اتهمت الحكومة بأنها قصفت ...): a "
                         "statement, not "
                         "an event told", code="accusation")
@@ -756,10 +870,16 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     if cues.alleged.before(text, rel):
         return Decision(False, "the act a suspicion or charge alleges (يشتبه بتورطهم في، بتهمة), not an event told",
                         code="alleged")
+    if cues.supposed is not None and _supposed(text, rel, cues.supposed):
+        return Decision(False, "the act as what is believed (من المعتقد أنهم قد خطفوا، يرجح أنه قتل): a supposition, "
+                        "not an event told", code="supposed")
     if cues.call.before(text, rel):
         return Decision(False, "a call to act (دعا إلى ...), not the act", code="call")
     if cues.aggregate.words.contains(text):
         return Decision(False, "a cumulative or aggregate toll over a period, not one event", code="aggregate")
+    if cues.campaign is not None and _campaign(m, text, rel, cues.campaign):
+        return Decision(False, "a campaign of acts summed (تصعيد عمليات اعتقال، حملة قصف) with no day of its own, not "
+                        "one event", code="campaign")
     if _over_length().search(text):
         return Decision(False, "a tally over a counted length of time (خلال 9 أشهر، على مدى ثلاثة أسابيع), not one event",
                         code="aggregate")
@@ -845,6 +965,10 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
             _names_known(text, rel, m.trigger_end - m.start))):  # fmt: skip
         return Decision(False, "the time of something else, told as known (عقب الهجوم، بعد هجومه)", background=True,
                         code="after")
+    if cues.battle_topic is not None and _battle_topic(m, text, rel, cues.battle_topic):
+        return Decision(False, "fighting named as a topic (قدرات قواته في المعارك، الهرب من المعارك، دخول الحزب في "
+                        "المعركة) with no day, toll or verb of its own: the war talked about, not a battle told",
+                        code="battle topic")
     # a named actor anchors a tactic ("غارة أمريكية"), not a bare "هجمات"
     named = m.actor1 is not None and m.actor1.kind != "unidentified" and not m.generic
     anchored = (m.place_explicit or m.date_basis in ("explicit", "relative") or named
@@ -858,6 +982,7 @@ def decide_all(mentions: list, doc: Any, ctx: ArticleContext | None, rejected: l
     """The mentions that report events (see :func:`decide`); the others go to ``rejected`` with the reason."""
     decisions = [decide(m, doc.text[m.start : m.end], ctx) for m in mentions]
     decisions = _headline_of_a_tally(mentions, decisions, doc.text)
+    decisions = _tally_told_again(mentions, decisions)
     decisions = _known_again(mentions, decisions, doc.text)
     news = any(d.reported for d in decisions)
     keep = []
@@ -917,6 +1042,28 @@ def _headline_of_a_tally(mentions: list, decisions: list, text: str) -> list:
     return decisions
 
 
+
+
+#: The decision codes of a tally (a toll summed over places or a period), whose figure a later clause may repeat.
+_TALLY_CODES = frozenset({"aggregate", "period"})
+
+
+def _tally_told_again(mentions: list, decisions: list) -> list:
+    """"قتل 40 شخصا في اشتباكات يخوضها منذ أسبوع ..." then "سقط 40 قتيلا في اشتباكات عنيفة": a clause with no day of
+    its own whose dead (10 or more) are the figure of a tally the article tells (decision code ``aggregate`` or
+    ``period``) of the same kind of act is that tally told again, not one event. A clause that dates its act
+    ("قتل 15 في تفجير أمس") stays, whatever figure it shares."""
+    tallies = {(m.sub_event_type, m.casualties.killed) for m, d in zip(mentions, decisions)
+               if d.code in _TALLY_CODES and m.casualties is not None and (m.casualties.killed or 0) >= 10}
+    if not tallies:
+        return decisions
+    out = list(decisions)
+    for i, (m, d) in enumerate(zip(mentions, decisions)):
+        if (d.reported and not _own_day(m) and m.casualties is not None
+                and (m.sub_event_type, m.casualties.killed) in tallies):  # fmt: skip
+            out[i] = Decision(False, "the dead of a tally the article tells (the same figure, the same kind of act) told "
+                              "again with no day of its own, not one event", code="aggregate")
+    return out
 
 
 def _known_again(mentions: list, decisions: list, text: str) -> list:
