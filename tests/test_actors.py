@@ -576,3 +576,20 @@ def test_shells_from_across_the_border_on_a_town_strike_its_people():
     assert [a2 for _, _, a2 in rows] != ["Civilians (Saudi Arabia)"]
     rows = _sides("قصفت قوات النظام أمس بلدة في ريف إدلب بالمدفعية.")
     assert rows == [("Shelling/artillery/missile attack", "Military Forces of Syria (2000-2024)", "")]
+
+
+def test_the_telling_that_names_the_land_of_the_fire_gives_the_merged_row_its_group():
+    # a headline that names no one (the default group of the place's country) and a telling that names the land
+    # the shells came from are one event: the merged row keeps the group the second telling names
+    text = ("إصابة مواطن في محافظة الحرث جراء سقوط مقذوف عسكري\n"
+            "باشرت فرق الدفاع المدني بمنطقة جازان اليوم بلاغا عن سقوط مقذوفات عسكرية من داخل الأراضي اليمنية "
+            "بقرية الخوبة في محافظة الحرث، نتج عنه إصابة مواطن.")
+    rows = _sides(text, published="2015-08-03")
+    assert rows == [("Shelling/artillery/missile attack", "Unidentified Armed Group (Yemen)", "Civilians (Saudi Arabia)")]
+    # near miss: with no land named in either telling the group stays of the place's country
+    text = ("إصابة مواطن في محافظة الحرث جراء سقوط مقذوف عسكري\n"
+            "باشرت فرق الدفاع المدني بمنطقة جازان اليوم بلاغا عن سقوط مقذوف عسكري بقرية الخوبة في محافظة الحرث، "
+            "نتج عنه إصابة مواطن.")
+    rows = _sides(text, published="2015-08-03")
+    assert rows == [("Shelling/artillery/missile attack", "Unidentified Armed Group (Saudi Arabia)",
+                     "Civilians (Saudi Arabia)")]
