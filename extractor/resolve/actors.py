@@ -600,8 +600,19 @@ class ActorLexicon:
 
     def names_settlement(self, text: str) -> bool:
         """Whether the text names a town, village or quarter, or a civilian object (settlements,
-        civilian_objects)."""
-        return self._settlements.contains(text) or self._civilian_objects.contains(text)
+        civilian_objects), and not only the ground near one ("أطراف بلدة": place_words.yaml near_words) nor a word of a
+        town's name ("بلدة الخيام": the town, not tents)."""
+        for m in (self._settlements, self._civilian_objects):
+            for hit in m.iter(text):
+                before = [w.group() for w in _last_words(text, hit.word_start, 1)]
+                word = normalize_key(before[-1]) if before else ""
+                bare = word[1:] if word[:1] in "وب" else word
+                if word in _NEAR_WORDS or bare in _NEAR_WORDS:
+                    continue  # the ground near a town
+                if self._settlements.contains(word):
+                    continue  # the name of a town ("بلدة الخيام"), not tents
+                return True
+        return False
 
     def civilian_object_with_casualties(self, text: str, after: int = 0) -> bool:
         """Whether the text names a civilian object struck (after ``after``) and reports casualties."""
@@ -877,6 +888,7 @@ _ARMED = {"state", "police", "rebel", "political_militia", "identity_militia", "
 _ALLY_KINDS = _ARMED - {"unidentified"}
 _STATE_KINDS = {"state", "police"}
 _OWNER_LINKS = frozenset(_WORDS_AROUND["owner_links"])
+_NEAR_WORDS = frozenset(normalize_key(w) for w in load_yaml("place_words.yaml")["near_words"])  # محيط، أطراف
 _PREPOSITIONS = frozenset(_WORDS_AROUND["place_prepositions"])
 _PERIOD_SUFFIX = re.compile(r" \(\d{4}-(?:\d{4})?\)")
 
