@@ -53,6 +53,8 @@ _FOLLOWING_NUMBERS = frozenset(normalize_key(w) for w in _WORDS_AROUND.get("foll
 # "فجر انتحاري سعودي نفسه": the adjective after a trigger naming a person is his nationality
 _PERSON_TRIGGERS = frozenset(normalize_key(w) for w in _WORDS_AROUND.get("person_triggers") or ())
 _CONJ = "".join(clitic_part("conjunction"))  # و ف (data/clitics.yaml)
+_WORD_RE = re.compile(r"\w+")
+_PUNCT = " \"'«»“”،,؛:.-"  # what may stand before a clause's first word
 
 ARMED = {"state", "police", "rebel", "political_militia", "identity_militia", "external", "unidentified"}
 STATE = {"state", "police", "external"}
@@ -547,6 +549,13 @@ def _build(c: Clause, templates: TemplateSet, gazetteer: Gazetteer, lexicon: Act
     if country:
         actor1, actor2 = _defaults(lexicon, event_type, sub, actor1, actor2, country, published, sent.text,
                                    best_match.end - sent.start)
+    if (country and sub == "Shelling/artillery/missile attack" and actor2 is None and actor1 is not None
+            and actor1.kind in ARMED and actor1.country and actor1.country != country
+            and lexicon.names_settlement(sent.text)):  # fmt: skip
+        # "استهدفت ميليشيا الحوثي أحياء في ظهران الجنوب بقذائف": shells fired from another country's side on a
+        # town, no target named, strike its people (ACLED: civilians of the country of the place)
+        actor2 = lexicon.civilians(country)
+        air_flags = air_flags + [SETTLEMENT_STRUCK]
     # --- the typing table (data/assembly.yaml: retype), one rule at most ------------------------
     before = (event_type, sub)
     event_type, sub, actor1, actor2, rule = retype(
@@ -612,6 +621,8 @@ AIR_FORCE_NEARBY = "attacker named in a neighbouring sentence"
 SIDES_BEFORE = "the two sides named in an earlier sentence"
 #: The flag of an air strike on a camp or position whose side a neighbouring sentence names.
 TARGET_SIDE_NEARBY = "target side named in a neighbouring sentence"
+#: The flag of shelling from another country's side on a town whose people are the target.
+SETTLEMENT_STRUCK = "target: the people of a town shelled from another country's side"
 #: How many sentences either side an unattributed air strike looks for the air force the article names.
 _AIR_FORCE_WINDOW = 2
 
@@ -783,6 +794,14 @@ def _roles(actors: list[Actor], m: TriggerMatch, sent, templates: TemplateSet, e
         if subj is not None and not sent.text[subj.start - sent.start - 1 : subj.start - sent.start].isalpha():  # no لل
             struck_names.discard(subj.name)
             agents.add(id(subj))
+    # "استهدفت ميليشيا الحوثي الأحياء بقذائف": a feminine perfect verb of attack (a target cue) that opens the
+    # clause is its verb even when the trigger is a noun further on; the group right after it is its subject
+    opener = _opening_verb(sent, m, templates, lexicon)
+    if opener is not None:
+        subj = next((a for a in armed if a.start >= opener and not sent.text[opener - sent.start : a.start - sent.start].strip()), None)
+        if subj is not None and subj.start < t0:
+            struck_names.discard(subj.name)
+            agents.add(id(subj))
     struck = {id(a) for a in armed if a.name in struck_names}  # also its other names: "(داعش)"
     # ("هجوم شنته قوات الدعم السريع"; a 'by' cue far from the trigger belongs to another clause)
     by_phrase = [a for a in armed if a.start >= t0 and id(a) not in struck
@@ -813,6 +832,31 @@ def _roles(actors: list[Actor], m: TriggerMatch, sent, templates: TemplateSet, e
         # a clash with two armed sides named, neither as the subject: both are its parties
         actor1 = next((a for a in armed if a.name != actor2.name), None)
     return actor1, actor2
+
+
+def _opening_verb(sent, m: TriggerMatch, templates: TemplateSet, lexicon: ActorLexicon) -> int | None:
+    """The end of the clause's opening word (at its start, or after a contrast word: فيما، في حين) when it is a
+    feminine perfect verb among the target cues (استهدفت، قصفت) before a trigger that is not that word, and not
+    a passive whose subject is the victim (هوجمت); else None."""
+    head = sent.text[: m.hit.word_start - sent.start]
+    words = list(_WORD_RE.finditer(head))
+    if not words or head[: words[0].start()].strip(_PUNCT):
+        return None
+    first = normalize_key(words[0].group())
+    i = 0
+    if first in _CONTRAST_WORDS or (first[:1] in _CONJ and first[1:] in _CONTRAST_WORDS):
+        i = 1
+    elif len(words) > 1 and normalize_key(words[0].group() + " " + words[1].group()) in _CONTRAST_WORDS:
+        i = 2
+    if i >= len(words):
+        return None
+    w = words[i].group()
+    w = w[1:] if w[:1] in _CONJ and len(w) > 4 else w  # "واستهدفت"
+    if not w.endswith("ت") or lexicon.is_victim_verb(w) or templates.target_cues is None:
+        return None
+    if not templates.target_cues.contains(w, strict_suffix=True):
+        return None
+    return sent.start + words[i].end()
 
 
 def _defaults(lexicon, event_type, sub, actor1, actor2, country, published, text, after=0):

@@ -243,6 +243,10 @@ def _better_actor(x, y, same_type: bool = False):
 
         if ActorLexicon.load().is_vague_victim(x):  # "مقتل 7 أشخاص" in one telling, "قرب صف من المجندين" in another
             return y
+    if x.kind == "unidentified" and y.kind == "unidentified" and x.name != y.name and not x.matched and y.matched:
+        # "إصابة مواطن جراء سقوط مقذوف" (no one named: the default group of the place's country) and "سقوط
+        # مقذوفات من داخل الأراضي اليمنية" (the group of the land it came from): the telling that names it wins
+        return y
     return y if x.kind == "unidentified" and y.kind != "unidentified" else x
 
 

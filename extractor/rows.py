@@ -12,7 +12,7 @@ import hashlib
 
 from .document import Doc
 from .keys import article_key, content_hash, outlet  # noqa: F401  (content_hash: re-exported)
-from .mentions import AIR_FORCE_NEARBY, Mention
+from .mentions import AIR_FORCE_NEARBY, SETTLEMENT_STRUCK, Mention
 from .record import Event, derived_columns
 
 _VERBS = {
@@ -91,6 +91,8 @@ def notes(m: Mention, ev: Event) -> str:
         text += " [attacker not named in this telling; taken from the article's other strikes]"
     elif AIR_FORCE_NEARBY in m.flags:
         text += " [attacker not named in this telling; the air force a neighbouring sentence names]"
+    if SETTLEMENT_STRUCK in m.flags:
+        text += " [target not named; the people of the town shelled from another country's side]"
     return text
 
 

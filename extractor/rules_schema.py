@@ -225,6 +225,7 @@ ACTORS = _obj({
     "source_links": _phrases("words linking a reporting body to its owner"),
     "state_targets": _map(_phrases("words"), "force role -> its sites and members as targets"),
     "civilian_objects": _phrases("civilian objects whose strike with casualties targets civilians"),
+    "settlements": _phrases("towns, villages and quarters whose shelling from another country's side, no target named, strikes their people"),
     "armed_sites": _phrases("sites of an armed side (camps, positions, arms depots) whose air strike names its target side"),
     "group_heads": _phrases("unit nouns that head a named armed group (كتيبة، لواء)"),
     "vague_victims": _phrases("victim nouns that name no side"),

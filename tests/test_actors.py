@@ -555,3 +555,41 @@ def test_a_battle_between_the_two_sides_takes_the_sides_named_before():
     text = ("قال سكان إن الوضع في مأرب متوتر منذ أيام.\n"
             "وشهدت مديرية صرواح اشتباكات عنيفة بين الطرفين منذ فجر أمس.")
     assert all(a1 == "Unidentified Armed Group (Yemen)" for s, a1, _ in _sides(text) if s == "Armed clash")
+
+
+def test_a_feminine_attack_verb_opening_the_clause_has_its_subject_after_it():
+    # "استهدفت ميليشيا الحوثي ... بقذائف": the trigger is the shells at the end, the clause's verb opens it and
+    # the group right after that verb is the one firing, not a target of the cue "استهدفت"
+    rows = _sides("استهدفت ميليشيا الحوثي أمس مواقع عسكرية في محافظة ظهران الجنوب بثلاث قذائف.")
+    assert [a1 for _, a1, _ in rows] == [H2015]
+    # near miss: a passive of undergoing ("تعرضت قوات الأمن لهجوم") keeps its subject as the one struck
+    rows = _sides("تعرضت قوات الأمن أمس لهجوم بعبوة ناسفة في مدينة العريش.")
+    assert rows == [("Remote explosive/landmine/IED", "Unidentified Armed Group (Egypt)", "Police Forces of Egypt (2014-)")]
+
+
+def test_shells_from_across_the_border_on_a_town_strike_its_people():
+    # a Yemeni side shelling a Saudi village, the clause naming no target: the villagers, Civilians (Saudi Arabia)
+    rows = _sides("قصفت ميليشيا الحوثي أمس قرية في محافظة الحرث بمنطقة جازان بالقذائف.")
+    assert rows == [("Shelling/artillery/missile attack", H2015, "Civilians (Saudi Arabia)")]
+    # near miss: a border post struck is the force's, and a town shelled by its own country's army names no target
+    rows = _sides("أطلقت ميليشيا الحوثي أمس قذائف على مركز حدودي في محافظة ظهران الجنوب.")
+    assert [a2 for _, _, a2 in rows] != ["Civilians (Saudi Arabia)"]
+    rows = _sides("قصفت قوات النظام أمس بلدة في ريف إدلب بالمدفعية.")
+    assert rows == [("Shelling/artillery/missile attack", "Military Forces of Syria (2000-2024)", "")]
+
+
+def test_the_telling_that_names_the_land_of_the_fire_gives_the_merged_row_its_group():
+    # a headline that names no one (the default group of the place's country) and a telling that names the land
+    # the shells came from are one event: the merged row keeps the group the second telling names
+    text = ("إصابة مواطن في محافظة الحرث جراء سقوط مقذوف عسكري\n"
+            "باشرت فرق الدفاع المدني بمنطقة جازان اليوم بلاغا عن سقوط مقذوفات عسكرية من داخل الأراضي اليمنية "
+            "بقرية الخوبة في محافظة الحرث، نتج عنه إصابة مواطن.")
+    rows = _sides(text, published="2015-08-03")
+    assert rows == [("Shelling/artillery/missile attack", "Unidentified Armed Group (Yemen)", "Civilians (Saudi Arabia)")]
+    # near miss: with no land named in either telling the group stays of the place's country
+    text = ("إصابة مواطن في محافظة الحرث جراء سقوط مقذوف عسكري\n"
+            "باشرت فرق الدفاع المدني بمنطقة جازان اليوم بلاغا عن سقوط مقذوف عسكري بقرية الخوبة في محافظة الحرث، "
+            "نتج عنه إصابة مواطن.")
+    rows = _sides(text, published="2015-08-03")
+    assert rows == [("Shelling/artillery/missile attack", "Unidentified Armed Group (Saudi Arabia)",
+                     "Civilians (Saudi Arabia)")]

@@ -168,7 +168,7 @@ def _today() -> datetime.date:
 
 
 _TOP_KEYS = {"kind_inter", "countries", "fillers", "generic_state_forces_in", "ignore", "speech_verbs", "speaker_doer", "speaker_own", "support_cues", "victim_verbs", "agent_cues",
-             "source_nouns", "source_links", "state_targets", "civilian_objects", "armed_sites", "vague_victims", "group_heads", "casualty_words", "state_words", "groups", "roles",
+             "source_nouns", "source_links", "state_targets", "civilian_objects", "settlements", "armed_sites", "vague_victims", "group_heads", "casualty_words", "state_words", "groups", "roles",
              "source", "attacker_anaphora", "sides_anaphora", "opponent_cues", "allies", "attribution_cues", "owned_targets",
              "owned_by_link"}  # fmt: skip
 _ALIAS_GROUP_KEYS = {"name", "kind", "country", "acled", "only_in", "aliases", "sources"}
@@ -255,6 +255,7 @@ class ActorLexicon:
         self._state_targets = PhraseMatcher((w, role) for role, ws in targets.items() for w in ws)
         self._civilian_objects = PhraseMatcher((w, "civilian") for w in data.get("civilian_objects") or [])
         self._armed_sites = PhraseMatcher((w, "site") for w in data.get("armed_sites") or [])
+        self._settlements = PhraseMatcher((w, "settlement") for w in data.get("settlements") or [])
         self._vague = {normalize_key(w) for w in data.get("vague_victims") or []}
         self._group_heads = {normalize_key(w) for w in data.get("group_heads") or []}
         self._casualty_words = PhraseMatcher((w, "casualty") for w in data.get("casualty_words") or [])
@@ -597,6 +598,22 @@ class ActorLexicon:
         cues = self._opponent_cues
         return not any(w in cues or (w[:1] in _CONJ and w[1:] in cues) for w in before)
 
+    def names_settlement(self, text: str) -> bool:
+        """Whether the text names a town, village or quarter, or a civilian object (settlements,
+        civilian_objects), and not only the ground near one ("أطراف بلدة": place_words.yaml near_words) nor a word of a
+        town's name ("بلدة الخيام": the town, not tents)."""
+        for m in (self._settlements, self._civilian_objects):
+            for hit in m.iter(text):
+                before = [w.group() for w in _last_words(text, hit.word_start, 1)]
+                word = normalize_key(before[-1]) if before else ""
+                bare = word[1:] if word[:1] in "وب" else word
+                if word in _NEAR_WORDS or bare in _NEAR_WORDS:
+                    continue  # the ground near a town
+                if self._settlements.contains(word):
+                    continue  # the name of a town ("بلدة الخيام"), not tents
+                return True
+        return False
+
     def civilian_object_with_casualties(self, text: str, after: int = 0) -> bool:
         """Whether the text names a civilian object struck (after ``after``) and reports casualties."""
         return self._civilian_objects.contains(text[after:]) and self._casualty_words.contains(text)
@@ -871,6 +888,7 @@ _ARMED = {"state", "police", "rebel", "political_militia", "identity_militia", "
 _ALLY_KINDS = _ARMED - {"unidentified"}
 _STATE_KINDS = {"state", "police"}
 _OWNER_LINKS = frozenset(_WORDS_AROUND["owner_links"])
+_NEAR_WORDS = frozenset(normalize_key(w) for w in load_yaml("place_words.yaml")["near_words"])  # محيط، أطراف
 _PREPOSITIONS = frozenset(_WORDS_AROUND["place_prepositions"])
 _PERIOD_SUFFIX = re.compile(r" \(\d{4}-(?:\d{4})?\)")
 
