@@ -1,0 +1,51 @@
+"""Location of real rows (issue 9, h-places5): a town told inside the next name is in that name's country
+(a homonym of another country gives way). Sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.normalize import normalize_text
+from extractor.resolve.places import Gazetteer, told_inside
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def where(gaz: Gazetteer, text: str, *countries: str):
+    p = gaz.resolve(normalize_text(text), 0, context_country=countries[0], countries=countries)
+    return p and (p.country, p.location)
+
+
+@pytest.mark.parametrize(
+    "between, inside",
+    [(" ب", True), (" بجنوب شرق ", True), (" في مدينة ", True), (" بمحافظة ", True),
+     (" قرب الحدود مع ", False), (" و", False), (" شمال ", False), (" ", False), (" ، ", False)],
+)  # fmt: skip
+def test_words_that_put_a_name_inside_the_next(between, inside):
+    assert told_inside(between) is inside
+
+
+def test_a_village_told_inside_a_turkish_region_is_not_the_syrian_homonym(gaz):
+    # سروج is also a Syrian hamlet; "بجنوب شرق تركيا" says the town is in Turkey
+    text = "قتل عشرون شخصا في انفجار ضرب بلدة سروج بجنوب شرق تركيا قرب الحدود مع سوريا."
+    got = where(gaz, text, "TUR", "SYR")
+    assert got is not None and got[0] == "Turkey"
+
+
+def test_a_yemeni_homonym_told_inside_a_saudi_province_is_the_province(gaz):
+    text = "سقطت مقذوفات أطلقت من اليمن على قرية الخوجرة بجازان دون إصابات."
+    assert where(gaz, text, "YEM", "SAU") == ("Saudi Arabia", "Jizan")
+
+
+def test_near_miss_the_homonym_told_inside_its_own_province_stays(gaz):
+    text = "قصفت الطائرات قرية الخوجرة بمحافظة عمران أمس."
+    assert where(gaz, text, "YEM", "SAU") == ("Yemen", "Al Khawjirah")
+
+
+def test_near_miss_a_town_near_a_border_keeps_its_country(gaz):
+    # "قرب الحدود مع سوريا" says near what, not inside what: the Turkish town stays
+    text = "قتل جندي في هجوم على مخفر في بلدة سوروتش قرب الحدود مع سوريا."
+    assert where(gaz, text, "TUR", "SYR") == ("Turkey", "Suruc")
