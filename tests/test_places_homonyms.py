@@ -1,5 +1,6 @@
 """Location of real rows (issue 9, h-places5): a town told inside the next name is in that name's country
-(a homonym of another country gives way). Sentences of our own."""
+(a homonym of another country gives way), and towns GeoNames names only in Persian, Urdu or Pashto script.
+Sentences of our own."""
 
 from __future__ import annotations
 
@@ -49,3 +50,15 @@ def test_near_miss_a_town_near_a_border_keeps_its_country(gaz):
     # "قرب الحدود مع سوريا" says near what, not inside what: the Turkish town stays
     text = "قتل جندي في هجوم على مخفر في بلدة سوروتش قرب الحدود مع سوريا."
     assert where(gaz, text, "TUR", "SYR") == ("Turkey", "Suruc")
+def test_a_pakistani_city_named_in_urdu_script_by_geonames(gaz):
+    got = gaz.resolve(normalize_text("قتل خمسة أشخاص في انفجار بمدينة سيالكوت شرقي باكستان."), 0,
+                      context_country="PAK")  # fmt: skip
+    assert got is not None and (got.country, got.location) == ("Pakistan", "Sialkot")
+
+
+def test_a_small_turkish_town_from_persian_script_needs_support(gaz):
+    # Pozanti (10,000 people) is rare: a place after its type word, not as a bare word
+    got = gaz.resolve(normalize_text("هاجم مسلحون مركزا للشرطة في بلدة بوزانتي بولاية أضنة."), 0,
+                      context_country="TUR")  # fmt: skip
+    assert got is not None and (got.country, got.location) == ("Turkey", "Pozanti")
+    assert all(p.location != "Pozanti" for p in gaz.find(normalize_text("قال بوزانتي إن الحكومة مستعدة.")))
