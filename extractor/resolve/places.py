@@ -658,7 +658,7 @@ class Gazetteer:
         out because the name is a very short word (kept after a type word: "مدينة خاش")."""
         got = self._parsed.get((key, short) if short else key)
         if got is None:
-            out = []
+            long, small = [], []
             floor = country_word_floor(key, self._country_keys)
             for line in self._lines.get(key, ()):
                 e = _parse(line)
@@ -667,10 +667,15 @@ class Gazetteer:
                 # very short one-word town names are mostly ordinary words or name parts (unless they
                 # are listed as needing a type word: "بلدة جلب", or told right after one: "مدينة خاش")
                 if (e.kind in ("town", "admin2") and " " not in key and len(key) <= 3 and e.pop < 100_000
-                        and key not in self._needs_type) != short:  # fmt: skip
-                    continue
-                out.append(e)
-            got = self._parsed[(key, short) if short else key] = tuple(out)
+                        and key not in self._needs_type):  # fmt: skip
+                    small.append(e)
+                else:
+                    long.append(e)
+            if long and small:
+                # the name is read as a place anyway (Gaza's Rafah): its smaller homonyms are places too, for
+                # the article's country to choose (Rafah of North Sinai), not words
+                long, small = long + small, []
+            got = self._parsed[(key, short) if short else key] = tuple(small if short else long)
         return got
 
     def _short_after_type(self, text: str, s: int, key: str) -> tuple[_Entry, ...]:
