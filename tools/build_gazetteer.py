@@ -92,6 +92,26 @@ def fold(name: str) -> str:
     )
 
 
+#: Persian/Urdu/Pashto letters and the Arabic letter the Arabic press writes for each ("سیالکوٹ" -> سيالكوت
+#: Sialkot, "پوزانتی" -> بوزانتي Pozanti): GeoNames often names a Pakistani, Indian or Turkish town only in
+#: Urdu, Pashto or Persian script. چ and ژ have no one Arabic reading (تش/ج، ج/ز): a name with them is left out.
+_LETTERS = {"پ": "ب", "ک": "ك", "ی": "ي", "ٹ": "ت", "ڈ": "د", "ڑ": "ر", "ں": "ن", "ہ": "ه", "ھ": "ه", "ے": "ي",
+            "ۓ": "ي", "ۃ": "ة", "ۀ": "ه", "گ": "غ", "ټ": "ت", "ډ": "د", "ړ": "ر", "ګ": "غ", "ڼ": "ن", "ې": "ي",
+            "ۍ": "ي"}  # fmt: skip
+_TO_ARABIC = str.maketrans(_LETTERS)
+_PLAIN_KEY = re.compile(r"^[\u0621-\u064a ]+$")
+
+
+def converted_key(name: str) -> str | None:
+    """The Arabic key of a Persian/Urdu-script alternate name (see ``_TO_ARABIC``), or None.
+
+    Only single names: not "ضلع پوزانتی" (district of), nor "سیالکوت، پاکستان" (with its country)."""
+    if not any(ch in _LETTERS for ch in name) or "،" in name or "," in name or "ضلع" in name.split():
+        return None
+    k = arabic_key(name.translate(_TO_ARABIC))
+    return k if k and _PLAIN_KEY.match(k) else None
+
+
 def arabic_key(name: str) -> str | None:
     """Normalised key for an Arabic-script alternate name, or None if not Arabic."""
     if not _ARABIC_ONLY.match(name) or _NON_ARABIC_LANG.search(name):
@@ -321,6 +341,12 @@ def build(shared: Path) -> list[tuple]:
             continue
         small = t["population"] < floor  # a small town of Iran, Turkey, the Sahel or the world: rare
         keys = {k for a in t["alternatenames"] if (k := arabic_key(a))}
+        # no name in Arabic letters alone (Sialkot's only "Arabic" one has the Pashto ټ): its Persian, Urdu or
+        # Pashto-script names written in Arabic letters too
+        converted: set[str] = set()
+        if not any(_PLAIN_KEY.match(k) for k in keys):
+            converted = {k for a in t["alternatenames"] if (k := converted_key(a))} - keys
+            keys |= converted
         if not keys:
             continue
         admin1 = code_to_a1.get((cc["iso3"], t["admin1code"]), "")
@@ -344,8 +370,9 @@ def build(shared: Path) -> list[tuple]:
         for k in sorted(keys):
             if len(k.replace(" ", "")) <= 2 or (k, cc["iso3"]) in hand:
                 continue
-            wordlike = t["population"] < 20_000 and " " not in k and k in common
-            flags = "rw" if wordlike else "r" if small else ""
+            conv = k in converted
+            wordlike = (t["population"] < 20_000 or conv) and " " not in k and k in common
+            flags = "rw" if wordlike else "r" if small or (conv and t["population"] < CONVERTED_FAMOUS) else ""
             add(k, "town", seat_names.get(t["geonameid"]) or ascii_name(t["name"]), cc, admin1, admin2,
                 t["latitude"], t["longitude"], t["population"], flags)  # fmt: skip
 
@@ -422,6 +449,9 @@ def build(shared: Path) -> list[tuple]:
 
 
 MAX_WORDS = 8  # extractor.resolve.places._MAX_WORDS
+#: a town whose Arabic key is converted from Persian/Urdu script counts without support from this population
+#: (Sialkot, 900,000); a smaller one is rare (a place only with a type word, NER LOC or its province named)
+CONVERTED_FAMOUS = 100_000
 PRETRAIN = ROOT / "extractor" / "data" / "models" / "ar_rasd_pretrain.pt"
 COMMON_RANK = 20_000
 

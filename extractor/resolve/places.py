@@ -339,6 +339,38 @@ def locates_next(between: str) -> bool:
     return False
 
 
+#: the words of a containing phrase between a name and the unit it lies in (في، داخل: "سروج في تركيا")
+_INSIDE_WORDS = frozenset({"في", "داخل"})
+
+
+def told_inside(between: str) -> bool:
+    """Whether the words between two names say the first lies inside the second: "قرية الخوجرة بجازان",
+    "بلدة سروج بجنوب شرق تركيا", "حي كلابة في مدينة تعز" (ب or في, a type word, a direction).
+
+    Narrower than :func:`locates_next`: a near word ("قرب الحدود مع سوريا"), بين or a list says nothing
+    of which country the first name is in.
+    """
+    between = _ASIDE.sub(" ", between)
+    if any(c in between for c in ",،-–()\"«»") or any(ch.isdigit() for ch in between):
+        return False
+    words = between.split()
+    if len(words) > 4:
+        return False
+    told = False
+    for w in words:
+        k = normalize_key(w)
+        bare = k[1:] if k.startswith("ب") and len(k) > 2 else k
+        if k in _INSIDE_WORDS or k in LOCATING_CLITICS:
+            told = True
+        elif _bare(bare) in _DIRECTIONS or _bare(bare) in _TYPE_WORDS or bare in _TYPE_WORDS:
+            told = told or bare != k  # a ب glued to it: "بجنوب شرق", "بمحافظة"
+        elif k in _SKIP_WORDS:
+            continue
+        else:
+            return False
+    return told
+
+
 def type_word(word: str) -> str:
     """The place kind a type word names (مدينة، وبمحافظة -> town, admin1), or '' for any other word."""
     return _TYPE_WORDS.get(_bare(normalize_key(word)), "")
@@ -626,7 +658,7 @@ class Gazetteer:
         out because the name is a very short word (kept after a type word: "مدينة خاش")."""
         got = self._parsed.get((key, short) if short else key)
         if got is None:
-            out = []
+            long, small = [], []
             floor = country_word_floor(key, self._country_keys)
             for line in self._lines.get(key, ()):
                 e = _parse(line)
@@ -635,10 +667,15 @@ class Gazetteer:
                 # very short one-word town names are mostly ordinary words or name parts (unless they
                 # are listed as needing a type word: "بلدة جلب", or told right after one: "مدينة خاش")
                 if (e.kind in ("town", "admin2") and " " not in key and len(key) <= 3 and e.pop < 100_000
-                        and key not in self._needs_type) != short:  # fmt: skip
-                    continue
-                out.append(e)
-            got = self._parsed[(key, short) if short else key] = tuple(out)
+                        and key not in self._needs_type):  # fmt: skip
+                    small.append(e)
+                else:
+                    long.append(e)
+            if long and small:
+                # the name is read as a place anyway (Gaza's Rafah): its smaller homonyms are places too, for
+                # the article's country to choose (Rafah of North Sinai), not words
+                long, small = long + small, []
+            got = self._parsed[(key, short) if short else key] = tuple(small if short else long)
         return got
 
     def _short_after_type(self, text: str, s: int, key: str) -> tuple[_Entry, ...]:
@@ -1341,6 +1378,26 @@ class Gazetteer:
                 out.append((m, e))
         return out
 
+    @staticmethod
+    def _inside_next(picks: list[tuple[_Mention, _Entry]], text: str, offset: int) -> list[tuple[_Mention, _Entry]]:
+        """A town told inside the next name ("قرية الخوجرة بجازان", "بلدة سروج بجنوب شرق تركيا") is in that
+        name's country: a homonym picked in another country gives way to the name's entry in that one, or,
+        when the gazetteer has none there, the name is no place of ours (the unit after it says where).
+        """
+        if len(picks) < 2:
+            return picks
+        out = []
+        for i, (m, e) in enumerate(picks):
+            if i + 1 < len(picks) and e.kind in ("town", "admin2"):
+                n, f = picks[i + 1]
+                if f.iso3 != e.iso3 and n.start >= m.end and told_inside(text[m.end - offset : n.start - offset]):
+                    there = [x for x in m.entries if x.iso3 == f.iso3 and x.kind in ("town", "admin2")]
+                    if not there:
+                        continue
+                    e = max(there, key=lambda x: (bool(f.admin1) and x.admin1 == f.admin1, not x.rare, x.pop))
+            out.append((m, e))
+        return out
+
     def _place(self, m: _Mention, e: _Entry) -> Place:
         kind = e.kind
         loc = e.name
@@ -1395,7 +1452,7 @@ class Gazetteer:
         if not ms:
             return []  # most sentences name no place: no context to build
         ctx = self._context(context_country, countries, admins)
-        return [self._place(m, e) for m, e in self._picks(ms, ctx)]
+        return [self._place(m, e) for m, e in self._inside_next(self._picks(ms, ctx), text, offset)]
 
     def countries_of(self, matched: str) -> frozenset[str]:
         """The countries (ACLED names) that have a place under this key (a Place's ``matched``)."""
@@ -1461,7 +1518,7 @@ class Gazetteer:
         places: list[Place] = []
         ms = [m for m in self._mentions(sentence_text, sentence_offset, tuple(loc_entities))
               if not _dateline(sentence_text, m, sentence_offset)]  # fmt: skip
-        picks = self._picks(ms, ctx)
+        picks = self._inside_next(self._picks(ms, ctx), sentence_text, sentence_offset)
         for m, e in picks:
             p = self._place(m, e)
             places.append(p)
