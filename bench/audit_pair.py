@@ -3,19 +3,36 @@
 
     python bench/audit_pair.py bench/audit_judgements.tsv OLD.jsonl NEW.jsonl          # seed 9 / 101 samples
     python bench/audit_pair.py J.tsv[,MORE.tsv] KEYS1 [KEYS2 ...] [--half even|odd]     # a tuning split by id
+    python bench/audit_pair.py bench/audit_judgements.tsv OLD.jsonl NEW.jsonl --clean 9  # the honest part of a check
 
 Key files: one key a line (audit_precision.py --keys-out) or audit_rows.py JSONL. --half keeps the articles whose
-id ends in an even (tune) or odd (check) digit."""
+id ends in an even (tune) or odd (check) digit. --clean SAMPLE keeps the articles of that registered sample
+(bench/audit_samples.tsv) that no tuning sample held; --tuned SAMPLE the others (what a rule writer had seen)."""
 
 import csv
 import json
 import sys
 
-args = [x for x in sys.argv[1:] if not x.startswith("--")]
-half = None
-if "--half" in sys.argv:
-    half = sys.argv[sys.argv.index("--half") + 1]
-    args = [x for x in args if x != half]
+argv = sys.argv[1:]
+opts = {}
+for o in ("--half", "--clean", "--tuned"):
+    if o in argv:
+        i = argv.index(o)
+        opts[o] = argv[i + 1]
+        del argv[i : i + 2]
+args = argv
+half = opts.get("--half")
+part = None  # the article ids kept by --clean / --tuned
+if "--clean" in opts or "--tuned" in opts:
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from audit_samples import Samples
+    from bench_pipeline import DEFAULT_DATA, load_corpus
+
+    S = Samples(load_corpus(DEFAULT_DATA))
+    name = opts.get("--clean") or opts["--tuned"]
+    part = S.clean_ids(name) if "--clean" in opts else S.ids(name) - S.clean_ids(name)
 J = {}
 for p in args[0].split(","):
     with open(p, encoding="utf-8") as fh:
@@ -36,6 +53,8 @@ def keys(p):
 
 
 def ok(k):
+    if part is not None and k.split("@")[0] not in part:
+        return False
     if half is None:
         return True
     c = k.split("@")[0][-1]
