@@ -4,7 +4,7 @@
     python bench/audit_precision.py                   # print the sample (evidence + fields) and the score
     python bench/audit_precision.py --articles 3000 --rows 100 --seed 9
     python bench/audit_precision.py --gate off --keys-out /tmp/keys.txt --quiet   # paired comparisons
-    python bench/audit_precision.py --seed 101 --exclude-seeds 9,21,33,45,57     # a fresh sample: none of those
+    python bench/audit_precision.py --sample 221      # a sample of bench/audit_samples.tsv, rebuilt as it was drawn
 
 Samples ``--articles`` SaudiNewsNet articles (``../shared/data/saudinewsnet``, July-August 2015, read
 where they are and never copied: CC BY-NC-SA, see its SOURCE.md) with a fixed seed, extracts events
@@ -66,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--exclude-seeds", default="", metavar="S,S,...",
                     help="draw the articles only from those that the samples of these seeds do not hold: a fresh "
                     "sample that no rule was written on and that no earlier judging has read")
+    ap.add_argument("--sample", help="a registered sample of bench/audit_samples.tsv (its seed also draws the rows); "
+                    "--exclude-seeds leaves out first draws only, which a sample drawn with exclusions is not")
     args = ap.parse_args(argv)
 
     from extractor import get_pipeline
@@ -75,12 +77,20 @@ def main(argv: list[str] | None = None) -> int:
     if not arts:
         print(f"audit: no SaudiNewsNet zips in {args.data}", file=sys.stderr)
         return 0
-    used: set[str] = set()
-    for other in (int(x) for x in args.exclude_seeds.split(",") if x.strip()):
-        used |= {a["id"] for a in random.Random(other).sample(arts, min(args.articles, len(arts)))}
-    pool = [a for a in arts if a["id"] not in used]
-    rng = random.Random(args.seed)
-    picked = rng.sample(pool, min(args.articles, len(pool)))
+    if args.sample:
+        from audit_samples import Samples
+
+        S = Samples(arts, size=args.articles)
+        if args.sample not in S.reg:
+            ap.error(f"sample {args.sample!r} is not in bench/audit_samples.tsv")
+        args.seed = S.reg[args.sample].seed
+        picked = S.articles(args.sample)
+    else:
+        used: set[str] = set()
+        for other in (int(x) for x in args.exclude_seeds.split(",") if x.strip()):
+            used |= {a["id"] for a in random.Random(other).sample(arts, min(args.articles, len(arts)))}
+        pool = [a for a in arts if a["id"] not in used]
+        picked = random.Random(args.seed).sample(pool, min(args.articles, len(pool)))
     pipe = get_pipeline(None, **({} if args.gate == "default" else {"gate": args.gate == "on"}))
     rows: list[dict] = []
     for a in picked:
