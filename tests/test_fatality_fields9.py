@@ -74,3 +74,17 @@ def test_dead_and_wounded_told_apart_keep_their_figures():
     assert (c.killed, c.wounded) == (12, 20)
     c = cas("خلف القصف 40 قتيلا و15 جريحا في الحي.")
     assert (c.killed, c.wounded) == (40, 15)
+
+
+@pytest.mark.parametrize(
+    "text, n",
+    [
+        # victims before a backward death verb: a dual joined by و after the first group is two more
+        ("قال مصدر إن 11 على الأقل من مسلحي الجماعة وشرطيين من الدورية قتلوا في الاشتباك.", 13),
+        ("إن 5 من المهاجمين وحارسين لقوا حتفهم عند البوابة.", 7),
+        # near miss: the first group alone
+        ("إن 5 من المهاجمين لقوا حتفهم عند البوابة.", 5),
+    ],
+)
+def test_dual_joined_before_backward_death_word(text, n):
+    assert cas(text).killed == n

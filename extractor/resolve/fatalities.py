@@ -532,9 +532,13 @@ def _figure_before(toks: list[Token], i: int, L: _Lex, *, chain: bool) -> _Figur
             v = min(v, nums[-2][0])
             s = nums[-2][1]
         return _Figure(v, True, toks[s].start, toks[i].end, s)
-    if i - e > 6:
+    # "19 على الأقل من مقاتلي الجماعة وجنديين من الجيش قتلوا": a dual joined by و after the figure is two more of
+    # the dead, and the figure may then stand further back (its group's qualifier, then the dual's)
+    duals = [k for k in range(e, i) if toks[k].text.startswith("و") and _is_dual(toks[k].text[1:], L)
+             and _classify(toks[k].text, L.death) is None and _classify(toks[k].text, L.injury) is None]
+    if i - e > 6 and not (duals and i - duals[-1] <= 3 and duals[0] - e <= 6):
         return None
-    total, first = v, s
+    total, first = v + 2 * len(duals), s
     for pv, ps, pe in reversed(nums[:-1]):
         w0 = toks[first].text
         if w0.startswith("و") and _atom(w0[1:], _numbers()) is not None and first - pe <= 3:
