@@ -80,7 +80,10 @@ def test_dead_and_wounded_told_apart_keep_their_figures():
     "text, n",
     [
         # victims before a backward death verb: a dual joined by و after the first group is two more
-        ("قال مصدر إن 11 على الأقل من مسلحي الجماعة وشرطيين من الدورية قتلوا في الاشتباك.", 13),
+        (
+            "قال مصدر إن 11 على الأقل من مسلحي الجماعة وشرطيين من الدورية قتلوا في الاشتباك.",
+            13,
+        ),
         ("إن 5 من المهاجمين وحارسين لقوا حتفهم عند البوابة.", 7),
         # near miss: the first group alone
         ("إن 5 من المهاجمين لقوا حتفهم عند البوابة.", 5),
