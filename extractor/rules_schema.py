@@ -269,6 +269,8 @@ CASUALTIES = _obj({
     "met_verbs": _phrases("verbs whose figure stands after them and whose death noun comes later (لقي 20 شخصا حتفهم)"),
     "one_other": _phrases("'another' in the singular after a death verb joined to an injury verb: one killed, one "
                           "wounded (إن جنديا قتل وأصيب آخر)"),
+    "day_words": _phrases("words of the day passed over between a death verb or noun and the figure right after them "
+                          "(قتل أمس ستة على الأقل); a month after the figure makes it a date"),
 }, ("death", "injury", "person_nouns", "range_connectors", "range_glued", "before_figure"))
 
 DATES = _obj({

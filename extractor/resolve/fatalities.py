@@ -100,6 +100,8 @@ class _Lex:
     group_joiners: tuple[tuple[str, ...], ...]  # "عشرة إضافة إلى ثلاثة": a further group of the dead, as tokens
     met_verbs: frozenset[str]  # "لقي 20 شخصا حتفهم": the figure after the verb, the death noun later
     one_other: frozenset[str]  # "قتل وأصيب آخر": the one wounded besides the one killed
+    day_words: frozenset[str]  # "قتل أمس ستة": the day between the death word and its figure
+    months: frozenset[str]  # "قتل السبت 25 يوليو": a month after the figure makes it a date
 
 
 @lru_cache(maxsize=1)
@@ -131,7 +133,8 @@ def _lex() -> _Lex:
         _keys(d["range_connectors"]), tuple(sorted(_keys(d["range_glued"]))),
         tuple(tuple(normalize_key(p).split()) for p in d["before_figure"]),
         tuple(tuple(normalize_key(p).split()) for p in d.get("group_joiners", [])), _keys(d.get("met_verbs", [])),
-        _keys(d.get("one_other", [])),
+        _keys(d.get("one_other", [])), _keys(d.get("day_words", [])),
+        _keys(w for ws in _load("dates.yaml")["months"].values() for w in ws),
     )  # fmt: skip
 
 
@@ -321,8 +324,9 @@ def _phrase_at(toks: list[Token], i: int, phrases: tuple[tuple[str, ...], ...]) 
     return next((p for p in phrases if tuple(t.text for t in toks[i : i + len(p)]) == p), None)
 
 
-#: a quotation mark standing alone as a token: '"استشهاد" أحد المواطنين' quotes the word, the figure follows
-_QUOTE = re.compile(r"[\"'«»“”„‘’]+")
+#: a quotation mark or an opening bracket standing alone as a token: '"استشهاد" أحد المواطنين' quotes the word,
+#: 'استشهاد (15)' brackets the figure: the figure follows
+_QUOTE = re.compile(r"[\"'«»“”„‘’(\[]+")
 
 
 def _figure_after(toks: list[Token], i: int, L: _Lex, other: dict[str, str], table: dict[str, str],
@@ -334,6 +338,9 @@ def _figure_after(toks: list[Token], i: int, L: _Lex, other: dict[str, str], tab
         w = toks[j].text
         if _QUOTE.fullmatch(w) and j == i + 1:  # the casualty word in quotes
             j += 1
+            continue
+        if _in(w, L.day_words) and _read_number(toks, j + 1, lead=()) is not None and not _dated(toks, j + 1, L):
+            j += 1  # "قتل أمس ستة على الأقل": the day, then the figure
             continue
         skip = _phrase_at(toks, j, L.before_figure)
         if skip:  # "مقتل بين 5 و7", "مقتل على الأقل 5"
@@ -403,8 +410,16 @@ def _figure_after(toks: list[Token], i: int, L: _Lex, other: dict[str, str], tab
         return _Figure(2, True, t0.start, toks[j].end, j), False
     if _in(w, L.plural_nouns) or (len(w) >= 5 and w.endswith(("ين", "ون")) and not _in(w, L.dual_stems)):
         return _Figure(3, False, t0.start, toks[j].end, j), False
-    # a singular noun or a named victim: "مقتل شخص", "مقتل أسامة المهاجر"
-    return _Figure(1, True, t0.start, toks[j].end, j), False
+    # a singular noun or a named victim: "مقتل شخص", "مقتل أسامة المهاجر"; further groups joined to it add up
+    # ("استشهاد ضابط وثلاثة مجندين" is 4, "مقتل قائد الكتيبة وجنديين" is 3)
+    val, end = _more_groups(toks, 1, j + 1, L)
+    return _Figure(val, True, t0.start, toks[end - 1].end, j), False
+
+
+def _dated(toks: list[Token], i: int, L: _Lex) -> bool:
+    """The figure at token i is a day of a month ("السبت 25 يوليو"), not a count."""
+    r = _read_number(toks, i, lead=())
+    return r is not None and r[1] < len(toks) and _in(toks[r[1]].text, L.months)
 
 
 def _chain_after(toks: list[Token], val: int, end: int, L: _Lex) -> tuple[int, int]:
@@ -458,6 +473,10 @@ def _more_groups(toks: list[Token], val: int, end: int, L: _Lex) -> tuple[int, i
             r = _read_number(toks, k, lead=("و",))
         elif w.startswith("و") and w[1:] in L.persons and not (k + 1 < len(toks) and _classify(toks[k + 1].text, L.death)):
             val, end, k, words = val + 1, k + 1, k + 1, 0  # "ومدني", "وطفل": one more
+            continue
+        elif (w.startswith("و") and _is_dual(w[1:], L) and _classify(w, L.death) is None
+              and _classify(w, L.injury) is None and not (k + 1 < len(toks) and _classify(toks[k + 1].text, L.death))):
+            val, end, k, words = val + 2, k + 1, k + 1, 0  # "وجنديين": two more
             continue
         if r is not None:
             n = r[1]
@@ -513,9 +532,13 @@ def _figure_before(toks: list[Token], i: int, L: _Lex, *, chain: bool) -> _Figur
             v = min(v, nums[-2][0])
             s = nums[-2][1]
         return _Figure(v, True, toks[s].start, toks[i].end, s)
-    if i - e > 6:
+    # "19 على الأقل من مقاتلي الجماعة وجنديين من الجيش قتلوا": a dual joined by و after the figure is two more of
+    # the dead, and the figure may then stand further back (its group's qualifier, then the dual's)
+    duals = [k for k in range(e, i) if toks[k].text.startswith("و") and _is_dual(toks[k].text[1:], L)
+             and _classify(toks[k].text, L.death) is None and _classify(toks[k].text, L.injury) is None]
+    if i - e > 6 and not (duals and i - duals[-1] <= 3 and duals[0] - e <= 6):
         return None
-    total, first = v, s
+    total, first = v + 2 * len(duals), s
     for pv, ps, pe in reversed(nums[:-1]):
         w0 = toks[first].text
         if w0.startswith("و") and _atom(w0[1:], _numbers()) is not None and first - pe <= 3:
@@ -566,7 +589,12 @@ def _figures(toks: list[Token], table: dict[str, str], other: dict[str, str], L:
             continue  # "جثمان الشهيد", "جثة القتيل": the body and the dead man are one victim
         elif kind in ("plural", "singular"):
             fig = _figure_before(toks, i, L, chain=False)
-            if fig is not None:
+            if (fig is not None and i + 1 < len(toks) and toks[i + 1].text.startswith("و")
+                    and _classify(toks[i + 1].text, L.injury) in ("plural", "singular")):
+                # "عشرات القتلى والجرحى", "60 قتيلا وجريحا": one figure for the dead and the wounded together,
+                # read as for "مقتل وإصابة 60": vague
+                fig = _Figure(min(3, fig.value), False, fig.start, toks[i + 1].end, fig.key)
+            elif fig is not None:
                 more, end = _more_groups(toks, fig.value, i + 1, L)  # "25 قتيلا من الحوثيين و13 مقاوما"
                 if more != fig.value:
                     fig = _Figure(more, True, fig.start, toks[end - 1].end, fig.key)
