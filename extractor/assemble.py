@@ -254,7 +254,6 @@ class DecisionCues:
     known_again_not: frozenset[str] = frozenset()  # decisions.known_again.not_types
     known_described: KnownDescribed | None = None  # decisions.known_described: a known act opening its sentence
     comes_after: Cue | None = None  # decisions.comes_after: "ويأتي ذلك في أعقاب ...": what the news comes after
-
     battle_topic: BattleTopic | None = None  # decisions.battle_topic: fighting named as a topic ("في المعارك")
     seized: Crime | None = None  # decisions.seized: a takeover of goods ("استولوا على ملايين الدولارات")
     supposed: Supposed | None = None  # decisions.supposed: the act believed ("من المعتقد أنهم قد خطفوا")
@@ -270,10 +269,7 @@ class DecisionCues:
                         "not_conflict", "territory_after", "still", "vow", "accusation", "blame", "media", "conference",
                         "plan", "held", "protested", "coming", "reprisal"},
                        {"relative_retold", "preceded", "known_again", "relative_act", "known_described",
-                        "comes_after"})  # fmt: skip
-
-                       {"relative_retold", "preceded", "known_again", "relative_act", "battle_topic", "seized",
-                        "supposed", "campaign"})  # fmt: skip
+                        "comes_after", "battle_topic", "seized", "supposed", "campaign"})  # fmt: skip
 
         def cue(name: str, windowed: bool, optional: set[str] = frozenset()) -> Cue:
             c = check_keys(f"decisions.{name}", d[name], {"words", "window"} if windowed else {"words"}, optional)
@@ -371,9 +367,7 @@ class DecisionCues:
                    plan_cue("media"), conference, plan_cue("plan"), cue("held", False),
                    plan_cue("protested"), cue("coming", True), cue("reprisal", True), accused_that, always, relative,
                    preceded, relative_act, known_again, known_again_not, known_described,
-                   cue("comes_after", True) if "comes_after" in d else None)  # fmt: skip
-
-                   preceded, relative_act, known_again, known_again_not, battle_topic, seized, supposed,
+                   cue("comes_after", True) if "comes_after" in d else None, battle_topic, seized, supposed,
                    campaign)  # fmt: skip
 
 
@@ -1040,8 +1034,6 @@ def _headline_of_a_tally(mentions: list, decisions: list, text: str) -> list:
             return [Decision(False, "the headline's count is the tally its body tells (the same figure, the same kind "
                                     "of act), not one event", code="aggregate")] + decisions[1:]
     return decisions
-
-
 
 
 #: The decision codes of a tally (a toll summed over places or a period), whose figure a later clause may repeat.
