@@ -230,6 +230,7 @@ def test_tagging_without_the_loader_gives_the_loaders_logits_bit_for_bit(model, 
     assert ner._direct_fits(trainer, config)  # the bundled tagger takes the direct path
     batch = _token_batch()
     repeated = batch + [batch[1] + batch[1], batch[2][::-1], ["في", "في", "في"], batch[1][:3], batch[0]]
+    monkeypatch.setattr(ner, "CHAR_MEMO", False)  # every batch's character rows afresh, as the loader computes them
     seen = []
     decode = ner._decode
     monkeypatch.setattr(ner, "_decode", lambda tr, lg, tn, lens, idx: seen.append((lg, tn, lens, idx)) or decode(tr, lg, tn, lens, idx))
@@ -248,6 +249,21 @@ def test_tagging_without_the_loader_gives_the_loaders_logits_bit_for_bit(model, 
     # tag() splits a batch as the loader does (batch_size sentences, input order)
     monkeypatch.setitem(config, "batch_size", 3)
     assert model.tag(repeated) == model._tag_with_pipeline(repeated)
+
+
+def test_character_rows_kept_across_batches_give_the_same_tags(model, monkeypatch):
+    # words met in an earlier batch take the character model's row computed then; the tags are those of
+    # batches computed afresh
+    trainer = model._pipeline.processors["ner"].trainers[0]
+    batch = _token_batch()
+    later = [["قصفت", "طائرات", "التحالف", "مواقع", "في", "مدينة", "تعز", "امس"], batch[2][::-1], batch[1][:4]]
+    monkeypatch.setattr(ner, "CHAR_MEMO", False)
+    fresh = model.tag(batch), model.tag(later)
+    monkeypatch.setattr(ner, "CHAR_MEMO", True)
+    monkeypatch.setattr(ner, "_CHAR_REPS", None)  # an empty memo
+    assert (model.tag(batch), model.tag(later)) == fresh
+    kept = {"".join(trainer.vocab["char"].unmap(list(k))) for k in ner._char_memo(trainer.model)}
+    assert {"في", "تعز", "قصفت"} <= kept and "مظاهرة" not in kept  # a word no batch held
 
 
 def test_exact_stand_ins_for_stanza_helpers():
