@@ -697,19 +697,26 @@ def _viterbi_batch(scores, lens, transition_params) -> list[list]:
     """The Viterbi path of each sentence ``i`` of a batch (``scores[i, :lens[i]]``), as
     :func:`_viterbi_decode` finds it, for all sentences at once: every step does the same float32 additions
     and maxima element by element for the rows of all sentences (positions past a sentence's end are
-    computed and never read)."""
+    computed and never read). The rows come longest first from the tagger (``sort_all``): then step ``t`` reads
+    only the leading rows still running (``lens[i] > t``), not every row up to the longest sentence's end."""
     import numpy as np
 
     b, t_max, _k = scores.shape
     trellis = np.zeros_like(scores)
     backpointers = np.zeros_like(scores, dtype=np.int32)
     trellis[:, 0] = scores[:, 0]
+    lens = list(lens)
+    ordered = all(x >= y for x, y in zip(lens, lens[1:]))
+    nb = b
     with np.errstate(all="ignore"):  # padding rows may hold anything
         for t in range(1, min(t_max, max(lens, default=0))):
-            v = trellis[:, t - 1, :, None] + transition_params
+            if ordered:
+                while nb and lens[nb - 1] <= t:
+                    nb -= 1  # sentence nb - 1 has ended: no later step reads its row
+            v = trellis[:nb, t - 1, :, None] + transition_params
             best = v.argmax(1)
-            trellis[:, t] = scores[:, t] + np.take_along_axis(v, best[:, None, :], 1)[:, 0]  # = v.max(1), read once
-            backpointers[:, t] = best
+            trellis[:nb, t] = scores[:nb, t] + np.take_along_axis(v, best[:, None, :], 1)[:, 0]  # = v.max(1), read once
+            backpointers[:nb, t] = best
     out = []
     for i in range(b):
         n = lens[i]

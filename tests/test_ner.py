@@ -278,6 +278,15 @@ def test_exact_stand_ins_for_stanza_helpers():
         trans = rng.normal(size=(17, 17)).astype(np.float32)
         a, b = viterbi_decode(scores, trans), ner._viterbi_decode(scores, trans)
         assert [int(x) for x in a[0]] == [int(x) for x in b[0]] and a[1] == b[1]
+    # the batched Viterbi: each sentence's path as Stanza decodes it alone, rows longest first (steps read only
+    # the sentences still running) or in any order
+    for lens in ([9, 9, 4, 1], [1], [5, 12, 3, 12, 1], [30, 2, 2, 2, 1, 1]):
+        scores = rng.normal(size=(len(lens), max(lens) + 2, 11)).astype(np.float32)
+        trans = rng.normal(size=(11, 11)).astype(np.float32)
+        paths = ner._viterbi_batch(scores, lens, trans)
+        assert [[int(x) for x in p] for p in paths] == [
+            [int(x) for x in viterbi_decode(scores[i, :n], trans)[0]] for i, n in enumerate(lens)
+        ]
     fast = ner._long_tensor(get_long_tensor)
     for rows in ([[3, 4, 5], [1], [2, 2]], [[7]], [[1, 2], [3, 4]]):
         for pad in (0, 9):
