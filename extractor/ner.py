@@ -522,6 +522,30 @@ def _word_ids(trainer) -> dict:
     return memo
 
 
+# A word's character-model representation (one row of the character LSTM's output) depends on the word alone but
+# for the last bit of a float32 sum, which can vary with the rows batched with it (as it already does between two
+# batches of sentences: 45 of 6,429 SaudiNewsNet words in a test, none of their tags changed). News repeats its words
+# from article to article, so _predict_direct keeps the rows it computed, per model, across batches (bounded) and
+# runs the character LSTM only on the words not met yet. CHAR_MEMO = False computes every batch's rows afresh (the
+# loader's exact bits: tests/test_ner.py compares the logits with it).
+CHAR_MEMO = True
+_CHAR_MEMO_MAX = 50_000  # rows kept per model (100 float32 each: ~20 MB) before the memo is emptied
+_CHAR_REPS = None  # weakref.WeakKeyDictionary: model -> {character ids: row tensor}
+
+
+def _char_memo(model) -> dict:
+    """character ids -> the character model's row for that word, kept per model across batches (bounded)."""
+    global _CHAR_REPS
+    import weakref
+
+    if _CHAR_REPS is None:
+        _CHAR_REPS = weakref.WeakKeyDictionary()
+    memo = _CHAR_REPS.setdefault(model, {})
+    if len(memo) > _CHAR_MEMO_MAX:
+        memo.clear()
+    return memo
+
+
 def _predict_direct(trainer, sents: list[list[str]]) -> list[list[str]]:
     """The tags :func:`_predict` gives for one loader batch of ``sents``, without the loader: the loader's
     ``preprocess`` and ``__getitem__`` build, per batch, character-id lists and tensors of every word
@@ -572,11 +596,26 @@ def _predict_direct(trainer, sents: list[list[str]]) -> list[list[str]]:
             j = first[k] = len(keep)
             keep.append(i)
         row[i] = j
-    lens = [len(flat[i]) for i in keep]
-    chars = np.zeros((len(keep), lens[0]), dtype=np.int64)
-    for r, i in enumerate(keep):
-        chars[r, : lens[r]] = info[i][0]
-    res = _char_rows(m.charmodel, torch.from_numpy(chars), lens)
+    reps = _char_memo(m) if CHAR_MEMO else None
+    if reps is None:
+        lens = [len(flat[i]) for i in keep]
+        chars = np.zeros((len(keep), lens[0]), dtype=np.int64)
+        for r, i in enumerate(keep):
+            chars[r, : lens[r]] = info[i][0]
+        res = _char_rows(m.charmodel, torch.from_numpy(chars), lens)
+    else:
+        # a word's character representation read in an earlier batch is taken again; only the words not met run
+        # through the character LSTM (still longest first, as packing needs)
+        new = [i for i in keep if info[i][0] not in reps]
+        if new:
+            lens = [len(flat[i]) for i in new]
+            chars = np.zeros((len(new), lens[0]), dtype=np.int64)
+            for r, i in enumerate(new):
+                chars[r, : lens[r]] = info[i][0]
+            got = _char_rows(m.charmodel, torch.from_numpy(chars), lens)
+            for r, i in enumerate(new):
+                reps[info[i][0]] = got[r]
+        res = torch.stack([reps[info[i][0]] for i in keep])
     # the packed (time-major) token order: position t of every sentence longer than t, longest sentence first
     offs = [0] * n
     for b in range(1, n):
@@ -658,19 +697,26 @@ def _viterbi_batch(scores, lens, transition_params) -> list[list]:
     """The Viterbi path of each sentence ``i`` of a batch (``scores[i, :lens[i]]``), as
     :func:`_viterbi_decode` finds it, for all sentences at once: every step does the same float32 additions
     and maxima element by element for the rows of all sentences (positions past a sentence's end are
-    computed and never read)."""
+    computed and never read). The rows come longest first from the tagger (``sort_all``): then step ``t`` reads
+    only the leading rows still running (``lens[i] > t``), not every row up to the longest sentence's end."""
     import numpy as np
 
     b, t_max, _k = scores.shape
     trellis = np.zeros_like(scores)
     backpointers = np.zeros_like(scores, dtype=np.int32)
     trellis[:, 0] = scores[:, 0]
+    lens = list(lens)
+    ordered = all(x >= y for x, y in zip(lens, lens[1:]))
+    nb = b
     with np.errstate(all="ignore"):  # padding rows may hold anything
         for t in range(1, min(t_max, max(lens, default=0))):
-            v = trellis[:, t - 1, :, None] + transition_params
+            if ordered:
+                while nb and lens[nb - 1] <= t:
+                    nb -= 1  # sentence nb - 1 has ended: no later step reads its row
+            v = trellis[:nb, t - 1, :, None] + transition_params
             best = v.argmax(1)
-            trellis[:, t] = scores[:, t] + np.take_along_axis(v, best[:, None, :], 1)[:, 0]  # = v.max(1), read once
-            backpointers[:, t] = best
+            trellis[:nb, t] = scores[:nb, t] + np.take_along_axis(v, best[:, None, :], 1)[:, 0]  # = v.max(1), read once
+            backpointers[:nb, t] = best
     out = []
     for i in range(b):
         n = lens[i]

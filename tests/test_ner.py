@@ -230,6 +230,7 @@ def test_tagging_without_the_loader_gives_the_loaders_logits_bit_for_bit(model, 
     assert ner._direct_fits(trainer, config)  # the bundled tagger takes the direct path
     batch = _token_batch()
     repeated = batch + [batch[1] + batch[1], batch[2][::-1], ["في", "في", "في"], batch[1][:3], batch[0]]
+    monkeypatch.setattr(ner, "CHAR_MEMO", False)  # every batch's character rows afresh, as the loader computes them
     seen = []
     decode = ner._decode
     monkeypatch.setattr(ner, "_decode", lambda tr, lg, tn, lens, idx: seen.append((lg, tn, lens, idx)) or decode(tr, lg, tn, lens, idx))
@@ -250,6 +251,21 @@ def test_tagging_without_the_loader_gives_the_loaders_logits_bit_for_bit(model, 
     assert model.tag(repeated) == model._tag_with_pipeline(repeated)
 
 
+def test_character_rows_kept_across_batches_give_the_same_tags(model, monkeypatch):
+    # words met in an earlier batch take the character model's row computed then; the tags are those of
+    # batches computed afresh
+    trainer = model._pipeline.processors["ner"].trainers[0]
+    batch = _token_batch()
+    later = [["قصفت", "طائرات", "التحالف", "مواقع", "في", "مدينة", "تعز", "امس"], batch[2][::-1], batch[1][:4]]
+    monkeypatch.setattr(ner, "CHAR_MEMO", False)
+    fresh = model.tag(batch), model.tag(later)
+    monkeypatch.setattr(ner, "CHAR_MEMO", True)
+    monkeypatch.setattr(ner, "_CHAR_REPS", None)  # an empty memo
+    assert (model.tag(batch), model.tag(later)) == fresh
+    kept = {"".join(trainer.vocab["char"].unmap(list(k))) for k in ner._char_memo(trainer.model)}
+    assert {"في", "تعز", "قصفت"} <= kept and "مظاهرة" not in kept  # a word no batch held
+
+
 def test_exact_stand_ins_for_stanza_helpers():
     import numpy as np
     import torch
@@ -262,6 +278,15 @@ def test_exact_stand_ins_for_stanza_helpers():
         trans = rng.normal(size=(17, 17)).astype(np.float32)
         a, b = viterbi_decode(scores, trans), ner._viterbi_decode(scores, trans)
         assert [int(x) for x in a[0]] == [int(x) for x in b[0]] and a[1] == b[1]
+    # the batched Viterbi: each sentence's path as Stanza decodes it alone, rows longest first (steps read only
+    # the sentences still running) or in any order
+    for lens in ([9, 9, 4, 1], [1], [5, 12, 3, 12, 1], [30, 2, 2, 2, 1, 1]):
+        scores = rng.normal(size=(len(lens), max(lens) + 2, 11)).astype(np.float32)
+        trans = rng.normal(size=(11, 11)).astype(np.float32)
+        paths = ner._viterbi_batch(scores, lens, trans)
+        assert [[int(x) for x in p] for p in paths] == [
+            [int(x) for x in viterbi_decode(scores[i, :n], trans)[0]] for i, n in enumerate(lens)
+        ]
     fast = ner._long_tensor(get_long_tensor)
     for rows in ([[3, 4, 5], [1], [2, 2]], [[7]], [[1, 2], [3, 4]]):
         for pad in (0, 9):
