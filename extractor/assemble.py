@@ -360,7 +360,7 @@ class DecisionCues:
                                 Cue(word_matcher("decisions.campaign.escalation", cp["escalation"]), int(cp["window"])))
         return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False, {"over", "units"}), cue("hypothetical", True), cue("past", True), cue("after", True),
                    word_matcher("decisions.pluperfect.aux", pl["aux"]), int(pl["window"]),
-                   cue("ongoing", False), cue("scattered", False), cue("period", True, {"since", "units", "long_units", "approx", "weekday", "spans", "bare_units"}), cue("forecast", True, {"always"}), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"), typed("purpose"),
+                   cue("ongoing", False), cue("scattered", False), cue("period", True, {"since", "units", "long_units", "approx", "weekday", "spans"}), cue("forecast", True, {"always"}), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"), typed("purpose"),
                    word_matcher("decisions.tag_line.words", t["words"]), announced, cue("earlier", True), cue("future_time", True),
                    cue("halt", True), cue("generic_kind", True), cue("backdrop", True), cue("not_conflict", False),
                    territory_after, cue("still", True), cue("vow", False), cue("accusation", True, {"that"}), blame,
@@ -608,8 +608,6 @@ def _since_date() -> re.Pattern:
         span += rf"|{approx}\S+\s+(?:{_alt(period['long_units'])})"
     if period.get("weekday"):  # "منذ الاثنين", "منذ يوم الاثنين"
         span += rf"|(?:(?:{_alt(period['weekday'])})\s+)?(?:{_alt(w for ws in dates['weekdays'].values() for w in ws)})"
-    if period.get("bare_units"):  # "منذ أسبوع", "منذ شهرين": a week or a month named alone, up to now
-        span += rf"|(?:{_alt(period['bare_units'])})"
     out = rf"(?<!\w)\w?(?:{_alt(since)})\s+(?:{day}\s+(?:{months}){span})(?!\w)"
     if period.get("spans") and units:  # "في 12 يوما": a span of days counted
         out += rf"|(?<!\w)\w?(?:{_alt(period['spans'])})\s+\d{{1,4}}\s+(?:{_alt(units)})(?!\w)"

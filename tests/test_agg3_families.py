@@ -69,9 +69,17 @@ def test_a_belief_about_the_doers_of_a_told_act_keeps_the_act():
     assert "Abduction/forced disappearance" in _subs(text)
 
 
-# --- a period up to now told by one week, month or year ---------------------------------------------------------
-def test_a_toll_since_a_week_is_a_tally():
-    text = "قتل 35 شخصا على الأقل في اشتباكات قبلية يخوضها منذ أسبوع مسلحون في مدينة سبها الليبية."
+# --- a week's fighting told with its toll: kept (round 9's "منذ أسبوع" period was reverted at the merge) ----------
+def test_a_toll_of_fighting_going_on_for_a_week_stays_an_event():
+    # "منذ أسبوع" right after the verb of fighting: the report's toll of fighting still going on, coded on its day.
+    # As a period it cost three real rows of two articles on the check samples (both judges coded them), so no rule
+    text = "قتل 35 شخصا على الأقل في اشتباكات تدور منذ أسبوع بين مسلحين من قبيلتين في مدينة سبها الليبية."
+    assert "Armed clash" in _subs(text)
+    assert "period" not in _codes(text)
+
+
+def test_a_toll_over_more_than_a_week_is_a_period():
+    text = "قتل 35 شخصا على الأقل في اشتباكات قبلية تدور منذ أكثر من أسبوع في مدينة سبها الليبية."
     assert "Armed clash" not in _subs(text)
     assert "period" in _codes(text)
 
@@ -84,13 +92,13 @@ def test_a_toll_of_fighting_since_this_morning_stays():
 
 # --- the figure of a tally told again with no day ---------------------------------------------------------------
 def test_the_figure_of_a_tally_told_again_is_that_tally():
-    text = ("قتل 35 شخصا على الأقل في اشتباكات قبلية يخوضها منذ أسبوع مسلحون في مدينة سبها الليبية. "
+    text = ("قتل 35 شخصا على الأقل في اشتباكات قبلية تدور منذ أكثر من أسبوع في مدينة سبها الليبية. "
             "وقال مسؤول محلي في سبها: سقط 35 قتيلا في اشتباكات بين القبيلتين.")
     assert "Armed clash" not in _subs(text)
 
 
 def test_a_dated_act_with_another_figure_stays_beside_a_tally():
-    text = ("قتل 35 شخصا على الأقل في اشتباكات قبلية يخوضها منذ أسبوع مسلحون في مدينة سبها الليبية. "
+    text = ("قتل 35 شخصا على الأقل في اشتباكات قبلية تدور منذ أكثر من أسبوع في مدينة سبها الليبية. "
             "وقتل 12 شخصا أمس في اشتباكات بين القبيلتين في مدينة أوباري.")
     assert "Armed clash" in _subs(text)
 
