@@ -69,3 +69,21 @@ def test_a_short_name_read_as_a_place_keeps_its_smaller_homonym(gaz):
     # either way, so the article's country chooses
     assert where(gaz, "قتل ثلاثة مسلحين في اشتباكات مع الشرطة في رفح بشمال سيناء.", "EGY") == ("Egypt", "Rafah")
     assert where(gaz, "أصيب شاب برصاص الجيش في رفح أمس.", "PSE") == ("Palestine", "Rafah")
+
+
+# --- south-east Turkish towns no source names in Arabic letters (hand-kept in places_extra.yaml, round 9) ---------
+@pytest.mark.parametrize(
+    "text, location",
+    [("بلدة سروج التركية التي استهدفها تفجير انتحاري", "Suruc"),
+     ("مدينة جيزرة التركية حيث اندلعت اشتباكات بين الشرطة ومسلحين", "Cizre"),
+     ("سيلوبي جنوب شرق تركيا حيث قتل جنديان في هجوم على دورية", "Silopi"),
+     ("بلدة بسمل التابعة لديار بكر حيث قتل شرطي برصاص مسلحين", "Bismil")],
+)  # fmt: skip
+def test_a_south_east_turkish_town_is_found_in_turkey(gaz, text, location):
+    assert where(gaz, text, "TUR") == ("Turkey", location)
+
+
+def test_suruj_in_a_syrian_article_is_not_the_turkish_town(gaz):
+    # the near miss: a Syrian village of that name, told inside Aleppo's countryside, stays in Syria
+    got = where(gaz, "سروج بريف حلب الشمالي", "SYR", "TUR")
+    assert got is not None and got[0] == "Syria"
