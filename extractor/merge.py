@@ -271,15 +271,15 @@ def _informative(m: Mention) -> float:
     return score - 0.5 * m.lead  # a headline is terse
 
 
-def merge_into(a: Mention, b: Mention, misread: Mention | None = None, one_toll: bool = False) -> Mention:
-    """Fold mention ``b`` into ``a`` (same event). ``misread``: the one of them known to read the side struck as
-    the attacker (:func:`_victim_read_as_actor`), else it is looked for among air strikes. ``one_toll``: they are
-    one act only by their one toll (:func:`_one_toll`), so a headline's type gives way to the body's telling that
-    names the tactic ("مقتل 10 جنود بنيران صديقة" over "قتل 10 جنود في غارة"): the headline is terse, and
+def merge_into(a: Mention, b: Mention, one_toll: bool = False) -> Mention:
+    """Fold mention ``b`` into ``a`` (same event). The one of them that reads the side struck as the attacker
+    (:func:`_victim_read_as_actor`: of any tactic when they are one act by their toll, else among air strikes)
+    takes the other's sides. ``one_toll``: they are one act only by their one toll (:func:`_one_toll`), so a
+    headline's type gives way to the body's telling that names the tactic ("مقتل 10 جنود بنيران صديقة" over "قتل 10 جنود في غارة"): the headline is terse, and
     ACLED's precedence ranks two acts of one event, not two readings of one."""
     # another telling of the strike (or the bare toll of it) may name whom "7 people" were
     same_type = a.event_type == b.event_type or a.generic != b.generic
-    misread = misread or _victim_read_as_actor(a, b)
+    misread = (one_toll and _victim_read_as_actor(a, b, any_tactic=True)) or _victim_read_as_actor(a, b)
     if misread is not None:  # the telling that read the side struck as the attacker takes the other's sides
         right = b if misread is a else a
         a.actor1, a.actor2 = right.actor1, right.actor2
@@ -490,7 +490,7 @@ def merge_mentions(mentions: list[Mention], rejected: list | None = None, text: 
             toll = False
             if _compatible(e, m) or _one_night(e, m, parts) or (toll := _one_toll(e, m, text)):
                 parts[id(e)] = parts[id(e)] | parts[id(m)]
-                merge_into(e, m, _victim_read_as_actor(e, m, any_tactic=True) if toll else None, toll)
+                merge_into(e, m, one_toll=toll)
                 if toll:
                     e.flags = e.flags + [_ONE_TOLL]
                     # the headline is now its body's act, told at the body's place: no longer a terse headline
