@@ -28,8 +28,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .clause import clause_end, clause_opener, clause_start, opener_span
-from .clause import words as clause_words
+from .clause import clause_end, clause_opener, clause_start, mark_start, opener_span
 from .context import ArticleContext, assembly_data, check_keys, word_matcher
 from .normalize import normalize_key
 from .phrases import PhraseMatcher, proclitics, suffixes
@@ -712,6 +711,7 @@ def _known_act_described(text: str, rel: int, relatives: PhraseMatcher, kd: Know
     words = text[cut:start].split()
     return 0 < len(words) <= kd.before and kd.acts.contains(words[0], strict_suffix=True)
 
+
 def _battle_topic(m: Any, text: str, rel: int, bt: BattleTopic) -> bool:
     """Whether the battle noun at ``rel`` names fighting as a topic (``decisions.battle_topic``): a noun of one of
     ``bt.templates`` that does not open its clause (a preposition or a noun governs it: "في المعارك"، "قدرات قواته
@@ -749,11 +749,7 @@ def _accused_that(text: str, rel: int, cues: DecisionCues) -> bool:
         return False
     if cues.accusation.before(text, rel):
         return True
-    marks = clause_words().marks
-    lo = rel
-    while lo > 0 and text[lo - 1] not in marks:
-        lo -= 1
-    return cues.accusation.words.contains(text[lo:rel])
+    return cues.accusation.words.contains(text[mark_start(text, rel) : rel])
 
 
 def _campaign(m: Any, text: str, rel: int, c: Campaign) -> bool:
@@ -1039,7 +1035,7 @@ _TALLY_CODES = frozenset({"aggregate", "period"})
 
 
 def _tally_told_again(mentions: list, decisions: list) -> list:
-    """"قتل 40 شخصا في اشتباكات يخوضها منذ أسبوع ..." then "سقط 40 قتيلا في اشتباكات عنيفة": a clause with no day of
+    """"قتل 40 شخصا في اشتباكات تدور منذ أكثر من أسبوع ..." then "سقط 40 قتيلا في اشتباكات عنيفة": a clause with no day of
     its own whose dead (10 or more) are the figure of a tally the article tells (decision code ``aggregate`` or
     ``period``) of the same kind of act is that tally told again, not one event. A clause that dates its act
     ("قتل 15 في تفجير أمس") stays, whatever figure it shares."""

@@ -101,13 +101,20 @@ def _at(toks: list[tuple[int, int, str]], i: int, phrases: Phrases) -> tuple[str
     return None
 
 
+def mark_start(text: str, pos: int) -> int:
+    """Where the text after the nearest boundary mark before ``pos`` begins (0 when there is none)."""
+    marks = words().marks
+    lo = pos
+    while lo > 0 and text[lo - 1] not in marks:  # back to the nearest mark only: linear in the clause
+        lo -= 1
+    return lo
+
+
 def opener_span(text: str, pos: int) -> tuple[int, int]:
     """(start, end) in ``text`` of the clause-opening word (``openers``: لكن، الذي ...) that opens the clause
     holding ``pos``; (lo, lo) at the clause's start when a boundary mark (or the text's start) opens it."""
     w = words()
-    lo = pos
-    while lo > 0 and text[lo - 1] not in w.marks:  # back to the nearest mark only: linear in the clause
-        lo -= 1
+    lo = mark_start(text, pos)
     toks = _tokens(text[lo:pos])
     for i in range(len(toks) - 1, -1, -1):
         p = _at(toks, i, w.openers)
