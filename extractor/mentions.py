@@ -785,12 +785,12 @@ def _roles(actors: list[Actor], m: TriggerMatch, sent, templates: TemplateSet, e
     struck_names |= {a.name for a in armed if lexicon.owned_target(sent.text, a.start - sent.start) and id(a) not in agents}
     # "في حين استهدفت الفصائل المقاتلة مواقع قوات النظام": a feminine perfect verb that opens its clause (at the
     # start, or after a contrast word) has its subject right after it, not its target
-    lead = sent.text[: m.hit.word_start - sent.start].strip(" \"'«»“”،,؛:.-")
+    lead = sent.text[: m.hit.word_start - sent.start].strip(_PUNCT)
     lead = lead[1:] if lead[:1] in _CONJ and lead[1:] in _CONTRAST_WORDS else lead
     # (not a passive: "هوجمت دورية للشرطة": the patrol is attacked)
     if (" " not in m.hit.phrase and m.hit.phrase.endswith("ت") and (not lead or lead in _CONTRAST_WORDS)
             and not lexicon.is_victim_verb(m.hit.phrase)):
-        subj = next((a for a in armed if a.start >= m.end and not sent.text[m.end - sent.start : a.start - sent.start].strip()), None)
+        subj = _right_after(armed, sent, m.end)
         if subj is not None and not sent.text[subj.start - sent.start - 1 : subj.start - sent.start].isalpha():  # no لل
             struck_names.discard(subj.name)
             agents.add(id(subj))
@@ -798,7 +798,7 @@ def _roles(actors: list[Actor], m: TriggerMatch, sent, templates: TemplateSet, e
     # clause is its verb even when the trigger is a noun further on; the group right after it is its subject
     opener = _opening_verb(sent, m, templates, lexicon)
     if opener is not None:
-        subj = next((a for a in armed if a.start >= opener and not sent.text[opener - sent.start : a.start - sent.start].strip()), None)
+        subj = _right_after(armed, sent, opener)
         if subj is not None and subj.start < t0:
             struck_names.discard(subj.name)
             agents.add(id(subj))
@@ -832,6 +832,12 @@ def _roles(actors: list[Actor], m: TriggerMatch, sent, templates: TemplateSet, e
         # a clash with two armed sides named, neither as the subject: both are its parties
         actor1 = next((a for a in armed if a.name != actor2.name), None)
     return actor1, actor2
+
+
+def _right_after(armed: list[Actor], sent, pos: int) -> Actor | None:
+    """The first armed actor that starts at ``pos`` or after it with only spaces between: a verb's subject."""
+    return next((a for a in armed if a.start >= pos and not sent.text[pos - sent.start : a.start - sent.start].strip()),
+                None)  # fmt: skip
 
 
 def _opening_verb(sent, m: TriggerMatch, templates: TemplateSet, lexicon: ActorLexicon) -> int | None:
