@@ -38,6 +38,7 @@ from ..phrases import PhraseMatcher, clitic_part, clitic_regex, phrase_keys, pro
 from ..record import interaction
 from ..rules_schema import load_yaml
 from ..segment import TOKEN_RE
+from .places import _NEAR_WORDS  # place_words.yaml near_words, normalised (محيط، أطراف)
 
 KINDS = ("state", "police", "rebel", "political_militia", "identity_militia", "rioters", "protesters",
          "civilians", "external", "unidentified")  # fmt: skip
@@ -888,7 +889,6 @@ _ARMED = {"state", "police", "rebel", "political_militia", "identity_militia", "
 _ALLY_KINDS = _ARMED - {"unidentified"}
 _STATE_KINDS = {"state", "police"}
 _OWNER_LINKS = frozenset(_WORDS_AROUND["owner_links"])
-_NEAR_WORDS = frozenset(normalize_key(w) for w in load_yaml("place_words.yaml")["near_words"])  # محيط، أطراف
 _PREPOSITIONS = frozenset(_WORDS_AROUND["place_prepositions"])
 _PERIOD_SUFFIX = re.compile(r" \(\d{4}-(?:\d{4})?\)")
 
