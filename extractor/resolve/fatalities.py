@@ -416,6 +416,11 @@ def _figure_after(toks: list[Token], i: int, L: _Lex, other: dict[str, str], tab
     return _Figure(val, True, t0.start, toks[end - 1].end, j), False
 
 
+def _joined_dual(w: str, L: _Lex) -> bool:
+    """"وجنديين": a dual joined by و, two more people (not a casualty word: "وجريحين" counts the wounded)."""
+    return w.startswith("و") and _is_dual(w[1:], L) and _classify(w, L.death) is None and _classify(w, L.injury) is None
+
+
 def _dated(toks: list[Token], i: int, L: _Lex) -> bool:
     """The figure at token i is a day of a month ("السبت 25 يوليو"), not a count."""
     r = _read_number(toks, i, lead=())
@@ -474,8 +479,7 @@ def _more_groups(toks: list[Token], val: int, end: int, L: _Lex) -> tuple[int, i
         elif w.startswith("و") and w[1:] in L.persons and not (k + 1 < len(toks) and _classify(toks[k + 1].text, L.death)):
             val, end, k, words = val + 1, k + 1, k + 1, 0  # "ومدني", "وطفل": one more
             continue
-        elif (w.startswith("و") and _is_dual(w[1:], L) and _classify(w, L.death) is None
-              and _classify(w, L.injury) is None and not (k + 1 < len(toks) and _classify(toks[k + 1].text, L.death))):
+        elif _joined_dual(w, L) and not (k + 1 < len(toks) and _classify(toks[k + 1].text, L.death)):
             val, end, k, words = val + 2, k + 1, k + 1, 0  # "وجنديين": two more
             continue
         if r is not None:
@@ -534,8 +538,7 @@ def _figure_before(toks: list[Token], i: int, L: _Lex, *, chain: bool) -> _Figur
         return _Figure(v, True, toks[s].start, toks[i].end, s)
     # "19 على الأقل من مقاتلي الجماعة وجنديين من الجيش قتلوا": a dual joined by و after the figure is two more of
     # the dead, and the figure may then stand further back (its group's qualifier, then the dual's)
-    duals = [k for k in range(e, i) if toks[k].text.startswith("و") and _is_dual(toks[k].text[1:], L)
-             and _classify(toks[k].text, L.death) is None and _classify(toks[k].text, L.injury) is None]
+    duals = [k for k in range(e, i) if _joined_dual(toks[k].text, L)]
     if i - e > 6 and not (duals and i - duals[-1] <= 3 and duals[0] - e <= 6):
         return None
     total, first = v + 2 * len(duals), s
