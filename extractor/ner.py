@@ -596,25 +596,21 @@ def _predict_direct(trainer, sents: list[list[str]]) -> list[list[str]]:
             j = first[k] = len(keep)
             keep.append(i)
         row[i] = j
+    # a word's character representation read in an earlier batch is taken again (CHAR_MEMO); only the words not
+    # met run through the character LSTM (still longest first, as packing needs)
     reps = _char_memo(m) if CHAR_MEMO else None
-    if reps is None:
-        lens = [len(flat[i]) for i in keep]
-        chars = np.zeros((len(keep), lens[0]), dtype=np.int64)
-        for r, i in enumerate(keep):
+    todo = keep if reps is None else [i for i in keep if info[i][0] not in reps]
+    if todo:
+        lens = [len(flat[i]) for i in todo]
+        chars = np.zeros((len(todo), lens[0]), dtype=np.int64)
+        for r, i in enumerate(todo):
             chars[r, : lens[r]] = info[i][0]
-        res = _char_rows(m.charmodel, torch.from_numpy(chars), lens)
+        got = _char_rows(m.charmodel, torch.from_numpy(chars), lens)
+    if reps is None:
+        res = got
     else:
-        # a word's character representation read in an earlier batch is taken again; only the words not met run
-        # through the character LSTM (still longest first, as packing needs)
-        new = [i for i in keep if info[i][0] not in reps]
-        if new:
-            lens = [len(flat[i]) for i in new]
-            chars = np.zeros((len(new), lens[0]), dtype=np.int64)
-            for r, i in enumerate(new):
-                chars[r, : lens[r]] = info[i][0]
-            got = _char_rows(m.charmodel, torch.from_numpy(chars), lens)
-            for r, i in enumerate(new):
-                reps[info[i][0]] = got[r]
+        for r, i in enumerate(todo):
+            reps[info[i][0]] = got[r]
         res = torch.stack([reps[info[i][0]] for i in keep])
     # the packed (time-major) token order: position t of every sentence longer than t, longest sentence first
     offs = [0] * n
