@@ -382,6 +382,8 @@ PLACE_WORDS = _obj({
                                 "(مطار أبها السعودي، ميناء الحديدة اليمني)"),
     "adjective_keys": _phrases("country names that are also the feminine adjective (السعودية)"),
     "locating_words": _phrases("words between two names that make the second the first's reference point (في، قرب)"),
+    "inside_words": _phrases("words between two names that put the first inside the second, so in its country "
+                             "(سروج في تركيا; not قرب)"),
     "countryside_words": _phrases("words that put an unknown place in a city's countryside (ريف، ضواحي)"),
     "locating_clitics": _phrases("clitics that, glued to the next name alone, make it the first's reference point "
                                  "(بلدة العوامية بالقطيف)"),
@@ -405,7 +407,7 @@ PLACE_WORDS = _obj({
                          "ISO3 -> a region told by its direction (شرق سوريا) -> the town it is coded at, "
                          "geo_precision 3", _ISO3),
 }, ("type_words", "plural_types", "near_words", "directions", "skip_words", "direction_adjectives",
-    "adjective_keys", "locating_words", "countryside_words", "locating_clitics", "doubtful_clitics", "verb_initials",
+    "adjective_keys", "locating_words", "inside_words", "countryside_words", "locating_clitics", "doubtful_clitics", "verb_initials",
     "not_nouns"))
 
 FUNCTION_WORDS = _obj({

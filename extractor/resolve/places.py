@@ -339,8 +339,8 @@ def locates_next(between: str) -> bool:
     return False
 
 
-#: the words of a containing phrase between a name and the unit it lies in (في، داخل: "سروج في تركيا")
-_INSIDE_WORDS = frozenset({"في", "داخل"})
+#: the words of a containing phrase between a name and the unit it lies in (place_words.yaml inside_words)
+_INSIDE_WORDS = _keys(_PLACE_WORDS["inside_words"])
 
 
 def told_inside(between: str) -> bool:
