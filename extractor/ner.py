@@ -29,7 +29,7 @@ import threading
 from collections.abc import Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -702,7 +702,7 @@ def _viterbi_batch(scores, lens, transition_params) -> list[list]:
     backpointers = np.zeros_like(scores, dtype=np.int32)
     trellis[:, 0] = scores[:, 0]
     lens = list(lens)
-    ordered = all(x >= y for x, y in zip(lens, lens[1:]))
+    ordered = all(x >= y for x, y in pairwise(lens))
     nb = b
     with np.errstate(all="ignore"):  # padding rows may hold anything
         for t in range(1, min(t_max, max(lens, default=0))):
