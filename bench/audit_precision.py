@@ -44,6 +44,26 @@ def row_key(row: dict) -> str:
     return f"{row['article_id']}@{row['evidence_start']}:{row['sub_event_type']}"
 
 
+def row_keys(rows: list[dict]) -> list[str]:
+    """The key of each row of one article, in the order the pipeline gives them. A sentence split by place (ACLED:
+    one event per location) gives rows with one evidence offset and sub-event; the second and later get their
+    location after a ``~`` ("...@386:Suicide bomb~Ain al Arab"), so each row is judged on its own. The first keeps
+    the plain key: judgements written before these keys still name it."""
+    seen: set[str] = set()
+    out = []
+    for r in rows:
+        k = row_key(r)
+        if k in seen:
+            k = f"{k}~{r.get('location') or ''}"
+            n = 2
+            while k in seen:
+                k = f"{row_key(r)}~{r.get('location') or ''}~{n}"
+                n += 1
+        seen.add(k)
+        out.append(k)
+    return out
+
+
 def load_judgements(path: Path) -> dict[str, dict]:
     if not path.is_file():
         return {}
@@ -96,17 +116,20 @@ def main(argv: list[str] | None = None) -> int:
     for a in picked:
         art = Article(id=a["id"], text=a["text"], published=date.fromisoformat(a["date"]) if a["date"] else None,
                       date_basis="json")  # fmt: skip
-        rows += [e.to_dict() for e in pipe.process(art).events]
-    rows.sort(key=row_key)
+        mine = [e.to_dict() for e in pipe.process(art).events]
+        for r, k in zip(mine, row_keys(mine)):
+            r["audit_key"] = k
+        rows += mine
+    rows.sort(key=lambda r: r["audit_key"])
     if args.keys_out:
-        args.keys_out.write_text("".join(row_key(r) + "\n" for r in rows), encoding="utf-8")
+        args.keys_out.write_text("".join(r["audit_key"] + "\n" for r in rows), encoding="utf-8")
     sample = random.Random(args.seed).sample(rows, min(args.rows, len(rows)))
     judged = load_judgements(args.judgements)
     real = seen = 0
     missing = []
     wrong_fields: dict[str, int] = {}
     for i, r in enumerate(sample, 1):
-        k = row_key(r)
+        k = r["audit_key"]
         j = judged.get(k)
         if not args.quiet:
             print(f"--- {i} {k}")

@@ -6,7 +6,8 @@
 
 SAMPLE: a sample name of bench/audit_samples.tsv (the registry says how it was drawn, so its articles are rebuilt
 exactly; a new sample is registered there first: `NAME SEED * ROLE ROUND NOTE` draws it from the articles no
-earlier sample holds). Each line: key (audit_precision.row_key), article_id, the row's fields, its evidence, the
+earlier sample holds). Each line: key (audit_precision.row_keys: a second row of one sentence and sub-event, split by place, has
+~LOCATION after it), article_id, the row's fields, its evidence, the
 article's first 400 characters (headline) and date. OUT holds publishers' text (SaudiNewsNet is CC BY-NC-SA):
 write it outside the repository. Pair two such files with bench/audit_pair.py (--clean SAMPLE: the articles no
 tuning sample held).
@@ -21,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
-from audit_precision import FIELDS, row_key
+from audit_precision import FIELDS, row_keys
 from audit_samples import Samples
 from bench_pipeline import DEFAULT_DATA, load_corpus
 
@@ -46,10 +47,10 @@ with open(a.out, "w", encoding="utf-8") as fh:
             published=date.fromisoformat(x["date"]) if x["date"] else None,
             date_basis="json",
         )
-        for e in pipe.process(art).events:
-            r = e.to_dict()
+        rows = [e.to_dict() for e in pipe.process(art).events]
+        for r, key in zip(rows, row_keys(rows)):
             rec = {
-                "key": row_key(r),
+                "key": key,
                 "article_id": r["article_id"],
                 **{f: r.get(f) for f in FIELDS},
                 "evidence": r["evidence"],

@@ -68,7 +68,7 @@ def dev_eval(dev: Path, ner: str | None) -> None:
 
 
 def audit(data: Path, ner: str | None, seed: int, articles: int) -> None:
-    from audit_precision import load_judgements, row_key
+    from audit_precision import load_judgements, row_keys
     from bench_pipeline import load_corpus
 
     from extractor import get_pipeline
@@ -84,8 +84,9 @@ def audit(data: Path, ner: str | None, seed: int, articles: int) -> None:
     for a in random.Random(seed).sample(arts, min(articles, len(arts))):
         art = Article(id=a["id"], text=a["text"], published=date.fromisoformat(a["date"]) if a["date"] else None,
                       date_basis="json")  # fmt: skip
-        for e in pipe.process(art).events:
-            j = judged.get(row_key(e.to_dict()))
+        events = pipe.process(art).events
+        for e, k in zip(events, row_keys([e.to_dict() for e in events])):
+            j = judged.get(k)
             if j is not None:
                 pairs.append((j["real"].strip() == "1", e.confidence))
     report(f"SaudiNewsNet audit, judged rows of seed {seed}'s {articles} articles (right = judged real)", pairs)
