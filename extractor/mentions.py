@@ -35,7 +35,7 @@ from .phrases import clitic_part, suffixes
 from .resolve.actors import Actor, ActorLexicon, both_sides, for_event, named_members
 from .resolve.dates import find_dates, is_old_history, reporting_clause, resolve_event_date
 from .resolve.fatalities import Casualties, count_casualties, parse_number
-from .resolve.places import LOCATING_CLITICS, Gazetteer, Place, km, locates_next, points_back, toward, type_word, word_list
+from .resolve.places import LOCATING_CLITICS, Gazetteer, aside_locates, Place, km, locates_next, points_back, titled, toward, type_word, word_list
 from .rules_schema import load_yaml
 from .segment import Sentence
 from .templates import Rejection, TemplateSet, TriggerMatch, is_definite, old_years
@@ -244,6 +244,8 @@ def _located_one(place: Place, found: list[Place], text: str, offset: int) -> Pl
             if q.geo_precision == 3 or km(q, place) <= _POINTED_KM or any(ch.isdigit() for ch in between):
                 return q
             continue
+        if q.country != place.country and q.geo_precision <= 2 and aside_locates(between):
+            return q  # "سروج، الواقعة قبالة مدينة كوباني السورية": the town across the border only says where
         # "مديرية صرواح بمأرب": a district glued by ب to the town it lies by is the place, though coarser
         glued = _in_next(between) and q.geo_precision <= 2
         # "قائد شرطة المنامة للتلفزيون بأن حادثا جرى بقرية العكر": a clause between, no locating phrase
@@ -296,16 +298,23 @@ def split_by_place(m: Mention, places: list[Place], text: str = "", offset: int 
         return [m]
     leaves: list[Place] = []
     destinations: set[str] = set()
+    references: set[str] = set()  # the names that locate another one in this sentence
     prev_end = -1
     for p in sorted((p for p in places if p.geo_precision <= 2 and p.start >= m.trigger_start - 80),
                     key=lambda p: p.start):
         between = text[prev_end - offset : p.start - offset] if prev_end >= 0 else ""
         prev_end = p.end
         if leaves and (locates_next(between) or _in_next(between) or _tail_locates(between)):
+            references.add(p.location)
             continue  # "قرية أم صفا شمال غرب مدينة رام الله": a reference point, not a second place
-        if leaves and toward(text[max(0, p.start - offset - 30) : p.start - offset]):
+        if p.location in references:
+            continue  # "السيدة زينب قرب دمشق، وقطعوا طريق مطار دمشق": the reference point named again
+        before = text[max(0, p.start - offset - 40) : p.start - offset]
+        if leaves and toward(before):
             destinations.add(p.location)
             continue  # "نقل مواطنين هاربين نحو بلدتي النخيب والعلم": where they went, not a place struck
+        if leaves and titled(before):
+            continue  # "... الأمير خالد الفيصل أمير منطقة مكة المكرمة": who gave the order, not a place struck
         if any(km(p, q) <= SAME_PLACE_KM for q in leaves):
             continue  # "مخيم بلاطة" and "نابلس" beside it: one place told twice (ACLED: one location)
         if any(p.location == q.location or _contains(p, q) for q in leaves):

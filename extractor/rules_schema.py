@@ -382,6 +382,8 @@ PLACE_WORDS = _obj({
                                 "(مطار أبها السعودي، ميناء الحديدة اليمني)"),
     "adjective_keys": _phrases("country names that are also the feminine adjective (السعودية)"),
     "locating_words": _phrases("words between two names that make the second the first's reference point (في، قرب)"),
+    "appositive_words": _phrases("words that, right after a comma between two names, open an aside saying where the "
+                                 "first lies, not a list (في سروج، الواقعة قبالة مدينة كوباني)"),
     "inside_words": _phrases("words between two names that put the first inside the second, so in its country "
                              "(سروج في تركيا; not قرب)"),
     "countryside_words": _phrases("words that put an unknown place in a city's countryside (ريف، ضواحي)"),
@@ -396,6 +398,8 @@ PLACE_WORDS = _obj({
     "scene_verbs": _phrases("verbs of witnessing whose subject, a town, is where the event happened "
                             "(وشهد مخيم بلاطة مواجهات)"),
     "leader_words": _phrases("words after which a name is who leads, not a place (التحالف بقيادة السعودية)"),
+    "title_words": _phrases("words after which a name is part of a person's title, not one more place of the event "
+                            "(أمير منطقة مكة، محافظ عدن، سفير لدى الأردن)"),
     "destination_words": _phrases("words after which a name is where someone went, not one more place struck "
                                   "(نحو بلدتي النخيب والعلم)"),
     "elsewhere_words": _phrases("phrases right before a name (type words passed over) that make it where the news is "

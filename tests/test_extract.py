@@ -233,6 +233,27 @@ def test_two_villages_named_with_a_dual_type_word_and_a_destination_that_is_no_p
     assert ev.location == "Ramadi"
 
 
+@pytest.mark.parametrize("text, locations", [
+    # an aside after a comma says where the town lies, across the border too: one place, not two
+    ("قتل أربعة أشخاص أمس في انفجار عبوة ناسفة في مركز ثقافي في سوروتش، الواقعة قبالة مدينة كوباني السورية.",
+     ["Suruc"]),
+    # the reference point named again later in the sentence (the road to it) is no second place
+    ("أحرق مستوطنون أمس مركبات في قرية أم صفا شمال غرب مدينة رام الله، وأغلقوا الطريق الواصل إلى مطار رام الله.",
+     ["Umm Safa"]),
+    # where the victim was heading, told with a preposition and an adjective after the type word
+    ("أطلق مسلحون النار أمس على سيارة مواطن في منطقة معان، وكان متجها إلى العاصمة الأردنية عمان.", ["Ma'an"]),
+    # a place in a person's title ("the emir of Makkah region") says who gave the order, not where
+    ("ألقت شرطة جدة أمس القبض على ناشط في جدة، بتوجيه من أمير منطقة مكة المكرمة.", ["Jeddah"]),
+    # near misses: two places listed, with or without a comma, stay two events
+    ("ألقت الشرطة أمس القبض على ناشطين في جدة والطائف.", ["Jeddah", "Ta'if"]),
+    ("ألقت الشرطة أمس القبض على ناشطين في جدة، وفي الطائف.", ["Jeddah", "Ta'if"]),
+    ("قصفت طائرات التحالف أمس مواقع في مدينة صعدة، ومديرية سحار.", ["Sadah", "Sahar"]),
+])
+def test_a_second_name_that_only_says_where_or_who_is_no_second_event(text, locations):
+    evs = extract(text, published="2015-07-31")
+    assert sorted(e.location for e in evs) == locations, [(e.location, e.evidence) for e in evs]
+
+
 def test_the_date_of_a_statement_is_not_the_date_of_the_event():
     text = ("قالت القيادة المركزية إن غارة يوم الجمعة قتلت قياديا في تنظيم داعش في دير الزور شرق سوريا. "
             "وقالت القيادة في بيان، الأحد، إن الضربة أسفرت عن مقتل القيادي.")

@@ -138,6 +138,7 @@ _REFERENCE_WORDS = _keys(_PLACE_WORDS.get("reference_words") or ())
 _SCENE_VERBS = _keys(_PLACE_WORDS.get("scene_verbs") or ())
 _LEADER_WORDS = _keys(_PLACE_WORDS.get("leader_words") or ())
 _DESTINATION_WORDS = _keys(_PLACE_WORDS.get("destination_words") or ())
+_TITLE_WORDS = _keys(_PLACE_WORDS.get("title_words") or ())
 _ELSEWHERE = _keys(_PLACE_WORDS.get("elsewhere_words") or ())
 _ELSEWHERE_WIDTH = max((len(k.split()) for k in _ELSEWHERE), default=0)
 #: the next name glued to one of these alone only says where the first is (بلدة العوامية بالقطيف): mentions.py
@@ -313,6 +314,38 @@ def km(a: Place, b: Place) -> float:
 
 
 _ASIDE = re.compile(r"\([^()]*\)")  # "(شمال المملكة)": an aside in brackets
+#: "، الواقعة قبالة", "، التي تقع قرب": the comma before an aside that locates the first name (place_words.yaml)
+_APPOSITIVE = _keys(_PLACE_WORDS.get("appositive_words") or ())
+_APPOSITIVE_WIDTH = max((len(k.split()) for k in _APPOSITIVE), default=0)
+
+
+def _appositive(between: str) -> str:
+    """``between`` with the comma before a locating aside dropped ("، الواقعة قبالة مدينة" -> " الواقعة قبالة
+    مدينة"). Only a comma right after the first name (or its adjectives: "سروج التركية،") counts; any other
+    stays a list."""
+    head, sep, tail = between.partition("،") if "،" in between else between.partition(",")
+    if not sep or "،" in tail or "," in tail:
+        return between
+    head_words = head.split()
+    if len(head_words) > 2 or not all(w.startswith("ال") for w in head_words):
+        return between  # "مدينة صعدة ومديرية سحار، قرب ...": a clause or a list before the comma
+    words = [normalize_key(w) for w in tail.split()[:_APPOSITIVE_WIDTH]]
+    if any(" ".join(words[:n]) in _APPOSITIVE for n in range(1, len(words) + 1)):
+        return head + " " + tail
+    return between
+    words = [normalize_key(w) for w in tail.split()[:_APPOSITIVE_WIDTH]]
+    if any(" ".join(words[:n]) in _APPOSITIVE for n in range(1, len(words) + 1)):
+        return head + " " + tail
+    return between
+
+
+def aside_locates(between: str) -> bool:
+    """Whether an aside of ``appositive_words`` (not a bare near word) makes the next name the first's reference
+    point: "سروج، الواقعة قبالة مدينة كوباني السورية". Such an aside locates a place across a border too."""
+    words = [normalize_key(w) for w in re.findall(r"\w+", _ASIDE.sub(" ", between))]
+    told = any(" ".join(words[i : i + n]) in _APPOSITIVE and words[i] not in _NEAR_WORDS
+               for i in range(len(words)) for n in range(1, _APPOSITIVE_WIDTH + 1))
+    return told and len(words) <= 6 and locates_next(between)
 
 
 def locates_next(between: str) -> bool:
@@ -323,7 +356,7 @@ def locates_next(between: str) -> bool:
     سحار" lists two places; so does "إربد (شمال المملكة) والكرك": an aside in brackets says where the
     first is, and the و glued to the next name joins a list.
     """
-    between = _ASIDE.sub(" ", between)
+    between = _appositive(_ASIDE.sub(" ", between))
     words = re.findall(r"\w+", between)
     if any(c in between for c in ",،") or any(
         w.startswith("و") and len(w) > 3 for w in words
@@ -414,16 +447,41 @@ def _told_elsewhere_at(text: str, j: int) -> bool:
     return any(" ".join(reversed(tail[:n])) in _ELSEWHERE for n in range(2, len(tail) + 1))
 
 
+def _nisba(word: str) -> bool:
+    """A definite nationality or relation adjective after a type word ("للعاصمة الأردنية عمان", "محافظة صعدة
+    اليمنية"): ال + a stem + ي or يه."""
+    return word.startswith("ال") and len(word) > 5 and word.endswith(("ي", "يه"))
+
+
+_TO = _keys(["إلى", "الى"])
+
+
+def _last_words(before: str):
+    """The words just before a name, last first, with type words and the adjectives after them passed over."""
+    words = re.findall(r"\w+", before)[-5:]
+    for i, w in enumerate(reversed(words)):
+        if _bare(w) in _TYPE_WORDS or (_nisba(w) and i < 2):
+            continue
+        if w in _TO and i:
+            continue  # "متجها إلى العاصمة": the preposition after a destination word
+        yield w
+
+
 def toward(before: str) -> bool:
-    """Whether the words just before a name (type words passed over) make it a destination: "نحو بلدتي
-    النخيب والعلم", "فروا باتجاه محافظة البيضاء" (place_words.yaml ``destination_words``)."""
-    for w in reversed(re.findall(r"\w+", before)[-3:]):
-        b = _bare(w)
-        if w in _DESTINATION_WORDS or w[1:] in _DESTINATION_WORDS:
-            return True
-        if b not in _TYPE_WORDS:
-            return False
+    """Whether the words just before a name (type words and their adjective passed over) make it a destination:
+    "نحو بلدتي النخيب والعلم", "فروا باتجاه محافظة البيضاء", "متجهة للعاصمة الأردنية عمان" (place_words.yaml
+    ``destination_words``)."""
+    for w in _last_words(before):
+        return w in _DESTINATION_WORDS or w[1:] in _DESTINATION_WORDS
     return False
+
+
+def titled(before: str) -> bool:
+    """Whether the name belongs to a person's title: "أمير منطقة مكة المكرمة", "محافظ عدن", "سفير خادم الحرمين
+    لدى الأردن" (place_words.yaml ``title_words``, type words passed over). Such a name says who spoke or acted,
+    not one more place where the event happened."""
+    words = list(itertools.islice(_last_words(before), 2))
+    return bool(words) and (words[0] in _TITLE_WORDS or " ".join(reversed(words)) in _TITLE_WORDS)
 
 
 def points_back(between: str) -> bool:
