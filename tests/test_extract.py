@@ -254,6 +254,16 @@ def test_a_second_name_that_only_says_where_or_who_is_no_second_event(text, loca
     assert sorted(e.location for e in evs) == locations, [(e.location, e.evidence) for e in evs]
 
 
+def test_a_border_patrol_stopping_illegal_crossers_is_no_clash_but_a_repelled_armed_infiltration_is():
+    # migration control: people crossing illegally, on foot, told by their nationality
+    for text in ("أوقفت دوريات حرس الحدود أمس شخصين من جنسية آسيوية حاولا التسلل إلى المملكة بطريقة غير نظامية في "
+                 "قطاع حالة عمار بمنطقة تبوك.",
+                 "ضبطت دوريات حرس الحدود في منطقة جازان أمس ثلاث حالات تسلل سيرا على الأقدام."):
+        assert extract(text, published="2015-08-06") == []
+    ev = one("صدت المقاومة أمس محاولة تسلل نفذها مسلحون حوثيون في جبهة الحجوف شرق مدينة تعز.", published="2015-08-06")
+    assert ev.sub_event_type == "Armed clash"
+
+
 def test_the_date_of_a_statement_is_not_the_date_of_the_event():
     text = ("قالت القيادة المركزية إن غارة يوم الجمعة قتلت قياديا في تنظيم داعش في دير الزور شرق سوريا. "
             "وقالت القيادة في بيان، الأحد، إن الضربة أسفرت عن مقتل القيادي.")
