@@ -264,6 +264,20 @@ def test_a_border_patrol_stopping_illegal_crossers_is_no_clash_but_a_repelled_ar
     assert ev.sub_event_type == "Armed clash"
 
 
+@pytest.mark.parametrize("text", [
+    "وتقوم الطائرات الحربية بغارات شبه يومية على عدة مواقع للتنظيم في درنة.",
+    "قصفت الطائرات الحربية بشكل شبه يومي مواقع التنظيم في مدينة درنة.",
+    "قصفت الطائرات الحربية بشكل يومي مواقع التنظيم في مدينة درنة.",
+])
+def test_strikes_told_as_a_habit_are_no_one_event(text):
+    assert extract(text, published="2015-08-08") == []
+
+
+def test_the_same_strikes_told_on_a_day_are_an_event():
+    ev = one("قصفت الطائرات الحربية أمس مواقع التنظيم في مدينة درنة.", published="2015-08-08")
+    assert (ev.sub_event_type, ev.location, ev.event_date) == ("Air/drone strike", "Derna", "2015-08-07")
+
+
 def test_the_date_of_a_statement_is_not_the_date_of_the_event():
     text = ("قالت القيادة المركزية إن غارة يوم الجمعة قتلت قياديا في تنظيم داعش في دير الزور شرق سوريا. "
             "وقالت القيادة في بيان، الأحد، إن الضربة أسفرت عن مقتل القيادي.")
