@@ -1212,8 +1212,19 @@ def assemble(mentions: list, doc: Any, ctx: ArticleContext | None, rejected: lis
 
 @functools.cache
 def _act_day_words() -> PhraseMatcher:
-    d = check_keys("act_day", assembly_data()["act_day"], {"words"})
+    d = check_keys("act_day", assembly_data()["act_day"], {"words"}, {"other"})
     return word_matcher("act_day.words", d["words"])
+
+
+@functools.lru_cache(maxsize=1)
+def _other_act_words() -> frozenset[str]:
+    """act_day.other: "حادث مماثل وقع في مارس": the day of another act, compared with the row's."""
+    return frozenset(normalize_key(w) for w in assembly_data()["act_day"].get("other") or ())
+
+
+def _of_another_act(text: str, at: int) -> bool:
+    """Whether one of act_day.other stands in the two words before ``at``."""
+    return any(normalize_key(w) in _other_act_words() for w in text[max(0, at - 40) : at].split()[-2:])
 
 
 def act_day(events: list, doc: Any, ctx: ArticleContext | None) -> list:
@@ -1234,6 +1245,8 @@ def act_day(events: list, doc: Any, ctx: ArticleContext | None) -> list:
             text = sentences[i].text
             day = None
             for h in _act_day_words().find(text):
+                if _of_another_act(text, h.start):
+                    continue
                 rest = text[h.end :].lstrip()
                 found = [d for d in find_dates(rest[:40], published) if d.start == 0 and d.kind == "absolute"]
                 if found and found[0].date is not None and (e.event_date - found[0].date).days > RECENT_DAYS:

@@ -482,6 +482,15 @@ def test_an_announced_strike_takes_the_act_s_own_day_when_the_text_gives_it():
     assert (ev.sub_event_type, ev.location, ev.event_date) == ("Air/drone strike", "Kandahar", "2024-02-20")
 
 
+def test_the_day_of_a_similar_act_the_text_compares_with_is_not_the_act_s_day():
+    # "a similar incident occurred in March 2014": the day of another act, not of the one announced
+    text = ("أعلن الجيش الأمريكي أمس أن غارة جوية أمريكية قتلت قياديا في تنظيم القاعدة في ولاية قندهار. "
+            "ويذكر الحادث بحادث مماثل وقع في 20 فبراير في الولاية نفسها.")  # fmt: skip
+    [ev] = rows(text)
+    assert (ev.sub_event_type, ev.location) == ("Air/drone strike", "Kandahar")
+    assert ev.event_date != "2024-02-20" and ev.date_basis != "explicit"
+
+
 # --- round 4 (h-prec5): earlier events, times to come, halts, expectations, condolences ------------------------------
 
 
