@@ -306,6 +306,11 @@ DATES = _obj({
     }, ("heads", "counts", "links"), desc="'بعد يومين من مجزرة': the event after the link came that many days before"),
     "days_ago_before": _phrases("words before 'ثلاثة أيام' that count the days back (قبل، منذ)"),
     "days_ago_nouns": _phrases("the day nouns of 'قبل ثلاثة أيام' (the number words: numbers.yaml units 3-7)"),
+    "weeks_ago": _obj({
+        "one": _phrases("one week (أسبوع)"),
+        "two": _phrases("two weeks (أسبوعين)"),
+        "plural": _phrases("the plural after a number 3-7 (أسابيع)"),
+    }, ("one", "two", "plural"), desc="'قبل سبعة أسابيع': weeks counted back after days_ago_before, dated to the week"),
     "first_day": _phrases("words for the first day of a month in place of a day number (أول أبريل)"),
     "ordinal_not_after": _phrases("words after which an ordinal is no day (الأسبوع الثاني من مارس)"),
     "ordinal_days": _map(_phrases("ordinal words"), "day number -> ordinal words told before من and a month (الثالث من مارس)", _NUM_KEY),

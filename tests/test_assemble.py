@@ -924,6 +924,12 @@ def test_the_act_a_reprisal_answers_is_told_as_known():
     assert "reprisal" in _codes(text, "2015-07-24")
 
 
+def test_an_abduction_seven_weeks_ago_is_history_but_one_a_week_ago_is_the_news():
+    assert rows("أعلنت جماعة مسلحة مسؤوليتها عن خطف أربعة أميركيين في مدينة البصرة قبل سبعة أسابيع.", "2008-01-08") == []
+    [ev] = rows("أعلنت جماعة مسلحة مسؤوليتها عن خطف أربعة أميركيين في مدينة البصرة قبل أسبوع.", "2008-01-08")
+    assert (ev.location, str(ev.event_date), ev.time_precision) == ("Al Basrah", "2008-01-01", 2)
+
+
 def test_an_attack_three_days_ago_is_not_past_background():
     # days can date the news; only months and years counted are the past
     [ev] = rows("وقتل خمسة جنود في هجوم على حاجز قرب مدينة العريش قبل ثلاثة أيام.", "2015-08-09")

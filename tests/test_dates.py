@@ -217,6 +217,21 @@ def test_date_arithmetic_at_the_ends_of_the_calendar_does_not_raise(published, p
     resolve_event_date(text, published, article_text=text)
 
 
+@pytest.mark.parametrize("phrase, weeks", [("قبل أسبوع", 1), ("قبل أسبوعين", 2), ("قبل سبعة أسابيع", 7),
+                                           ("قبل 3 أسابيع", 3)])  # fmt: skip
+def test_weeks_ago_are_dated_to_the_week(phrase, weeks):
+    """dates.yaml weeks_ago: a week is precision 2 (ACLED: the week is known, not the day)."""
+    published = date(2024, 3, 20)
+    got = resolve_event_date(normalize_text(f"قصفت الطائرات القرية {phrase}"), published)
+    assert got[:2] == (date.fromordinal(published.toordinal() - 7 * weeks), 2)
+
+
+def test_a_week_before_something_else_is_not_a_week_ago():
+    published = date(2024, 3, 20)
+    got = resolve_event_date(normalize_text("قصفت الطائرات القرية قبل أسبوع من الانتخابات"), published)
+    assert got[:2] != (date(2024, 3, 13), 2)
+
+
 @pytest.mark.parametrize("phrase, days", [("قبل ثلاثة أيام", 3), ("قبل خمس أيام", 5), ("قبل سبعة أيام", 7),
                                           ("قبل 4 أيام", 4), ("قبل 10 يوما", 10)])  # fmt: skip
 def test_days_ago_in_words_or_digits(phrase, days):

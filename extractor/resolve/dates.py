@@ -161,6 +161,22 @@ def _vocab() -> _Vocab:
 
 
 @lru_cache(maxsize=1)
+def _weeks_ago() -> re.Pattern | None:
+    """"قبل أسبوعين", "قبل سبعة أسابيع" (dates.yaml ``weeks_ago`` after ``days_ago_before``), or None."""
+    data = date_words()
+    w = data.get("weeks_ago")
+    if not w:
+        return None
+    B, E = r"(?<![\w])" + clitic_regex(proclitics("date").forms), r"(?![\w])"
+    ago = _alt(data.get("days_ago_before") or ["قبل"])
+    return re.compile(
+        rf"{B}(?:{ago})\s+(?:(?P<two>{_alt(w['two'])})|(?P<one>{_alt(w['one'])})"
+        rf"|(?P<n>\d{{1,2}}|{_alt(_days_ago_numbers())})\s+(?:{_alt(w['plural'])})){E}"
+        r"(?!\s+(?:من|على)(?!\w))"  # "قبل أسبوع من الانتخابات": a week before something else, not ago
+    )
+
+
+@lru_cache(maxsize=1)
 def _days_ago_numbers() -> dict[str, int]:
     """The number words of "قبل ثلاثة أيام" (numbers.yaml: 3 to 7, the plural أيام; a week back at most)."""
     units = load_yaml("numbers.yaml")["units"]
@@ -394,6 +410,11 @@ def _find_dates(text: str, published: datetime.date | None, offset: int, v) -> l
         n = m.group("n")
         k = int(n) if n.isdigit() else _days_ago_numbers()[n]
         add(m, _shift(published, -k), 1, "relative")
+    weeks = _weeks_ago()
+    for m in weeks.finditer(text) if weeks is not None and ago_gate.search(text) else ():
+        n = m.group("n")
+        k = 1 if m.group("one") else 2 if m.group("two") else int(n) if n.isdigit() else _days_ago_numbers()[n]
+        add(m, _shift(published, -7 * k), 2, "relative")
     for m in v.re_year.finditer(text) if digit else ():
         add(m, None, 3, "year_only", int(m.group("y")))
 
