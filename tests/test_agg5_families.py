@@ -1,0 +1,147 @@
+"""Precision families of round 11 (h-agg5, issue 9): tallies told over many or several places (العديد من مدن
+البلاد، مختلف المناطق، في محافظات، أربع بلدات، عدد من القرى، في أنحاء العراق), over a week or a span counted with
+في (خلال أسبوع، في أربعة أيام), and acts told as a habit (بانتظام); and the fatalities of such a tally, which a
+real act told beside it no longer takes. Each with short sentences of our own (never dev-eval or SaudiNewsNet
+text), and beside each the near miss: one act at one place, which keeps its row."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extractor import extract, get_pipeline
+from extractor.document import Article
+
+DAY = "2021-05-12"
+
+
+def _rows(text: str, published: str = DAY) -> list:
+    return extract(text, published=published)
+
+
+def _codes(text: str, published: str = DAY) -> set[str]:
+    pipe = get_pipeline(None)
+    r = pipe.process(Article(id="t", text=text, published=date.fromisoformat(published)), explain=True)
+    return {x.code for x in r.rejected}
+
+
+def _subs(text: str, published: str = DAY) -> set[str]:
+    return {r.sub_event_type for r in _rows(text, published)}
+
+
+# --- many or several places in one telling -----------------------------------------------------------------
+def test_arrests_in_many_cities_of_the_country_are_no_one_event():
+    text = "وذكرت وسائل الإعلام أن الشرطة التركية قامت أمس وفي العديد من مدن البلاد بحملة اعتقالات شملت عناصر من تنظيم داعش."
+    assert "Arrests" not in _subs(text)
+    assert "aggregate" in _codes(text)
+    text = "واعتقلت قوات الاحتلال فجر أمس 30 فلسطينيا في العديد من مناطق الضفة الغربية."
+    assert "Arrests" not in _subs(text)
+
+
+def test_arrests_in_one_town_stay():
+    # the same act at one place, its many people: one event
+    text = "واعتقلت قوات الاحتلال فجر أمس العديد من الشبان في بلدة بيت أمر شمال الخليل."
+    assert "Arrests" in _subs(text)
+    # the wounded are many, not the places: "العديد من المدنيين" is no "العديد من المدن"
+    text = "وأصيب العديد من المدنيين أمس في قصف مدفعي على مدينة تعز."
+    assert "Shelling/artillery/missile attack" in _subs(text)
+
+
+def test_strikes_across_the_areas_or_the_provinces_are_a_tally():
+    text = "وقال البيان إن طيران التحالف نفذ أمس 12 طلعة جوية في مختلف المناطق أسفرت عن مقتل 30 من عناصر داعش."
+    assert "aggregate" in _codes(text)
+    assert not _rows(text)
+    text = "وأعلنت القيادة أمس مقتل 40 من عناصر داعش في عمليات في محافظات الأنبار وصلاح الدين ونينوى."
+    assert "aggregate" in _codes(text)
+    assert not _rows(text)
+
+
+def test_strikes_in_one_province_stay():
+    # one province, named alone (محافظة, not محافظات): the strikes there are that day's event
+    text = "وقال البيان إن طيران التحالف شن أمس غارات على مواقع لداعش قرب مدينة الرمادي في محافظة الأنبار."
+    assert "Air/drone strike" in _subs(text)
+
+
+def test_towns_or_villages_counted_are_no_one_place():
+    text = "وقصفت الفصائل المعارضة أمس أربع بلدات محاصرة في شمال سوريا بالقذائف الصاروخية."
+    assert "Shelling/artillery/missile attack" not in _subs(text)
+    assert "aggregate" in _codes(text)
+    text = "واستعادت القوات الحكومية أمس السيطرة على عدد من القرى في سهل الغاب."
+    assert "Government regains territory" not in _subs(text)
+
+
+def test_two_named_towns_keep_their_rows():
+    # a dual that names both towns: the places are told (the splitter gives one row to each)
+    text = "وقصفت الفصائل المعارضة أمس بلدتي نبل والزهراء في ريف حلب الشمالي بالقذائف الصاروخية."
+    assert "Shelling/artillery/missile attack" in _subs(text)
+
+
+def test_bombings_across_a_country_are_a_tally_and_lend_no_toll():
+    # the lead's toll over the whole country is no event, and the body's car bomb keeps its own dead
+    text = (
+        "قالت مصادر في الشرطة إن تفجيرات في أنحاء العراق أدت إلى مقتل 32 شخصا على الأقل أمس. "
+        "وفي الهجوم الأكثر دموية انفجرت سيارة ملغومة أمس في حي بغداد الجديدة ما أدى إلى مقتل 16 شخصا."
+    )
+    rows = _rows(text)
+    assert "aggregate" in _codes(text)
+    assert [r.fatalities for r in rows] == [16]
+
+
+def test_a_bombing_across_a_city_district_stays():
+    # "في أنحاء" of a city is no country-wide tally
+    text = "وانفجرت سيارة ملغومة أمس في حي الكرادة وسط بغداد ما أدى إلى مقتل 12 شخصا ودوى الانفجار في أنحاء المدينة."
+    assert "aggregate" not in _codes(text)
+    assert [r.fatalities for r in _rows(text)] == [12]
+
+
+# --- a week, or a span of days counted with في ---------------------------------------------------------------
+def test_a_week_of_strikes_is_a_tally_and_lends_no_toll():
+    text = (
+        "قالت الوكالة إن نحو 260 مقاتلا كرديا قتلوا خلال أسبوع من الغارات الجوية التركية على قواعد الحزب. "
+        "وقال أحد سكان قرية زاركلي قرب جبال قنديل إن طائرات تركية شنت صباح أمس غارة على القرية ما أسفر عن مقتل "
+        "ثمانية مدنيين."
+    )
+    assert "aggregate" in _codes(text)
+    assert [r.fatalities for r in _rows(text)] == [8]
+
+
+def test_strikes_of_one_day_keep_their_toll():
+    text = "وقال أحد سكان قرية زاركلي قرب جبال قنديل إن طائرات تركية شنت صباح أمس غارة على القرية ما أسفر عن مقتل ثمانية مدنيين."
+    assert [r.fatalities for r in _rows(text)] == [8]
+
+
+def test_a_span_of_days_counted_with_fi_is_a_tally():
+    text = "وقال المرصد إن الطائرات الحربية قصفت سهل الغاب أكثر من 200 مرة في أربعة أيام."
+    assert "aggregate" in _codes(text)
+    assert not _rows(text)
+
+
+def test_a_bombardment_dated_by_its_day_stays():
+    # "في" before a day, not before a count of days
+    text = "وقال المرصد إن الطائرات الحربية قصفت أمس بلدة قلعة المضيق في سهل الغاب."
+    assert "Air/drone strike" in _subs(text)
+
+
+# --- a habit, not one act -----------------------------------------------------------------------------------
+def test_bombardment_told_as_a_habit_is_no_event():
+    text = "ويقصف النظام بانتظام مناطق تسيطر عليها المعارضة في مدينة حلب بالبراميل المتفجرة."
+    assert not _rows(text)
+    assert "ongoing" in _codes(text)
+
+
+def test_a_bombardment_of_the_day_stays():
+    text = "وقصف النظام أمس مناطق تسيطر عليها المعارضة في مدينة حلب بالبراميل المتفجرة."
+    assert _rows(text)
+
+
+# --- "في غضون ذلك" (meanwhile) is no span of time -------------------------------------------------------------
+def test_meanwhile_opens_the_next_act_told():
+    # "في غضون ذلك" links the next news: its act is told, with its own dead
+    text = "في غضون ذلك، قتل خمسة من مسلحي الحوثي أمس جراء انفجار عبوة ناسفة بمديرية بيحان في محافظة شبوة."
+    assert "aggregate" not in _codes(text)
+    assert [r.fatalities for r in _rows(text)] == [5]
+
+
+def test_within_a_span_of_days_stays_a_tally():
+    text = "وقال المرصد إن 60 من مسلحي داعش قتلوا في غضون أيام في غارات التحالف على ريف الحسكة."
+    assert "aggregate" in _codes(text)
+    assert not _rows(text)
