@@ -145,3 +145,33 @@ def test_within_a_span_of_days_stays_a_tally():
     text = "وقال المرصد إن 60 من مسلحي داعش قتلوا في غضون أيام في غارات التحالف على ريف الحسكة."
     assert "aggregate" in _codes(text)
     assert not _rows(text)
+
+
+# --- statements: a press review, an example of a kind -----------------------------------------------------------
+def test_a_press_review_retells_no_event():
+    text = (
+        "صحف عالمية: الأمن مستهدف عبر المساجد\n"
+        "اهتمت الصحف العالمية أمس بتناول حادثة التفجير الإرهابي بمقر قوات الطوارئ في مدينة أبها."
+    )
+    assert not _rows(text)
+
+
+def test_a_report_of_the_bombing_stays():
+    text = (
+        "تفجير انتحاري في مسجد بأبها\n"
+        "قتل 15 شخصا أمس في تفجير انتحاري استهدف مسجدا لقوات الطوارئ في مدينة أبها."
+    )
+    assert "Suicide bomb" in _subs(text)
+
+
+def test_an_example_of_a_kind_is_no_act():
+    text = ("وقال العميد إن القوات الموالية للشرعية وضعت كل الاحتمالات التي يمكن أن تواجهها في مدينة عدن، مثل "
+            "انتشار القناصة وزرع الألغام.")
+    assert not _rows(text)
+    assert "generic kind" in _codes(text)
+
+
+def test_a_sniper_who_shot_stays():
+    # "مثل" further back than the words right before the act: one sniper's shot, told with its day
+    text = "قتل مدني أمس برصاص قناص تابع للحوثيين في حي الروضة بمدينة تعز اليمنية، مثل ثلاثة آخرين قبله."
+    assert "Attack" in _subs(text)
