@@ -183,3 +183,24 @@ def test_a_sniper_who_shot_stays():
     # "مثل" further back than the words right before the act: one sniper's shot, told with its day
     text = "قتل مدني أمس برصاص قناص تابع للحوثيين في حي الروضة بمدينة تعز اليمنية، مثل ثلاثة آخرين قبله."
     assert "Attack" in _subs(text)
+
+
+# --- طيلة/طوال alone: one night's fighting, or the town of الطوال -----------------------------------------------
+def test_fighting_all_night_is_that_nights_battle():
+    text = ("وأوضح الأمن المصري أن معارك عنيفة اندلعت طيلة الليل وحتى صباح الجمعة بين قوات الأمن ومسلحين جنوب مدينة "
+            "رفح، ما أسفر عن مقتل سبعة مسلحين.")
+    assert "aggregate" not in _codes(text, "2015-07-25")
+    assert [r.fatalities for r in _rows(text, "2015-07-25")] == [7]
+
+
+def test_a_projectile_on_al_tuwal_is_no_span():
+    # "بالطوال" is the town, not "طوال" (throughout)
+    text = "وتعرضت دورية لحرس الحدود بقطاع الطوال بمنطقة جازان أمس لمقذوف عسكري من داخل الأراضي اليمنية ما أدى إلى مقتل جندي."
+    assert "aggregate" not in _codes(text)
+    assert "Shelling/artillery/missile attack" in _subs(text)
+
+
+def test_fighting_throughout_months_stays_a_tally():
+    text = "وقتل المئات في معارك عنيفة طوال أشهر في مدينة عدن بين المقاومة والحوثيين."
+    assert "aggregate" in _codes(text)
+    assert not _rows(text)
