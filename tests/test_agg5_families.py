@@ -30,10 +30,10 @@ def _subs(text: str, published: str = DAY) -> set[str]:
 
 # --- many or several places in one telling -----------------------------------------------------------------
 def test_arrests_in_many_cities_of_the_country_are_no_one_event():
-    text = "وذكرت وسائل الإعلام أن الشرطة التركية قامت أمس وفي العديد من مدن البلاد بحملة اعتقالات شملت عناصر من تنظيم داعش."
+    text = "وقالت الصحف التركية إن الشرطة التركية قامت أمس في العديد من مدن البلاد بحملة اعتقالات طالت أنصارا لتنظيم داعش."
     assert "Arrests" not in _subs(text)
     assert "aggregate" in _codes(text)
-    text = "واعتقلت قوات الاحتلال فجر أمس 30 فلسطينيا في العديد من مناطق الضفة الغربية."
+    text = "واعتقل الجيش الإسرائيلي فجر اليوم 17 شابا فلسطينيا في العديد من مناطق الضفة الغربية."
     assert "Arrests" not in _subs(text)
 
 
@@ -62,10 +62,10 @@ def test_strikes_in_one_province_stay():
 
 
 def test_towns_or_villages_counted_are_no_one_place():
-    text = "وقصفت الفصائل المعارضة أمس أربع بلدات محاصرة في شمال سوريا بالقذائف الصاروخية."
+    text = "واستهدفت فصائل معارضة أمس بالقذائف الصاروخية أربع بلدات موالية للنظام في ريف حلب."
     assert "Shelling/artillery/missile attack" not in _subs(text)
     assert "aggregate" in _codes(text)
-    text = "واستعادت القوات الحكومية أمس السيطرة على عدد من القرى في سهل الغاب."
+    text = "وقال مصدر عسكري إن الجيش السوري استعاد أمس السيطرة على عدد من القرى في ريف حماة الغربي."
     assert "Government regains territory" not in _subs(text)
 
 
@@ -78,12 +78,12 @@ def test_two_named_towns_keep_their_rows():
 def test_bombings_across_a_country_are_a_tally_and_lend_no_toll():
     # the lead's toll over the whole country is no event, and the body's car bomb keeps its own dead
     text = (
-        "قالت مصادر في الشرطة إن تفجيرات في أنحاء العراق أدت إلى مقتل 32 شخصا على الأقل أمس. "
-        "وفي الهجوم الأكثر دموية انفجرت سيارة ملغومة أمس في حي بغداد الجديدة ما أدى إلى مقتل 16 شخصا."
+        "وأفاد مسؤولون أمنيون بأن هجمات بالقنابل في أنحاء العراق قتلت 27 شخصا أمس. "
+        "وكان أعنفها انفجار سيارة مفخخة أمس في سوق بحي الشعب شمال بغداد أدى إلى مقتل 11 شخصا."
     )
     rows = _rows(text)
     assert "aggregate" in _codes(text)
-    assert [r.fatalities for r in rows] == [16]
+    assert [r.fatalities for r in rows] == [11]
 
 
 def test_a_bombing_across_a_city_district_stays():
@@ -96,12 +96,11 @@ def test_a_bombing_across_a_city_district_stays():
 # --- a week, or a span of days counted with في ---------------------------------------------------------------
 def test_a_week_of_strikes_is_a_tally_and_lends_no_toll():
     text = (
-        "قالت الوكالة إن نحو 260 مقاتلا كرديا قتلوا خلال أسبوع من الغارات الجوية التركية على قواعد الحزب. "
-        "وقال أحد سكان قرية زاركلي قرب جبال قنديل إن طائرات تركية شنت صباح أمس غارة على القرية ما أسفر عن مقتل "
-        "ثمانية مدنيين."
+        "وذكرت وكالة رسمية أن 190 مسلحا كرديا قتلوا خلال أسبوع من الضربات الجوية التركية على معاقلهم في شمال العراق. "
+        "وقال شاهد من قرية في منطقة سيدكان إن مقاتلات تركية قصفت القرية فجر أمس وقتلت ستة مدنيين."
     )
     assert "aggregate" in _codes(text)
-    assert [r.fatalities for r in _rows(text)] == [8]
+    assert [r.fatalities for r in _rows(text)] == [6]
 
 
 def test_a_toll_of_a_week_of_fighting_stays():
@@ -113,40 +112,40 @@ def test_a_toll_of_a_week_of_fighting_stays():
 
 
 def test_strikes_of_one_day_keep_their_toll():
-    text = "وقال أحد سكان قرية زاركلي قرب جبال قنديل إن طائرات تركية شنت صباح أمس غارة على القرية ما أسفر عن مقتل ثمانية مدنيين."
-    assert [r.fatalities for r in _rows(text)] == [8]
+    text = "وقال شاهد من قرية في منطقة سيدكان إن مقاتلات تركية قصفت القرية فجر أمس وقتلت ستة مدنيين."
+    assert [r.fatalities for r in _rows(text)] == [6]
 
 
 def test_a_span_of_days_counted_with_fi_is_a_tally():
-    text = "وقال المرصد إن الطائرات الحربية قصفت سهل الغاب أكثر من 200 مرة في أربعة أيام."
+    text = "وأحصى ناشطون أكثر من 150 غارة للطيران الحربي على ريف إدلب الجنوبي في ثلاثة أيام."
     assert "aggregate" in _codes(text)
     assert not _rows(text)
 
 
 def test_a_bombardment_dated_by_its_day_stays():
     # "في" before a day, not before a count of days
-    text = "وقال المرصد إن الطائرات الحربية قصفت أمس بلدة قلعة المضيق في سهل الغاب."
+    text = "وقال ناشطون إن الطيران الحربي قصف أمس بلدة كفرنبل في ريف إدلب الجنوبي."
     assert "Air/drone strike" in _subs(text)
 
 
 # --- a habit, not one act -----------------------------------------------------------------------------------
 def test_bombardment_told_as_a_habit_is_no_event():
-    text = "ويقصف النظام بانتظام مناطق تسيطر عليها المعارضة في مدينة حلب بالبراميل المتفجرة."
+    text = "وتلقي مروحيات الجيش بانتظام براميل متفجرة على أحياء المعارضة في مدينة درعا."
     assert not _rows(text)
     assert "ongoing" in _codes(text)
 
 
 def test_a_bombardment_of_the_day_stays():
-    text = "وقصف النظام أمس مناطق تسيطر عليها المعارضة في مدينة حلب بالبراميل المتفجرة."
+    text = "وألقت مروحيات الجيش أمس براميل متفجرة على أحياء المعارضة في مدينة درعا."
     assert _rows(text)
 
 
 # --- "في غضون ذلك" (meanwhile) is no span of time -------------------------------------------------------------
 def test_meanwhile_opens_the_next_act_told():
     # "في غضون ذلك" links the next news: its act is told, with its own dead
-    text = "في غضون ذلك، قتل خمسة من مسلحي الحوثي أمس جراء انفجار عبوة ناسفة بمديرية بيحان في محافظة شبوة."
+    text = "في غضون ذلك، لقي أربعة من مسلحي الحوثي مصرعهم أمس بانفجار لغم في مديرية بيحان بمحافظة شبوة."
     assert "aggregate" not in _codes(text)
-    assert [r.fatalities for r in _rows(text)] == [5]
+    assert [r.fatalities for r in _rows(text)] == [4]
 
 
 def test_within_a_span_of_days_stays_a_tally():
@@ -158,23 +157,23 @@ def test_within_a_span_of_days_stays_a_tally():
 # --- statements: a press review, an example of a kind -----------------------------------------------------------
 def test_a_press_review_retells_no_event():
     text = (
-        "صحف عالمية: الأمن مستهدف عبر المساجد\n"
-        "اهتمت الصحف العالمية أمس بتناول حادثة التفجير الإرهابي بمقر قوات الطوارئ في مدينة أبها."
+        "صحف عالمية: المساجد هدف جديد للمتطرفين\n"
+        "اهتمت الصحف العالمية اليوم بالهجوم الانتحاري الذي استهدف مصلين في مسجد بمدينة الدمام."
     )
     assert not _rows(text)
 
 
 def test_a_report_of_the_bombing_stays():
     text = (
-        "تفجير انتحاري في مسجد بأبها\n"
-        "قتل 15 شخصا أمس في تفجير انتحاري استهدف مسجدا لقوات الطوارئ في مدينة أبها."
+        "هجوم انتحاري على مسجد في الدمام\n"
+        "قتل أربعة مصلين أمس في هجوم انتحاري استهدف مسجدا في مدينة الدمام."
     )
     assert "Suicide bomb" in _subs(text)
 
 
 def test_an_example_of_a_kind_is_no_act():
-    text = ("وقال العميد إن القوات الموالية للشرعية وضعت كل الاحتمالات التي يمكن أن تواجهها في مدينة عدن، مثل "
-            "انتشار القناصة وزرع الألغام.")
+    text = ("وأضاف القائد أن القوات الموالية للشرعية استعدت لكل ما قد يعترضها في شوارع مدينة عدن، مثل "
+            "القناصة والعبوات الناسفة.")
     assert not _rows(text)
     assert "generic kind" in _codes(text)
 
@@ -187,15 +186,15 @@ def test_a_sniper_who_shot_stays():
 
 # --- طيلة/طوال alone: one night's fighting, or the town of الطوال -----------------------------------------------
 def test_fighting_all_night_is_that_nights_battle():
-    text = ("وأوضح الأمن المصري أن معارك عنيفة اندلعت طيلة الليل وحتى صباح الجمعة بين قوات الأمن ومسلحين جنوب مدينة "
-            "رفح، ما أسفر عن مقتل سبعة مسلحين.")
+    text = ("وقال مصدر أمني إن اشتباكات عنيفة دارت طيلة الليل بين الجيش ومسلحين قرب مدينة الشيخ زويد، قتل فيها "
+            "خمسة مسلحين.")
     assert "aggregate" not in _codes(text, "2015-07-25")
-    assert [r.fatalities for r in _rows(text, "2015-07-25")] == [7]
+    assert [r.fatalities for r in _rows(text, "2015-07-25")] == [5]
 
 
 def test_a_projectile_on_al_tuwal_is_no_span():
     # "بالطوال" is the town, not "طوال" (throughout)
-    text = "وتعرضت دورية لحرس الحدود بقطاع الطوال بمنطقة جازان أمس لمقذوف عسكري من داخل الأراضي اليمنية ما أدى إلى مقتل جندي."
+    text = "وسقطت قذيفة أطلقت من داخل الأراضي اليمنية أمس على مركز لحرس الحدود بالطوال في منطقة جازان ما أدى إلى مقتل جندي سعودي."
     assert "aggregate" not in _codes(text)
     assert "Shelling/artillery/missile attack" in _subs(text)
 
