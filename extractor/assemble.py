@@ -357,7 +357,7 @@ class DecisionCues:
             cp = check_keys("decisions.campaign", d["campaign"], {"heads", "escalation", "window"})
             campaign = Campaign(word_matcher("decisions.campaign.heads", cp["heads"]),
                                 Cue(word_matcher("decisions.campaign.escalation", cp["escalation"]), int(cp["window"])))
-        return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False, {"over", "units"}), cue("hypothetical", True), cue("past", True), cue("after", True),
+        return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False, {"over", "units", "counted", "counted_units"}), cue("hypothetical", True), cue("past", True), cue("after", True),
                    word_matcher("decisions.pluperfect.aux", pl["aux"]), int(pl["window"]),
                    cue("ongoing", False), cue("scattered", False), cue("period", True, {"since", "units", "long_units", "approx", "weekday", "spans"}), cue("forecast", True, {"always"}), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"), typed("purpose"),
                    word_matcher("decisions.tag_line.words", t["words"]), announced, cue("earlier", True), cue("future_time", True),
@@ -628,7 +628,11 @@ def _over_length() -> re.Pattern:
     count = rf"(?:\d{{1,4}}|(?:{words}))"
     # the figure first ("خلال 9 أشهر", "خلال ثلاثة أسابيع") or the unit, definite, first ("خلال الأشهر التسعة")
     # ... or the unit, definite, before a definite figure ("خلال الأيام الـ5")
-    return re.compile(rf"(?<!\w)\w?(?:{_alt(over)})\s+(?:(?:ال)?{count}\s+(?:{unit})|ال(?:{unit})\s+ال(?:{words}|\s?\d{{1,4}}))(?!\w)")
+    out = rf"(?<!\w)\w?(?:{_alt(over)})\s+(?:(?:ال)?{count}\s+(?:{unit})|ال(?:{unit})\s+ال(?:{words}|\s?\d{{1,4}}))(?!\w)"
+    counted, plural = agg.get("counted") or [], agg.get("counted_units") or []
+    if counted and plural:  # "في أربعة أيام": a count of days and a plural unit after في (``counted``)
+        out += rf"|(?<!\w)\w?(?:{_alt(counted)})\s+{count}\s+(?:{_alt(plural)})(?!\w)"
+    return re.compile(out)
 
 
 def _starts_with(text: str, words: PhraseMatcher) -> bool:
