@@ -581,3 +581,75 @@ def test_candidates_equal_the_word_by_word_scan_whatever_the_spaces():
         assert g._candidates(text) == g._candidates_plain(text), text
     text = normalize_text("قصف على دير الزور و دير   الزور")
     assert [c[2] for c in g._candidates(text)].count("دير الزور") == 1  # three spaces part the second pair
+
+
+def _word_texts(words: list[str], n: int, seed: int) -> list[str]:
+    """Invented texts of ``words`` (and clitics, endings, full stops, line breaks) between the pieces above."""
+    rng = random.Random(seed)
+    gaps = [" ", " ", ". ", ".", "\n", "، ", "؟ ", "! ", " - "]
+    out = []
+    for _ in range(n):
+        parts = []
+        for _ in range(rng.randint(1, 40)):
+            w = rng.choice(words) if rng.random() < 0.4 else rng.choice(_PIECES)
+            w = rng.choice(["", "", "و", "ب", "ال", "وال"]) + w + rng.choice(["", "", "ات", "ها", "ية"])
+            parts.append(w + rng.choice(gaps))
+        out.append("".join(parts))
+    return out
+
+
+def test_phrase_groups_answer_each_matcher_as_it_answers_alone():
+    from extractor.context import ContextWords
+    from extractor.phrases import PhraseGroups
+
+    w = ContextWords.load()
+    groups = {"protest": w.protest, "battle": w.battle, "report": w.report, "none": None}
+    union = PhraseGroups(groups)
+    words = [k for m in (w.protest, w.battle, w.report) for k in m._payloads]
+    for text in _word_texts(words, 400, 31):
+        text = normalize_text(text)
+        assert union.names_in(text) == {n for n, m in groups.items() if m is not None and m.contains(text)}
+        for name, m in groups.items():
+            if m is None:
+                continue
+            want = [(h, e) for h, e in m.iter_edges(text, 7)]
+            assert [(h, e) for n, h, e in union.iter_edges(text, 7) if n == name] == want
+
+
+def test_context_words_read_in_one_scan_equal_them_read_sentence_by_sentence():
+    """Protest and battle words per sentence and the reporting and voice counts, from one scan of the text,
+    equal ``_at_least_two`` (and the head) and ``is_opinion`` reading them one by one; a text with İ or Σ
+    (lower-cased differently as a whole) is read one by one."""
+    from extractor.context import ContextWords, _at_least_two, _word_facts, is_opinion
+    from extractor.document import Article, Doc
+
+    w = ContextWords.load()
+    words = [k for m in (w.protest, w.battle, w.report, w.voice) for k in m._payloads]
+    texts = _word_texts(words, 600, 32) + ["مظاهرة في المدينة.\nاشتباكات عنيفة. İstanbul اشتباكات", "ΣΑΣ. مظاهرات"]
+    seen = set()
+    for text in texts:
+        doc = Doc.from_article(Article(id="t", text=text))
+        sents = doc.sentences
+        head = sents[0] if sents else None
+        protest = (head is not None and w.protest.contains(head.text)) or _at_least_two(w.protest, sents)
+        battle = _at_least_two(w.battle, sents)
+        lead = " ".join(s.text for s in sents[:2])
+        p, b, counts = _word_facts(doc, w)
+        assert (p, b) == (protest, battle), text
+        assert is_opinion(doc.text, w, lead, counts) == is_opinion(doc.text, w, lead), text
+        if counts is not None:
+            assert counts == (len(w.report.find(doc.text)), len(w.voice.find(doc.text)))
+        seen.add((p, b, counts is None))
+    assert {(True, True, False), (False, False, False), (True, False, False)} <= seen and any(s[2] for s in seen)
+
+
+def test_sentence_filters_read_in_one_scan_equal_each_filter_read_alone():
+    from extractor.templates import TemplateSet
+
+    t = TemplateSet.load()
+    words = [k for m in t.sentence_filters.values() if m is not None for k in list(m._payloads)[:15]]
+    words += [k for k in list(t.triggers._payloads)[:40]]
+    for text in _word_texts(words, 400, 33):
+        text = normalize_text(text)
+        want = {n for n, m in t.sentence_filters.items() if m is not None and m.contains(text)}
+        assert t._sentence_filter_scan.names_in(text) == want
