@@ -653,3 +653,13 @@ def test_sentence_filters_read_in_one_scan_equal_each_filter_read_alone():
         text = normalize_text(text)
         want = {n for n, m in t.sentence_filters.items() if m is not None and m.contains(text)}
         assert t._sentence_filter_scan.names_in(text) == want
+
+
+def test_normalize_text_with_the_common_letters_replaced_first_equals_the_character_by_character_map():
+    from extractor import normalize as n
+
+    rng = random.Random(34)
+    alphabet = sorted(n._FORM) + list("ابتثجحخدذرزسشصضطظعغفقكلمنهوي 0123456789.,-\n") + ["x", "İ"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+        assert n.normalize_text(text) == "".join(n._FORM.get(c, c) for c in text)
