@@ -663,3 +663,19 @@ def test_normalize_text_with_the_common_letters_replaced_first_equals_the_charac
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
         assert n.normalize_text(text) == "".join(n._FORM.get(c, c) for c in text)
+
+
+def test_countries_in_texts_reading_only_the_chunks_with_a_country_word_equals_reading_every_chunk():
+    from extractor.resolve.actors import ActorLexicon
+
+    lex = ActorLexicon.load()
+    words = [w for w in lex._country_words if " " not in w][::7] + ["للعراق", "وللسعودية", "باليمن", "العراقيين"]
+    texts = _word_texts(words, 500, 35) + ["İstanbul والعراق", "ΣΑΣ اليمنية", "فرنسا-العراق سوريا،الأردن"]
+    seen = 0
+    for text in texts:
+        text = normalize_text(text)
+        parts = [text, text[: len(text) // 2], ""]
+        want = lex._countries_of_chunks([c for p in parts for c in p.split()])
+        assert lex.countries_in_texts(parts) == want, text
+        seen += bool(want)
+    assert seen > 100
