@@ -183,13 +183,13 @@ def _word_facts(doc: Doc, words: ContextWords) -> tuple[bool, bool, tuple[int, i
     starts = [s.start for s in sents]
     seen: dict[str, set[int]] = {"protest": set(), "battle": set()}
     report = voice = 0
-    for name, hit, we in scan.iter_edges(text):
+    for name, ws, we in scan.iter_names(text):
         if name == "report":
             report += 1
         elif name == "voice":
             voice += 1
         else:
-            i = bisect_right(starts, hit.word_start) - 1
+            i = bisect_right(starts, ws) - 1
             if i >= 0 and we <= sents[i].end:
                 seen[name].add(i)
     protest = 0 in seen["protest"] or len(seen["protest"]) >= 2

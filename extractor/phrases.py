@@ -277,6 +277,11 @@ class PhraseGroups:
             name, payload = hit.payload
             yield name, Hit(hit.start, hit.end, hit.word_start, hit.phrase, payload), we
 
+    def iter_names(self, text: str, offset: int = 0, *, strict_suffix: bool = False) -> Iterator[tuple[str, int, int]]:
+        """``(name, word_start, word_end)`` of each hit of :meth:`iter_edges`, without making the hit again."""
+        for hit, we in self._union.iter_edges(text, offset, strict_suffix=strict_suffix):
+            yield hit.payload[0], hit.word_start, we
+
     def names_in(self, text: str, *, strict_suffix: bool = False) -> set[str]:
         """The names of the matchers with a hit in ``text`` (``{n for n, m in matchers.items() if m.contains(text)}``)."""
         found: set[str] = set()
