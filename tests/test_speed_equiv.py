@@ -614,6 +614,7 @@ def test_phrase_groups_answer_each_matcher_as_it_answers_alone():
                 continue
             want = [(h, e) for h, e in m.iter_edges(text, 7)]
             assert [(h, e) for n, h, e in union.iter_edges(text, 7) if n == name] == want
+            assert [(ws, e) for n, ws, e in union.iter_names(text, 7) if n == name] == [(h.word_start, e) for h, e in want]
 
 
 def test_context_words_read_in_one_scan_equal_them_read_sentence_by_sentence():
@@ -679,3 +680,86 @@ def test_countries_in_texts_reading_only_the_chunks_with_a_country_word_equals_r
         assert lex.countries_in_texts(parts) == want, text
         seen += bool(want)
     assert seen > 100
+
+
+def _find_mentions_eagerly(doc, templates, gazetteer, lexicon, rejected, ctx):
+    """``find_mentions`` as it was: the place talked about read at every clause without matches."""
+    from extractor import mentions as mn
+
+    out, last_place = [], None
+    for sent in (c for s in doc.sentences for c in mn.clauses(s)):
+        matches = templates.match_sentence(sent, rejected)
+        if not matches:
+            found = [p for p in gazetteer.find(mn.place_text_of(sent, mn._entities(doc, sent)), sent.start,
+                                               context_country=ctx.focus_country) if ctx.plausible(p)]  # fmt: skip
+            if found:
+                last_place = max(found, key=lambda p: -p.geo_precision)
+            continue
+        if mn.is_history(sent, doc.article.published):
+            if rejected is not None:
+                rejected.extend(mn._rej(m, "history: the sentence dates the event well before the article's news")
+                                for m in matches)  # fmt: skip
+            continue
+        place_text = mn.place_text_of(sent, mn._entities(doc, sent))
+        named = mn.sentence_countries(sent, lexicon)
+        found = [p for p in gazetteer.find(place_text, sent.start, context_country=ctx.focus_country)
+                 if ctx.plausible(p, named)]  # fmt: skip
+        clause = mn.Clause(doc, sent, matches, mn._best(matches), place_text, found, ctx, last_place, named)
+        m = mn._build(clause, templates, gazetteer, lexicon, rejected)
+        if m is None:
+            if rejected is not None:
+                rejected.append(mn._rej(mn._best(matches), "no participant of the kind this trigger needs (e.g. an armed party)"))
+            continue
+        split = mn.split_by_place(m, found, sent.text, sent.start)
+        out.extend(split)
+        if split[-1].place is not None and split[-1].place_explicit:
+            last_place = split[-1].place
+    if out:
+        out[0].lead = True
+    return mn.drop_background(out, doc.article.published, rejected)
+
+
+def test_the_place_talked_about_read_only_when_a_clause_with_matches_comes_equals_it_read_at_every_clause():
+    """find_mentions looks up the place talked about of the clauses without matches only when a later clause with
+    matches reads it (from the last back to the first that names a place): the same mentions and rejections as
+    looking it up at every clause; and a clause that only says "هناك" still gets the place told before it."""
+    from datetime import date
+
+    from extractor.context import article_context
+    from extractor.document import Article, Doc
+    from extractor.mentions import find_mentions
+    from extractor.pipeline import Pipeline
+
+    p = Pipeline(None)
+    t, g, lex = p.templates, p.gazetteer, p.lexicon
+    places = ["وصل الوفد إلى مدينة حلب", "زار الوزير محافظة إدلب", "عاد السكان إلى دير الزور", "اجتمع المسؤولون في صنعاء",
+              "وتحدث الشيخ عن الطقس"]
+    events = ["وقتل ثلاثة مدنيين في قصف جوي هناك أمس", "واندلعت اشتباكات بين الجيش ومسلحين هناك",
+              "وتظاهر مئات من السكان هناك", "وقتل مسلحون جنديا في هجوم على حاجز في ريف حلب الشمالي"]
+    rng = random.Random(36)
+    mentions = 0
+    for i in range(150):
+        sents = [rng.choice(places if rng.random() < 0.6 else events) for _ in range(rng.randint(1, 9))]
+        art = Article(id=f"p{i}", text=normalize_text(". ".join(sents) + "."), published=date(2025, 3, 4),
+                      date_basis="json", source="test")  # fmt: skip
+        doc = Doc.from_article(art)
+        doc.entities = [[] for _ in doc.sentences]
+        ctx = article_context(doc, g, lex)
+        for rejected in (None, []):
+            want_rej = None if rejected is None else []
+            want = _find_mentions_eagerly(doc, t, g, lex, want_rej, ctx)
+            got = find_mentions(doc, t, g, lex, rejected=rejected, ctx=ctx)
+            assert got == want and rejected == want_rej, art.text
+        mentions += len(got)
+    assert mentions > 50
+    # past the lead (no main place): the place told last before the event, not one told after it
+    lead = "وتحدث الشيخ عن الطقس. وقال المتحدث إن الاجتماع انتهى. وتحدث الشيخ عن المطر. "
+    event = "وقتل ثلاثة مدنيين في قصف جوي هناك أمس."
+    for text, where in ((lead + "زار الوزير محافظة إدلب. " + event, "Idleb"),
+                        (lead + "زار الوزير محافظة إدلب. عاد السكان إلى دير الزور. " + event, "Deir-ez-Zor"),
+                        (lead + event + " زار الوزير محافظة إدلب.", "Syria")):  # fmt: skip
+        doc = Doc.from_article(Article(id="h", text=normalize_text(text), published=date(2025, 3, 4),
+                                       date_basis="json", source="test"))  # fmt: skip
+        doc.entities = [[] for _ in doc.sentences]
+        got = find_mentions(doc, t, g, lex, ctx=article_context(doc, g, lex))
+        assert [m.place.location for m in got] == [where], text
