@@ -763,3 +763,11 @@ def test_the_place_talked_about_read_only_when_a_clause_with_matches_comes_equal
         doc.entities = [[] for _ in doc.sentences]
         got = find_mentions(doc, t, g, lex, ctx=article_context(doc, g, lex))
         assert [m.place.location for m in got] == [where], text
+
+
+def test_the_remembered_clause_words_equal_a_fresh_reading():
+    from extractor import clause
+
+    for text in _texts(300, 37):
+        want = tuple((m.start(), m.end(), clause._key(m.group())) for m in clause._WORD.finditer(text))
+        assert clause._tokens(text) == want == clause._tokens(text)
