@@ -233,8 +233,11 @@ def article_context(doc: Doc, gazetteer: Gazetteer, lexicon: Any = None) -> Arti
         for p in places:
             # a name found in several countries counts for the one the article names ("طرابلس" and
             # "اللبناني": Lebanon; "طرابلس" and "الليبي": Libya), whatever the focus it was read with
-            homes = gazetteer.countries_of(p.matched) & named
-            c = p.country if p.country in named or len(homes) != 1 else next(iter(homes))
+            if not named or p.country in named:
+                c = p.country
+            else:  # the name's homes are asked only when they can change the answer
+                homes = gazetteer.countries_of(p.matched) & named
+                c = p.country if len(homes) != 1 else next(iter(homes))
             score[c] = score.get(c, 0.0) + 1
         best = max(score, key=lambda c: (score[c], c == focus))
         if focus is None or score[best] > score.get(focus, 0.0) + 1:
