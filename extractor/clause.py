@@ -89,11 +89,14 @@ def words() -> Words:
 _key = functools.lru_cache(maxsize=1 << 16)(normalize_key)  # a word's key, remembered: the same words recur
 
 
-def _tokens(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), _key(m.group())) for m in _WORD.finditer(text)]
+@functools.lru_cache(maxsize=1024)
+def _tokens(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, key) of each word; remembered: a trigger's mood and the negation over a list read the same
+    stretch of its clause, and several triggers of a sentence the same clause."""
+    return tuple((m.start(), m.end(), _key(m.group())) for m in _WORD.finditer(text))
 
 
-def _at(toks: list[tuple[int, int, str]], i: int, phrases: Phrases) -> tuple[str, ...] | None:
+def _at(toks: tuple[tuple[int, int, str], ...], i: int, phrases: Phrases) -> tuple[str, ...] | None:
     """The longest of ``phrases`` that starts at token ``i``."""
     for p in phrases.first.get(toks[i][2], ()):
         if len(p) == 1 or tuple(t[2] for t in toks[i : i + len(p)]) == p:

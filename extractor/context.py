@@ -19,6 +19,7 @@ talks about that country at all. :func:`article_context` gathers those facts:
 from __future__ import annotations
 
 import functools
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
@@ -27,7 +28,7 @@ from typing import Any
 import yaml
 
 from .document import Doc
-from .phrases import PhraseMatcher
+from .phrases import PhraseGroups, PhraseMatcher
 from .resolve.places import Gazetteer, Place
 
 
@@ -74,6 +75,15 @@ class ContextWords:
     min_voice_per_1000: float = 12.0
     max_report_with_voice: float = 16.0
 
+    @functools.cached_property
+    def scan(self) -> PhraseGroups | None:
+        """The protest, battle, reporting and voice words, read in one scan of an article (``_word_facts``);
+        None when one of them is not letters and spaces only (then they are read one by one)."""
+        groups = {"protest": self.protest, "battle": self.battle, "report": self.report, "voice": self.voice}
+        if not all(all(c.isalpha() or c == " " for c in key) for m in groups.values() if m is not None for key in m._payloads):
+            return None
+        return PhraseGroups(groups)
+
     @classmethod
     @functools.cache
     def load(cls) -> ContextWords:
@@ -89,25 +99,30 @@ class ContextWords:
                    float(o.get("min_voice_per_1000", 12)), float(o.get("max_report_with_voice", 16)))  # fmt: skip
 
 
-def is_opinion(text: str, words: ContextWords | None = None, lead: str = "") -> bool:
+def is_opinion(text: str, words: ContextWords | None = None, lead: str = "",
+               counts: tuple[int, int] | None = None) -> bool:
     """Whether an article reads as an opinion column, sermon or analysis rather than a report: its
     ``lead`` (headline and first sentence) reports a sermon (``opinion.lead_words``), or it is long
     (``opinion.min_words``) with few reporting words (said, reported, sources, yesterday, today ...)
     per 1,000 words (fewer than ``opinion.max_per_1000``), or with somewhat more of them (fewer than
     ``opinion.max_report_with_voice``) but written in its own voice (``opinion.voice_words``: we, perhaps,
-    why ..., at least ``opinion.min_voice_per_1000``). News tells who said what and when."""
+    why ..., at least ``opinion.min_voice_per_1000``). News tells who said what and when.
+    ``counts``: the hits of the reporting and the voice words in ``text``, when the caller has them."""
     words = words or ContextWords.load()
     if lead and words.sermon.contains(lead):
         return True
     n = text.count(" ") + 1
     if n < words.opinion_min_words:
         return False
-    report = 1000 * sum(1 for _ in words.report.find(text)) / n
+    if counts is None:
+        counts = (sum(1 for _ in words.report.find(text)),
+                  sum(1 for _ in words.voice.find(text)) if words.voice is not None else 0)  # fmt: skip
+    report = 1000 * counts[0] / n
     if report < words.opinion_max_per_1000:
         return True
     # a column in its own voice ("نحن", "لعل", "لماذا") that quotes a statement or two
     return (words.voice is not None and report < words.max_report_with_voice
-            and 1000 * sum(1 for _ in words.voice.find(text)) / n >= words.min_voice_per_1000)  # fmt: skip
+            and 1000 * counts[1] / n >= words.min_voice_per_1000)  # fmt: skip
 
 
 @dataclass
@@ -148,6 +163,39 @@ def _at_least_two(phrases, sentences) -> bool:
     return False
 
 
+def _word_facts(doc: Doc, words: ContextWords) -> tuple[bool, bool, tuple[int, int] | None]:
+    """(protest, battle, (reporting words, voice words)) of the article, from one scan of its text.
+
+    The same as the protest and battle words read sentence by sentence (``_at_least_two``, the head) and the
+    reporting and voice words counted over the text (``is_opinion``): those words are letters and spaces only
+    (checked; else the sentences are read one by one), and a sentence is the text between two non-letters
+    (a full stop, a line break, a space) in the text, so a word's edges are the same read in either. The
+    text is lower-cased as a whole here and sentence by sentence there: the same characters, as long as no
+    character changes length or form with its neighbours when lower-cased (İ, Σ: then read one by one).
+    The counts are None when the sentences were read one by one (``is_opinion`` counts them itself).
+    """
+    text, sents = doc.text, doc.sentences
+    scan = words.scan
+    if scan is None or "\u0130" in text or "\u03a3" in text:
+        head = sents[0] if sents else None
+        protest = (head is not None and words.protest.contains(head.text)) or _at_least_two(words.protest, sents)
+        return protest, _at_least_two(words.battle, sents), None
+    starts = [s.start for s in sents]
+    seen: dict[str, set[int]] = {"protest": set(), "battle": set()}
+    report = voice = 0
+    for name, ws, we in scan.iter_names(text):
+        if name == "report":
+            report += 1
+        elif name == "voice":
+            voice += 1
+        else:
+            i = bisect_right(starts, ws) - 1
+            if i >= 0 and we <= sents[i].end:
+                seen[name].add(i)
+    protest = 0 in seen["protest"] or len(seen["protest"]) >= 2
+    return protest, len(seen["battle"]) >= 2, (report, voice)
+
+
 def article_context(doc: Doc, gazetteer: Gazetteer, lexicon: Any = None) -> ArticleContext:
     """The article's context (see module docstring); one gazetteer pass over its sentences.
 
@@ -185,8 +233,11 @@ def article_context(doc: Doc, gazetteer: Gazetteer, lexicon: Any = None) -> Arti
         for p in places:
             # a name found in several countries counts for the one the article names ("طرابلس" and
             # "اللبناني": Lebanon; "طرابلس" and "الليبي": Libya), whatever the focus it was read with
-            homes = gazetteer.countries_of(p.matched) & named
-            c = p.country if p.country in named or len(homes) != 1 else next(iter(homes))
+            if not named or p.country in named:
+                c = p.country
+            else:  # the name's homes are asked only when they can change the answer
+                homes = gazetteer.countries_of(p.matched) & named
+                c = p.country if len(homes) != 1 else next(iter(homes))
             score[c] = score.get(c, 0.0) + 1
         best = max(score, key=lambda c: (score[c], c == focus))
         if focus is None or score[best] > score.get(focus, 0.0) + 1:
@@ -219,13 +270,11 @@ def article_context(doc: Doc, gazetteer: Gazetteer, lexicon: Any = None) -> Arti
         order = {loc: i for i, loc in enumerate(dict.fromkeys(p.location for p in places if p.location in counts))}
         best = max(counts, key=lambda loc: (counts[loc], -first[loc].geo_precision, -order[loc]))
         main = first[best]
-    head = doc.sentences[0] if doc.sentences else None
-    # two sentences with the words (or the head with them) decide: the rest of the article is not read
-    protest = (head is not None and words.protest.contains(head.text)) or _at_least_two(words.protest, doc.sentences)
-    battle = _at_least_two(words.battle, doc.sentences)
+    # two sentences with the words (or the head with them) decide
+    protest, battle, word_counts = _word_facts(doc, words)
     art = doc.article
     precision = getattr(art, "published_precision", None) or (1 if art.published else None)
     return ArticleContext(
         focus_country=focus, countries=countries, main_place=main, protest=protest, battle=battle,
-        opinion=is_opinion(doc.text, words, " ".join(s.text for s in doc.sentences[:2])), published=art.published, date_precision=precision, place_counts=counts,
+        opinion=is_opinion(doc.text, words, " ".join(s.text for s in doc.sentences[:2]), word_counts), published=art.published, date_precision=precision, place_counts=counts,
     )  # fmt: skip

@@ -108,13 +108,15 @@ def find_mentions(
         ctx = article_context(doc, gazetteer, lexicon)
     mentions: list[Mention] = []
     last_place: Place | None = None
+    # The clauses without matches since the last clause with matches read: each may set the place talked
+    # about (the last that names a plausible place), which only a later clause with matches reads. So they are
+    # read when one comes, from the last back to the first that names a place; after the article's last
+    # clause with matches, never (most of the gazetteer look-ups of clauses without matches).
+    pending: list[Sentence] = []
     for sent in (c for s in doc.sentences for c in clauses(s)):
         matches = templates.match_sentence(sent, rejected)
         if not matches:
-            # keep track of the place talked about, for sentences that only say "هناك"
-            found = [p for p in gazetteer.find(place_text_of(sent, _entities(doc, sent)), sent.start, context_country=ctx.focus_country) if ctx.plausible(p)]
-            if found:
-                last_place = max(found, key=lambda p: -p.geo_precision)
+            pending.append(sent)  # keeps track of the place talked about, for sentences that only say "هناك"
             continue
         # history: a sentence dated well before the article's news is background
         if is_history(sent, published):
@@ -122,6 +124,12 @@ def find_mentions(
                 rejected.extend(_rej(m, "history: the sentence dates the event well before the article's news")
                                 for m in matches)
             continue
+        for c in reversed(pending):
+            found = [p for p in gazetteer.find(place_text_of(c, _entities(doc, c)), c.start, context_country=ctx.focus_country) if ctx.plausible(p)]
+            if found:
+                last_place = max(found, key=lambda p: -p.geo_precision)
+                break
+        pending.clear()
         place_text = place_text_of(sent, _entities(doc, sent))
         # every place named, read once per sentence; homonyms abroad left out
         named = sentence_countries(sent, lexicon)

@@ -253,6 +253,46 @@ class PhraseMatcher:
         return False
 
 
+class PhraseGroups:
+    """Several matchers read in one scan of a text (most of the matching time is the automaton's walk over
+    the characters, so k matchers over the same text cost k walks; here, one).
+
+    Built from ``{name: PhraseMatcher}``: one automaton holds every key of every matcher, each entry tagged
+    with its matcher's name. A hit of the union is a hit of the matcher it is tagged with, and every hit of
+    that matcher is one: a hit's verdict (word edges, clitics, suffix) reads only the text and its own entry,
+    never the other keys. ``names_in`` answers ``m.contains(text)`` for every matcher at once; ``iter_edges``
+    yields ``(name, hit, word_end)`` with each matcher's own payloads, in text order (each matcher's hits in
+    the order its own ``iter_edges`` gives them).
+    """
+
+    def __init__(self, matchers: dict[str, PhraseMatcher | None]):
+        self.names = tuple(name for name, m in matchers.items() if m is not None)
+        self._union = PhraseMatcher()
+        for name in self.names:
+            for key, entries in matchers[name]._payloads.items():  # keys already normalised: copied as they are
+                self._union._payloads.setdefault(key, []).extend((stem, (name, p)) for stem, p in entries)
+
+    def iter_edges(self, text: str, offset: int = 0, *, strict_suffix: bool = False) -> Iterator[tuple[str, Hit, int]]:
+        for hit, we in self._union.iter_edges(text, offset, strict_suffix=strict_suffix):
+            name, payload = hit.payload
+            yield name, Hit(hit.start, hit.end, hit.word_start, hit.phrase, payload), we
+
+    def iter_names(self, text: str, offset: int = 0, *, strict_suffix: bool = False) -> Iterator[tuple[str, int, int]]:
+        """``(name, word_start, word_end)`` of each hit of :meth:`iter_edges`, without making the hit again."""
+        for hit, we in self._union.iter_edges(text, offset, strict_suffix=strict_suffix):
+            yield hit.payload[0], hit.word_start, we
+
+    def names_in(self, text: str, *, strict_suffix: bool = False) -> set[str]:
+        """The names of the matchers with a hit in ``text`` (``{n for n, m in matchers.items() if m.contains(text)}``)."""
+        found: set[str] = set()
+        want = len(self.names)
+        for hit, _ in self._union.iter_edges(text, strict_suffix=strict_suffix):
+            found.add(hit.payload[0])
+            if len(found) == want:
+                break
+        return found
+
+
 def longest_non_overlapping(hits: Iterable[Hit]) -> list[Hit]:
     """Keep the longest of overlapping hits (ties: the earlier one)."""
     ordered = sorted(hits, key=lambda h: (-(h.end - h.start), h.start))

@@ -18,7 +18,7 @@ from importlib import resources
 from typing import Any
 
 from . import clause
-from .phrases import Hit, PhraseMatcher, clitic_part, proclitics
+from .phrases import Hit, PhraseGroups, PhraseMatcher, clitic_part, proclitics
 from .rules_schema import load_yaml
 from .segment import Sentence
 
@@ -193,6 +193,8 @@ class TemplateSet:
             if isinstance(v, dict) and "before" in v
         }
         self.sentence_filters = {name: _matcher(v) for name, v in f.get("sentence", {}).items()}
+        # the sentence filters, all read in one scan of a sentence (match_sentence)
+        self._sentence_filter_scan = PhraseGroups(self.sentence_filters)
         self.remembered = _matcher(f.get("remembered"))
         self.lifts = {name: (frozenset(v["event_types"]), _matcher(v["cues"])) for name, v in f.get("lift", {}).items()}
 
@@ -232,8 +234,9 @@ class TemplateSet:
         # filters lifted by a cue: they still stop the other event types, and a hit inside the cue itself
         # ("احتجاجا على قرار المحكمة" says why, it tells no protest of its own)
         lifted: list[tuple[str, frozenset, list]] = []
-        for name, m in self.sentence_filters.items():
-            if m is not None and m.contains(sent.text):
+        found = self._sentence_filter_scan.names_in(sent.text)
+        for name in self.sentence_filters:
+            if name in found:
                 types, cues = self.lifts.get(name, (None, None))
                 spans = cues.find(sent.text, sent.start) if cues is not None else []
                 if spans:

@@ -581,3 +581,193 @@ def test_candidates_equal_the_word_by_word_scan_whatever_the_spaces():
         assert g._candidates(text) == g._candidates_plain(text), text
     text = normalize_text("قصف على دير الزور و دير   الزور")
     assert [c[2] for c in g._candidates(text)].count("دير الزور") == 1  # three spaces part the second pair
+
+
+def _word_texts(words: list[str], n: int, seed: int) -> list[str]:
+    """Invented texts of ``words`` (and clitics, endings, full stops, line breaks) between the pieces above."""
+    rng = random.Random(seed)
+    gaps = [" ", " ", ". ", ".", "\n", "، ", "؟ ", "! ", " - "]
+    out = []
+    for _ in range(n):
+        parts = []
+        for _ in range(rng.randint(1, 40)):
+            w = rng.choice(words) if rng.random() < 0.4 else rng.choice(_PIECES)
+            w = rng.choice(["", "", "و", "ب", "ال", "وال"]) + w + rng.choice(["", "", "ات", "ها", "ية"])
+            parts.append(w + rng.choice(gaps))
+        out.append("".join(parts))
+    return out
+
+
+def test_phrase_groups_answer_each_matcher_as_it_answers_alone():
+    from extractor.context import ContextWords
+    from extractor.phrases import PhraseGroups
+
+    w = ContextWords.load()
+    groups = {"protest": w.protest, "battle": w.battle, "report": w.report, "none": None}
+    union = PhraseGroups(groups)
+    words = [k for m in (w.protest, w.battle, w.report) for k in m._payloads]
+    for text in _word_texts(words, 400, 31):
+        text = normalize_text(text)
+        assert union.names_in(text) == {n for n, m in groups.items() if m is not None and m.contains(text)}
+        for name, m in groups.items():
+            if m is None:
+                continue
+            want = [(h, e) for h, e in m.iter_edges(text, 7)]
+            assert [(h, e) for n, h, e in union.iter_edges(text, 7) if n == name] == want
+            assert [(ws, e) for n, ws, e in union.iter_names(text, 7) if n == name] == [(h.word_start, e) for h, e in want]
+
+
+def test_context_words_read_in_one_scan_equal_them_read_sentence_by_sentence():
+    """Protest and battle words per sentence and the reporting and voice counts, from one scan of the text,
+    equal ``_at_least_two`` (and the head) and ``is_opinion`` reading them one by one; a text with İ or Σ
+    (lower-cased differently as a whole) is read one by one."""
+    from extractor.context import ContextWords, _at_least_two, _word_facts, is_opinion
+    from extractor.document import Article, Doc
+
+    w = ContextWords.load()
+    words = [k for m in (w.protest, w.battle, w.report, w.voice) for k in m._payloads]
+    texts = _word_texts(words, 600, 32) + ["مظاهرة في المدينة.\nاشتباكات عنيفة. İstanbul اشتباكات", "ΣΑΣ. مظاهرات"]
+    seen = set()
+    for text in texts:
+        doc = Doc.from_article(Article(id="t", text=text))
+        sents = doc.sentences
+        head = sents[0] if sents else None
+        protest = (head is not None and w.protest.contains(head.text)) or _at_least_two(w.protest, sents)
+        battle = _at_least_two(w.battle, sents)
+        lead = " ".join(s.text for s in sents[:2])
+        p, b, counts = _word_facts(doc, w)
+        assert (p, b) == (protest, battle), text
+        assert is_opinion(doc.text, w, lead, counts) == is_opinion(doc.text, w, lead), text
+        if counts is not None:
+            assert counts == (len(w.report.find(doc.text)), len(w.voice.find(doc.text)))
+        seen.add((p, b, counts is None))
+    assert {(True, True, False), (False, False, False), (True, False, False)} <= seen and any(s[2] for s in seen)
+
+
+def test_sentence_filters_read_in_one_scan_equal_each_filter_read_alone():
+    from extractor.templates import TemplateSet
+
+    t = TemplateSet.load()
+    words = [k for m in t.sentence_filters.values() if m is not None for k in list(m._payloads)[:15]]
+    words += [k for k in list(t.triggers._payloads)[:40]]
+    for text in _word_texts(words, 400, 33):
+        text = normalize_text(text)
+        want = {n for n, m in t.sentence_filters.items() if m is not None and m.contains(text)}
+        assert t._sentence_filter_scan.names_in(text) == want
+
+
+def test_normalize_text_with_the_common_letters_replaced_first_equals_the_character_by_character_map():
+    from extractor import normalize as n
+
+    rng = random.Random(34)
+    alphabet = sorted(n._FORM) + list("ابتثجحخدذرزسشصضطظعغفقكلمنهوي 0123456789.,-\n") + ["x", "İ"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+        assert n.normalize_text(text) == "".join(n._FORM.get(c, c) for c in text)
+
+
+def test_countries_in_texts_reading_only_the_chunks_with_a_country_word_equals_reading_every_chunk():
+    from extractor.resolve.actors import ActorLexicon
+
+    lex = ActorLexicon.load()
+    words = [w for w in lex._country_words if " " not in w][::7] + ["للعراق", "وللسعودية", "باليمن", "العراقيين"]
+    texts = _word_texts(words, 500, 35) + ["İstanbul والعراق", "ΣΑΣ اليمنية", "فرنسا-العراق سوريا،الأردن"]
+    seen = 0
+    for text in texts:
+        text = normalize_text(text)
+        parts = [text, text[: len(text) // 2], ""]
+        want = lex._countries_of_chunks([c for p in parts for c in p.split()])
+        assert lex.countries_in_texts(parts) == want, text
+        seen += bool(want)
+    assert seen > 100
+
+
+def _find_mentions_eagerly(doc, templates, gazetteer, lexicon, rejected, ctx):
+    """``find_mentions`` as it was: the place talked about read at every clause without matches."""
+    from extractor import mentions as mn
+
+    out, last_place = [], None
+    for sent in (c for s in doc.sentences for c in mn.clauses(s)):
+        matches = templates.match_sentence(sent, rejected)
+        if not matches:
+            found = [p for p in gazetteer.find(mn.place_text_of(sent, mn._entities(doc, sent)), sent.start,
+                                               context_country=ctx.focus_country) if ctx.plausible(p)]  # fmt: skip
+            if found:
+                last_place = max(found, key=lambda p: -p.geo_precision)
+            continue
+        if mn.is_history(sent, doc.article.published):
+            if rejected is not None:
+                rejected.extend(mn._rej(m, "history: the sentence dates the event well before the article's news")
+                                for m in matches)  # fmt: skip
+            continue
+        place_text = mn.place_text_of(sent, mn._entities(doc, sent))
+        named = mn.sentence_countries(sent, lexicon)
+        found = [p for p in gazetteer.find(place_text, sent.start, context_country=ctx.focus_country)
+                 if ctx.plausible(p, named)]  # fmt: skip
+        clause = mn.Clause(doc, sent, matches, mn._best(matches), place_text, found, ctx, last_place, named)
+        m = mn._build(clause, templates, gazetteer, lexicon, rejected)
+        if m is None:
+            if rejected is not None:
+                rejected.append(mn._rej(mn._best(matches), "no participant of the kind this trigger needs (e.g. an armed party)"))
+            continue
+        split = mn.split_by_place(m, found, sent.text, sent.start)
+        out.extend(split)
+        if split[-1].place is not None and split[-1].place_explicit:
+            last_place = split[-1].place
+    if out:
+        out[0].lead = True
+    return mn.drop_background(out, doc.article.published, rejected)
+
+
+def test_the_place_talked_about_read_only_when_a_clause_with_matches_comes_equals_it_read_at_every_clause():
+    """find_mentions looks up the place talked about of the clauses without matches only when a later clause with
+    matches reads it (from the last back to the first that names a place): the same mentions and rejections as
+    looking it up at every clause; and a clause that only says "هناك" still gets the place told before it."""
+    from datetime import date
+
+    from extractor.context import article_context
+    from extractor.document import Article, Doc
+    from extractor.mentions import find_mentions
+    from extractor.pipeline import Pipeline
+
+    p = Pipeline(None)
+    t, g, lex = p.templates, p.gazetteer, p.lexicon
+    places = ["وصل الوفد إلى مدينة حلب", "زار الوزير محافظة إدلب", "عاد السكان إلى دير الزور", "اجتمع المسؤولون في صنعاء",
+              "وتحدث الشيخ عن الطقس"]
+    events = ["وقتل ثلاثة مدنيين في قصف جوي هناك أمس", "واندلعت اشتباكات بين الجيش ومسلحين هناك",
+              "وتظاهر مئات من السكان هناك", "وقتل مسلحون جنديا في هجوم على حاجز في ريف حلب الشمالي"]
+    rng = random.Random(36)
+    mentions = 0
+    for i in range(150):
+        sents = [rng.choice(places if rng.random() < 0.6 else events) for _ in range(rng.randint(1, 9))]
+        art = Article(id=f"p{i}", text=normalize_text(". ".join(sents) + "."), published=date(2025, 3, 4),
+                      date_basis="json", source="test")  # fmt: skip
+        doc = Doc.from_article(art)
+        doc.entities = [[] for _ in doc.sentences]
+        ctx = article_context(doc, g, lex)
+        for rejected in (None, []):
+            want_rej = None if rejected is None else []
+            want = _find_mentions_eagerly(doc, t, g, lex, want_rej, ctx)
+            got = find_mentions(doc, t, g, lex, rejected=rejected, ctx=ctx)
+            assert got == want and rejected == want_rej, art.text
+        mentions += len(got)
+    assert mentions > 50
+    # past the lead (no main place): the place told last before the event, not one told after it
+    lead = "وتحدث الشيخ عن الطقس. وقال المتحدث إن الاجتماع انتهى. وتحدث الشيخ عن المطر. "
+    event = "وقتل ثلاثة مدنيين في قصف جوي هناك أمس."
+    for text, where in ((lead + "زار الوزير محافظة إدلب. " + event, "Idleb"),
+                        (lead + "زار الوزير محافظة إدلب. عاد السكان إلى دير الزور. " + event, "Deir-ez-Zor"),
+                        (lead + event + " زار الوزير محافظة إدلب.", "Syria")):  # fmt: skip
+        doc = Doc.from_article(Article(id="h", text=normalize_text(text), published=date(2025, 3, 4),
+                                       date_basis="json", source="test"))  # fmt: skip
+        doc.entities = [[] for _ in doc.sentences]
+        got = find_mentions(doc, t, g, lex, ctx=article_context(doc, g, lex))
+        assert [m.place.location for m in got] == [where], text
+
+
+def test_the_remembered_clause_words_equal_a_fresh_reading():
+    from extractor import clause
+
+    for text in _texts(300, 37):
+        want = tuple((m.start(), m.end(), clause._key(m.group())) for m in clause._WORD.finditer(text))
+        assert clause._tokens(text) == want == clause._tokens(text)

@@ -633,8 +633,49 @@ class ActorLexicon:
     def countries_in_texts(self, texts: Iterable[str]) -> list[str]:
         """``countries_in`` of the tokens of ``texts`` (``TOKEN_RE.findall`` of each, one after the other),
         without tokenising them: a token never holds whitespace, so each whitespace-parted chunk of a
-        text is read once (its countries remembered per chunk; most chunks are one word, met before)."""
-        chunks = list(itertools.chain.from_iterable(map(str.split, texts)))
+        text is read once (its countries remembered per chunk; most chunks are one word, met before).
+
+        Only the chunks that hold a country word are read (``_country_scan``: one automaton walk over each text
+        finds them, where looking up each of its chunks cost a dictionary look-up per word)."""
+        scan = self._country_scan
+        if scan is None:
+            return self._countries_of_chunks(list(itertools.chain.from_iterable(map(str.split, texts))))
+        chunks: list[str] = []
+        for text in texts:
+            if "\u0130" in text or "\u03a3" in text:  # lower-cased apart, a word may differ (İ grows; Σ reads its neighbours)
+                chunks += text.split()
+                continue
+            n, taken = len(text), -1
+            for end, length in scan.iter(text.lower()):
+                start = end - length + 1
+                if start < taken:
+                    continue  # in the chunk taken already
+                a, b = start, end + 1
+                while a > 0 and not text[a - 1].isspace():
+                    a -= 1
+                while b < n and not text[b].isspace():
+                    b += 1
+                chunks.append(text[a:b])  # the chunk of str.split() that holds the hit
+                taken = b
+        return self._countries_of_chunks(chunks)
+
+    @functools.cached_property
+    def _country_scan(self) -> ahocorasick.Automaton | None:
+        """Every string a token naming a country must hold (``country_of_word``: a country word, after a clitic,
+        or after لل the word without its article), lower-cased: a chunk of text without one names no country.
+        Phrases are left out (no token holds a space). None when there is none to find (then every chunk is read)."""
+        keys = {k for w in self._country_words if not any(c.isspace() for c in w)
+                for k in ((w, w[2:]) if w.startswith("ال") else (w,))}  # fmt: skip
+        if not keys or "" in keys:
+            return None
+        auto = ahocorasick.Automaton()
+        for k in keys:
+            auto.add_word(k, len(k))
+        auto.make_automaton()
+        return auto
+
+    def _countries_of_chunks(self, chunks: list[str]) -> list[str]:
+        """The countries of the tokens of whitespace-free ``chunks``, in order (remembered per chunk)."""
         memo = self._chunk_countries
         if len(memo) > 200_000:
             memo.clear()

@@ -258,13 +258,27 @@ class _Figure:
     toll: bool = False
 
 
-def _bare_forms(word: str) -> list[str]:
+def _bare_forms(word: str) -> tuple[str, ...]:
+    """The word's forms without clitics and without the article (remembered: every token of a sentence with a
+    casualty trigger is looked up in the tables of the dead and of the wounded, most of them words met before)."""
+    forms = _BARE_FORMS.get(word)
+    if forms is None:
+        if len(_BARE_FORMS) > 100_000:
+            _BARE_FORMS.clear()
+        forms = _BARE_FORMS[word] = _read_bare_forms(word)
+    return forms
+
+
+_BARE_FORMS: dict[str, tuple[str, ...]] = {}
+
+
+def _read_bare_forms(word: str) -> tuple[str, ...]:
     forms = []
     for f in _strip(word):
         forms.append(f)
         if f.startswith("ال") and len(f) > 3:
             forms.append(f[2:])
-    return forms
+    return tuple(forms)
 
 
 def _classify(word: str, table: dict[str, str]) -> str | None:
