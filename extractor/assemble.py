@@ -203,6 +203,17 @@ class Campaign:
 
 
 @dataclass(frozen=True)
+class DiedOfWounds:
+    """``decisions.died_of_wounds``: the death of someone wounded earlier ("متأثرا بجروح أصيب بها")."""
+
+    templates: frozenset[str]
+    window: int  # words after the trigger where one of ``affected`` stands
+    within: int  # words after it where one of ``earlier`` stands
+    affected: PhraseMatcher
+    earlier: PhraseMatcher
+
+
+@dataclass(frozen=True)
 class DecisionCues:
     reaction: Cue
     followup: Followup
@@ -257,6 +268,8 @@ class DecisionCues:
     seized: Crime | None = None  # decisions.seized: a takeover of goods ("استولوا على ملايين الدولارات")
     supposed: Supposed | None = None  # decisions.supposed: the act believed ("من المعتقد أنهم قد خطفوا")
     campaign: Campaign | None = None  # decisions.campaign: "تصعيد عمليات اعتقال" with no day, a trend of many acts
+    further_to: Cue | None = None  # decisions.further_to: "إلحاقا لما سبق إعلانه بشأن ...": the act reported before
+    died_of_wounds: DiedOfWounds | None = None  # decisions.died_of_wounds: "متأثرا بجروح أصيب بها"
 
     @classmethod
     @functools.cache
@@ -268,7 +281,8 @@ class DecisionCues:
                         "not_conflict", "territory_after", "still", "vow", "accusation", "blame", "media", "conference",
                         "plan", "held", "protested", "coming", "reprisal"},
                        {"relative_retold", "preceded", "known_again", "relative_act", "known_described",
-                        "comes_after", "battle_topic", "seized", "supposed", "campaign"})  # fmt: skip
+                        "comes_after", "battle_topic", "seized", "supposed", "campaign", "further_to",
+                        "died_of_wounds"})  # fmt: skip
 
         def cue(name: str, windowed: bool, optional: set[str] = frozenset()) -> Cue:
             c = check_keys(f"decisions.{name}", d[name], {"words", "window"} if windowed else {"words"}, optional)
@@ -367,7 +381,18 @@ class DecisionCues:
                    plan_cue("protested"), cue("coming", True), cue("reprisal", True), accused_that, always, relative,
                    preceded, relative_act, known_again, known_again_not, known_described,
                    cue("comes_after", True) if "comes_after" in d else None, battle_topic, seized, supposed,
-                   campaign)  # fmt: skip
+                   campaign, further_to=cue("further_to", True) if "further_to" in d else None,
+                   died_of_wounds=_died_of_wounds_cues(d))  # fmt: skip
+
+
+def _died_of_wounds_cues(d: dict) -> DiedOfWounds | None:
+    if "died_of_wounds" not in d:
+        return None
+    w = check_keys("decisions.died_of_wounds", d["died_of_wounds"], {"templates", "window", "within", "affected", "earlier"})
+    return DiedOfWounds(frozenset(w["templates"]), int(w["window"]), int(w["within"]),
+                        word_matcher("decisions.died_of_wounds.affected", w["affected"]),
+                        word_matcher("decisions.died_of_wounds.earlier", w["earlier"]))
+
 
 
 _RULE_KEYS = {"event_type", "sub_event_type", "context", "actor1", "actor2", "trigger_starts", "sentence_has",
@@ -776,6 +801,19 @@ def _retold_at_conference(text: str, rel: int, c: Conference) -> bool:
     return bool(at) and (_definite(text, rel) or c.known.contains(head[at[0].end :]))
 
 
+def _died_of_wounds(m: Any, text: str, dw: DiedOfWounds) -> bool:
+    """A killing trigger of ``dw.templates`` followed, within ``dw.window`` words, by "متأثرا" and, within
+    ``dw.within`` words after it, by a wounding told as earlier ("التي أصيب بها"): the death of someone wounded before."""
+    if m.template_id not in dw.templates:
+        return False
+    after = text[m.trigger_end - m.start :].split()
+    head = " ".join(after[: dw.window])
+    for h in dw.affected.find(head):
+        if dw.earlier.contains(" ".join(head[h.end :].split()[: dw.within] + after[dw.window :][: dw.within])):
+            return True
+    return False
+
+
 def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     """Reported event or mention, for one mention whose clause text is ``text``."""
     cues = DecisionCues.load()
@@ -801,6 +839,12 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     if cues.vow.words.contains(text):
         return Decision(False, "a vow about a campaign (لن تتوقف حتى، ستستمر حتى يتم): a statement, not an event told",
                         code="vow")
+    if cues.died_of_wounds is not None and _died_of_wounds(m, text, cues.died_of_wounds):
+        return Decision(False, "the death of someone wounded earlier (متأثرا بجروح أصيب بها): the act that wounded him "
+                        "is not of the death's day, and ACLED adds the dead to it", code="died of wounds")
+    if cues.further_to is not None and cues.further_to.before(text, rel):
+        return Decision(False, "a follow-up statement's recall of what was announced before (إلحاقا لما سبق إعلانه "
+                        "بشأن ...): the act was reported then, whatever day the clause gives", code="further to")
     f = cues.followup
     if (m.event_type not in f.not_types and f.cue.before(text, rel)
             and _referring(text, rel, f.heads, f)):  # fmt: skip
@@ -972,6 +1016,7 @@ def decide_all(mentions: list, doc: Any, ctx: ArticleContext | None, rejected: l
     decisions = _headline_of_a_tally(mentions, decisions, doc.text)
     decisions = _tally_told_again(mentions, decisions)
     decisions = _known_again(mentions, decisions, doc.text)
+    decisions = _recalled_again(mentions, decisions)
     news = any(d.reported for d in decisions)
     keep = []
     for m, d in zip(mentions, decisions):
@@ -1075,6 +1120,20 @@ def _known_again(mentions: list, decisions: list, text: str) -> list:
                               "(نتج عن الحادث، أسفر الهجوم عن), with no day or place of its own: background retold",
                               code="known again")
     return out
+
+
+def _recalled_again(mentions: list, decisions: list) -> list:
+    """The other tellings of an act a follow-up statement recalls (``decisions.further_to``: "إلحاقا لما سبق إعلانه
+    بشأن حدوث تفجير ..."): at the place of the recalled act, with no day of their own ("نتج عن الحادث الإجرامي
+    استشهاد 15"، "أن منفذ تفجير المسجد تم إيقافه"), they tell the same act again, which was reported before."""
+    places = {m.place.location for m, d in zip(mentions, decisions)
+              if d.code == "further to" and m.place is not None and m.place.location}  # fmt: skip
+    if not places:
+        return decisions
+    return [Decision(False, "another telling of the act a follow-up statement recalls (إلحاقا لما سبق إعلانه), at its "
+                     "place and with no day of its own: the act was reported before", code="further to")
+            if d.reported and not _own_day(m) and m.place is not None and m.place.location in places else d
+            for m, d in zip(mentions, decisions)]  # fmt: skip
 
 
 def _own_day(m: Any) -> bool:
