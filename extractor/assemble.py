@@ -214,6 +214,17 @@ class DiedOfWounds:
 
 
 @dataclass(frozen=True)
+class ArrestedFor:
+    """``decisions.arrested_for``: the police of a town arresting a man for what he did (see :func:`_arrested_for`)."""
+
+    police: frozenset[str]  # normalised words, a construct (no article): شرطة دبي
+    not_after: PhraseMatcher
+    window: int
+    arrest: PhraseMatcher
+    political: PhraseMatcher
+
+
+@dataclass(frozen=True)
 class DecisionCues:
     reaction: Cue
     followup: Followup
@@ -270,6 +281,7 @@ class DecisionCues:
     campaign: Campaign | None = None  # decisions.campaign: "تصعيد عمليات اعتقال" with no day, a trend of many acts
     further_to: Cue | None = None  # decisions.further_to: "إلحاقا لما سبق إعلانه بشأن ...": the act reported before
     died_of_wounds: DiedOfWounds | None = None  # decisions.died_of_wounds: "متأثرا بجروح أصيب بها"
+    arrested_for: ArrestedFor | None = None  # decisions.arrested_for: "ألقت شرطة جدة القبض على شاب أطلق النار"
 
     @classmethod
     @functools.cache
@@ -282,7 +294,7 @@ class DecisionCues:
                         "plan", "held", "protested", "coming", "reprisal"},
                        {"relative_retold", "preceded", "known_again", "relative_act", "known_described",
                         "comes_after", "battle_topic", "seized", "supposed", "campaign", "further_to",
-                        "died_of_wounds"})  # fmt: skip
+                        "died_of_wounds", "arrested_for"})  # fmt: skip
 
         def cue(name: str, windowed: bool, optional: set[str] = frozenset()) -> Cue:
             c = check_keys(f"decisions.{name}", d[name], {"words", "window"} if windowed else {"words"}, optional)
@@ -382,7 +394,7 @@ class DecisionCues:
                    preceded, relative_act, known_again, known_again_not, known_described,
                    cue("comes_after", True) if "comes_after" in d else None, battle_topic, seized, supposed,
                    campaign, further_to=cue("further_to", True) if "further_to" in d else None,
-                   died_of_wounds=_died_of_wounds_cues(d))  # fmt: skip
+                   died_of_wounds=_died_of_wounds_cues(d), arrested_for=_arrested_for_cues(d))  # fmt: skip
 
 
 def _died_of_wounds_cues(d: dict) -> DiedOfWounds | None:
@@ -393,6 +405,15 @@ def _died_of_wounds_cues(d: dict) -> DiedOfWounds | None:
                         word_matcher("decisions.died_of_wounds.affected", w["affected"]),
                         word_matcher("decisions.died_of_wounds.earlier", w["earlier"]))
 
+
+def _arrested_for_cues(d: dict) -> ArrestedFor | None:
+    if "arrested_for" not in d:
+        return None
+    a = check_keys("decisions.arrested_for", d["arrested_for"], {"police", "not_after", "window", "arrest", "political"})
+    return ArrestedFor(frozenset(normalize_key(w) for w in a["police"]),
+                       word_matcher("decisions.arrested_for.not_after", a["not_after"]), int(a["window"]),
+                       word_matcher("decisions.arrested_for.arrest", a["arrest"]),
+                       word_matcher("decisions.arrested_for.political", a["political"]))
 
 
 _RULE_KEYS = {"event_type", "sub_event_type", "context", "actor1", "actor2", "trigger_starts", "sentence_has",
@@ -814,6 +835,25 @@ def _died_of_wounds(m: Any, text: str, dw: DiedOfWounds) -> bool:
     return False
 
 
+def _arrested_for(text: str, rel: int, af: ArrestedFor) -> bool:
+    """The police of a town or province (``af.police`` as a construct, not before one of ``af.not_after``) with an
+    arrest word within ``af.window`` words of it, told before the trigger at ``rel``, in a clause that names no
+    political or armed cause (``af.political``): a criminal case ("قبضت شرطة منطقة جازان على طالب لتورطه في قضية
+    طعن مواطن")."""
+    spans = [(w.start(), w.group()) for w in _WORD.finditer(text)]
+    for i, (start, word) in enumerate(spans):
+        if start >= rel:
+            break
+        if normalize_key(word) not in af.police:
+            continue
+        if _starts_with(" ".join(w for _, w in spans[i + 1 : i + 3]), af.not_after):
+            continue
+        near = " ".join(w for _, w in spans[max(0, i - af.window) : i + 1 + af.window + 1])
+        if af.arrest.contains(near):
+            return not af.political.contains(text)
+    return False
+
+
 def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     """Reported event or mention, for one mention whose clause text is ``text``."""
     cues = DecisionCues.load()
@@ -939,6 +979,9 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     if m.sub_event_type in cues.crime.sub_event_types and cues.crime.words.contains(text):
         return Decision(False, "an arrest or theft for ordinary crime (drugs, fraud, a gang), which ACLED does not code",
                         code="ordinary crime")
+    if cues.arrested_for is not None and _arrested_for(text, rel, cues.arrested_for):
+        return Decision(False, "a town's police arresting a man for what he did (ألقت شرطة المحافظة القبض على شاب أطلق "
+                        "النار): a criminal case, which ACLED does not code", code="ordinary crime")
     pv = cues.private_violence
     if m.sub_event_type in pv.sub_event_types and pv.words.contains(text):
         return Decision(False, "violence between private people (a stabbing, a family quarrel, harassment), which ACLED "

@@ -71,3 +71,33 @@ def test_the_statement_that_first_tells_the_bombing_stays_an_event():
             "استشهاد 15 من رجال الأمن.")  # fmt: skip
     [ev] = rows(text)
     assert (ev.location, ev.sub_event_type, ev.event_date) == ("Abha", "Suicide bomb", "2015-08-06")
+
+
+# --- a town's police arrest a man for what he did: ordinary crime ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ألقت شرطة محافظة ضباء القبض على شاب أطلق النار على منزل أسرة بالمحافظة.",
+        "قبضت شرطة منطقة جازان على طالب جامعي لتورطه في قضية طعن مواطن بمحافظة أبي عريش أول أمس.",
+        "ضبطت شرطة دبي شخصا آسيويا اعتدى بالضرب على امرأة واحتجزها داخل شقة في منطقة القصيص.",
+    ],
+)
+def test_a_towns_police_arresting_a_man_for_a_crime_is_no_event(text):
+    assert rows(text) == []
+    assert "ordinary crime" in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # an occupying force's police, and an armed man shooting at a patrol, are ACLED's
+        ("ألقت شرطة الاحتلال القبض على خمسة شبان فلسطينيين في مدينة الخليل أمس.", "Hebron"),
+        ("ألقت شرطة المنطقة الشرقية القبض على مسلح أطلق النار على دورية أمنية في بلدة العوامية أمس.", "Al Awwamiyah"),
+        # the shooting told first, the arrest after it: the act is the sentence's, not the police's case
+        ("أطلق شاب النار على منزل أسرة في محافظة ضباء أمس وألقت الشرطة القبض عليه.", "Duba'"),
+    ],
+)
+def test_arrests_with_a_political_cause_or_an_act_told_first_stay(text, where):
+    assert where in [e.location for e in rows(text)]
