@@ -225,6 +225,25 @@ class ArrestedFor:
 
 
 @dataclass(frozen=True)
+class BackdropJoined:
+    """``decisions.backdrop_joined``: the act joined by و to what a backdrop word governs (see :func:`_backdrop_joined`)."""
+
+    window: int  # words before the trigger where the backdrop word stands
+    conjunct: int  # words before the trigger where the و-joined word stands (0: the trigger's own word)
+    heads: PhraseMatcher  # the backdrop words (decisions.backdrop.words) and these
+    breaks: PhraseMatcher  # a complementiser or relative between the conjunct and the trigger opens another clause
+
+
+@dataclass(frozen=True)
+class Soon:
+    """``decisions.soon``: a word of "soon" within ``window`` words either side, not before one of ``not_then``."""
+
+    window: int
+    words: PhraseMatcher
+    not_then: PhraseMatcher
+
+
+@dataclass(frozen=True)
 class DecisionCues:
     reaction: Cue
     followup: Followup
@@ -282,6 +301,8 @@ class DecisionCues:
     further_to: Cue | None = None  # decisions.further_to: "إلحاقا لما سبق إعلانه بشأن ...": the act reported before
     died_of_wounds: DiedOfWounds | None = None  # decisions.died_of_wounds: "متأثرا بجروح أصيب بها"
     arrested_for: ArrestedFor | None = None  # decisions.arrested_for: "ألقت شرطة جدة القبض على شاب أطلق النار"
+    backdrop_joined: BackdropJoined | None = None  # decisions.backdrop_joined: "في ظل الضغوط ... وغارات التحالف"
+    soon: Soon | None = None  # decisions.soon: "ستبدأ قريبا بمحاربة التنظيم في إطار معركة"
 
     @classmethod
     @functools.cache
@@ -294,7 +315,7 @@ class DecisionCues:
                         "plan", "held", "protested", "coming", "reprisal"},
                        {"relative_retold", "preceded", "known_again", "relative_act", "known_described",
                         "comes_after", "battle_topic", "seized", "supposed", "campaign", "further_to",
-                        "died_of_wounds", "arrested_for"})  # fmt: skip
+                        "died_of_wounds", "arrested_for", "backdrop_joined", "soon"})  # fmt: skip
 
         def cue(name: str, windowed: bool, optional: set[str] = frozenset()) -> Cue:
             c = check_keys(f"decisions.{name}", d[name], {"words", "window"} if windowed else {"words"}, optional)
@@ -394,7 +415,8 @@ class DecisionCues:
                    preceded, relative_act, known_again, known_again_not, known_described,
                    cue("comes_after", True) if "comes_after" in d else None, battle_topic, seized, supposed,
                    campaign, further_to=cue("further_to", True) if "further_to" in d else None,
-                   died_of_wounds=_died_of_wounds_cues(d), arrested_for=_arrested_for_cues(d))  # fmt: skip
+                   died_of_wounds=_died_of_wounds_cues(d), arrested_for=_arrested_for_cues(d),
+                   backdrop_joined=_backdrop_joined_cues(d), soon=_soon_cues(d))  # fmt: skip
 
 
 def _died_of_wounds_cues(d: dict) -> DiedOfWounds | None:
@@ -404,6 +426,23 @@ def _died_of_wounds_cues(d: dict) -> DiedOfWounds | None:
     return DiedOfWounds(frozenset(w["templates"]), int(w["window"]), int(w["within"]),
                         word_matcher("decisions.died_of_wounds.affected", w["affected"]),
                         word_matcher("decisions.died_of_wounds.earlier", w["earlier"]))
+
+
+def _backdrop_joined_cues(d: dict) -> BackdropJoined | None:
+    if "backdrop_joined" not in d:
+        return None
+    b = check_keys("decisions.backdrop_joined", d["backdrop_joined"], {"window", "conjunct", "heads", "breaks"})
+    return BackdropJoined(int(b["window"]), int(b["conjunct"]),
+                          word_matcher("decisions.backdrop_joined.heads", list(d["backdrop"]["words"]) + list(b["heads"])),
+                          word_matcher("decisions.backdrop_joined.breaks", b["breaks"]))
+
+
+def _soon_cues(d: dict) -> Soon | None:
+    if "soon" not in d:
+        return None
+    b = check_keys("decisions.soon", d["soon"], {"window", "words", "not_then"})
+    return Soon(int(b["window"]), word_matcher("decisions.soon.words", b["words"]),
+                word_matcher("decisions.soon.not_then", b["not_then"]))
 
 
 def _arrested_for_cues(d: dict) -> ArrestedFor | None:
@@ -854,6 +893,43 @@ def _arrested_for(text: str, rel: int, af: ArrestedFor) -> bool:
     return False
 
 
+def _backdrop_joined(text: str, rel: int, bj: BackdropJoined) -> bool:
+    """The act as a conjunct of what a backdrop word governs: a word opening with و at most ``bj.conjunct`` words
+    before the trigger (or the trigger's own word: "في ظل الضغوط التي يمارسها التنظيم من جهة، وغارات التحالف"; "وسط
+    تزايد هجمات الحزب ضد الجيش وشن سلاح الجو ضربات"), a backdrop word within ``bj.window`` words before it, and no
+    complementiser, relative or full stop between the conjunct and the trigger (another clause)."""
+    words = text[:rel].split()
+    own = _word_at(text, rel).split()[:1]
+    tail = words[-bj.conjunct :] if bj.conjunct else []
+    for k, w in enumerate(tail + own):
+        if not (w.startswith("و") and len(w) > 2):
+            continue
+        between = (tail + own)[k + 1 :]
+        if any(b.endswith((".", "؛", ":", "!", "؟")) for b in between) or bj.breaks.contains(" ".join(between)):
+            continue
+        cut = len(words) - len(tail) + k  # the conjunct's index in ``words`` (len(words) for the trigger's own word)
+        head = words[max(0, cut - bj.window) : cut]
+        if head and head[-1].endswith((".", "؛", "!", "؟")):
+            continue
+        # after a comma only a plural noun joins the backdrop's list ("من جهة، وغارات التحالف"): "في ظل توتر أمني،
+        # واعتقلت القوات ..." opens a clause of its own
+        if any(h.endswith(("،", ",")) for h in head) and not w.rstrip("،,").endswith("ات"):
+            continue
+        if bj.heads.contains(" ".join(head)):
+            return True
+    return False
+
+
+def _soon(text: str, rel: int, end: int, sn: Soon) -> bool:
+    """A word of "soon" within ``sn.window`` words before or after the trigger, not "قريبا من" (near)."""
+    window = text[:rel].split()[-sn.window :] + text[end:].split()[: sn.window]
+    joined = " ".join(window)
+    for h in sn.words.find(joined):
+        if not _starts_with(joined[h.end :].lstrip(" \"'«»"), sn.not_then):
+            return True
+    return False
+
+
 def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     """Reported event or mention, for one mention whose clause text is ``text``."""
     cues = DecisionCues.load()
@@ -964,6 +1040,9 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     if ft.words.contains(_before(text, rel, ft.window) + " " + _after(text, m.trigger_end - m.start, ft.window)):
         return Decision(False, "told with a time to come (الأسبوع المقبل، الأيام القادمة، في المستقبل): nothing happened yet",
                         code="future time")
+    if cues.soon is not None and _soon(text, rel, m.trigger_end - m.start, cues.soon):
+        return Decision(False, "told with a time to come (ستبدأ قريبا، باتت وشيكة): nothing happened yet",
+                        code="future time")
     if cues.coming.words.contains(_after(text, m.trigger_end - m.start, cues.coming.window)):
         return Decision(False, "a time to come right after the act (المواجهات المقبلة، المعركة القادمة): nothing happened "
                         "yet", code="future time")
@@ -1001,6 +1080,9 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
                                                     + text[rel : m.trigger_end - m.start]):
         return Decision(False, "the backdrop of the story, an activity going on (وسط تزايد الهجمات، في ظل قيام الطائرات "
                         "بشن غارات): no one event", code="backdrop")
+    if not recent and cues.backdrop_joined is not None and _backdrop_joined(text, rel, cues.backdrop_joined):
+        return Decision(False, "the backdrop of the story, the act joined to what a backdrop word governs (في ظل الضغوط "
+                        "... وغارات التحالف): no one event", code="backdrop")
     ta = cues.territory_after
     if (not recent and m.sub_event_type in ta.sub_event_types
             and _starts_with(_word_at(text, rel), ta.nouns)

@@ -101,3 +101,52 @@ def test_a_towns_police_arresting_a_man_for_a_crime_is_no_event(text):
 )
 def test_arrests_with_a_political_cause_or_an_act_told_first_stay(text, where):
     assert where in [e.location for e in rows(text)]
+
+
+# --- the backdrop joined by و; "soon"; near-daily strikes ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the strikes are the second conjunct of what "في ظل" governs
+        "ويعاني سكان مدينة الرقة أوضاعا صعبة في ظل الضغوط التي يمارسها التنظيم من جهة، وغارات التحالف الدولي ضد "
+        "التنظيم من جهة أخرى.",
+        # the strikes are the object of a masdar joined to "تزايد هجمات"
+        "وسقط القتلى في مدينة سيلوبي وسط تزايد هجمات مسلحي حزب العمال الكردستاني ضد الجيش وشن سلاح الجو التركي ضربات "
+        "جوية على مواقعهم.",
+    ],
+)
+def test_an_act_joined_to_the_backdrop_is_no_event(text):
+    assert rows(text) == []
+    assert "backdrop" in codes(text)
+
+
+def test_a_clause_of_its_own_after_the_backdrop_stays_an_event():
+    # after the comma a verb opens its own clause: the arrests are the news
+    text = "ونفذت القوات المصرية حملة في ظل توتر أمني في مدينة العريش، واعتقلت 20 مسلحا من عناصر التنظيم."
+    assert "Arish" in [e.location for e in rows(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'وأكد وزير الخارجية أن بلاده ستبدأ "قريبا" بمحاربة تنظيم داعش في مدينة حلب في إطار معركة واسعة النطاق.',
+        "وأفاد مصدر في المقاومة بأن عملية تحرير مدينة تعز من الحوثيين باتت قريبة.",
+    ],
+)
+def test_an_act_told_as_coming_soon_did_not_happen(text):
+    assert rows(text) == []
+    assert "future time" in codes(text)
+
+
+def test_a_shell_falling_near_a_house_is_no_time_to_come():
+    # "قريبا من": near, not soon
+    text = "وسقطت قذيفة هاون أطلقها الحوثيون قريبا من منزل في مدينة نجران دون إصابات."
+    assert "Najran" in [e.location for e in rows(text)]
+
+
+def test_near_daily_strikes_are_ongoing():
+    text = "يذكر أن مدينة درنة تشهد معارك بين الأهالي وتنظيم داعش، وتقوم الطائرات الحربية بغارات شبه يومية على مواقع التنظيم."
+    assert rows(text) == []
+    assert "ongoing" in codes(text)
