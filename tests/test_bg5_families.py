@@ -150,3 +150,28 @@ def test_near_daily_strikes_are_ongoing():
     text = "يذكر أن مدينة درنة تشهد معارك بين الأهالي وتنظيم داعش، وتقوم الطائرات الحربية بغارات شبه يومية على مواقع التنظيم."
     assert rows(text) == []
     assert "ongoing" in codes(text)
+
+
+# --- a force's standing part in an offensive; an unlawful border crossing ------------------------------------
+
+
+def test_a_force_leading_an_offensive_is_ongoing():
+    text = "وتتصدر قوات من حزب الله طليعة الهجوم على مدينة الزبداني بريف دمشق الغربي."
+    assert rows(text) == []
+    assert "ongoing" in codes(text)
+
+
+def test_a_dated_killing_beside_the_offensive_stays_an_event():
+    text = "وتتصدر قوات حزب الله طليعة الهجوم على مدينة الزبداني، وقتل أمس خمسة من عناصر الحزب في اشتباكات مع المعارضة فيها."
+    assert "Az Zabadani" in [e.location for e in rows(text)]
+
+
+def test_a_man_crossing_the_border_unlawfully_is_no_battle():
+    text = ("أوقفت دوريات حرس الحدود بقطاع حالة عمار بمنطقة تبوك أمس شخصا قادما من الأردن حاول التسلل إلى المملكة "
+            "بطريقة غير شرعية.")  # fmt: skip
+    assert rows(text) == []
+
+
+def test_armed_men_infiltrating_across_the_border_stay_a_battle():
+    text = "أحبطت قوات حرس الحدود أمس محاولة تسلل مسلحين حوثيين إلى قرية الخوبة في منطقة جازان واشتبكت معهم."
+    assert [e.sub_event_type for e in rows(text)] == ["Armed clash"]
