@@ -203,6 +203,47 @@ class Campaign:
 
 
 @dataclass(frozen=True)
+class DiedOfWounds:
+    """``decisions.died_of_wounds``: the death of someone wounded earlier ("متأثرا بجروح أصيب بها")."""
+
+    templates: frozenset[str]
+    window: int  # words after the trigger where one of ``affected`` stands
+    within: int  # words after it where one of ``earlier`` stands
+    affected: PhraseMatcher
+    earlier: PhraseMatcher
+
+
+@dataclass(frozen=True)
+class ArrestedFor:
+    """``decisions.arrested_for``: the police of a town arresting a man for what he did (see :func:`_arrested_for`)."""
+
+    police: frozenset[str]  # normalised words, a construct (no article): شرطة دبي
+    not_after: PhraseMatcher
+    window: int
+    arrest: PhraseMatcher
+    political: PhraseMatcher
+
+
+@dataclass(frozen=True)
+class BackdropJoined:
+    """``decisions.backdrop_joined``: the act joined by و to what a backdrop word governs (see :func:`_backdrop_joined`)."""
+
+    window: int  # words before the trigger where the backdrop word stands
+    conjunct: int  # words before the trigger where the و-joined word stands (0: the trigger's own word)
+    heads: PhraseMatcher  # the backdrop words (decisions.backdrop.words) and these
+    breaks: PhraseMatcher  # a complementiser or relative between the conjunct and the trigger opens another clause
+
+
+@dataclass(frozen=True)
+class Soon:
+    """``decisions.soon``: a word of "soon" within ``window`` words either side, not before one of ``not_then``."""
+
+    window: int
+    words: PhraseMatcher
+    not_then: PhraseMatcher
+
+
+@dataclass(frozen=True)
 class DecisionCues:
     reaction: Cue
     followup: Followup
@@ -257,6 +298,12 @@ class DecisionCues:
     seized: Crime | None = None  # decisions.seized: a takeover of goods ("استولوا على ملايين الدولارات")
     supposed: Supposed | None = None  # decisions.supposed: the act believed ("من المعتقد أنهم قد خطفوا")
     campaign: Campaign | None = None  # decisions.campaign: "تصعيد عمليات اعتقال" with no day, a trend of many acts
+    further_to: Cue | None = None  # decisions.further_to: "إلحاقا لما سبق إعلانه بشأن ...": the act reported before
+    died_of_wounds: DiedOfWounds | None = None  # decisions.died_of_wounds: "متأثرا بجروح أصيب بها"
+    arrested_for: ArrestedFor | None = None  # decisions.arrested_for: "ألقت شرطة جدة القبض على شاب أطلق النار"
+    backdrop_joined: BackdropJoined | None = None  # decisions.backdrop_joined: "في ظل الضغوط ... وغارات التحالف"
+    soon: Soon | None = None  # decisions.soon: "ستبدأ قريبا بمحاربة التنظيم في إطار معركة"
+    this_act: Cue | None = None  # decisions.this_act: "واستشهاده في هذا الحادث": a death in the act told before
 
     @classmethod
     @functools.cache
@@ -268,7 +315,8 @@ class DecisionCues:
                         "not_conflict", "territory_after", "still", "vow", "accusation", "blame", "media", "conference",
                         "plan", "held", "protested", "coming", "reprisal"},
                        {"relative_retold", "preceded", "known_again", "relative_act", "known_described",
-                        "comes_after", "battle_topic", "seized", "supposed", "campaign"})  # fmt: skip
+                        "comes_after", "battle_topic", "seized", "supposed", "campaign", "further_to",
+                        "died_of_wounds", "arrested_for", "backdrop_joined", "soon", "this_act"})  # fmt: skip
 
         def cue(name: str, windowed: bool, optional: set[str] = frozenset()) -> Cue:
             c = check_keys(f"decisions.{name}", d[name], {"words", "window"} if windowed else {"words"}, optional)
@@ -367,7 +415,46 @@ class DecisionCues:
                    plan_cue("protested"), cue("coming", True), cue("reprisal", True), accused_that, always, relative,
                    preceded, relative_act, known_again, known_again_not, known_described,
                    cue("comes_after", True) if "comes_after" in d else None, battle_topic, seized, supposed,
-                   campaign)  # fmt: skip
+                   campaign, further_to=cue("further_to", True) if "further_to" in d else None,
+                   died_of_wounds=_died_of_wounds_cues(d), arrested_for=_arrested_for_cues(d),
+                   backdrop_joined=_backdrop_joined_cues(d), soon=_soon_cues(d),
+                   this_act=cue("this_act", True) if "this_act" in d else None)  # fmt: skip
+
+
+def _died_of_wounds_cues(d: dict) -> DiedOfWounds | None:
+    if "died_of_wounds" not in d:
+        return None
+    w = check_keys("decisions.died_of_wounds", d["died_of_wounds"], {"templates", "window", "within", "affected", "earlier"})
+    return DiedOfWounds(frozenset(w["templates"]), int(w["window"]), int(w["within"]),
+                        word_matcher("decisions.died_of_wounds.affected", w["affected"]),
+                        word_matcher("decisions.died_of_wounds.earlier", w["earlier"]))
+
+
+def _backdrop_joined_cues(d: dict) -> BackdropJoined | None:
+    if "backdrop_joined" not in d:
+        return None
+    b = check_keys("decisions.backdrop_joined", d["backdrop_joined"], {"window", "conjunct", "heads", "breaks"})
+    return BackdropJoined(int(b["window"]), int(b["conjunct"]),
+                          word_matcher("decisions.backdrop_joined.heads", list(d["backdrop"]["words"]) + list(b["heads"])),
+                          word_matcher("decisions.backdrop_joined.breaks", b["breaks"]))
+
+
+def _soon_cues(d: dict) -> Soon | None:
+    if "soon" not in d:
+        return None
+    b = check_keys("decisions.soon", d["soon"], {"window", "words", "not_then"})
+    return Soon(int(b["window"]), word_matcher("decisions.soon.words", b["words"]),
+                word_matcher("decisions.soon.not_then", b["not_then"]))
+
+
+def _arrested_for_cues(d: dict) -> ArrestedFor | None:
+    if "arrested_for" not in d:
+        return None
+    a = check_keys("decisions.arrested_for", d["arrested_for"], {"police", "not_after", "window", "arrest", "political"})
+    return ArrestedFor(frozenset(normalize_key(w) for w in a["police"]),
+                       word_matcher("decisions.arrested_for.not_after", a["not_after"]), int(a["window"]),
+                       word_matcher("decisions.arrested_for.arrest", a["arrest"]),
+                       word_matcher("decisions.arrested_for.political", a["political"]))
 
 
 _RULE_KEYS = {"event_type", "sub_event_type", "context", "actor1", "actor2", "trigger_starts", "sentence_has",
@@ -780,6 +867,75 @@ def _retold_at_conference(text: str, rel: int, c: Conference) -> bool:
     return bool(at) and (_definite(text, rel) or c.known.contains(head[at[0].end :]))
 
 
+def _died_of_wounds(m: Any, text: str, dw: DiedOfWounds) -> bool:
+    """A killing trigger of ``dw.templates`` followed, within ``dw.window`` words, by "متأثرا" and, within
+    ``dw.within`` words after it, by a wounding told as earlier ("التي أصيب بها"): the death of someone wounded before."""
+    if m.template_id not in dw.templates:
+        return False
+    after = text[m.trigger_end - m.start :].split()
+    head = " ".join(after[: dw.window])
+    for h in dw.affected.find(head):
+        if dw.earlier.contains(" ".join(head[h.end :].split()[: dw.within] + after[dw.window :][: dw.within])):
+            return True
+    return False
+
+
+def _arrested_for(text: str, rel: int, af: ArrestedFor) -> bool:
+    """The police of a town or province (``af.police`` as a construct, not before one of ``af.not_after``) with an
+    arrest word within ``af.window`` words of it, told before the trigger at ``rel``, in a clause that names no
+    political or armed cause (``af.political``): a criminal case ("قبضت شرطة منطقة جازان على طالب لتورطه في قضية
+    طعن مواطن")."""
+    spans = [(w.start(), w.group()) for w in _WORD.finditer(text)]
+    for i, (start, word) in enumerate(spans):
+        if start >= rel:
+            break
+        if normalize_key(word) not in af.police:
+            continue
+        if _starts_with(" ".join(w for _, w in spans[i + 1 : i + 3]), af.not_after):
+            continue
+        near = " ".join(w for _, w in spans[max(0, i - af.window) : i + 1 + af.window + 1])
+        if af.arrest.contains(near):
+            return not af.political.contains(text)
+    return False
+
+
+def _backdrop_joined(text: str, rel: int, bj: BackdropJoined) -> bool:
+    """The act as a conjunct of what a backdrop word governs: a word opening with و at most ``bj.conjunct`` words
+    before the trigger (or the trigger's own word: "في ظل الضغوط التي يمارسها التنظيم من جهة، وغارات التحالف"; "وسط
+    تزايد هجمات الحزب ضد الجيش وشن سلاح الجو ضربات"), a backdrop word within ``bj.window`` words before it, and no
+    complementiser, relative or full stop between the conjunct and the trigger (another clause)."""
+    words = text[:rel].split()
+    own = _word_at(text, rel).split()[:1]
+    tail = words[-bj.conjunct :] if bj.conjunct else []
+    for k, w in enumerate(tail + own):
+        if not (w.startswith("و") and len(w) > 2):
+            continue
+        between = (tail + own)[k + 1 :]
+        if any(b.endswith((".", "؛", ":", "!", "؟")) for b in between) or bj.breaks.contains(" ".join(between)):
+            continue
+        cut = len(words) - len(tail) + k  # the conjunct's index in ``words`` (len(words) for the trigger's own word)
+        head = words[max(0, cut - bj.window) : cut]
+        if head and head[-1].endswith((".", "؛", "!", "؟")):
+            continue
+        # after a comma only a plural noun joins the backdrop's list ("من جهة، وغارات التحالف"): "في ظل توتر أمني،
+        # واعتقلت القوات ..." opens a clause of its own
+        if any(h.endswith(("،", ",")) for h in head) and not w.rstrip("،,").endswith("ات"):
+            continue
+        if bj.heads.contains(" ".join(head)):
+            return True
+    return False
+
+
+def _soon(text: str, rel: int, end: int, sn: Soon) -> bool:
+    """A word of "soon" within ``sn.window`` words before or after the trigger, not "قريبا من" (near)."""
+    window = text[:rel].split()[-sn.window :] + text[end:].split()[: sn.window]
+    joined = " ".join(window)
+    for h in sn.words.find(joined):
+        if not _starts_with(joined[h.end :].lstrip(" \"'«»"), sn.not_then):
+            return True
+    return False
+
+
 def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     """Reported event or mention, for one mention whose clause text is ``text``."""
     cues = DecisionCues.load()
@@ -805,6 +961,17 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     if cues.vow.words.contains(text):
         return Decision(False, "a vow about a campaign (لن تتوقف حتى، ستستمر حتى يتم): a statement, not an event told",
                         code="vow")
+    if cues.died_of_wounds is not None and _died_of_wounds(m, text, cues.died_of_wounds):
+        return Decision(False, "the death of someone wounded earlier (متأثرا بجروح أصيب بها): the act that wounded him "
+                        "is not of the death's day, and ACLED adds the dead to it", code="died of wounds")
+    ta_ = cues.this_act
+    if (ta_ is not None and m.template_id in cues.died_of_wounds.templates
+            and ta_.words.contains(_after(text, m.trigger_end - m.start, ta_.window))):  # fmt: skip
+        return Decision(False, "a death in an act referred back to (واستشهاده في هذا الحادث): told as known, the act "
+                        "was told before", background=True, code="this act")
+    if cues.further_to is not None and cues.further_to.before(text, rel):
+        return Decision(False, "a follow-up statement's recall of what was announced before (إلحاقا لما سبق إعلانه "
+                        "بشأن ...): the act was reported then, whatever day the clause gives", code="further to")
     f = cues.followup
     if (m.event_type not in f.not_types and f.cue.before(text, rel)
             and _referring(text, rel, f.heads, f)):  # fmt: skip
@@ -884,6 +1051,9 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     if ft.words.contains(_before(text, rel, ft.window) + " " + _after(text, m.trigger_end - m.start, ft.window)):
         return Decision(False, "told with a time to come (الأسبوع المقبل، الأيام القادمة، في المستقبل): nothing happened yet",
                         code="future time")
+    if cues.soon is not None and _soon(text, rel, m.trigger_end - m.start, cues.soon):
+        return Decision(False, "told with a time to come (ستبدأ قريبا، باتت وشيكة): nothing happened yet",
+                        code="future time")
     if cues.coming.words.contains(_after(text, m.trigger_end - m.start, cues.coming.window)):
         return Decision(False, "a time to come right after the act (المواجهات المقبلة، المعركة القادمة): nothing happened "
                         "yet", code="future time")
@@ -899,6 +1069,9 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     if m.sub_event_type in cues.crime.sub_event_types and cues.crime.words.contains(text):
         return Decision(False, "an arrest or theft for ordinary crime (drugs, fraud, a gang), which ACLED does not code",
                         code="ordinary crime")
+    if cues.arrested_for is not None and _arrested_for(text, rel, cues.arrested_for):
+        return Decision(False, "a town's police arresting a man for what he did (ألقت شرطة المحافظة القبض على شاب أطلق "
+                        "النار): a criminal case, which ACLED does not code", code="ordinary crime")
     pv = cues.private_violence
     if m.sub_event_type in pv.sub_event_types and pv.words.contains(text):
         return Decision(False, "violence between private people (a stabbing, a family quarrel, harassment), which ACLED "
@@ -918,6 +1091,9 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
                                                     + text[rel : m.trigger_end - m.start]):
         return Decision(False, "the backdrop of the story, an activity going on (وسط تزايد الهجمات، في ظل قيام الطائرات "
                         "بشن غارات): no one event", code="backdrop")
+    if not recent and cues.backdrop_joined is not None and _backdrop_joined(text, rel, cues.backdrop_joined):
+        return Decision(False, "the backdrop of the story, the act joined to what a backdrop word governs (في ظل الضغوط "
+                        "... وغارات التحالف): no one event", code="backdrop")
     ta = cues.territory_after
     if (not recent and m.sub_event_type in ta.sub_event_types
             and _starts_with(_word_at(text, rel), ta.nouns)
@@ -976,6 +1152,7 @@ def decide_all(mentions: list, doc: Any, ctx: ArticleContext | None, rejected: l
     decisions = _headline_of_a_tally(mentions, decisions, doc.text)
     decisions = _tally_told_again(mentions, decisions)
     decisions = _known_again(mentions, decisions, doc.text)
+    decisions = _recalled_again(mentions, decisions)
     news = any(d.reported for d in decisions)
     keep = []
     for m, d in zip(mentions, decisions):
@@ -1079,6 +1256,20 @@ def _known_again(mentions: list, decisions: list, text: str) -> list:
                               "(نتج عن الحادث، أسفر الهجوم عن), with no day or place of its own: background retold",
                               code="known again")
     return out
+
+
+def _recalled_again(mentions: list, decisions: list) -> list:
+    """The other tellings of an act a follow-up statement recalls (``decisions.further_to``: "إلحاقا لما سبق إعلانه
+    بشأن حدوث تفجير ..."): at the place of the recalled act, with no day of their own ("نتج عن الحادث الإجرامي
+    استشهاد 15"، "أن منفذ تفجير المسجد تم إيقافه"), they tell the same act again, which was reported before."""
+    places = {m.place.location for m, d in zip(mentions, decisions)
+              if d.code == "further to" and m.place is not None and m.place.location}  # fmt: skip
+    if not places:
+        return decisions
+    return [Decision(False, "another telling of the act a follow-up statement recalls (إلحاقا لما سبق إعلانه), at its "
+                     "place and with no day of its own: the act was reported before", code="further to")
+            if d.reported and not _own_day(m) and m.place is not None and m.place.location in places else d
+            for m, d in zip(mentions, decisions)]  # fmt: skip
 
 
 def _own_day(m: Any) -> bool:
