@@ -303,7 +303,6 @@ class DecisionCues:
     arrested_for: ArrestedFor | None = None  # decisions.arrested_for: "ألقت شرطة جدة القبض على شاب أطلق النار"
     backdrop_joined: BackdropJoined | None = None  # decisions.backdrop_joined: "في ظل الضغوط ... وغارات التحالف"
     soon: Soon | None = None  # decisions.soon: "ستبدأ قريبا بمحاربة التنظيم في إطار معركة"
-    this_act: Cue | None = None  # decisions.this_act: "واستشهاده في هذا الحادث": a death in the act told before
 
     @classmethod
     @functools.cache
@@ -316,7 +315,7 @@ class DecisionCues:
                         "plan", "held", "protested", "coming", "reprisal"},
                        {"relative_retold", "preceded", "known_again", "relative_act", "known_described",
                         "comes_after", "battle_topic", "seized", "supposed", "campaign", "further_to",
-                        "died_of_wounds", "arrested_for", "backdrop_joined", "soon", "this_act"})  # fmt: skip
+                        "died_of_wounds", "arrested_for", "backdrop_joined", "soon"})  # fmt: skip
 
         def cue(name: str, windowed: bool, optional: set[str] = frozenset()) -> Cue:
             c = check_keys(f"decisions.{name}", d[name], {"words", "window"} if windowed else {"words"}, optional)
@@ -417,8 +416,7 @@ class DecisionCues:
                    cue("comes_after", True) if "comes_after" in d else None, battle_topic, seized, supposed,
                    campaign, further_to=cue("further_to", True) if "further_to" in d else None,
                    died_of_wounds=_died_of_wounds_cues(d), arrested_for=_arrested_for_cues(d),
-                   backdrop_joined=_backdrop_joined_cues(d), soon=_soon_cues(d),
-                   this_act=cue("this_act", True) if "this_act" in d else None)  # fmt: skip
+                   backdrop_joined=_backdrop_joined_cues(d), soon=_soon_cues(d))  # fmt: skip
 
 
 def _died_of_wounds_cues(d: dict) -> DiedOfWounds | None:
@@ -964,11 +962,6 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     if cues.died_of_wounds is not None and _died_of_wounds(m, text, cues.died_of_wounds):
         return Decision(False, "the death of someone wounded earlier (متأثرا بجروح أصيب بها): the act that wounded him "
                         "is not of the death's day, and ACLED adds the dead to it", code="died of wounds")
-    ta_ = cues.this_act
-    if (ta_ is not None and m.template_id in cues.died_of_wounds.templates
-            and ta_.words.contains(_after(text, m.trigger_end - m.start, ta_.window))):  # fmt: skip
-        return Decision(False, "a death in an act referred back to (واستشهاده في هذا الحادث): told as known, the act "
-                        "was told before", background=True, code="this act")
     if cues.further_to is not None and cues.further_to.before(text, rel):
         return Decision(False, "a follow-up statement's recall of what was announced before (إلحاقا لما سبق إعلانه "
                         "بشأن ...): the act was reported then, whatever day the clause gives", code="further to")

@@ -190,19 +190,3 @@ def test_an_act_a_short_while_before_the_news_is_background():
 def test_the_act_told_before_the_short_while_stays_the_news():
     text = "وانفجرت عبوة ناسفة ثانية في مدينة سروج أمس بعد وقت قصير على وصول الشرطة."
     assert "Suruc" in [e.location for e in rows(text)]
-
-
-# --- a death in an act referred back to -------------------------------------------------------------------
-
-
-def test_a_death_in_this_incident_is_told_as_known():
-    # a brother's words about the martyr: the act is the one reported before
-    text = ("وأكد أشقاء الشهيد أن شقيقهم التحق مؤخرا بقوات الأمن في مدينة أبها، واستشهاده في هذا الحادث الإجرامي الذي "
-            "نفذه مسلحون مصدر فخر لنا.")  # fmt: skip
-    assert rows(text) == []
-    assert "this act" in codes(text)
-
-
-def test_the_act_told_first_keeps_the_dead_of_this_attack():
-    text = "وقال مسؤول أمني إن مسلحين هاجموا حاجزا للشرطة في مدينة العريش أمس، وقتل ثلاثة جنود في هذا الهجوم."
-    assert [(e.location, e.fatalities) for e in rows(text)] == [("Arish", 3)]
