@@ -175,18 +175,3 @@ def test_a_man_crossing_the_border_unlawfully_is_no_battle():
 def test_armed_men_infiltrating_across_the_border_stay_a_battle():
     text = "أحبطت قوات حرس الحدود أمس محاولة تسلل مسلحين حوثيين إلى قرية الخوبة في منطقة جازان واشتبكت معهم."
     assert [e.sub_event_type for e in rows(text)] == ["Armed clash"]
-
-
-# --- an earlier act told "a short while" before the news -------------------------------------------------
-
-
-def test_an_act_a_short_while_before_the_news_is_background():
-    text = ("ويأتي دخول تركيا المعركة ضد تنظيم داعش بعد وقت قصير على مقتل 32 شخصا في مدينة سروج في تفجير انتحاري نسب "
-            "للتنظيم.")  # fmt: skip
-    assert rows(text) == []
-    assert "earlier" in codes(text)
-
-
-def test_the_act_told_before_the_short_while_stays_the_news():
-    text = "وانفجرت عبوة ناسفة ثانية في مدينة سروج أمس بعد وقت قصير على وصول الشرطة."
-    assert "Suruc" in [e.location for e in rows(text)]
