@@ -25,7 +25,7 @@ import functools
 
 from .assemble import precedence
 from .context import assembly_data, check_keys, word_matcher
-from .mentions import Mention
+from .mentions import STATE, Mention
 from .phrases import PhraseMatcher
 from .resolve.fatalities import Casualties
 
@@ -318,7 +318,31 @@ def merge_into(a: Mention, b: Mention, one_toll: bool = False) -> Mention:
     a.casualties = _merge_cas(a.casualties, b.casualties)
     a.confidence = round(min(0.99, max(a.confidence, b.confidence) + 0.05), 3)
     a.sentence_indexes = sorted(set(a.sentence_indexes) | set(b.sentence_indexes))
-    return a
+    return no_state_bomber(a)
+
+
+def no_state_bomber(e: Mention) -> Mention:
+    """Only armed groups blow themselves up (the retype rule ``suicide-bomber-is-no-state-force`` says it of one
+    telling): a suicide bombing whose merged tellings leave a state's forces as the bomber (a headline's "تفجير
+    تركيا ... أصابع الاتهام تتجه إلى داعش", the army that told it, the side struck in another telling) takes as its
+    bomber the armed group they name as the other side, the force becoming the side struck; with none, an
+    unidentified group, the force the side struck unless another is named."""
+    a1, a2 = e.actor1, e.actor2
+    if e.sub_event_type != "Suicide bomb" or a1 is None or a1.kind not in STATE or e.place is None:
+        return e
+    from .resolve.actors import ActorLexicon
+
+    if a2 is not None and a2.kind in _GROUPS:
+        e.actor1, e.actor2 = a2, a1
+    else:
+        e.actor1, e.actor2 = ActorLexicon.load().unidentified(e.place.country), a2 if a2 is not None else a1
+    e.flags = e.flags + [_NO_STATE_BOMBER]
+    return e
+
+
+#: The non-state armed groups that send suicide bombers (actor kinds).
+_GROUPS = frozenset({"rebel", "political_militia", "identity_militia"})
+_NO_STATE_BOMBER = "actors: a state's forces are never a suicide bomber (merge.no_state_bomber)"
 
 
 _ONE_TOLL = "one toll: a telling of the same dead in a neighbouring sentence is this act told again (merge._one_toll)"
