@@ -120,6 +120,12 @@ def _named(x) -> str:
     return "" if x is None or x.kind == "unidentified" else _strip_years(x.name)
 
 
+def _one_named_place(a: Mention, b: Mention) -> bool:
+    """Both tellings name one and the same place, finer than the country."""
+    return (a.place is not None and b.place is not None and a.place_explicit and b.place_explicit
+            and a.place.location == b.place.location and a.place.location not in ("", a.place.country))  # fmt: skip
+
+
 def _split_siblings(a: Mention, b: Mention) -> bool:
     """Two places struck in one sentence ("على مدينة صعدة ومديرية سحار") stay two events."""
     return bool(set(a.sentence_indexes) & set(b.sentence_indexes)) and any(
@@ -143,6 +149,10 @@ def _compatible(a: Mention, b: Mention) -> bool:
             if not _named(g.actor1) and not _named(s.actor1) and _near(g, s):
                 # "استشهد 12 من منسوبي القوات ..." then "... إثر تفجير انتحاري": the toll and the tactic of one
                 # incident told in neighbouring sentences, no attacker named in either
+                return True
+            if g.lead and not s.lead and not _named(g.actor1) and _near(g, s) and _one_named_place(g, s):
+                # "المعارضة تكثف هجماتها على قوات الأسد في درعا" (the headline: no tactic, no attacker read) over
+                # "قالت المعارضة إنها كثفت قصفها على ... درعا أمس": the body's next telling names what the headline sums up
                 return True
         return (a.generic != b.generic and _same_place(a, b) and _same_date(a, b)
                 and bool(_named(a.actor1)) and _named(a.actor1) == _named(b.actor1))  # fmt: skip

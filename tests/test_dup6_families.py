@@ -48,3 +48,19 @@ def test_a_states_own_bomb_and_a_state_struck_by_a_bomber_stay():
     rows = _rows("أعلن الجيش الأفغاني مقتل ثلاثة جنود في هجوم انتحاري على قاعدة عسكرية في قندهار أمس.")
     assert [(r["actor1"], r["actor2"]) for r in rows] == [
         ("Unidentified Armed Group (Afghanistan)", "Military Forces of Afghanistan (2004-2021)")]
+
+
+# --- a terse headline (no tactic, no attacker read) over the body's telling of it at the one place both name --------
+def test_a_headline_with_no_tactic_is_the_body_act_it_sums_up():
+    text = ("المعارضة السورية تكثف هجماتها على قوات النظام في درعا. قالت المعارضة المسلحة إنها كثفت قصفها على مواقع "
+            "لقوات النظام في مدينة درعا أمس.")
+    rows = _rows(text)
+    assert [(r["sub_event_type"], r["actor1"], r["location"]) for r in rows] == [
+        ("Shelling/artillery/missile attack", "Opposition Rebels (Syria)", "Dara")]
+
+
+def test_a_headline_over_another_place_stays_its_own_row():
+    # the body tells an act at another city: the headline is not its summary
+    text = ("المعارضة السورية تكثف هجماتها على قوات النظام في درعا. وقصفت المعارضة المسلحة أمس مواقع لقوات النظام في "
+            "مدينة حلب.")
+    assert sorted(r["location"] for r in _rows(text)) == ["Aleppo", "Dara"]
