@@ -458,15 +458,22 @@ def _one_toll(a: Mention, b: Mention, text: str = "") -> bool:
     told by a source (a reporting clause, :func:`_reported`); two tactics named on two different targets are two
     acts. Two acts in one city on one day with two tolls stay two."""
     k = _killed(a)
-    if not k or k != _killed(b) or _split_siblings(a, b) or not _near(a, b, 1):
+    if not k or k != _killed(b) or _split_siblings(a, b):
+        return False
+    headline = _headline_toll(a, b, k)
+    if not (_near(a, b, 1) or headline):
         return False
     demo = precedence().demonstrations
-    if a.event_type in demo or b.event_type in demo or a.place is None or b.place is None or not _same_place(a, b):
+    if a.event_type in demo or b.event_type in demo or a.place is None or b.place is None:
+        return False
+    if not (_same_place(a, b) or headline and a.place.admin1 and a.place.admin1 == b.place.admin1):
         return False
     if a.event_date is not None and b.event_date is not None:
         gap = abs((a.event_date - b.event_date).days)
-        if gap > 2 or gap == 2 and a.date_basis == b.date_basis == "explicit":
-            return False  # a day apart, or two when a day is only read from a weekday or the report
+        if gap > 2 or gap == 2 and (a.date_basis == b.date_basis == "explicit" or not _near(a, b, 1)):
+            # a day apart, or two when a day is only read from a weekday or the report (in neighbouring sentences:
+            # a headline's toll told far down the body is of the act a day off at most)
+            return False
     if _another_group(text, a) or _another_group(text, b):
         return False
     if not ((a.lead and not b.lead) or _reported(text, b)):
@@ -475,6 +482,18 @@ def _one_toll(a: Mention, b: Mention, text: str = "") -> bool:
     if a.event_type != b.event_type and not (a.generic or b.generic) and a2 and b2 and a2 != b2:
         return False  # two tactics named, on two different targets: a bomb in a market and an attack on a checkpoint
     return _attackers_agree(a, b) or _victim_read_as_actor(a, b, any_tactic=True) is not None
+
+
+#: The fewest dead a headline's toll counts to be read as the toll of the body's telling anywhere in the article.
+HEADLINE_TOLL_MIN = 5
+
+
+def _headline_toll(a: Mention, b: Mention, k: int) -> bool:
+    """The headline's exact toll of at least :data:`HEADLINE_TOLL_MIN` dead ("12 قتيلا في قصف على ريف حلب") told again
+    by the body, however far down ("... بمقتل 12 سوريا في قصف ... على قرية قصر البريج في ريف حلب"), in the headline's
+    province (a headline names the province or its main town, the body the village): the headline sums up that act."""
+    return (a.lead and not b.lead and k >= HEADLINE_TOLL_MIN and a.place is not None and b.place is not None
+            and a.place.country == b.place.country)  # fmt: skip
 
 
 def _reported(text: str, m: Mention) -> bool:

@@ -64,3 +64,19 @@ def test_a_headline_over_another_place_stays_its_own_row():
     text = ("المعارضة السورية تكثف هجماتها على قوات النظام في درعا. وقصفت المعارضة المسلحة أمس مواقع لقوات النظام في "
             "مدينة حلب.")
     assert sorted(r["location"] for r in _rows(text)) == ["Aleppo", "Dara"]
+
+
+# --- a headline's exact toll told again far down the body, in the headline's province, is that act -----------------
+_HEAD = ("مقتل 14 مدنيا في قصف بالبراميل على مدينة الباب. وقال ناشطون إن اشتباكات عنيفة دارت أمس في مدينة حلب. "
+         "وأضافوا أن الطيران قصف بلدة عندان. ")
+
+
+def test_a_headline_toll_told_again_down_the_body_is_one_row():
+    text = _HEAD + "وأفاد المرصد السوري بمقتل 14 مدنيا في قصف بالبراميل المتفجرة شنته طائرات النظام أمس على قرية قصر البريج في ريف حلب."
+    tolls = sorted(r["fatalities"] for r in _rows(text))
+    assert tolls == [0, 0, 14]
+
+
+def test_another_toll_down_the_body_stays_its_own_row():
+    text = _HEAD + "وأفاد المرصد السوري بمقتل 9 مدنيين في قصف بالبراميل المتفجرة شنته طائرات النظام أمس على قرية قصر البريج في ريف حلب."
+    assert sorted(r["fatalities"] for r in _rows(text)) == [0, 0, 9, 14]
