@@ -267,7 +267,13 @@ def _merge_cas(a: Casualties | None, b: Casualties | None) -> Casualties | None:
     def mx(x, y):
         return y if x is None else x if y is None else max(x, y)
 
-    return Casualties(killed=mx(a.killed, b.killed), wounded=mx(a.wounded, b.wounded), exact=a.exact and b.exact)
+    # the count is exact when the telling it is taken from is ("قتل 40 شخصا" over a headline's "قتلى"): a vague
+    # telling beside it says nothing of the dead the exact one counts
+    if a.killed is None or b.killed is None or a.killed == b.killed:
+        exact = (a.exact or b.exact) if a.killed == b.killed and a.killed else a.exact and b.exact
+    else:
+        exact = a.exact if a.killed > b.killed else b.exact
+    return Casualties(killed=mx(a.killed, b.killed), wounded=mx(a.wounded, b.wounded), exact=exact)
 
 
 def _informative(m: Mention) -> float:

@@ -80,3 +80,25 @@ def test_a_headline_toll_told_again_down_the_body_is_one_row():
 def test_another_toll_down_the_body_stays_its_own_row():
     text = _HEAD + "وأفاد المرصد السوري بمقتل 9 مدنيين في قصف بالبراميل المتفجرة شنته طائرات النظام أمس على قرية قصر البريج في ريف حلب."
     assert sorted(r["fatalities"] for r in _rows(text)) == [0, 0, 9, 14]
+
+
+# --- a merged event's count is exact when the telling it is taken from is --------------------------------------------
+def test_the_exact_count_of_one_telling_stays_exact_beside_a_vague_one():
+    from extractor.merge import _killed, _merge_cas
+    from extractor.resolve.fatalities import Casualties
+
+    vague, exact = Casualties(killed=3, wounded=None, exact=False), Casualties(killed=40, wounded=None, exact=True)
+    merged = _merge_cas(vague, exact)
+    assert (merged.killed, merged.exact) == (40, True)
+    m = Mention("Explosions/Remote violence", "Remote explosive/landmine/IED", "ied", 0, 0, 10, 0, 5, "تفجير",
+                casualties=merged)
+    assert _killed(m) == 40  # so a later telling of the same 40 dead is the same act (merge._one_toll)
+
+
+def test_a_vague_count_over_an_exact_one_stays_vague():
+    from extractor.merge import _merge_cas
+    from extractor.resolve.fatalities import Casualties
+
+    merged = _merge_cas(Casualties(killed=10, wounded=None, exact=False), Casualties(killed=4, wounded=None, exact=True))
+    assert (merged.killed, merged.exact) == (10, False)
+    assert _merge_cas(Casualties(killed=3, wounded=None, exact=False), Casualties(killed=None, wounded=None, exact=True)).exact is False
