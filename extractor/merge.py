@@ -25,7 +25,7 @@ import functools
 
 from .assemble import precedence
 from .context import assembly_data, check_keys, word_matcher
-from .mentions import Mention
+from .mentions import STATE, Mention
 from .phrases import PhraseMatcher
 from .resolve.fatalities import Casualties
 
@@ -120,6 +120,12 @@ def _named(x) -> str:
     return "" if x is None or x.kind == "unidentified" else _strip_years(x.name)
 
 
+def _one_named_place(a: Mention, b: Mention) -> bool:
+    """Both tellings name one and the same place, finer than the country."""
+    return (a.place is not None and b.place is not None and a.place_explicit and b.place_explicit
+            and a.place.location == b.place.location and a.place.location not in ("", a.place.country))  # fmt: skip
+
+
 def _split_siblings(a: Mention, b: Mention) -> bool:
     """Two places struck in one sentence ("على مدينة صعدة ومديرية سحار") stay two events."""
     return bool(set(a.sentence_indexes) & set(b.sentence_indexes)) and any(
@@ -143,6 +149,10 @@ def _compatible(a: Mention, b: Mention) -> bool:
             if not _named(g.actor1) and not _named(s.actor1) and _near(g, s):
                 # "استشهد 12 من منسوبي القوات ..." then "... إثر تفجير انتحاري": the toll and the tactic of one
                 # incident told in neighbouring sentences, no attacker named in either
+                return True
+            if g.lead and not s.lead and not _named(g.actor1) and _near(g, s) and _one_named_place(g, s):
+                # "المعارضة تكثف هجماتها على قوات الأسد في درعا" (the headline: no tactic, no attacker read) over
+                # "قالت المعارضة إنها كثفت قصفها على ... درعا أمس": the body's next telling names what the headline sums up
                 return True
         return (a.generic != b.generic and _same_place(a, b) and _same_date(a, b)
                 and bool(_named(a.actor1)) and _named(a.actor1) == _named(b.actor1))  # fmt: skip
@@ -257,7 +267,13 @@ def _merge_cas(a: Casualties | None, b: Casualties | None) -> Casualties | None:
     def mx(x, y):
         return y if x is None else x if y is None else max(x, y)
 
-    return Casualties(killed=mx(a.killed, b.killed), wounded=mx(a.wounded, b.wounded), exact=a.exact and b.exact)
+    # the count is exact when the telling it is taken from is ("قتل 40 شخصا" over a headline's "قتلى"): a vague
+    # telling beside it says nothing of the dead the exact one counts
+    if a.killed is None or b.killed is None or a.killed == b.killed:
+        exact = (a.exact or b.exact) if a.killed == b.killed and a.killed else a.exact and b.exact
+    else:
+        exact = a.exact if a.killed > b.killed else b.exact
+    return Casualties(killed=mx(a.killed, b.killed), wounded=mx(a.wounded, b.wounded), exact=exact)
 
 
 def _informative(m: Mention) -> float:
@@ -318,7 +334,31 @@ def merge_into(a: Mention, b: Mention, one_toll: bool = False) -> Mention:
     a.casualties = _merge_cas(a.casualties, b.casualties)
     a.confidence = round(min(0.99, max(a.confidence, b.confidence) + 0.05), 3)
     a.sentence_indexes = sorted(set(a.sentence_indexes) | set(b.sentence_indexes))
-    return a
+    return no_state_bomber(a)
+
+
+def no_state_bomber(e: Mention) -> Mention:
+    """Only armed groups blow themselves up (the retype rule ``suicide-bomber-is-no-state-force`` says it of one
+    telling): a suicide bombing whose merged tellings leave a state's forces as the bomber (a headline's "تفجير
+    تركيا ... أصابع الاتهام تتجه إلى داعش", the army that told it, the side struck in another telling) takes as its
+    bomber the armed group they name as the other side, the force becoming the side struck; with none, an
+    unidentified group, the force the side struck unless another is named."""
+    a1, a2 = e.actor1, e.actor2
+    if e.sub_event_type != "Suicide bomb" or a1 is None or a1.kind not in STATE or e.place is None:
+        return e
+    from .resolve.actors import ActorLexicon
+
+    if a2 is not None and a2.kind in _GROUPS:
+        e.actor1, e.actor2 = a2, a1
+    else:
+        e.actor1, e.actor2 = ActorLexicon.load().unidentified(e.place.country), a2 if a2 is not None else a1
+    e.flags = e.flags + [_NO_STATE_BOMBER]
+    return e
+
+
+#: The non-state armed groups that send suicide bombers (actor kinds).
+_GROUPS = frozenset({"rebel", "political_militia", "identity_militia"})
+_NO_STATE_BOMBER = "actors: a state's forces are never a suicide bomber (merge.no_state_bomber)"
 
 
 _ONE_TOLL = "one toll: a telling of the same dead in a neighbouring sentence is this act told again (merge._one_toll)"
@@ -424,15 +464,22 @@ def _one_toll(a: Mention, b: Mention, text: str = "") -> bool:
     told by a source (a reporting clause, :func:`_reported`); two tactics named on two different targets are two
     acts. Two acts in one city on one day with two tolls stay two."""
     k = _killed(a)
-    if not k or k != _killed(b) or _split_siblings(a, b) or not _near(a, b, 1):
+    if not k or k != _killed(b) or _split_siblings(a, b):
+        return False
+    headline = _headline_toll(a, b, k)
+    if not (_near(a, b, 1) or headline):
         return False
     demo = precedence().demonstrations
-    if a.event_type in demo or b.event_type in demo or a.place is None or b.place is None or not _same_place(a, b):
+    if a.event_type in demo or b.event_type in demo or a.place is None or b.place is None:
+        return False
+    if not (_same_place(a, b) or headline and a.place.admin1 and a.place.admin1 == b.place.admin1):
         return False
     if a.event_date is not None and b.event_date is not None:
         gap = abs((a.event_date - b.event_date).days)
-        if gap > 2 or gap == 2 and a.date_basis == b.date_basis == "explicit":
-            return False  # a day apart, or two when a day is only read from a weekday or the report
+        if gap > 2 or gap == 2 and (a.date_basis == b.date_basis == "explicit" or not _near(a, b, 1)):
+            # a day apart, or two when a day is only read from a weekday or the report (in neighbouring sentences:
+            # a headline's toll told far down the body is of the act a day off at most)
+            return False
     if _another_group(text, a) or _another_group(text, b):
         return False
     if not ((a.lead and not b.lead) or _reported(text, b)):
@@ -441,6 +488,18 @@ def _one_toll(a: Mention, b: Mention, text: str = "") -> bool:
     if a.event_type != b.event_type and not (a.generic or b.generic) and a2 and b2 and a2 != b2:
         return False  # two tactics named, on two different targets: a bomb in a market and an attack on a checkpoint
     return _attackers_agree(a, b) or _victim_read_as_actor(a, b, any_tactic=True) is not None
+
+
+#: The fewest dead a headline's toll counts to be read as the toll of the body's telling anywhere in the article.
+HEADLINE_TOLL_MIN = 5
+
+
+def _headline_toll(a: Mention, b: Mention, k: int) -> bool:
+    """The headline's exact toll of at least :data:`HEADLINE_TOLL_MIN` dead ("12 قتيلا في قصف على ريف حلب") told again
+    by the body, however far down ("... بمقتل 12 سوريا في قصف ... على قرية قصر البريج في ريف حلب"), in the headline's
+    province (a headline names the province or its main town, the body the village): the headline sums up that act."""
+    return (a.lead and not b.lead and k >= HEADLINE_TOLL_MIN and a.place is not None and b.place is not None
+            and a.place.country == b.place.country)  # fmt: skip
 
 
 def _reported(text: str, m: Mention) -> bool:
