@@ -544,6 +544,7 @@ def test_told_elsewhere_read_from_its_last_word_equals_the_whole_window_read():
         _TYPE_WORDS,
         _bare,
         _told_elsewhere_at,
+        may_tell_elsewhere,
     )
 
     def _told_elsewhere(before: str) -> bool:  # the whole window read, word by word
@@ -553,16 +554,19 @@ def test_told_elsewhere_read_from_its_last_word_equals_the_whole_window_read():
         return any(" ".join(words[-n:]) in _ELSEWHERE for n in range(2, _ELSEWHERE_WIDTH + 1) if len(words) >= n)
 
     words = ["قال", "للصحفيين", "الصحفيين", "في", "من", "انطلق", "انطلقت", "شنته", "مؤتمر", "صحفي", "عقده", "إقامته",
-             "مدينة", "بلدة", "ومحافظة", "قرية", "حلب", "3", "x_", "_", "في3", "٣من"]
+             "مدينة", "بلدة", "ومحافظة", "قرية", "حلب", "3", "x_", "_", "في3", "٣من", "وانطلق", "ويقيم", "يقيمون",
+             "صحفيا", "مؤتمرا"]
     gaps = [" ", " ", "  ", "، ", ".", "\n", "", "-", "«"]
     rng = random.Random(17)
     hits = 0
     for _ in range(4000):
         text = normalize_text("".join(rng.choice(words) + rng.choice(gaps) for _ in range(rng.randint(0, 25))))
+        maybe = may_tell_elsewhere(text)
         for j in range(len(text) + 1):
             want = _told_elsewhere(text[max(0, j - 80) : j])
             hits += want
             assert _told_elsewhere_at(text, j) == want, (text, j)
+            assert _told_elsewhere_at(text, j, maybe) == want, (text, j)  # the text asked once
     assert hits  # the phrases were met
     assert not [c for c in map(chr, range(0x110000)) if bool(re.match(r"\w", c)) != (c.isalnum() or c == "_")]
     assert _told_elsewhere_at(normalize_text("وقال للصحفيين في مدينة "), len(normalize_text("وقال للصحفيين في ")))

@@ -397,12 +397,28 @@ def _words_back(text: str, lo: int, j: int):
         k = i
 
 
-def _told_elsewhere_at(text: str, j: int) -> bool:
+#: the word before the last of each ``elsewhere_words`` phrase (الصحفيين، إقامته، شنته): every phrase has one
+_ELSEWHERE_BEFORE_LAST = tuple(sorted({k.split()[-2] for k in _ELSEWHERE if " " in k}))
+
+
+def may_tell_elsewhere(text: str) -> bool:
+    """Whether a word before the last of an ``elsewhere_words`` phrase is in ``text`` at all (as a part of any
+    word): read once per text; most sentences have none, and then no name in them is told elsewhere."""
+    return any(w in text for w in _ELSEWHERE_BEFORE_LAST)
+
+
+def _told_elsewhere_at(text: str, j: int, maybe: bool = True) -> bool:
     """Whether the words of the 80 characters before ``j`` (type words passed over) end with one of
     ``elsewhere_words``: "أمام الصحافيين في أنقرة", "هجوم شنته من عدن", "من مقر إقامته في الرياض"
     (place_words.yaml). The words are read back from ``j`` only as far as needed: the type words, then the last
-    word (most are no في or من: no phrase ends there), then the few words of a phrase."""
-    words = _words_back(text, max(0, j - 80), j)
+    word (most are no في or من: no phrase ends there), then the few words of a phrase.
+
+    ``maybe``: False when the caller knows that no word before the last of a phrase is in the text
+    (:func:`may_tell_elsewhere`): then none is read."""
+    if not maybe:
+        return False
+    lo = max(0, j - 80)
+    words = _words_back(text, lo, j)
     for w in words:
         if Gazetteer._bare_word(w) not in _TYPE_WORDS:
             break
@@ -902,6 +918,7 @@ class Gazetteer:
             sentences = split_sentences(text)
         out: list[_Mention] = []
         none = _NO_SPANS
+        elsewhere = None  # may_tell_elsewhere(text), when a candidate at a sentence's edge is checked again
         for sent in sentences:
             key = ("e", sent.text, sent.start)
             got = self._memo.get(key)
@@ -919,7 +936,9 @@ class Gazetteer:
             if not edge:
                 out += ms
                 continue
-            redo = {s: self._mention_at(text, 0, s, e, k, entries, none) for s, e, k, entries in edge}
+            if elsewhere is None:
+                elsewhere = may_tell_elsewhere(text)
+            redo = {s: self._mention_at(text, 0, s, e, k, entries, none, elsewhere) for s, e, k, entries in edge}
             kept = [m for m in ms if m.start not in redo] + [m for m in redo.values() if m is not None]
             kept.sort(key=lambda m: m.start)
             out += kept
@@ -948,6 +967,7 @@ class Gazetteer:
         near_end = self._NEAR_START.match(text).end() if edges else -1
         n = len(text)
         last = -1
+        elsewhere = None
         for s, e, key in cands:
             if s < last:
                 continue
@@ -958,15 +978,18 @@ class Gazetteer:
             last = e
             if edges and (e == n or s <= near_end):
                 edge.append((s + offset, e + offset, key, entries))
-            m = self._mention_at(text, offset, s, e, key, entries, loc_hit)
+            if elsewhere is None:
+                elsewhere = may_tell_elsewhere(text)  # once per text, and only when a candidate is checked
+            m = self._mention_at(text, offset, s, e, key, entries, loc_hit, elsewhere)
             if m is not None:
                 out.append(m)
         return out, edge
 
     def _mention_at(self, text: str, offset: int, s: int, e: int, key: str, entries: tuple[_Entry, ...],
-                    loc_hit) -> _Mention | None:  # fmt: skip
+                    loc_hit, elsewhere: bool = True) -> _Mention | None:  # fmt: skip
         """The mention of one candidate (the longest at its start), or None when the checks on the text
-        around it say it names no place."""
+        around it say it names no place (``elsewhere``: False when :func:`may_tell_elsewhere` says the text has
+        no phrase that tells a name elsewhere)."""
         first, _, rest = key.partition(" ")
         if first in self._stop_phrases and self._stop_phrase(text, s, key):
             return None  # "حماة الوطن" (protectors of the nation) is not Hama
@@ -1003,7 +1026,7 @@ class Gazetteer:
             prev[0] in _LEADER_WORDS or prev[0][1:] in _LEADER_WORDS
         ):
             return None  # "التحالف بقيادة السعودية", "الذي تقوده واشنطن": who leads, not where
-        if _ELSEWHERE and _told_elsewhere_at(text, j):
+        if _ELSEWHERE and _told_elsewhere_at(text, j, elsewhere):
             return None  # "قال أمام الصحافيين في أنقرة", "هجوم شنته من عدن": not where it happened
         if self._title(text, s, e):
             return None  # «الرياض» the newspaper, "عاصفة الحزم": a quoted title names no place
@@ -1332,11 +1355,18 @@ class Gazetteer:
         for i, (iso, _, _) in enumerate(adds):
             if iso and iso not in ctx.focus:
                 where.setdefault(iso, []).append(i)
+        base_focus = tuple(dict.fromkeys(ctx.focus))
+        countries = self._countries
+        if not (n1 or n2 or where) and base_focus == ctx.focus and (
+            ctx.region or not base_focus or (first := countries.get(base_focus[0])) is None or not first.region
+        ):
+            # no mention adds a unit or a country (most sentences: words that are villages only with support), and
+            # the context's region is what _with_focus would set: every mention is read in the context itself
+            return [(m, e) for m, e in zip(mentions, alone) if e is not None]
         same: dict[int, list[int]] = {}
         for i, m in enumerate(mentions):
             same.setdefault(id(m), []).append(i)
         all1, all2 = frozenset(ctx.admin1 | n1.keys()), frozenset(ctx.admin2 | n2.keys())
-        base_focus = tuple(dict.fromkeys(ctx.focus))
         full_focus = base_focus + tuple(where)
         # the units the mentions add to the context: a mention whose own context adds none of them (they are
         # all its own), with the context's focus and region, is read in the context itself: its first pick
@@ -1367,12 +1397,17 @@ class Gazetteer:
             key = (gone1, gone2, focus)
             got = memo.get(key)
             if got is None:
-                mine = self._with_focus(
-                    ctx, focus, _Less(all1, gone1) if gone1 else all1, _Less(all2, gone2) if gone2 else all2
-                )
-                # _pick reads a context's focus, region and whether a unit is in admin1 / admin2: the same here
-                as_ctx = focus == ctx.focus and mine.region == ctx.region and new1 <= gone1 and new2 <= gone2
-                got = memo[key] = (mine, as_ctx)
+                # _pick reads a context's focus, region and whether a unit is in admin1 / admin2: when they are the
+                # context's own (the region as _with_focus sets it), the mention's pick is its first one, and its
+                # own context need not be built
+                region = ctx.region or (first.region if focus and (first := countries.get(focus[0])) is not None else "")
+                if focus == ctx.focus and region == ctx.region and new1 <= gone1 and new2 <= gone2:
+                    got = memo[key] = None, True
+                else:
+                    mine = self._with_focus(
+                        ctx, focus, _Less(all1, gone1) if gone1 else all1, _Less(all2, gone2) if gone2 else all2
+                    )
+                    got = memo[key] = (mine, False)
             e = alone[i] if got[1] else pick(m, got[0])
             if e is not None:
                 out.append((m, e))
