@@ -585,3 +585,34 @@ def test_candidates_equal_the_word_by_word_scan_whatever_the_spaces():
         assert g._candidates(text) == g._candidates_plain(text), text
     text = normalize_text("قصف على دير الزور و دير   الزور")
     assert [c[2] for c in g._candidates(text)].count("دير الزور") == 1  # three spaces part the second pair
+
+
+def test_the_pick_of_a_rare_name_alone_equals_the_entries_read_one_by_one():
+    """``_pick`` gives no place at once for a mention whose one entry is rare, with no type word, LOC span or unit
+    named: what the loop over its entries gives (a doubled entry takes the loop, and a tie keeps the first)."""
+    from extractor.resolve.places import _Context
+
+    g = Gazetteer.load()
+    words = ["الله", "الذين", "العالم", "عليه", "الشباب", "قرية", "مدينة", "منطقة", "في", "حلب", "إدلب", "ريف",
+             "محافظة", "عدن", "كفر", "خاشر", "أم", "صفا", "رام", "و", "قال"]
+    rng = random.Random(23)
+    ctxs = [g._context(None), g._context("SYR"), g._context("YEM", ("SAU",)), _Context(("SYR",), region=""),
+            g._context("SYR", admins=(("SYR", "Aleppo"),)), g._context("SYR", admins=(("SYR", "Aleppo", "Jebel Saman"),))]
+    alone = 0
+    for _ in range(600):
+        text = normalize_text(" ".join(rng.choice(words) for _ in range(rng.randint(1, 12))))
+        for m in g._mentions(text):
+            for loc in (False, True):
+                m = m._replace(in_loc=loc)
+                alone += len(m.entries) == 1 and m.entries[0].rare and not m.hint and not loc
+                for ctx in ctxs:
+                    assert g._pick(m, ctx) == g._pick(m._replace(entries=m.entries * 2), ctx), (text, m)
+    assert alone  # the shortcut was taken
+
+
+def test_the_key_heads_equal_every_word_end_before_a_keys_end():
+    g = Gazetteer.load()
+    keys, heads = g._key_index
+    word = re.compile(r"[^\W_]+")
+    assert heads == frozenset(k[: m.end()] for k in keys for m in word.finditer(k) if m.end() < len(k))
+    assert "دير" in heads and "دير الزور" in keys

@@ -50,7 +50,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from importlib import resources
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from ..normalize import normalize_key
 from ..phrases import proclitics, suffixes
@@ -97,8 +97,11 @@ class _Entry:
     bulk: bool = False  # from a bulk list (Who's On First, OSM), not GeoNames cities or hand-kept
 
 
-@dataclass(frozen=True)
-class _Mention:
+class _Mention(NamedTuple):
+    """One place name read in a text. A named tuple, not a frozen dataclass: one is made for every name of every
+    sentence (most of them words that are villages only with support), and a dataclass's frozen ``__init__``
+    cost four times as much; it compares and hashes by its fields alike."""
+
     start: int
     end: int
     matched: str
@@ -536,6 +539,7 @@ _FILES = (
     "places_sd_osm.tsv.gz",
 )  # CC BY (GeoNames, WOF, OCHA, hand-kept); ODbL (OSM Sudan)
 _WORD = re.compile(r"[^\W_]+")
+_WORD_END = re.compile(r"[^\W_](?=[\W_])")  # the last letter of a _WORD match that is not the text's last
 _CLITIC_ORDER = _PLACE_CLITICS.forms  # shortest first
 # the clitics a word can start with, by its first letter (in _CLITIC_ORDER's order; "" fits every word)
 _CLITICS_BY_FIRST = {c: tuple(p for p in _CLITIC_ORDER if not p or p[0] == c) for c in {p[0] for p in _CLITIC_ORDER if p}}
@@ -869,7 +873,9 @@ class Gazetteer:
         """The keys (as ``in self._lines`` reads them) and every word-end prefix of a key ("دير" of "دير الزور"),
         built once, on first use: a lookup is then two set probes, whatever the gazetteer's size."""
         keys = frozenset(self._lines.keys())
-        return keys, frozenset(k[: m.end()] for k in keys for m in _WORD.finditer(k) if m.end() < len(k))
+        # a word end before the key's end is a letter or digit followed by a character that is none (a space, "-"):
+        # one-word keys (most, all letters) have none
+        return keys, frozenset(k[: m.end()] for k in keys if not k.isalnum() for m in _WORD_END.finditer(k))
 
     @functools.cached_property
     def _memo(self) -> _Recent:
@@ -898,7 +904,7 @@ class Gazetteer:
         # NER LOC spans change only ``in_loc`` (the checks read the text alone): the mentions read without
         # them (memoised: the context read the article's sentences already), each told whether it is inside
         loc_hit = _Overlaps(loc_spans)
-        return [m if m.in_loc == (h := loc_hit(m.start, m.end)) else replace(m, in_loc=h)
+        return [m if m.in_loc == (h := loc_hit(m.start, m.end)) else m._replace(in_loc=h)
                 for m in self._mentions(text, offset, ())]  # fmt: skip
 
     def _text_mentions(self, text: str, sentences=None) -> list[_Mention]:
@@ -1223,11 +1229,13 @@ class Gazetteer:
         """
         if not isinstance(ctx, _Context):
             ctx = _Context((ctx,) if ctx else ())
+        strong = bool(m.hint) or m.in_loc
+        if not strong and not ctx.admin1 and not ctx.admin2 and len(m.entries) == 1 and m.entries[0].rare:
+            return None  # a rare name alone (most mentions: words that are also villages), no unit named to support it
         best, best_score = None, -1e9
         famous = None  # any(not e.rare and e.pop >= 100_000 for e in m.entries), when a rare entry asks
         # a definite one-word name (المعقل "the stronghold", الضيق "the narrow") reads as a noun first
         noun_like = " " not in m.matched and m.matched.startswith("ال")
-        strong = bool(m.hint) or m.in_loc
         for e in m.entries:
             inside = not ctx.focus or e.iso3 in ctx.focus
             in2 = (
