@@ -568,6 +568,10 @@ def test_told_elsewhere_read_from_its_last_word_equals_the_whole_window_read():
             assert _told_elsewhere_at(text, j) == want, (text, j)
             assert _told_elsewhere_at(text, j, maybe) == want, (text, j)  # the text asked once
     assert hits  # the phrases were met
+    # every phrase's word before the last holds one of the words may_tell_elsewhere looks for
+    from extractor.resolve.places import _ELSEWHERE_BEFORE_LAST
+
+    assert all(any(a in k.split()[-2] for a in _ELSEWHERE_BEFORE_LAST) for k in _ELSEWHERE if " " in k)
     assert not [c for c in map(chr, range(0x110000)) if bool(re.match(r"\w", c)) != (c.isalnum() or c == "_")]
     assert _told_elsewhere_at(normalize_text("وقال للصحفيين في مدينة "), len(normalize_text("وقال للصحفيين في ")))
 

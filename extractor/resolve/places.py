@@ -400,14 +400,27 @@ def _words_back(text: str, lo: int, j: int):
         k = i
 
 
-#: the word before the last of each ``elsewhere_words`` phrase (الصحفيين، إقامته، شنته): every phrase has one
-_ELSEWHERE_BEFORE_LAST = tuple(sorted({k.split()[-2] for k in _ELSEWHERE if " " in k}))
+def _held_in_one(words) -> tuple[str, ...]:
+    """The words that hold no other of them (صحفي, not الصحفيين): a text holds one of them iff it holds one of all."""
+    out: list[str] = []
+    for w in sorted(words, key=lambda w: (len(w), w)):
+        if not any(a in w for a in out):
+            out.append(w)
+    return tuple(out)
+
+
+#: the word before the last of each ``elsewhere_words`` phrase (الصحفيين، إقامته، شنته): every phrase has one; those
+#: that hold no other (صحفي for الصحفيين، للصحفيين، صحفيا)
+_ELSEWHERE_BEFORE_LAST = _held_in_one({k.split()[-2] for k in _ELSEWHERE if " " in k})
 
 
 def may_tell_elsewhere(text: str) -> bool:
     """Whether a word before the last of an ``elsewhere_words`` phrase is in ``text`` at all (as a part of any
     word): read once per text; most sentences have none, and then no name in them is told elsewhere."""
-    return any(w in text for w in _ELSEWHERE_BEFORE_LAST)
+    for w in _ELSEWHERE_BEFORE_LAST:
+        if w in text:
+            return True
+    return False
 
 
 def _told_elsewhere_at(text: str, j: int, maybe: bool = True) -> bool:
