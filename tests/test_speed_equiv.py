@@ -231,7 +231,7 @@ def test_find_dates_with_its_gates_equals_every_pattern_tried(monkeypatch):
 def test_dateline_equals_its_plain_reading():
     from types import SimpleNamespace
 
-    from extractor.resolve.places import _DASH_AFTER, _dateline
+    from extractor.resolve.places import _DASH_AFTER, _dateline, may_have_dateline
 
     def plain(text, m, offset):
         s, e = m.start - offset, m.end - offset
@@ -249,6 +249,8 @@ def test_dateline_equals_its_plain_reading():
         off = rng.choice([0, 7])
         m = SimpleNamespace(start=s + off, end=e + off)
         assert _dateline(text, m, off) == plain(text, m, off), (text, s, e)
+        assert may_have_dateline(text) or not _dateline(text, m, off), (text, s, e)  # no dash, no colon: none
+    assert not may_have_dateline("جدة واس قال") and may_have_dateline("جدة - واس") and may_have_dateline("سبق:")
 
 
 def test_match_sentence_after_has_trigger_equals_a_fresh_scan():

@@ -514,6 +514,12 @@ def _after_a_mark(text: str, i: int) -> bool:
     return k < 0 or not text[k].isalnum()
 
 
+def may_have_dateline(text: str) -> bool:
+    """Whether a dash or a colon is in the text: with neither, no name in it is a dateline (:func:`_dateline`), and
+    its mentions need not be asked one by one."""
+    return ":" in text or "-" in text or "–" in text or "—" in text
+
+
 def _dateline(text: str, m: _Mention, offset: int) -> bool:
     """A name opening the text and followed by a dash ("جدة - ...", "الرياض – واس"), or closing a
     byline with a colon ("عبدالله السالم- سبق- الدمام:"): where the report was filed, never the
@@ -1049,7 +1055,7 @@ class Gazetteer:
             return None  # "قال أمام الصحافيين في أنقرة", "هجوم شنته من عدن": not where it happened
         if self._title(text, s, e):
             return None  # «الرياض» the newspaper, "عاصفة الحزم": a quoted title names no place
-        in_loc = loc_hit(s + offset, e + offset)  # the span may leave out قرية
+        in_loc = loc_hit is not _NO_SPANS and loc_hit(s + offset, e + offset)  # the span may leave out قرية
         return _Mention(s + offset, e + offset, key, entries, hint, near, in_loc)
 
     @staticmethod
@@ -1504,7 +1510,9 @@ class Gazetteer:
         return self._memoised(key, lambda: self._find(text, offset, context_country, countries, admins, loc_entities))
 
     def _find(self, text, offset, context_country, countries, admins, loc_entities) -> list[Place]:
-        ms = [m for m in self._mentions(text, offset, loc_entities) if not _dateline(text, m, offset)]
+        ms = self._mentions(text, offset, loc_entities)
+        if ms and may_have_dateline(text):
+            ms = [m for m in ms if not _dateline(text, m, offset)]
         if not ms:
             return []  # most sentences name no place: no context to build
         ctx = self._context(context_country, countries, admins)
@@ -1572,8 +1580,9 @@ class Gazetteer:
         ctx = self._context(context_country, countries, admins)
         scored: list[tuple[float, Place]] = []
         places: list[Place] = []
-        ms = [m for m in self._mentions(sentence_text, sentence_offset, tuple(loc_entities))
-              if not _dateline(sentence_text, m, sentence_offset)]  # fmt: skip
+        ms = self._mentions(sentence_text, sentence_offset, tuple(loc_entities))
+        if ms and may_have_dateline(sentence_text):
+            ms = [m for m in ms if not _dateline(sentence_text, m, sentence_offset)]
         picks = self._inside_next(self._picks(ms, ctx), sentence_text, sentence_offset)
         for m, e in picks:
             p = self._place(m, e)
