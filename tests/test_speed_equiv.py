@@ -231,7 +231,7 @@ def test_find_dates_with_its_gates_equals_every_pattern_tried(monkeypatch):
 def test_dateline_equals_its_plain_reading():
     from types import SimpleNamespace
 
-    from extractor.resolve.places import _DASH_AFTER, _dateline
+    from extractor.resolve.places import _DASH_AFTER, _dateline, may_have_dateline
 
     def plain(text, m, offset):
         s, e = m.start - offset, m.end - offset
@@ -249,6 +249,8 @@ def test_dateline_equals_its_plain_reading():
         off = rng.choice([0, 7])
         m = SimpleNamespace(start=s + off, end=e + off)
         assert _dateline(text, m, off) == plain(text, m, off), (text, s, e)
+        assert may_have_dateline(text) or not _dateline(text, m, off), (text, s, e)  # no dash, no colon: none
+    assert not may_have_dateline("جدة واس قال") and may_have_dateline("جدة - واس") and may_have_dateline("سبق:")
 
 
 def test_match_sentence_after_has_trigger_equals_a_fresh_scan():
@@ -544,6 +546,7 @@ def test_told_elsewhere_read_from_its_last_word_equals_the_whole_window_read():
         _TYPE_WORDS,
         _bare,
         _told_elsewhere_at,
+        may_tell_elsewhere,
     )
 
     def _told_elsewhere(before: str) -> bool:  # the whole window read, word by word
@@ -553,17 +556,24 @@ def test_told_elsewhere_read_from_its_last_word_equals_the_whole_window_read():
         return any(" ".join(words[-n:]) in _ELSEWHERE for n in range(2, _ELSEWHERE_WIDTH + 1) if len(words) >= n)
 
     words = ["قال", "للصحفيين", "الصحفيين", "في", "من", "انطلق", "انطلقت", "شنته", "مؤتمر", "صحفي", "عقده", "إقامته",
-             "مدينة", "بلدة", "ومحافظة", "قرية", "حلب", "3", "x_", "_", "في3", "٣من"]
+             "مدينة", "بلدة", "ومحافظة", "قرية", "حلب", "3", "x_", "_", "في3", "٣من", "وانطلق", "ويقيم", "يقيمون",
+             "صحفيا", "مؤتمرا"]
     gaps = [" ", " ", "  ", "، ", ".", "\n", "", "-", "«"]
     rng = random.Random(17)
     hits = 0
     for _ in range(4000):
         text = normalize_text("".join(rng.choice(words) + rng.choice(gaps) for _ in range(rng.randint(0, 25))))
+        maybe = may_tell_elsewhere(text)
         for j in range(len(text) + 1):
             want = _told_elsewhere(text[max(0, j - 80) : j])
             hits += want
             assert _told_elsewhere_at(text, j) == want, (text, j)
+            assert _told_elsewhere_at(text, j, maybe) == want, (text, j)  # the text asked once
     assert hits  # the phrases were met
+    # every phrase's word before the last holds one of the words may_tell_elsewhere looks for
+    from extractor.resolve.places import _ELSEWHERE_BEFORE_LAST
+
+    assert all(any(a in k.split()[-2] for a in _ELSEWHERE_BEFORE_LAST) for k in _ELSEWHERE if " " in k)
     assert not [c for c in map(chr, range(0x110000)) if bool(re.match(r"\w", c)) != (c.isalnum() or c == "_")]
     assert _told_elsewhere_at(normalize_text("وقال للصحفيين في مدينة "), len(normalize_text("وقال للصحفيين في ")))
 
@@ -771,3 +781,34 @@ def test_the_remembered_clause_words_equal_a_fresh_reading():
     for text in _texts(300, 37):
         want = tuple((m.start(), m.end(), clause._key(m.group())) for m in clause._WORD.finditer(text))
         assert clause._tokens(text) == want == clause._tokens(text)
+
+
+def test_the_pick_of_a_rare_name_alone_equals_the_entries_read_one_by_one():
+    """``_pick`` gives no place at once for a mention whose one entry is rare, with no type word, LOC span or unit
+    named: what the loop over its entries gives (a doubled entry takes the loop, and a tie keeps the first)."""
+    from extractor.resolve.places import _Context
+
+    g = Gazetteer.load()
+    words = ["الله", "الذين", "العالم", "عليه", "الشباب", "قرية", "مدينة", "منطقة", "في", "حلب", "إدلب", "ريف",
+             "محافظة", "عدن", "كفر", "خاشر", "أم", "صفا", "رام", "و", "قال"]
+    rng = random.Random(23)
+    ctxs = [g._context(None), g._context("SYR"), g._context("YEM", ("SAU",)), _Context(("SYR",), region=""),
+            g._context("SYR", admins=(("SYR", "Aleppo"),)), g._context("SYR", admins=(("SYR", "Aleppo", "Jebel Saman"),))]
+    alone = 0
+    for _ in range(600):
+        text = normalize_text(" ".join(rng.choice(words) for _ in range(rng.randint(1, 12))))
+        for m in g._mentions(text):
+            for loc in (False, True):
+                m = m._replace(in_loc=loc)
+                alone += len(m.entries) == 1 and m.entries[0].rare and not m.hint and not loc
+                for ctx in ctxs:
+                    assert g._pick(m, ctx) == g._pick(m._replace(entries=m.entries * 2), ctx), (text, m)
+    assert alone  # the shortcut was taken
+
+
+def test_the_key_heads_equal_every_word_end_before_a_keys_end():
+    g = Gazetteer.load()
+    keys, heads = g._key_index
+    word = re.compile(r"[^\W_]+")
+    assert heads == frozenset(k[: m.end()] for k in keys for m in word.finditer(k) if m.end() < len(k))
+    assert "دير" in heads and "دير الزور" in keys

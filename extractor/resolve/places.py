@@ -50,7 +50,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from importlib import resources
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from ..normalize import normalize_key
 from ..phrases import proclitics, suffixes
@@ -97,8 +97,11 @@ class _Entry:
     bulk: bool = False  # from a bulk list (Who's On First, OSM), not GeoNames cities or hand-kept
 
 
-@dataclass(frozen=True)
-class _Mention:
+class _Mention(NamedTuple):
+    """One place name read in a text. A named tuple, not a frozen dataclass: one is made for every name of every
+    sentence (most of them words that are villages only with support), and a dataclass's frozen ``__init__``
+    cost four times as much; it compares and hashes by its fields alike."""
+
     start: int
     end: int
     matched: str
@@ -430,12 +433,41 @@ def _words_back(text: str, lo: int, j: int):
         k = i
 
 
-def _told_elsewhere_at(text: str, j: int) -> bool:
+def _held_in_one(words) -> tuple[str, ...]:
+    """The words that hold no other of them (صحفي, not الصحفيين): a text holds one of them iff it holds one of all."""
+    out: list[str] = []
+    for w in sorted(words, key=lambda w: (len(w), w)):
+        if not any(a in w for a in out):
+            out.append(w)
+    return tuple(out)
+
+
+#: the word before the last of each ``elsewhere_words`` phrase (الصحفيين، إقامته، شنته): every phrase has one; those
+#: that hold no other (صحفي for الصحفيين، للصحفيين، صحفيا)
+_ELSEWHERE_BEFORE_LAST = _held_in_one({k.split()[-2] for k in _ELSEWHERE if " " in k})
+
+
+def may_tell_elsewhere(text: str) -> bool:
+    """Whether a word before the last of an ``elsewhere_words`` phrase is in ``text`` at all (as a part of any
+    word): read once per text; most sentences have none, and then no name in them is told elsewhere."""
+    for w in _ELSEWHERE_BEFORE_LAST:
+        if w in text:
+            return True
+    return False
+
+
+def _told_elsewhere_at(text: str, j: int, maybe: bool = True) -> bool:
     """Whether the words of the 80 characters before ``j`` (type words passed over) end with one of
     ``elsewhere_words``: "أمام الصحافيين في أنقرة", "هجوم شنته من عدن", "من مقر إقامته في الرياض"
     (place_words.yaml). The words are read back from ``j`` only as far as needed: the type words, then the last
-    word (most are no في or من: no phrase ends there), then the few words of a phrase."""
-    words = _words_back(text, max(0, j - 80), j)
+    word (most are no في or من: no phrase ends there), then the few words of a phrase.
+
+    ``maybe``: False when the caller knows that no word before the last of a phrase is in the text
+    (:func:`may_tell_elsewhere`): then none is read."""
+    if not maybe:
+        return False
+    lo = max(0, j - 80)
+    words = _words_back(text, lo, j)
     for w in words:
         if Gazetteer._bare_word(w) not in _TYPE_WORDS:
             break
@@ -540,6 +572,12 @@ def _after_a_mark(text: str, i: int) -> bool:
     return k < 0 or not text[k].isalnum()
 
 
+def may_have_dateline(text: str) -> bool:
+    """Whether a dash or a colon is in the text: with neither, no name in it is a dateline (:func:`_dateline`), and
+    its mentions need not be asked one by one."""
+    return ":" in text or "-" in text or "–" in text or "—" in text
+
+
 def _dateline(text: str, m: _Mention, offset: int) -> bool:
     """A name opening the text and followed by a dash ("جدة - ...", "الرياض – واس"), or closing a
     byline with a colon ("عبدالله السالم- سبق- الدمام:"): where the report was filed, never the
@@ -578,6 +616,7 @@ _FILES = (
     "places_sd_osm.tsv.gz",
 )  # CC BY (GeoNames, WOF, OCHA, hand-kept); ODbL (OSM Sudan)
 _WORD = re.compile(r"[^\W_]+")
+_WORD_END = re.compile(r"[^\W_](?=[\W_])")  # the last letter of a _WORD match that is not the text's last
 _CLITIC_ORDER = _PLACE_CLITICS.forms  # shortest first
 # the clitics a word can start with, by its first letter (in _CLITIC_ORDER's order; "" fits every word)
 _CLITICS_BY_FIRST = {c: tuple(p for p in _CLITIC_ORDER if not p or p[0] == c) for c in {p[0] for p in _CLITIC_ORDER if p}}
@@ -911,7 +950,9 @@ class Gazetteer:
         """The keys (as ``in self._lines`` reads them) and every word-end prefix of a key ("دير" of "دير الزور"),
         built once, on first use: a lookup is then two set probes, whatever the gazetteer's size."""
         keys = frozenset(self._lines.keys())
-        return keys, frozenset(k[: m.end()] for k in keys for m in _WORD.finditer(k) if m.end() < len(k))
+        # a word end before the key's end is a letter or digit followed by a character that is none (a space, "-"):
+        # one-word keys (most, all letters) have none
+        return keys, frozenset(k[: m.end()] for k in keys if not k.isalnum() for m in _WORD_END.finditer(k))
 
     @functools.cached_property
     def _memo(self) -> _Recent:
@@ -940,7 +981,7 @@ class Gazetteer:
         # NER LOC spans change only ``in_loc`` (the checks read the text alone): the mentions read without
         # them (memoised: the context read the article's sentences already), each told whether it is inside
         loc_hit = _Overlaps(loc_spans)
-        return [m if m.in_loc == (h := loc_hit(m.start, m.end)) else replace(m, in_loc=h)
+        return [m if m.in_loc == (h := loc_hit(m.start, m.end)) else m._replace(in_loc=h)
                 for m in self._mentions(text, offset, ())]  # fmt: skip
 
     def _text_mentions(self, text: str, sentences=None) -> list[_Mention]:
@@ -960,6 +1001,7 @@ class Gazetteer:
             sentences = split_sentences(text)
         out: list[_Mention] = []
         none = _NO_SPANS
+        elsewhere = None  # may_tell_elsewhere(text), when a candidate at a sentence's edge is checked again
         for sent in sentences:
             key = ("e", sent.text, sent.start)
             got = self._memo.get(key)
@@ -977,7 +1019,9 @@ class Gazetteer:
             if not edge:
                 out += ms
                 continue
-            redo = {s: self._mention_at(text, 0, s, e, k, entries, none) for s, e, k, entries in edge}
+            if elsewhere is None:
+                elsewhere = may_tell_elsewhere(text)
+            redo = {s: self._mention_at(text, 0, s, e, k, entries, none, elsewhere) for s, e, k, entries in edge}
             kept = [m for m in ms if m.start not in redo] + [m for m in redo.values() if m is not None]
             kept.sort(key=lambda m: m.start)
             out += kept
@@ -1006,6 +1050,7 @@ class Gazetteer:
         near_end = self._NEAR_START.match(text).end() if edges else -1
         n = len(text)
         last = -1
+        elsewhere = None
         for s, e, key in cands:
             if s < last:
                 continue
@@ -1016,15 +1061,18 @@ class Gazetteer:
             last = e
             if edges and (e == n or s <= near_end):
                 edge.append((s + offset, e + offset, key, entries))
-            m = self._mention_at(text, offset, s, e, key, entries, loc_hit)
+            if elsewhere is None:
+                elsewhere = may_tell_elsewhere(text)  # once per text, and only when a candidate is checked
+            m = self._mention_at(text, offset, s, e, key, entries, loc_hit, elsewhere)
             if m is not None:
                 out.append(m)
         return out, edge
 
     def _mention_at(self, text: str, offset: int, s: int, e: int, key: str, entries: tuple[_Entry, ...],
-                    loc_hit) -> _Mention | None:  # fmt: skip
+                    loc_hit, elsewhere: bool = True) -> _Mention | None:  # fmt: skip
         """The mention of one candidate (the longest at its start), or None when the checks on the text
-        around it say it names no place."""
+        around it say it names no place (``elsewhere``: False when :func:`may_tell_elsewhere` says the text has
+        no phrase that tells a name elsewhere)."""
         first, _, rest = key.partition(" ")
         if first in self._stop_phrases and self._stop_phrase(text, s, key):
             return None  # "حماة الوطن" (protectors of the nation) is not Hama
@@ -1061,11 +1109,11 @@ class Gazetteer:
             prev[0] in _LEADER_WORDS or prev[0][1:] in _LEADER_WORDS
         ):
             return None  # "التحالف بقيادة السعودية", "الذي تقوده واشنطن": who leads, not where
-        if _ELSEWHERE and _told_elsewhere_at(text, j):
+        if _ELSEWHERE and _told_elsewhere_at(text, j, elsewhere):
             return None  # "قال أمام الصحافيين في أنقرة", "هجوم شنته من عدن": not where it happened
         if self._title(text, s, e):
             return None  # «الرياض» the newspaper, "عاصفة الحزم": a quoted title names no place
-        in_loc = loc_hit(s + offset, e + offset)  # the span may leave out قرية
+        in_loc = loc_hit is not _NO_SPANS and loc_hit(s + offset, e + offset)  # the span may leave out قرية
         return _Mention(s + offset, e + offset, key, entries, hint, near, in_loc)
 
     @staticmethod
@@ -1258,11 +1306,13 @@ class Gazetteer:
         """
         if not isinstance(ctx, _Context):
             ctx = _Context((ctx,) if ctx else ())
+        strong = bool(m.hint) or m.in_loc
+        if not strong and not ctx.admin1 and not ctx.admin2 and len(m.entries) == 1 and m.entries[0].rare:
+            return None  # a rare name alone (most mentions: words that are also villages), no unit named to support it
         best, best_score = None, -1e9
         famous = None  # any(not e.rare and e.pop >= 100_000 for e in m.entries), when a rare entry asks
         # a definite one-word name (المعقل "the stronghold", الضيق "the narrow") reads as a noun first
         noun_like = " " not in m.matched and m.matched.startswith("ال")
-        strong = bool(m.hint) or m.in_loc
         for e in m.entries:
             inside = not ctx.focus or e.iso3 in ctx.focus
             in2 = (
@@ -1390,11 +1440,18 @@ class Gazetteer:
         for i, (iso, _, _) in enumerate(adds):
             if iso and iso not in ctx.focus:
                 where.setdefault(iso, []).append(i)
+        base_focus = tuple(dict.fromkeys(ctx.focus))
+        countries = self._countries
+        if not (n1 or n2 or where) and base_focus == ctx.focus and (
+            ctx.region or not base_focus or (first := countries.get(base_focus[0])) is None or not first.region
+        ):
+            # no mention adds a unit or a country (most sentences: words that are villages only with support), and
+            # the context's region is what _with_focus would set: every mention is read in the context itself
+            return [(m, e) for m, e in zip(mentions, alone) if e is not None]
         same: dict[int, list[int]] = {}
         for i, m in enumerate(mentions):
             same.setdefault(id(m), []).append(i)
         all1, all2 = frozenset(ctx.admin1 | n1.keys()), frozenset(ctx.admin2 | n2.keys())
-        base_focus = tuple(dict.fromkeys(ctx.focus))
         full_focus = base_focus + tuple(where)
         # the units the mentions add to the context: a mention whose own context adds none of them (they are
         # all its own), with the context's focus and region, is read in the context itself: its first pick
@@ -1425,12 +1482,17 @@ class Gazetteer:
             key = (gone1, gone2, focus)
             got = memo.get(key)
             if got is None:
-                mine = self._with_focus(
-                    ctx, focus, _Less(all1, gone1) if gone1 else all1, _Less(all2, gone2) if gone2 else all2
-                )
-                # _pick reads a context's focus, region and whether a unit is in admin1 / admin2: the same here
-                as_ctx = focus == ctx.focus and mine.region == ctx.region and new1 <= gone1 and new2 <= gone2
-                got = memo[key] = (mine, as_ctx)
+                # _pick reads a context's focus, region and whether a unit is in admin1 / admin2: when they are the
+                # context's own (the region as _with_focus sets it), the mention's pick is its first one, and its
+                # own context need not be built
+                region = ctx.region or (first.region if focus and (first := countries.get(focus[0])) is not None else "")
+                if focus == ctx.focus and region == ctx.region and new1 <= gone1 and new2 <= gone2:
+                    got = memo[key] = None, True
+                else:
+                    mine = self._with_focus(
+                        ctx, focus, _Less(all1, gone1) if gone1 else all1, _Less(all2, gone2) if gone2 else all2
+                    )
+                    got = memo[key] = (mine, False)
             e = alone[i] if got[1] else pick(m, got[0])
             if e is not None:
                 out.append((m, e))
@@ -1506,7 +1568,9 @@ class Gazetteer:
         return self._memoised(key, lambda: self._find(text, offset, context_country, countries, admins, loc_entities))
 
     def _find(self, text, offset, context_country, countries, admins, loc_entities) -> list[Place]:
-        ms = [m for m in self._mentions(text, offset, loc_entities) if not _dateline(text, m, offset)]
+        ms = self._mentions(text, offset, loc_entities)
+        if ms and may_have_dateline(text):
+            ms = [m for m in ms if not _dateline(text, m, offset)]
         if not ms:
             return []  # most sentences name no place: no context to build
         ctx = self._context(context_country, countries, admins)
@@ -1574,8 +1638,9 @@ class Gazetteer:
         ctx = self._context(context_country, countries, admins)
         scored: list[tuple[float, Place]] = []
         places: list[Place] = []
-        ms = [m for m in self._mentions(sentence_text, sentence_offset, tuple(loc_entities))
-              if not _dateline(sentence_text, m, sentence_offset)]  # fmt: skip
+        ms = self._mentions(sentence_text, sentence_offset, tuple(loc_entities))
+        if ms and may_have_dateline(sentence_text):
+            ms = [m for m in ms if not _dateline(sentence_text, m, sentence_offset)]
         picks = self._inside_next(self._picks(ms, ctx), sentence_text, sentence_offset)
         for m, e in picks:
             p = self._place(m, e)
