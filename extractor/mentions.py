@@ -35,7 +35,7 @@ from .phrases import clitic_part, suffixes
 from .resolve.actors import Actor, ActorLexicon, both_sides, for_event, named_members
 from .resolve.dates import find_dates, is_old_history, reporting_clause, resolve_event_date
 from .resolve.fatalities import Casualties, count_casualties, parse_number
-from .resolve.places import LOCATING_CLITICS, Gazetteer, aside_locates, Place, km, locates_next, points_back, titled, toward, type_word, word_list
+from .resolve.places import LOCATING_CLITICS, Gazetteer, aside_locates, Place, km, joins_list, locates_next, on_route, points_back, titled, toward, type_word, word_list
 from .rules_schema import load_yaml
 from .segment import Sentence
 from .templates import Rejection, TemplateSet, TriggerMatch, is_definite, old_years
@@ -308,8 +308,23 @@ def split_by_place(m: Mention, places: list[Place], text: str = "", offset: int 
     destinations: set[str] = set()
     references: set[str] = set()  # the names that locate another one in this sentence
     prev_end = -1
-    for p in sorted((p for p in places if p.geo_precision <= 2 and p.start >= m.trigger_start - 80),
-                    key=lambda p: p.start):
+    any_end = -1  # the end of the last name of any precision (a province too: "جسرا يربط لحج وعدن")
+    governs = False  # the name before was a destination or a road's end: a list after it is too
+    for p in sorted((p for p in places if p.start >= m.trigger_start - 80), key=lambda p: p.start):
+        before = text[max(0, p.start - offset - 40) : p.start - offset]
+        joined = any_end >= 0 and joins_list(text[any_end - offset : p.start - offset])
+        any_end = p.end
+        was_governed, governs = governs, False
+        ahead = toward(before)
+        if ahead or on_route(before) or (was_governed and joined):
+            governs = True
+            if leaves and p.geo_precision <= 2:
+                if ahead or was_governed:
+                    destinations.add(p.location)
+                prev_end = p.end
+                continue  # "نزوح العائلات باتجاه بلدات صدد وفيروزة", "الطريق الرابط بين كركوك وأربيل": no place struck
+        if p.geo_precision > 2:
+            continue
         between = text[prev_end - offset : p.start - offset] if prev_end >= 0 else ""
         prev_end = p.end
         if leaves and (locates_next(between) or _in_next(between) or _tail_locates(between)):
@@ -317,10 +332,6 @@ def split_by_place(m: Mention, places: list[Place], text: str = "", offset: int 
             continue  # "قرية أم صفا شمال غرب مدينة رام الله": a reference point, not a second place
         if p.location in references:
             continue  # "السيدة زينب قرب دمشق، وقطعوا طريق مطار دمشق": the reference point named again
-        before = text[max(0, p.start - offset - 40) : p.start - offset]
-        if leaves and toward(before):
-            destinations.add(p.location)
-            continue  # "نقل مواطنين هاربين نحو بلدتي النخيب والعلم": where they went, not a place struck
         if leaves and titled(before):
             continue  # "... الأمير خالد الفيصل أمير منطقة مكة المكرمة": who gave the order, not a place struck
         if any(km(p, q) <= SAME_PLACE_KM for q in leaves):

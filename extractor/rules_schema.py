@@ -403,6 +403,8 @@ PLACE_WORDS = _obj({
     "scene_verbs": _phrases("verbs of witnessing whose subject, a town, is where the event happened "
                             "(وشهد مخيم بلاطة مواجهات)"),
     "leader_words": _phrases("words after which a name is who leads, not a place (التحالف بقيادة السعودية)"),
+    "route_words": _phrases("words after which a name is an end of a road or bridge, not one more place of the event "
+                            "(الطريق الرابط بين كركوك وأربيل، جسرا يربط لحج وعدن)"),
     "title_words": _phrases("words after which a name is part of a person's title, not one more place of the event "
                             "(أمير منطقة مكة، محافظ عدن، سفير لدى الأردن)"),
     "destination_words": _phrases("words after which a name is where someone went, not one more place struck "

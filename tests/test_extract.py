@@ -254,6 +254,20 @@ def test_a_second_name_that_only_says_where_or_who_is_no_second_event(text, loca
     assert sorted(e.location for e in evs) == locations, [(e.location, e.evidence) for e in evs]
 
 
+@pytest.mark.parametrize("text, locations", [
+    # the ends of a road or a bridge are where it goes, not where the act happened
+    ("عثر أمس على جثتي رجلين قتلا رميا بالرصاص قرب الطريق الرابط بين كركوك وأربيل.", ["Kirkuk"]),
+    ("شنت طائرات التحالف أمس غارات على قاعدة العند الجوية ودمرت جسرا يربط لحج وعدن.", ["Al Anad"]),
+    ("قتل شرطي أمس في هجوم استهدف سيارة على طريق (الفيوم - القاهرة).", ["Al Fayyum"]),
+    # near misses: a quarter named after a road, then towns struck; a list of places struck
+    ("قصفت قوات النظام أمس حي طريق السد وبلدتي النعيمة واليادودة في ريف درعا.", ["Al Yadudah", "An Nuaymah"]),
+    ("شنت طائرات التحالف أمس غارات على مدينة صعدة ومديرية سحار.", ["Sadah", "Sahar"]),
+])
+def test_a_road_s_ends_are_no_second_event(text, locations):
+    evs = extract(text, published="2015-08-01")
+    assert sorted(e.location for e in evs) == locations, [(e.location, e.evidence) for e in evs]
+
+
 def test_a_border_patrol_stopping_illegal_crossers_is_no_clash_but_a_repelled_armed_infiltration_is():
     # migration control: people crossing illegally, on foot, told by their nationality
     for text in ("أوقفت دوريات حرس الحدود أمس شخصين من جنسية آسيوية حاولا التسلل إلى المملكة بطريقة غير نظامية في "

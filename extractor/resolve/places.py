@@ -142,6 +142,8 @@ _SCENE_VERBS = _keys(_PLACE_WORDS.get("scene_verbs") or ())
 _LEADER_WORDS = _keys(_PLACE_WORDS.get("leader_words") or ())
 _DESTINATION_WORDS = _keys(_PLACE_WORDS.get("destination_words") or ())
 _TITLE_WORDS = _keys(_PLACE_WORDS.get("title_words") or ())
+_ROUTE_WORDS = _keys(_PLACE_WORDS.get("route_words") or ())
+_ROUTE_PASS = _keys(["بين", "إلى", "الى", "من"])
 _ELSEWHERE = _keys(_PLACE_WORDS.get("elsewhere_words") or ())
 _ELSEWHERE_WIDTH = max((len(k.split()) for k in _ELSEWHERE), default=0)
 #: the next name glued to one of these alone only says where the first is (بلدة العوامية بالقطيف): mentions.py
@@ -506,6 +508,30 @@ def toward(before: str) -> bool:
     for w in _last_words(before):
         return w in _DESTINATION_WORDS or w[1:] in _DESTINATION_WORDS
     return False
+
+
+def on_route(before: str) -> bool:
+    """Whether the name is an end of a road or a bridge: "الطريق الرابط بين كركوك وأربيل", "الطرق المؤدية إلى
+    حلب", "جسرا يربط لحج وعدن", "طريق (الفيوم - القاهرة)" (place_words.yaml ``route_words``; type words,
+    adjectives, بين and إلى passed over, three words back at most). A road's ends are where it goes, not where the
+    event happened."""
+    words = [w for w in itertools.islice(_last_words(before), 3) if w not in _ROUTE_PASS]
+    # the nearest word only: "حي طريق السد وبلدتي النعيمة" names a quarter called "the dam road", then a town struck
+    return bool(words) and (words[0] in _ROUTE_WORDS or words[0][1:] in _ROUTE_WORDS)
+
+
+def joins_list(between: str) -> bool:
+    """Whether only a list's joints stand between two names (و، a comma, a dash, type words, brackets): the
+    second continues what governed the first ("باتجاه بلدات صدد وفيروزة", "طريق (الفيوم - القاهرة)")."""
+    if any(ch.isdigit() for ch in between) or len(between) > 30:
+        return False
+    if re.sub(r"[\w\s،,\-–()\"«»]", "", between):
+        return False
+    for w in re.findall(r"\w+", between):
+        b = _bare(w[1:] if w.startswith("و") and len(w) > 2 else w)
+        if w != "و" and b not in _TYPE_WORDS:
+            return False
+    return True
 
 
 def titled(before: str) -> bool:
