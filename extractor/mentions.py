@@ -321,6 +321,7 @@ def split_by_place(m: Mention, places: list[Place], text: str = "", offset: int 
             if leaves and p.geo_precision <= 2:
                 if ahead or was_governed:
                     destinations.add(p.location)
+                references.add(p.location)  # "متوجهة إلى عدن ... قبل الوصول إلى عدن": named again, still no place struck
                 prev_end = p.end
                 continue  # "نزوح العائلات باتجاه بلدات صدد وفيروزة", "الطريق الرابط بين كركوك وأربيل": no place struck
         if p.geo_precision > 2:

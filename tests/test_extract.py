@@ -268,6 +268,22 @@ def test_a_road_s_ends_are_no_second_event(text, locations):
     assert sorted(e.location for e in evs) == locations, [(e.location, e.evidence) for e in evs]
 
 
+@pytest.mark.parametrize("text, locations", [
+    # where the attackers came through, and where the fighters had fled from, are no places struck
+    ("صد الثوار أمس هجوما شنته قوات حوثية على مواقع المقاومة في محيط قاعدة العند قادما عبر منطقة القبيطة من شرق تعز.",
+     ["Al Anad"]),
+    ("قتل أمس أكثر من 40 حوثيا في مديرية التواهي، بحسب مسلحين حوثيين وصلوا إلى صعدة كانوا فروا من عدن.", ["Attawahi"]),
+    # a destination named twice stays no place struck
+    ("نهب الحوثيون أمس زوارق لصيادين واستقلوها من منطقة شقرة بمحافظة أبين متوجهة إلى عدن قبل الوصول إلى عدن.",
+     ["Shuqrah"]),
+    # near miss: two districts struck
+    ("قصف طيران التحالف أمس تعزيزات للحوثيين في مديرية لودر ومكيراس.", ["Lawdar", "Mukayras"]),
+])
+def test_where_someone_came_from_or_went_is_no_second_event(text, locations):
+    evs = extract(text, published="2015-08-01")
+    assert sorted(e.location for e in evs) == locations, [(e.location, e.evidence) for e in evs]
+
+
 def test_a_border_patrol_stopping_illegal_crossers_is_no_clash_but_a_repelled_armed_infiltration_is():
     # migration control: people crossing illegally, on foot, told by their nationality
     for text in ("أوقفت دوريات حرس الحدود أمس شخصين من جنسية آسيوية حاولا التسلل إلى المملكة بطريقة غير نظامية في "

@@ -487,7 +487,7 @@ def _nisba(word: str) -> bool:
     return word.startswith("ال") and len(word) > 5 and word.endswith(("ي", "يه"))
 
 
-_TO = _keys(["إلى", "الى"])
+_TO = _keys(["إلى", "الى", "من"])  # "متجها إلى العاصمة", "قادما من الأردن": the preposition after a word of going
 
 
 def _last_words(before: str):
@@ -496,7 +496,7 @@ def _last_words(before: str):
     for i, w in enumerate(reversed(words)):
         if _bare(w) in _TYPE_WORDS or (_nisba(w) and i < 2):
             continue
-        if w in _TO and i:
+        if w in _TO:
             continue  # "متجها إلى العاصمة": the preposition after a destination word
         yield w
 
