@@ -54,3 +54,14 @@ def real_pipeline_or_skip(ner: str = "bundled"):
         if missing:
             pytest.skip(f"the bundled NER model is not installed ({', '.join(missing)})")
     return get_pipeline(None if ner == "none" else ner)
+
+
+def rejection_codes(text: str, published: str) -> set[str]:
+    """The ``--explain`` codes of every trigger the pipeline (rules only) rejected in ``text``: which family said no."""
+    from datetime import date
+
+    from extractor import get_pipeline
+    from extractor.document import Article
+
+    r = get_pipeline(None).process(Article(id="t", text=text, published=date.fromisoformat(published)), explain=True)
+    return {x.code for x in r.rejected}

@@ -6,10 +6,9 @@ text), and beside each the near miss: one act at one place, which keeps its row.
 
 from __future__ import annotations
 
-from datetime import date
+from conftest import rejection_codes
 
-from extractor import extract, get_pipeline
-from extractor.document import Article
+from extractor import extract
 
 DAY = "2021-05-12"
 
@@ -19,9 +18,7 @@ def _rows(text: str, published: str = DAY) -> list:
 
 
 def _codes(text: str, published: str = DAY) -> set[str]:
-    pipe = get_pipeline(None)
-    r = pipe.process(Article(id="t", text=text, published=date.fromisoformat(published)), explain=True)
-    return {x.code for x in r.rejected}
+    return rejection_codes(text, published)
 
 
 def _subs(text: str, published: str = DAY) -> set[str]:

@@ -14,6 +14,8 @@ from extractor.assemble import RetypeRule, precedence, retype, retype_rules
 from extractor.context import AssemblyDataError, check_keys
 from extractor.document import Article
 
+from conftest import rejection_codes
+
 
 def rows(text: str, published: str = "2024-03-10"):
     return extract(text, published=published)
@@ -341,9 +343,7 @@ def test_a_list_of_places_then_a_direction_names_the_lists_reference_point():
 
 
 def _codes(text: str, published: str = "2024-03-10") -> set[str]:
-    pipe = get_pipeline(None)
-    r = pipe.process(Article(id="t", text=text, published=date.fromisoformat(published)), explain=True)
-    return {x.code for x in r.rejected}
+    return rejection_codes(text, published)
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,12 @@ def extract(*args, **kw):
     return events
 
 
+def assert_locations(text: str, locations: list[str], published: str) -> None:
+    """The rows of ``text`` are exactly one per place in ``locations`` (sorted)."""
+    evs = extract(text, published=published)
+    assert sorted(e.location for e in evs) == locations, [(e.location, e.evidence) for e in evs]
+
+
 def one(text: str, published: str = "2024-03-10"):
     events = extract(text, published=published)
     assert len(events) == 1, [(e.sub_event_type, e.location, e.evidence) for e in events]
@@ -250,8 +256,7 @@ def test_two_villages_named_with_a_dual_type_word_and_a_destination_that_is_no_p
     ("قصفت طائرات التحالف أمس مواقع في مدينة صعدة، ومديرية سحار.", ["Sadah", "Sahar"]),
 ])
 def test_a_second_name_that_only_says_where_or_who_is_no_second_event(text, locations):
-    evs = extract(text, published="2015-07-31")
-    assert sorted(e.location for e in evs) == locations, [(e.location, e.evidence) for e in evs]
+    assert_locations(text, locations, "2015-07-31")
 
 
 @pytest.mark.parametrize("text, locations", [
@@ -264,8 +269,7 @@ def test_a_second_name_that_only_says_where_or_who_is_no_second_event(text, loca
     ("شنت طائرات التحالف أمس غارات على مدينة صعدة ومديرية سحار.", ["Sadah", "Sahar"]),
 ])
 def test_a_road_s_ends_are_no_second_event(text, locations):
-    evs = extract(text, published="2015-08-01")
-    assert sorted(e.location for e in evs) == locations, [(e.location, e.evidence) for e in evs]
+    assert_locations(text, locations, "2015-08-01")
 
 
 @pytest.mark.parametrize("text, locations", [
@@ -280,8 +284,7 @@ def test_a_road_s_ends_are_no_second_event(text, locations):
     ("قصف طيران التحالف أمس تعزيزات للحوثيين في مديرية لودر ومكيراس.", ["Lawdar", "Mukayras"]),
 ])
 def test_where_someone_came_from_or_went_is_no_second_event(text, locations):
-    evs = extract(text, published="2015-08-01")
-    assert sorted(e.location for e in evs) == locations, [(e.location, e.evidence) for e in evs]
+    assert_locations(text, locations, "2015-08-01")
 
 
 def test_a_border_patrol_stopping_illegal_crossers_is_no_clash_but_a_repelled_armed_infiltration_is():

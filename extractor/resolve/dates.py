@@ -90,6 +90,7 @@ class _Vocab:
     ambiguous: frozenset
     first_day: frozenset  # "أول أبريل": day 1
     ordinal_day: dict  # "الثالث من مارس": 3
+    re_weeks_ago: re.Pattern | None = None  # "قبل سبعة أسابيع": weeks counted back (dates.yaml weeks_ago)
 
 
 def _key_set(words) -> frozenset:
@@ -150,30 +151,20 @@ def _vocab() -> _Vocab:
     re_hijri_tail = re.compile(rf"\s*(?:{markers}){E}")
     ago = _alt(data.get("days_ago_before") or ["قبل"])  # "قبل ثلاثة أيام", "منذ ثلاثة أيام"
     re_days_ago = re.compile(rf"{B}(?:{ago})\s+(?P<n>\d{{1,2}}|{_alt(_days_ago_numbers())})\s+(?:{_alt(data['days_ago_nouns'])}){E}")
+    w = data.get("weeks_ago")
+    re_weeks_ago = re.compile(  # "قبل أسبوعين", "قبل سبعة أسابيع" (dates.yaml weeks_ago)
+        rf"{B}(?:{ago})\s+(?:(?P<two>{_alt(w['two'])})|(?P<one>{_alt(w['one'])})"
+        rf"|(?P<n>\d{{1,2}}|{_alt(_days_ago_numbers())})\s+(?:{_alt(w['plural'])})){E}"
+        r"(?!\s+(?:من|على)(?!\w))"  # "قبل أسبوع من الانتخابات": a week before something else, not ago
+    ) if w else None
     return _Vocab(
         month_of, weekday_of, relative_of, re_abs_day, re_abs_month, re_numeric, re_weekday, re_relative,
         re_year, re_day_current, re_days_ago, re_hijri_day, re_hijri_tail, hijri_month_of,
         _key_set(data["month_current"]), _key_set(data["month_last"]), _key_set(data["month_next"]),
         _key_set(data["year_current"]), _key_set(data["year_last"]),
         _key_set(data["weekday_past"]), _key_set(data["weekday_next"]), _key_set(data["ambiguous_months"]),
-        _key_set(data["first_day"]), ordinal_day,
+        _key_set(data["first_day"]), ordinal_day, re_weeks_ago,
     )  # fmt: skip
-
-
-@lru_cache(maxsize=1)
-def _weeks_ago() -> re.Pattern | None:
-    """"قبل أسبوعين", "قبل سبعة أسابيع" (dates.yaml ``weeks_ago`` after ``days_ago_before``), or None."""
-    data = date_words()
-    w = data.get("weeks_ago")
-    if not w:
-        return None
-    B, E = r"(?<![\w])" + clitic_regex(proclitics("date").forms), r"(?![\w])"
-    ago = _alt(data.get("days_ago_before") or ["قبل"])
-    return re.compile(
-        rf"{B}(?:{ago})\s+(?:(?P<two>{_alt(w['two'])})|(?P<one>{_alt(w['one'])})"
-        rf"|(?P<n>\d{{1,2}}|{_alt(_days_ago_numbers())})\s+(?:{_alt(w['plural'])})){E}"
-        r"(?!\s+(?:من|على)(?!\w))"  # "قبل أسبوع من الانتخابات": a week before something else, not ago
-    )
 
 
 @lru_cache(maxsize=1)
@@ -410,8 +401,7 @@ def _find_dates(text: str, published: datetime.date | None, offset: int, v) -> l
         n = m.group("n")
         k = int(n) if n.isdigit() else _days_ago_numbers()[n]
         add(m, _shift(published, -k), 1, "relative")
-    weeks = _weeks_ago()
-    for m in weeks.finditer(text) if weeks is not None and ago_gate.search(text) else ():
+    for m in v.re_weeks_ago.finditer(text) if v.re_weeks_ago is not None and ago_gate.search(text) else ():
         n = m.group("n")
         k = 1 if m.group("one") else 2 if m.group("two") else int(n) if n.isdigit() else _days_ago_numbers()[n]
         add(m, _shift(published, -7 * k), 2, "relative")

@@ -338,10 +338,6 @@ def _appositive(between: str) -> str:
     if any(" ".join(words[:n]) in _APPOSITIVE for n in range(1, len(words) + 1)):
         return head + " " + tail
     return between
-    words = [normalize_key(w) for w in tail.split()[:_APPOSITIVE_WIDTH]]
-    if any(" ".join(words[:n]) in _APPOSITIVE for n in range(1, len(words) + 1)):
-        return head + " " + tail
-    return between
 
 
 def aside_locates(between: str) -> bool:
@@ -1418,11 +1414,14 @@ class Gazetteer:
         k2 = (e.iso3, e.admin2 or e.name) if e.kind == "admin2" or (e.kind == "town" and m.hint in ("admin1", "admin2")) else None
         return iso, k1, k2
 
+    def _focus_region(self, ctx: _Context, focus: tuple[str, ...]) -> str:
+        """The region a context read with ``focus`` has: its own, or else the first focus country's."""
+        if not ctx.region and focus and (first := self._countries.get(focus[0])) is not None:
+            return first.region
+        return ctx.region
+
     def _with_focus(self, ctx: _Context, focus: tuple[str, ...], a1, a2) -> _Context:
-        region = ctx.region
-        if not region and focus and (first := self._countries.get(focus[0])) is not None:
-            region = first.region
-        return replace(ctx, focus=focus, admin1=a1, admin2=a2, region=region)
+        return replace(ctx, focus=focus, admin1=a1, admin2=a2, region=self._focus_region(ctx, focus))
 
     def _named_admins(self, mentions: list[_Mention], ctx: _Context) -> _Context:
         """The context plus the admin units (and towns' units) the text itself names (the definition
@@ -1467,10 +1466,7 @@ class Gazetteer:
             if iso and iso not in ctx.focus:
                 where.setdefault(iso, []).append(i)
         base_focus = tuple(dict.fromkeys(ctx.focus))
-        countries = self._countries
-        if not (n1 or n2 or where) and base_focus == ctx.focus and (
-            ctx.region or not base_focus or (first := countries.get(base_focus[0])) is None or not first.region
-        ):
+        if not (n1 or n2 or where) and base_focus == ctx.focus and self._focus_region(ctx, base_focus) == ctx.region:
             # no mention adds a unit or a country (most sentences: words that are villages only with support), and
             # the context's region is what _with_focus would set: every mention is read in the context itself
             return [(m, e) for m, e in zip(mentions, alone) if e is not None]
@@ -1511,8 +1507,7 @@ class Gazetteer:
                 # _pick reads a context's focus, region and whether a unit is in admin1 / admin2: when they are the
                 # context's own (the region as _with_focus sets it), the mention's pick is its first one, and its
                 # own context need not be built
-                region = ctx.region or (first.region if focus and (first := countries.get(focus[0])) is not None else "")
-                if focus == ctx.focus and region == ctx.region and new1 <= gone1 and new2 <= gone2:
+                if focus == ctx.focus and self._focus_region(ctx, focus) == ctx.region and new1 <= gone1 and new2 <= gone2:
                     got = memo[key] = None, True
                 else:
                     mine = self._with_focus(
