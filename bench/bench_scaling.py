@@ -10,9 +10,12 @@ Three families, each timed per MB of input (UTF-8) at several sizes:
 - **articles**: 1 MB of real news each time, cut into articles of 1 KB, 10 KB, 100 KB or 1 MB (SaudiNewsNet
   texts from ``../shared/data/saudinewsnet``, read at run time, joined paragraph by paragraph), sent in batches
   of ``extractor.parallel.BATCH`` (64) as ``rasd extract`` sends them. Flat means no size pays more per byte than another.
-- **one long sentence** with an event in every clause (no full stop: ``... في غارة جوية على مدينة إدلب، ...``),
+- **one long sentence** with an event in every clause (no full stop: ``... أمس في غارة جوية على مدينة إدلب، ...``),
   1 KB to 100 KB (100 KB in all each time: 100 articles of one 1 KB sentence, 10 of 10 KB, one of 100 KB):
-  every trigger meets every filter of one sentence.
+  every trigger meets every filter of one sentence. Each clause says "أمس" (yesterday): without a reporting word a
+  text over 250 words reads as an opinion column (``context.is_opinion``), whose sentences are never tagged, so
+  until round 12 the 10 KB and 100 KB sentences took that cheap path and gave no row while the 1 KB ones gave
+  theirs (the bench printed 2.40x "FAIL" because the *smallest* size was the dearest).
 - **a run of letters without spaces** (``غارةقتل`` repeated), 10 KB to 3.9 MB: one word, a trigger every few
   letters (a scraped page with its spaces lost).
 
@@ -35,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 TARGET_FLAT = 1.5
-CLAUSE = "قتل ثلاثة مدنيين في غارة جوية على مدينة إدلب، "
+CLAUSE = "قتل ثلاثة مدنيين أمس في غارة جوية على مدينة إدلب، "  # a report word: no opinion column (see above)
 RUN = "غارةقتل"
 
 
