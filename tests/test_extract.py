@@ -273,6 +273,18 @@ def test_a_road_s_ends_are_no_second_event(text, locations):
 
 
 @pytest.mark.parametrize("text, locations", [
+    # a name after a participle of overlooking or lying by only says where the first place lies
+    ("قتل أمس خمسة من المقاومة في اشتباكات في قرى جبل صبر المطل على مدينة تعز.", ["Jabal Sabir"]),
+    ("شنت طائرات التحالف أمس غارات على قاعدة العند ومعسكر لبوزة المجاور لمدينة الحوطة.", ["Al Anad"]),
+    # near misses: the overlooked city told, then another place struck; two places listed
+    ("قصفت طائرات التحالف أمس مواقع للحوثيين في جبل صبر المطل على مدينة تعز وفي مدينة عدن.", ["Aden", "Jabal Sabir"]),
+    ("قصفت الطائرات أمس بلدتي النعيمة واليادودة في ريف درعا.", ["Al Yadudah", "An Nuaymah"]),
+])
+def test_a_place_overlooked_or_lying_beside_is_no_second_event(text, locations):
+    assert_locations(text, locations, "2015-08-01")
+
+
+@pytest.mark.parametrize("text, locations", [
     # where the attackers came through, and where the fighters had fled from, are no places struck
     ("صد الثوار أمس هجوما شنته قوات حوثية على مواقع المقاومة في محيط قاعدة العند قادما عبر منطقة القبيطة من شرق تعز.",
      ["Al Anad"]),

@@ -364,7 +364,7 @@ def locates_next(between: str) -> bool:
     ) or (words and words[-1] == "و" and between.rstrip().endswith("و")):
         return False  # a list: "مدينة صعدة ومديرية سحار"
     for w in words:
-        if w in _LOCATING_WORDS:
+        if w in _LOCATING_WORDS or normalize_key(w) in _LOCATING_WORDS:
             return True
         if _bare(w) in _NEAR_WORDS or _bare(w) in _DIRECTIONS:
             return True
