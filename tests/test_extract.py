@@ -285,6 +285,19 @@ def test_a_place_overlooked_or_lying_beside_is_no_second_event(text, locations):
 
 
 @pytest.mark.parametrize("text, locations", [
+    # what a city is ranked against ("the third largest after ...") is no place of the event
+    ("اندلعت أمس اشتباكات عنيفة في شوارع تعز، ثالث أكبر مدينة في اليمن بعد صنعاء وعدن، بين المقاومة والحوثيين.",
+     ["Taizz"]),
+    ("قتل أمس ثلاثة أشخاص في قصف على حي الجولان في مدينة الفلوجة ثاني أكبر مدن الأنبار بعد الرمادي.", ["Fallujah"]),
+    # near misses: بعد with no ranking, and two cities listed, stay two events
+    ("اندلعت أمس اشتباكات في تعز بعد هجوم على عدن.", ["Aden", "Taizz"]),
+    ("قصفت الطائرات أمس مواقع في صنعاء وعدن.", ["Aden", "Sanaa"]),
+])
+def test_a_city_a_place_is_ranked_against_is_no_second_event(text, locations):
+    assert_locations(text, locations, "2015-08-01")
+
+
+@pytest.mark.parametrize("text, locations", [
     # where the attackers came through, and where the fighters had fled from, are no places struck
     ("صد الثوار أمس هجوما شنته قوات حوثية على مواقع المقاومة في محيط قاعدة العند قادما عبر منطقة القبيطة من شرق تعز.",
      ["Al Anad"]),

@@ -144,6 +144,8 @@ _DESTINATION_WORDS = _keys(_PLACE_WORDS.get("destination_words") or ())
 _TITLE_WORDS = _keys(_PLACE_WORDS.get("title_words") or ())
 _ROUTE_WORDS = _keys(_PLACE_WORDS.get("route_words") or ())
 _ROUTE_PASS = _keys(["بين", "إلى", "الى", "من"])
+_RANKING_WORDS = _keys(_PLACE_WORDS.get("ranking_words") or ())
+_AFTER = _keys(["بعد"])
 _ELSEWHERE = _keys(_PLACE_WORDS.get("elsewhere_words") or ())
 _ELSEWHERE_WIDTH = max((len(k.split()) for k in _ELSEWHERE), default=0)
 #: the next name glued to one of these alone only says where the first is (بلدة العوامية بالقطيف): mentions.py
@@ -514,6 +516,19 @@ def on_route(before: str) -> bool:
     words = [w for w in itertools.islice(_last_words(before), 3) if w not in _ROUTE_PASS]
     # the nearest word only: "حي طريق السد وبلدتي النعيمة" names a quarter called "the dam road", then a town struck
     return bool(words) and (words[0] in _ROUTE_WORDS or words[0][1:] in _ROUTE_WORDS)
+
+
+def ranked(before: str) -> bool:
+    """Whether the name is what a place is ranked against: "تعز، ثالث أكبر مدينة في اليمن بعد صنعاء وعدن",
+    "الفلوجة ثاني أكبر مدن الأنبار بعد الرمادي" (place_words.yaml ``ranking_words``: بعد right before the name, type
+    words passed over, a superlative or ordinal at most five words before it). The name compared with is not
+    where the event happened."""
+    words = [normalize_key(w) for w in re.findall(r"\w+", before)[-7:]]
+    last = next(iter(_last_words(before)), None)
+    if last is None or normalize_key(last) not in _AFTER:
+        return False
+    at = max(i for i, w in enumerate(words) if w in _AFTER)
+    return any(w in _RANKING_WORDS for w in words[max(0, at - 5) : at])
 
 
 def joins_list(between: str) -> bool:
