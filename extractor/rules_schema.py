@@ -407,6 +407,8 @@ PLACE_WORDS = _obj({
                             "(الطريق الرابط بين كركوك وأربيل، جسرا يربط لحج وعدن)"),
     "ranking_words": _phrases("superlatives and ordinals of a ranking: a name after بعد in a phrase with one is what "
                               "the place is compared with, not one more place of the event (ثالث أكبر مدينة بعد صنعاء)"),
+    "goal_words": _phrases("masdars of a goal: a name right after one is what an operation is meant to protect or "
+                           "secure, not one more place of the event (لاستعادة قاعدة العند وحماية عدن)"),
     "title_words": _phrases("words after which a name is part of a person's title, not one more place of the event "
                             "(أمير منطقة مكة، محافظ عدن، سفير لدى الأردن)"),
     "destination_words": _phrases("words after which a name is where someone went, not one more place struck "

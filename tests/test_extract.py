@@ -298,6 +298,18 @@ def test_a_city_a_place_is_ranked_against_is_no_second_event(text, locations):
 
 
 @pytest.mark.parametrize("text, locations", [
+    # what an operation is meant to protect or secure is no place of the event
+    ("بدأت القوات الموالية للحكومة أمس هجوما واسعا لاستعادة قاعدة العند في لحج وحماية عدن.", ["Al Anad"]),
+    ("قصفت طائرات التحالف أمس مواقع للحوثيين في مديرية لودر لتأمين مدينة زنجبار.", ["Lawdar"]),
+    # near misses: two places struck; a guard force named after what it protects, then two places
+    ("قصفت طائرات التحالف أمس مواقع للحوثيين في مديرية لودر ومدينة زنجبار.", ["Lawdar", "Zinjibar"]),
+    ("قتل أمس خمسة جنود في هجوم على قوات حماية منشآت في مأرب وعدن.", ["Aden", "Marib"]),
+])
+def test_a_place_an_operation_is_meant_to_protect_is_no_second_event(text, locations):
+    assert_locations(text, locations, "2015-08-01")
+
+
+@pytest.mark.parametrize("text, locations", [
     # where the attackers came through, and where the fighters had fled from, are no places struck
     ("صد الثوار أمس هجوما شنته قوات حوثية على مواقع المقاومة في محيط قاعدة العند قادما عبر منطقة القبيطة من شرق تعز.",
      ["Al Anad"]),

@@ -146,6 +146,7 @@ _ROUTE_WORDS = _keys(_PLACE_WORDS.get("route_words") or ())
 _ROUTE_PASS = _keys(["بين", "إلى", "الى", "من"])
 _RANKING_WORDS = _keys(_PLACE_WORDS.get("ranking_words") or ())
 _AFTER = _keys(["بعد"])
+_GOAL_WORDS = _keys(_PLACE_WORDS.get("goal_words") or ())
 _ELSEWHERE = _keys(_PLACE_WORDS.get("elsewhere_words") or ())
 _ELSEWHERE_WIDTH = max((len(k.split()) for k in _ELSEWHERE), default=0)
 #: the next name glued to one of these alone only says where the first is (بلدة العوامية بالقطيف): mentions.py
@@ -529,6 +530,16 @@ def ranked(before: str) -> bool:
         return False
     at = max(i for i, w in enumerate(words) if w in _AFTER)
     return any(w in _RANKING_WORDS for w in words[max(0, at - 5) : at])
+
+
+def aimed(before: str) -> bool:
+    """Whether the name is what an operation is meant to protect or secure: "هجوما لاستعادة قاعدة العند في لحج وحماية
+    عدن", "نشر جنود لتأمين عدن" (place_words.yaml ``goal_words``, one clitic and type words passed over). A goal is
+    not where the event happened."""
+    for w in _last_words(before):
+        w = normalize_key(w)
+        return w in _GOAL_WORDS or w[1:] in _GOAL_WORDS
+    return False
 
 
 def joins_list(between: str) -> bool:
