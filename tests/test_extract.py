@@ -310,6 +310,17 @@ def test_a_place_an_operation_is_meant_to_protect_is_no_second_event(text, locat
 
 
 @pytest.mark.parametrize("text, locations", [
+    # whose supply line was cut is no place of the event
+    ("سيطر المسلحون أمس على بلدة الحوطة وقطعوا خطوط الإمداد عن مدينة الضالع.", ["Lahij"]),
+    # near misses: two places taken; supply roads struck in two towns
+    ("سيطر المسلحون أمس على بلدة الحوطة ومدينة الضالع.", ["Ad Dali", "Lahij"]),
+    ("قصفت الطائرات أمس طرق الإمداد في مدينة الحوطة وفي مدينة الضالع.", ["Ad Dali", "Lahij"]),
+])
+def test_the_end_of_a_cut_supply_line_is_no_second_event(text, locations):
+    assert_locations(text, locations, "2015-08-01")
+
+
+@pytest.mark.parametrize("text, locations", [
     # where the attackers came through, and where the fighters had fled from, are no places struck
     ("صد الثوار أمس هجوما شنته قوات حوثية على مواقع المقاومة في محيط قاعدة العند قادما عبر منطقة القبيطة من شرق تعز.",
      ["Al Anad"]),

@@ -147,6 +147,8 @@ _ROUTE_PASS = _keys(["بين", "إلى", "الى", "من"])
 _RANKING_WORDS = _keys(_PLACE_WORDS.get("ranking_words") or ())
 _AFTER = _keys(["بعد"])
 _GOAL_WORDS = _keys(_PLACE_WORDS.get("goal_words") or ())
+_SUPPLY_WORDS = _keys(_PLACE_WORDS.get("supply_words") or ())
+_SUPPLY_PASS = _keys(["على", "عن", "إلى", "الى", "من", "ناحية", "قاعدة", "معسكر", "مطار"])
 _ELSEWHERE = _keys(_PLACE_WORDS.get("elsewhere_words") or ())
 _ELSEWHERE_WIDTH = max((len(k.split()) for k in _ELSEWHERE), default=0)
 #: the next name glued to one of these alone only says where the first is (بلدة العوامية بالقطيف): mentions.py
@@ -540,6 +542,15 @@ def aimed(before: str) -> bool:
         w = normalize_key(w)
         return w in _GOAL_WORDS or w[1:] in _GOAL_WORDS
     return False
+
+
+def supplied(before: str) -> bool:
+    """Whether the name is whose supply line was cut: "قطعت طرق الإمداد على قاعدة العند", "قطعوا طرق الإمداد عن قاعدة
+    العند", "قطعت خطوط إمدادها إلى مطار المدينة" (place_words.yaml ``supply_words``; type words,
+    prepositions and a base word passed over, four words back at most). The line's end is not where it was cut."""
+    words = [normalize_key(w) for w in itertools.islice(_last_words(before), 4)]
+    words = [w for w in words if w not in _SUPPLY_PASS and w[1:] not in _SUPPLY_PASS][:1]
+    return bool(words) and words[0] in _SUPPLY_WORDS
 
 
 def joins_list(between: str) -> bool:
