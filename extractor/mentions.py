@@ -35,7 +35,7 @@ from .phrases import clitic_part, suffixes
 from .resolve.actors import Actor, ActorLexicon, both_sides, for_event, named_members
 from .resolve.dates import find_dates, is_old_history, reporting_clause, resolve_event_date
 from .resolve.fatalities import Casualties, count_casualties, parse_number
-from .resolve.places import LOCATING_CLITICS, Gazetteer, Place, aside_locates, km, joins_list, locates_next, on_route, points_back, titled, toward, type_word, word_list
+from .resolve.places import LOCATING_CLITICS, Gazetteer, Place, aimed, aside_locates, km, joins_list, locates_next, on_route, points_back, ranked, supplied, titled, toward, type_word, word_list
 from .rules_schema import load_yaml
 from .segment import Sentence
 from .templates import Rejection, TemplateSet, TriggerMatch, is_definite, old_years
@@ -315,11 +315,12 @@ def split_by_place(m: Mention, places: list[Place], text: str = "", offset: int 
         gap_start, any_end = any_end, p.end
         was_governed, governs = governs, False
         ahead = toward(before)
-        if ahead or on_route(before) or (was_governed and joins_list(text[gap_start - offset : p.start - offset])):
+        goal = aimed(before)
+        if ahead or on_route(before) or ranked(before) or supplied(before) or goal or (was_governed and joins_list(text[gap_start - offset : p.start - offset])):
             governs = True
             if leaves and p.geo_precision <= 2:
-                if ahead or was_governed:
-                    destinations.add(p.location)
+                if ahead or was_governed or goal:
+                    destinations.add(p.location)  # a goal too: "قصف في لودر لتأمين زنجبار" struck Lawdar
                 references.add(p.location)  # "متوجهة إلى عدن ... قبل الوصول إلى عدن": named again, still no place struck
                 prev_end = p.end
                 continue  # "نزوح العائلات باتجاه بلدات صدد وفيروزة", "الطريق الرابط بين كركوك وأربيل": no place struck

@@ -405,6 +405,13 @@ PLACE_WORDS = _obj({
     "leader_words": _phrases("words after which a name is who leads, not a place (التحالف بقيادة السعودية)"),
     "route_words": _phrases("words after which a name is an end of a road or bridge, not one more place of the event "
                             "(الطريق الرابط بين كركوك وأربيل، جسرا يربط لحج وعدن)"),
+    "ranking_words": _phrases("superlatives and ordinals of a ranking: a name after بعد in a phrase with one is what "
+                              "the place is compared with, not one more place of the event (ثالث أكبر مدينة بعد صنعاء)"),
+    "goal_words": _phrases("masdars of a goal: a name right after one is what an operation is meant to protect or "
+                           "secure, not one more place of the event (لاستعادة قاعدة العند وحماية عدن)"),
+    "supply_words": _phrases("words of a supply line: a name after one (a preposition and a base word between) is "
+                             "whose supplies were cut, not one more place of the event (قطعت طرق الإمداد على قاعدة "
+                             "العند)"),
     "title_words": _phrases("words after which a name is part of a person's title, not one more place of the event "
                             "(أمير منطقة مكة، محافظ عدن، سفير لدى الأردن)"),
     "destination_words": _phrases("words after which a name is where someone went, not one more place struck "

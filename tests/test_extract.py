@@ -273,6 +273,54 @@ def test_a_road_s_ends_are_no_second_event(text, locations):
 
 
 @pytest.mark.parametrize("text, locations", [
+    # a name after a participle of overlooking or lying by only says where the first place lies
+    ("قتل أمس خمسة من المقاومة في اشتباكات في قرى جبل صبر المطل على مدينة تعز.", ["Jabal Sabir"]),
+    ("شنت طائرات التحالف أمس غارات على قاعدة العند ومعسكر لبوزة المجاور لمدينة الحوطة.", ["Al Anad"]),
+    # near misses: the overlooked city told, then another place struck; two places listed
+    ("قصفت طائرات التحالف أمس مواقع للحوثيين في جبل صبر المطل على مدينة تعز وفي مدينة عدن.", ["Aden", "Jabal Sabir"]),
+    ("قصفت الطائرات أمس بلدتي النعيمة واليادودة في ريف درعا.", ["Al Yadudah", "An Nuaymah"]),
+])
+def test_a_place_overlooked_or_lying_beside_is_no_second_event(text, locations):
+    assert_locations(text, locations, "2015-08-01")
+
+
+@pytest.mark.parametrize("text, locations", [
+    # what a city is ranked against ("the third largest after ...") is no place of the event
+    ("اندلعت أمس اشتباكات عنيفة في شوارع تعز، ثالث أكبر مدينة في اليمن بعد صنعاء وعدن، بين المقاومة والحوثيين.",
+     ["Taizz"]),
+    ("قتل أمس ثلاثة أشخاص في قصف على حي الجولان في مدينة الفلوجة ثاني أكبر مدن الأنبار بعد الرمادي.", ["Fallujah"]),
+    # near misses: بعد with no ranking, and two cities listed, stay two events
+    ("اندلعت أمس اشتباكات في تعز بعد هجوم على عدن.", ["Aden", "Taizz"]),
+    ("قصفت الطائرات أمس مواقع في صنعاء وعدن.", ["Aden", "Sanaa"]),
+])
+def test_a_city_a_place_is_ranked_against_is_no_second_event(text, locations):
+    assert_locations(text, locations, "2015-08-01")
+
+
+@pytest.mark.parametrize("text, locations", [
+    # what an operation is meant to protect or secure is no place of the event
+    ("بدأت القوات الموالية للحكومة أمس هجوما واسعا لاستعادة قاعدة العند في لحج وحماية عدن.", ["Al Anad"]),
+    ("قصفت طائرات التحالف أمس مواقع للحوثيين في مديرية لودر لتأمين مدينة زنجبار.", ["Lawdar"]),
+    # near misses: two places struck; a guard force named after what it protects, then two places
+    ("قصفت طائرات التحالف أمس مواقع للحوثيين في مديرية لودر ومدينة زنجبار.", ["Lawdar", "Zinjibar"]),
+    ("قتل أمس خمسة جنود في هجوم على قوات حماية منشآت في مأرب وعدن.", ["Aden", "Marib"]),
+])
+def test_a_place_an_operation_is_meant_to_protect_is_no_second_event(text, locations):
+    assert_locations(text, locations, "2015-08-01")
+
+
+@pytest.mark.parametrize("text, locations", [
+    # whose supply line was cut is no place of the event
+    ("سيطر المسلحون أمس على بلدة الحوطة وقطعوا خطوط الإمداد عن مدينة الضالع.", ["Lahij"]),
+    # near misses: two places taken; supply roads struck in two towns
+    ("سيطر المسلحون أمس على بلدة الحوطة ومدينة الضالع.", ["Ad Dali", "Lahij"]),
+    ("قصفت الطائرات أمس طرق الإمداد في مدينة الحوطة وفي مدينة الضالع.", ["Ad Dali", "Lahij"]),
+])
+def test_the_end_of_a_cut_supply_line_is_no_second_event(text, locations):
+    assert_locations(text, locations, "2015-08-01")
+
+
+@pytest.mark.parametrize("text, locations", [
     # where the attackers came through, and where the fighters had fled from, are no places struck
     ("صد الثوار أمس هجوما شنته قوات حوثية على مواقع المقاومة في محيط قاعدة العند قادما عبر منطقة القبيطة من شرق تعز.",
      ["Al Anad"]),

@@ -144,6 +144,11 @@ _DESTINATION_WORDS = _keys(_PLACE_WORDS.get("destination_words") or ())
 _TITLE_WORDS = _keys(_PLACE_WORDS.get("title_words") or ())
 _ROUTE_WORDS = _keys(_PLACE_WORDS.get("route_words") or ())
 _ROUTE_PASS = _keys(["بين", "إلى", "الى", "من"])
+_RANKING_WORDS = _keys(_PLACE_WORDS.get("ranking_words") or ())
+_AFTER = _keys(["بعد"])
+_GOAL_WORDS = _keys(_PLACE_WORDS.get("goal_words") or ())
+_SUPPLY_WORDS = _keys(_PLACE_WORDS.get("supply_words") or ())
+_SUPPLY_PASS = _keys(["على", "عن", "إلى", "الى", "من", "ناحية", "قاعدة", "معسكر", "مطار"])
 _ELSEWHERE = _keys(_PLACE_WORDS.get("elsewhere_words") or ())
 _ELSEWHERE_WIDTH = max((len(k.split()) for k in _ELSEWHERE), default=0)
 #: the next name glued to one of these alone only says where the first is (بلدة العوامية بالقطيف): mentions.py
@@ -364,7 +369,7 @@ def locates_next(between: str) -> bool:
     ) or (words and words[-1] == "و" and between.rstrip().endswith("و")):
         return False  # a list: "مدينة صعدة ومديرية سحار"
     for w in words:
-        if w in _LOCATING_WORDS:
+        if w in _LOCATING_WORDS or normalize_key(w) in _LOCATING_WORDS:
             return True
         if _bare(w) in _NEAR_WORDS or _bare(w) in _DIRECTIONS:
             return True
@@ -514,6 +519,38 @@ def on_route(before: str) -> bool:
     words = [w for w in itertools.islice(_last_words(before), 3) if w not in _ROUTE_PASS]
     # the nearest word only: "حي طريق السد وبلدتي النعيمة" names a quarter called "the dam road", then a town struck
     return bool(words) and (words[0] in _ROUTE_WORDS or words[0][1:] in _ROUTE_WORDS)
+
+
+def ranked(before: str) -> bool:
+    """Whether the name is what a place is ranked against: "تعز، ثالث أكبر مدينة في اليمن بعد صنعاء وعدن",
+    "الفلوجة ثاني أكبر مدن الأنبار بعد الرمادي" (place_words.yaml ``ranking_words``: بعد right before the name, type
+    words passed over, a superlative or ordinal at most five words before it). The name compared with is not
+    where the event happened."""
+    words = [normalize_key(w) for w in re.findall(r"\w+", before)[-7:]]
+    last = next(iter(_last_words(before)), None)
+    if last is None or normalize_key(last) not in _AFTER:
+        return False
+    at = max(i for i, w in enumerate(words) if w in _AFTER)
+    return any(w in _RANKING_WORDS for w in words[max(0, at - 5) : at])
+
+
+def aimed(before: str) -> bool:
+    """Whether the name is what an operation is meant to protect or secure: "هجوما لاستعادة قاعدة العند في لحج وحماية
+    عدن", "نشر جنود لتأمين عدن" (place_words.yaml ``goal_words``, one clitic and type words passed over). A goal is
+    not where the event happened."""
+    for w in _last_words(before):
+        w = normalize_key(w)
+        return w in _GOAL_WORDS or w[1:] in _GOAL_WORDS
+    return False
+
+
+def supplied(before: str) -> bool:
+    """Whether the name is whose supply line was cut: "قطعت طرق الإمداد على قاعدة العند", "قطعوا طرق الإمداد عن قاعدة
+    العند", "قطعت خطوط إمدادها إلى مطار المدينة" (place_words.yaml ``supply_words``; type words,
+    prepositions and a base word passed over, four words back at most). The line's end is not where it was cut."""
+    words = [normalize_key(w) for w in itertools.islice(_last_words(before), 4)]
+    words = [w for w in words if w not in _SUPPLY_PASS and w[1:] not in _SUPPLY_PASS][:1]
+    return bool(words) and words[0] in _SUPPLY_WORDS
 
 
 def joins_list(between: str) -> bool:
