@@ -74,6 +74,24 @@ class Cue:
 
 
 @dataclass(frozen=True)
+class HeldBy:
+    """``decisions.held_by``: the trigger's word names the people held (``nouns``: "رهائن") and a verb of holding in
+    the present (``verbs``: "يحتجزون") stands within ``window`` words before it: a state told, not the act."""
+
+    verbs: PhraseMatcher
+    nouns: PhraseMatcher
+    window: int
+
+
+def _held_by_cues(d: dict) -> HeldBy | None:
+    if "held_by" not in d:
+        return None
+    h = check_keys("decisions.held_by", d["held_by"], {"verbs", "nouns", "window"})
+    return HeldBy(word_matcher("decisions.held_by.verbs", h["verbs"]), word_matcher("decisions.held_by.nouns", h["nouns"]),
+                  int(h["window"]))
+
+
+@dataclass(frozen=True)
 class Followup:
     """The funeral, condolences or visit after an event told elsewhere (``decisions.followup``)."""
 
@@ -303,6 +321,7 @@ class DecisionCues:
     arrested_for: ArrestedFor | None = None  # decisions.arrested_for: "ألقت شرطة جدة القبض على شاب أطلق النار"
     backdrop_joined: BackdropJoined | None = None  # decisions.backdrop_joined: "في ظل الضغوط ... وغارات التحالف"
     soon: Soon | None = None  # decisions.soon: "ستبدأ قريبا بمحاربة التنظيم في إطار معركة"
+    held_by: HeldBy | None = None  # decisions.held_by: "الحوثيون يحتجزون رهائن": people held, a state
 
     @classmethod
     @functools.cache
@@ -315,7 +334,7 @@ class DecisionCues:
                         "plan", "held", "protested", "coming", "reprisal"},
                        {"relative_retold", "preceded", "known_again", "relative_act", "known_described",
                         "comes_after", "battle_topic", "seized", "supposed", "campaign", "further_to",
-                        "died_of_wounds", "arrested_for", "backdrop_joined", "soon"})  # fmt: skip
+                        "died_of_wounds", "arrested_for", "backdrop_joined", "soon", "held_by"})  # fmt: skip
 
         def cue(name: str, windowed: bool, optional: set[str] = frozenset()) -> Cue:
             c = check_keys(f"decisions.{name}", d[name], {"words", "window"} if windowed else {"words"}, optional)
@@ -416,7 +435,7 @@ class DecisionCues:
                    cue("comes_after", True) if "comes_after" in d else None, battle_topic, seized, supposed,
                    campaign, further_to=cue("further_to", True) if "further_to" in d else None,
                    died_of_wounds=_died_of_wounds_cues(d), arrested_for=_arrested_for_cues(d),
-                   backdrop_joined=_backdrop_joined_cues(d), soon=_soon_cues(d))  # fmt: skip
+                   backdrop_joined=_backdrop_joined_cues(d), soon=_soon_cues(d), held_by=_held_by_cues(d))  # fmt: skip
 
 
 def _died_of_wounds_cues(d: dict) -> DiedOfWounds | None:
@@ -997,6 +1016,11 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
                         code="future")
     if _starts_with(_word_at(text, rel), cues.held.words):
         return Decision(False, "the people held (المختطفين، المخطوفين): a state, not the act of taking them", code="held")
+    hb = cues.held_by
+    if (hb is not None and _starts_with(_word_at(text, rel), hb.nouns) and not _dated_recent(m, ctx)
+            and hb.verbs.contains(_before(text, rel, hb.window))):  # fmt: skip
+        return Decision(False, "people someone holds (يحتجزون رهائن): a state told, not the act of taking them",
+                        code="held")
     if m.sub_event_type in cues.purpose.sub_event_types and _starts_with(_word_at(text, rel), cues.purpose.words):
         return Decision(False, "a territory change told as a purpose (لاستعادة، لتحرير): nothing changed hands yet",
                         code="purpose")
