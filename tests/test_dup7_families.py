@@ -41,3 +41,16 @@ def test_two_places_taken_stay_two_territory_changes():
             "وسيطرت القوات الموالية للرئيس هادي أمس على مدينة زنجبار في محافظة أبين.")
     assert sorted(r[2] for r in _rows(text)) == ["Aden", "Zinjibar"]
 
+
+# --- one act counted at a place and at the town naming the unit that holds it ------------------------------------
+def test_a_place_and_the_town_naming_its_unit_are_one_place():
+    text = "قتل 4 من مقاتلي المقاومة في اشتباكات وقعت أمس مع الحوثيين في قرى جبل صبر المطل على مدينة تعز."
+    assert [r[2] for r in _rows(text)] == ["Jabal Sabir"]
+    text = "أعلن الجيش اللبناني أمس أن قوة من الجيش أوقفت في محلة تعنايل - زحلة 12 شخصا للاشتباه بانتمائهم إلى تنظيمات إرهابية."
+    assert [r[2] for r in _rows(text)] == ["Taanayel"]
+
+
+def test_a_place_and_the_town_listed_beside_it_stay_two_places():
+    # near miss: a list (و, a comma) names two places struck
+    assert sorted(r[2] for r in _rows("قصف الحوثيون أمس قرى جبل صبر ومدينة تعز بقذائف الدبابات.")) == ["Jabal Sabir", "Taizz"]
+    assert sorted(r[2] for r in _rows("شنت طائرات التحالف أمس غارات على منطقة جبل صبر، ومدينة تعز.")) == ["Jabal Sabir", "Taizz"]
