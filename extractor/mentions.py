@@ -294,6 +294,19 @@ def _tail_locates(between: str) -> bool:
     return last >= 0 and bool(tail) and locates_next(tail)
 
 
+def _names_unit_of(p: Place, q: Place) -> bool:
+    """``p`` is the town that gives its name to the district or province holding ``q`` ("تعنايل - زحلة": Taanayel in
+    Zahle district; "جبل صبر المطل على مدينة تعز": Jabal Sabir in Taizz): a place and the unit holding it are one
+    place (ACLED codes the finer), so the town named after the unit only says where ``q`` is."""
+    return p.country == q.country and p.location != q.location and p.location in (q.admin1, q.admin2)
+
+
+def _lists(between: str) -> bool:
+    """The words between two names join a list ("مدينة صعدة ومديرية سحار"، "عدن، لحج"): two places, not one told twice."""
+    words = re.findall(r"\w+", between)
+    return any(c in between for c in ",،") or any(w.startswith("و") and len(w) > 3 for w in words) or "و" in words
+
+
 def split_by_place(m: Mention, places: list[Place], text: str = "", offset: int = 0) -> list[Mention]:
     """One mention per distinct town or district struck in the same sentence.
 
@@ -333,6 +346,9 @@ def split_by_place(m: Mention, places: list[Place], text: str = "", offset: int 
             continue  # "قرية أم صفا شمال غرب مدينة رام الله": a reference point, not a second place
         if p.location in references:
             continue  # "السيدة زينب قرب دمشق، وقطعوا طريق مطار دمشق": the reference point named again
+        if leaves and _names_unit_of(p, leaves[-1]) and not _lists(between):
+            references.add(p.location)
+            continue  # "تعنايل - زحلة", "جبل صبر المطل على مدينة تعز": the town naming the unit that holds the place
         if leaves and titled(before):
             continue  # "... الأمير خالد الفيصل أمير منطقة مكة المكرمة": who gave the order, not a place struck
         if any(km(p, q) <= SAME_PLACE_KM for q in leaves):
