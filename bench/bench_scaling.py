@@ -68,23 +68,46 @@ def news_articles(size: int, total: int, pool: list[str]) -> list[str]:
     return out
 
 
-def timed(pipeline, texts: list[str], rounds: int) -> dict:
-    from extractor.document import Article
+def _pass(pipeline, arts: list) -> tuple[float, float, int]:
+    """One pass over ``arts`` in batches of ``extractor.parallel.BATCH``: (CPU s, wall s, events)."""
     from extractor.parallel import BATCH
 
-    arts = [Article(id=f"s{i}", text=t) for i, t in enumerate(texts)]
-    cpu, wall, events = [], [], 0
-    for _ in range(rounds):
-        c0, w0 = time.process_time(), time.perf_counter()
-        events = 0
-        for i in range(0, len(arts), BATCH):
-            events += sum(len(r.events) for r in pipeline.process_many(arts[i : i + BATCH]))
-        cpu.append(time.process_time() - c0)
-        wall.append(time.perf_counter() - w0)
-    mb = sum(_mb(t) for t in texts)
-    return {"mb": round(mb, 4), "inputs": len(texts), "events": events, "cpu_s": statistics.median(cpu),
-            "wall_s": statistics.median(wall), "cpu_s_per_mb": statistics.median(cpu) / mb,
-            "wall_s_per_mb": statistics.median(wall) / mb}  # fmt: skip
+    c0, w0 = time.process_time(), time.perf_counter()
+    events = 0
+    for i in range(0, len(arts), BATCH):
+        events += sum(len(r.events) for r in pipeline.process_many(arts[i : i + BATCH]))
+    return time.process_time() - c0, time.perf_counter() - w0, events
+
+
+def timed_all(pipeline, cases: dict[tuple[str, str], tuple[list[str], int]]) -> dict:
+    """Every case (family, size) -> (texts, rounds) timed round by round, the cases interleaved (forward in
+    even rounds, backward in odd ones) after one untimed pass over each: a busy machine's slow spell, or the
+    first-use costs of whichever size ran first (lazy tables, the memos the same texts fill), fall on every
+    size alike instead of on one. Each round times the same texts again, so the figures are of passes whose
+    place memos and NER character memo already hold them (as the median of the earlier sequential rounds
+    mostly was)."""
+    from extractor.document import Article
+
+    arts = {k: [Article(id=f"s{i}", text=t) for i, t in enumerate(texts)] for k, (texts, _) in cases.items()}
+    for k in cases:
+        _pass(pipeline, arts[k])  # warm-up, untimed
+    cpu: dict = {k: [] for k in cases}
+    wall: dict = {k: [] for k in cases}
+    events: dict = {}
+    order = list(cases)
+    for r in range(max(n for _, n in cases.values())):
+        for k in order if r % 2 == 0 else order[::-1]:
+            if r < cases[k][1]:
+                c, w, events[k] = _pass(pipeline, arts[k])
+                cpu[k].append(c)
+                wall[k].append(w)
+    out = {}
+    for k, (texts, _) in cases.items():
+        mb = sum(_mb(t) for t in texts)
+        out[k] = {"mb": round(mb, 4), "inputs": len(texts), "events": events[k], "cpu_s": statistics.median(cpu[k]),
+                  "wall_s": statistics.median(wall[k]), "cpu_s_per_mb": statistics.median(cpu[k]) / mb,
+                  "wall_s_per_mb": statistics.median(wall[k]) / mb}  # fmt: skip
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -106,29 +129,24 @@ def main(argv: list[str] | None = None) -> int:
     pipeline.process_many([])
     res: dict = {"ner_model": args.ner_model if pipeline.ner is not None else "none", "rounds": args.rounds}
 
-    families: dict[str, dict[str, dict]] = {}
+    cases: dict[tuple[str, str], tuple[list[str], int]] = {}
     if list(SNN.glob("*.zip")):
         pool = [p for a in snn_sample(n=1000) for p in a["text"].split("\n") if p.strip()]
         total = args.total_kb * 1000
-        fam = families["articles"] = {}
         for size in (1_000, 10_000, 100_000, 1_000_000):
-            if size > total:
-                continue
-            fam[f"{size // 1000} KB"] = timed(pipeline, news_articles(size, total, pool), args.rounds)
-            print(f"bench: articles of {size // 1000} KB done", file=sys.stderr)
+            if size <= total:
+                cases[("articles", f"{size // 1000} KB")] = (news_articles(size, total, pool), args.rounds)
     else:
         print(f"bench: no SaudiNewsNet zips in {SNN}: the articles family is skipped", file=sys.stderr)
-    fam = families["one long sentence"] = {}
     for size in (1_000, 10_000, 100_000):  # 100 KB each time: 100 one-sentence articles of 1 KB, ..., one of 100 KB
         text = _cut(CLAUSE * (size // len(CLAUSE.encode("utf-8")) + 1), size)
-        fam[f"{size // 1000} KB"] = timed(pipeline, [text] * (100_000 // size), args.rounds)
-    print("bench: long sentences done", file=sys.stderr)
-    fam = families["letters without spaces"] = {}
+        cases[("one long sentence", f"{size // 1000} KB")] = ([text] * (100_000 // size), args.rounds)
     for size in (10_000, 80_000, args.max_run_kb * 1000):
         text = _cut(RUN * (size // len(RUN.encode("utf-8")) + 1), size)
-        fam[f"{size // 1000} KB"] = timed(pipeline, [text], 1 if size > 1_000_000 else args.rounds)
-    print("bench: letter runs done", file=sys.stderr)
-
+        cases[("letters without spaces", f"{size // 1000} KB")] = ([text], 1 if size > 1_000_000 else args.rounds)
+    families: dict[str, dict[str, dict]] = {}
+    for (name, label), v in timed_all(pipeline, cases).items():
+        families.setdefault(name, {})[label] = v
     print(f"rasd scaling bench — NER: {res['ner_model']}; CPU seconds per MB (median of {args.rounds}; wall in brackets)")
     for name, fam in families.items():
         per = [v["cpu_s_per_mb"] for v in fam.values()]
