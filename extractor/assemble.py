@@ -262,20 +262,6 @@ class Soon:
 
 
 @dataclass(frozen=True)
-class Wave:
-    """``decisions.wave``: the toll of a wave of attacks (موجة تفجيرات، موجة عنف), several acts summed. The wave is
-    within ``window`` words before the trigger in its clause (or the trigger is its noun) with no act of ``acts`` between, or a toll
-    trigger (not one of ``acts``) is followed within ``after_window`` words of its clause (up to a comma) by one of
-    ``into`` (في موجة) with no act of ``acts`` between: the toll is the wave's, not one act's."""
-
-    words: PhraseMatcher
-    window: int
-    into: PhraseMatcher
-    after_window: int
-    acts: PhraseMatcher
-
-
-@dataclass(frozen=True)
 class DecisionCues:
     reaction: Cue
     followup: Followup
@@ -337,7 +323,6 @@ class DecisionCues:
     soon: Soon | None = None  # decisions.soon: "ستبدأ قريبا بمحاربة التنظيم في إطار معركة"
     held_by: HeldBy | None = None  # decisions.held_by: "الحوثيون يحتجزون رهائن": people held, a state
     backing: Cue | None = None  # decisions.backing: "القوات مدعومة بضربات جوية ... استعادت": the strikes back another act
-    wave: Wave | None = None  # decisions.wave: "أسفرت موجة التفجيرات عن مقتل 49": a wave's toll, several acts
 
     @classmethod
     @functools.cache
@@ -350,8 +335,7 @@ class DecisionCues:
                         "plan", "held", "protested", "coming", "reprisal"},
                        {"relative_retold", "preceded", "known_again", "relative_act", "known_described",
                         "comes_after", "battle_topic", "seized", "supposed", "campaign", "further_to",
-                        "died_of_wounds", "arrested_for", "backdrop_joined", "soon", "held_by", "backing",
-                        "wave"})  # fmt: skip
+                        "died_of_wounds", "arrested_for", "backdrop_joined", "soon", "held_by", "backing"})  # fmt: skip
 
         def cue(name: str, windowed: bool, optional: set[str] = frozenset()) -> Cue:
             c = check_keys(f"decisions.{name}", d[name], {"words", "window"} if windowed else {"words"}, optional)
@@ -453,7 +437,7 @@ class DecisionCues:
                    campaign, further_to=cue("further_to", True) if "further_to" in d else None,
                    died_of_wounds=_died_of_wounds_cues(d), arrested_for=_arrested_for_cues(d),
                    backdrop_joined=_backdrop_joined_cues(d), soon=_soon_cues(d), held_by=_held_by_cues(d),
-                   backing=cue("backing", True) if "backing" in d else None, wave=_wave_cues(d))  # fmt: skip
+                   backing=cue("backing", True) if "backing" in d else None)  # fmt: skip
 
 
 def _died_of_wounds_cues(d: dict) -> DiedOfWounds | None:
@@ -480,35 +464,6 @@ def _soon_cues(d: dict) -> Soon | None:
     b = check_keys("decisions.soon", d["soon"], {"window", "words", "not_then"})
     return Soon(int(b["window"]), word_matcher("decisions.soon.words", b["words"]),
                 word_matcher("decisions.soon.not_then", b["not_then"]))
-
-
-def _wave_cues(d: dict) -> Wave | None:
-    if "wave" not in d:
-        return None
-    w = check_keys("decisions.wave", d["wave"], {"words", "window", "into", "after_window", "acts"})
-    return Wave(word_matcher("decisions.wave.words", w["words"]), int(w["window"]),
-                word_matcher("decisions.wave.into", w["into"]), int(w["after_window"]),
-                word_matcher("decisions.wave.acts", w["acts"]))
-
-
-def _in_a_wave(text: str, rel: int, trigger_end: int, w: Wave) -> bool:
-    """Whether the trigger at ``rel`` of ``text`` (ending at ``trigger_end``) tells the toll of a wave of attacks
-    (see :class:`Wave`)."""
-    ws = rel
-    while ws > 0 and not text[ws - 1].isspace():
-        ws -= 1
-    head = _before(text, ws, w.window).split("،")[-1]  # the trigger's own clause
-    word = text[ws:].split()[:1]
-    span = head + " " + (word[0] if word else "")
-    for hit in w.words.find(span):
-        if not w.acts.contains(span[hit.end : len(head)]):
-            return True
-    if w.acts.contains(text[ws:max(trigger_end, ws + len(word[0]) if word else ws)]):
-        return False
-    tail = _after(text, trigger_end, w.after_window).split("،")[0]  # the toll's own clause
-    for hit in w.into.find(tail):
-        return not w.acts.contains(tail[: hit.word_start])
-    return False
 
 
 def _arrested_for_cues(d: dict) -> ArrestedFor | None:
@@ -1100,9 +1055,6 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
         return Decision(False, "a call to act (دعا إلى ...), not the act", code="call")
     if cues.aggregate.words.contains(text):
         return Decision(False, "a cumulative or aggregate toll over a period, not one event", code="aggregate")
-    if cues.wave is not None and _in_a_wave(text, rel, m.trigger_end - m.start, cues.wave):
-        return Decision(False, "the toll of a wave of attacks (موجة تفجيرات، موجة عنف): several acts summed, not one "
-                        "event", code="aggregate")
     if cues.campaign is not None and _campaign(m, text, rel, cues.campaign):
         return Decision(False, "a campaign of acts summed (تصعيد عمليات اعتقال، حملة قصف) with no day of its own, not "
                         "one event", code="campaign")
