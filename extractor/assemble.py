@@ -322,7 +322,6 @@ class DecisionCues:
     backdrop_joined: BackdropJoined | None = None  # decisions.backdrop_joined: "في ظل الضغوط ... وغارات التحالف"
     soon: Soon | None = None  # decisions.soon: "ستبدأ قريبا بمحاربة التنظيم في إطار معركة"
     held_by: HeldBy | None = None  # decisions.held_by: "الحوثيون يحتجزون رهائن": people held, a state
-    backing: Cue | None = None  # decisions.backing: "القوات مدعومة بضربات جوية ... استعادت": the strikes back another act
 
     @classmethod
     @functools.cache
@@ -335,7 +334,7 @@ class DecisionCues:
                         "plan", "held", "protested", "coming", "reprisal"},
                        {"relative_retold", "preceded", "known_again", "relative_act", "known_described",
                         "comes_after", "battle_topic", "seized", "supposed", "campaign", "further_to",
-                        "died_of_wounds", "arrested_for", "backdrop_joined", "soon", "held_by", "backing"})  # fmt: skip
+                        "died_of_wounds", "arrested_for", "backdrop_joined", "soon", "held_by"})  # fmt: skip
 
         def cue(name: str, windowed: bool, optional: set[str] = frozenset()) -> Cue:
             c = check_keys(f"decisions.{name}", d[name], {"words", "window"} if windowed else {"words"}, optional)
@@ -436,8 +435,7 @@ class DecisionCues:
                    cue("comes_after", True) if "comes_after" in d else None, battle_topic, seized, supposed,
                    campaign, further_to=cue("further_to", True) if "further_to" in d else None,
                    died_of_wounds=_died_of_wounds_cues(d), arrested_for=_arrested_for_cues(d),
-                   backdrop_joined=_backdrop_joined_cues(d), soon=_soon_cues(d), held_by=_held_by_cues(d),
-                   backing=cue("backing", True) if "backing" in d else None)  # fmt: skip
+                   backdrop_joined=_backdrop_joined_cues(d), soon=_soon_cues(d), held_by=_held_by_cues(d))  # fmt: skip
 
 
 def _died_of_wounds_cues(d: dict) -> DiedOfWounds | None:
@@ -1070,9 +1068,6 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     if ft.words.contains(_before(text, rel, ft.window) + " " + _after(text, m.trigger_end - m.start, ft.window)):
         return Decision(False, "told with a time to come (الأسبوع المقبل، الأيام القادمة، في المستقبل): nothing happened yet",
                         code="future time")
-    if cues.backing is not None and m.event_type == "Explosions/Remote violence" and cues.backing.before(text, rel):
-        return Decision(False, "strikes told only as the backing of another side's act (القوات مدعومة بضربات جوية، بدعم "
-                        "من غارات التحالف): the act they back is the event", code="backing")
     if cues.soon is not None and _soon(text, rel, m.trigger_end - m.start, cues.soon):
         return Decision(False, "told with a time to come (ستبدأ قريبا، باتت وشيكة): nothing happened yet",
                         code="future time")

@@ -54,18 +54,3 @@ def test_a_place_and_the_town_listed_beside_it_stay_two_places():
     # near miss: a list (و, a comma) names two places struck
     assert sorted(r[2] for r in _rows("قصف الحوثيون أمس قرى جبل صبر ومدينة تعز بقذائف الدبابات.")) == ["Jabal Sabir", "Taizz"]
     assert sorted(r[2] for r in _rows("شنت طائرات التحالف أمس غارات على منطقة جبل صبر، ومدينة تعز.")) == ["Jabal Sabir", "Taizz"]
-
-
-# --- strikes told only as the backing of another side's act ------------------------------------------------------
-def test_strikes_backing_another_act_give_no_strike_row():
-    text = ("قال مسؤولون محليون اليوم إن القوات الحكومية مدعومة بضربات جوية من التحالف استعادت أمس مواقع على مشارف "
-            "مدينة الحديدة.")
-    assert not [r for r in _rows(text) if r[0] == "Air/drone strike"]
-    text = "وتمكنت قوات المقاومة أمس من دخول مدينة الحديدة بدعم من غارات التحالف العربي."
-    assert not [r for r in _rows(text) if r[0] == "Air/drone strike"]
-
-
-def test_strikes_told_as_the_act_keep_their_row():
-    # near miss: the strikes are the clause's own act, in support of a side
-    text = "شنت طائرات التحالف أمس غارات جوية على مواقع للحوثيين في مدينة الحديدة دعما للقوات الحكومية."
-    assert [r[0] for r in _rows(text)] == ["Air/drone strike"]
