@@ -156,8 +156,6 @@ def _compatible(a: Mention, b: Mention) -> bool:
                 return True
         return (a.generic != b.generic and _same_place(a, b) and _same_date(a, b)
                 and bool(_named(a.actor1)) and _named(a.actor1) == _named(b.actor1))  # fmt: skip
-    if _one_territory_change(a, b):
-        return True
     if a.sub_event_type != b.sub_event_type and a.event_type not in (
         "Explosions/Remote violence", "Violence against civilians"
     ) and not (a.event_type in precedence().demonstrations and _aggregates(a, b)) and not _one_battle_site(a, b):
@@ -184,38 +182,6 @@ def _one_battle_site(a: Mention, b: Mention) -> bool:
     one telling and a clash in another, at the one place both name, is one battle (ACLED: the territory change)."""
     return (a.event_type == b.event_type == "Battles" and a.place is not None and b.place is not None
             and a.place_explicit and b.place_explicit and a.place.location == b.place.location)  # fmt: skip
-
-
-#: The Battles sub-event types that tell a change of who holds a place (ACLED: territory changes).
-_TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
-
-
-def _one_territory_change(a: Mention, b: Mention) -> bool:
-    """One place changing hands told twice, with two verbs that may take two sub-event types ("تمكنت المقاومة من
-    استعادة السيطرة على مناطق في محافظة تعز" then "فرض المقاتلون سيطرتهم على مديرية ... في جبل صبر"; a headline's
-    "سيطرت المقاومة على مواقع على مشارف عدن" over the body's "سيطرت القوات الموالية للرئيس على منطقة ... عند مدخل
-    عدن"): at one place (a place and the unit holding it, or one told only by the article's context, at the other's
-    location), on one day, is one territory change. The later telling is the next sentence or two, or the body under
-    the headline; the taker is the same side, or one telling names none, or (under a headline) the headline names
-    the side with another name and neither telling's taker is the other's loser. Two places taken (two towns, two
-    districts) or the loser retaking it are two events."""
-    if not (a.event_type == b.event_type == "Battles" and {a.sub_event_type, b.sub_event_type} <= _TERRITORY):
-        return False
-    if _split_siblings(a, b) or a.place is None or b.place is None or not (a.place_explicit or b.place_explicit):
-        return False
-    if not (_same_place(a, b) and _same_date(a, b)):
-        return False
-    if not (a.place_explicit and b.place_explicit) and a.place.location != b.place.location:
-        return False  # a place only inherited says nothing of where this change was unless it is the other's place
-    lead = a.lead != b.lead
-    if not (lead or _near(a, b)):
-        return False
-    a1, b1, a2, b2 = _named(a.actor1), _named(b.actor1), _named(a.actor2), _named(b.actor2)
-    if (a1 and a1 in (b2,)) or (b1 and b1 in (a2,)):
-        return False  # the side that lost it in one telling takes it in the other: a second change
-    if a2 and b2 and a2 != b2:
-        return False  # taken from two different sides
-    return not (a1 and b1 and a1 != b1) or lead
 
 
 def _state_side(x) -> str:
