@@ -35,7 +35,7 @@ from .phrases import clitic_part, suffixes
 from .resolve.actors import Actor, ActorLexicon, both_sides, for_event, named_members
 from .resolve.dates import find_dates, is_old_history, reporting_clause, resolve_event_date
 from .resolve.fatalities import Casualties, count_casualties, parse_number
-from .resolve.places import LOCATING_CLITICS, Gazetteer, Place, aimed, aside_locates, km, joins_list, locates_next, on_route, points_back, ranked, supplied, titled, toward, type_word, word_list
+from .resolve.places import LOCATING_CLITICS, Gazetteer, Place, aimed, aside_locates, km, joins_list, list_joint, locates_next, on_route, points_back, ranked, supplied, titled, toward, type_word, word_list
 from .rules_schema import load_yaml
 from .segment import Sentence
 from .templates import Rejection, TemplateSet, TriggerMatch, is_definite, old_years
@@ -302,9 +302,9 @@ def _names_unit_of(p: Place, q: Place) -> bool:
 
 
 def _lists(between: str) -> bool:
-    """The words between two names join a list ("مدينة صعدة ومديرية سحار"، "عدن، لحج"): two places, not one told twice."""
-    words = re.findall(r"\w+", between)
-    return any(c in between for c in ",،") or any(w.startswith("و") and len(w) > 3 for w in words) or "و" in words
+    """The words between two names join a list ("مدينة صعدة ومديرية سحار"، "عدن، لحج"), a lone و anywhere in them
+    too: two places, not one told twice."""
+    return list_joint(between) or "و" in re.findall(r"\w+", between)
 
 
 def split_by_place(m: Mention, places: list[Place], text: str = "", offset: int = 0) -> list[Mention]:

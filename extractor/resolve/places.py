@@ -354,6 +354,14 @@ def aside_locates(between: str) -> bool:
     return told and len(words) <= 6 and locates_next(between)
 
 
+def list_joint(between: str) -> bool:
+    """Whether the words between two names join a list: a comma, a word with و glued to it ("ومديرية"), or a و
+    ending the gap ("صنعاء و عدن")."""
+    words = re.findall(r"\w+", between)
+    return (any(c in between for c in ",،") or any(w.startswith("و") and len(w) > 3 for w in words)
+            or bool(words and words[-1] == "و" and between.rstrip().endswith("و")))  # fmt: skip
+
+
 def locates_next(between: str) -> bool:
     """Whether the words between two place names make the second the first's reference point.
 
@@ -363,12 +371,9 @@ def locates_next(between: str) -> bool:
     first is, and the و glued to the next name joins a list.
     """
     between = _appositive(_ASIDE.sub(" ", between))
-    words = re.findall(r"\w+", between)
-    if any(c in between for c in ",،") or any(
-        w.startswith("و") and len(w) > 3 for w in words
-    ) or (words and words[-1] == "و" and between.rstrip().endswith("و")):
+    if list_joint(between):
         return False  # a list: "مدينة صعدة ومديرية سحار"
-    for w in words:
+    for w in re.findall(r"\w+", between):
         if w in _LOCATING_WORDS or normalize_key(w) in _LOCATING_WORDS:
             return True
         if _bare(w) in _NEAR_WORDS or _bare(w) in _DIRECTIONS:
@@ -538,10 +543,11 @@ def aimed(before: str) -> bool:
     """Whether the name is what an operation is meant to protect or secure: "هجوما لاستعادة قاعدة العند في لحج وحماية
     عدن", "نشر جنود لتأمين عدن" (place_words.yaml ``goal_words``, one clitic and type words passed over). A goal is
     not where the event happened."""
-    for w in _last_words(before):
-        w = normalize_key(w)
-        return w in _GOAL_WORDS or w[1:] in _GOAL_WORDS
-    return False
+    last = next(iter(_last_words(before)), None)
+    if last is None:
+        return False
+    w = normalize_key(last)
+    return w in _GOAL_WORDS or w[1:] in _GOAL_WORDS
 
 
 def supplied(before: str) -> bool:
