@@ -221,6 +221,16 @@ class Campaign:
 
 
 @dataclass(frozen=True)
+class Series:
+    """``decisions.aggregate.series``: acts (plural) told as striking areas, several places summed ("قتل 21 شخصا في
+    ثلاث هجمات استهدفت مناطق في بغداد"; see :func:`_series_toll`)."""
+
+    words: PhraseMatcher  # an act plural, optionally التي, a verb of striking and a plural of places
+    window: int  # words after the trigger where the series may stand
+    single: PhraseMatcher  # one act's nouns: told between, the toll is that act's
+
+
+@dataclass(frozen=True)
 class DiedOfWounds:
     """``decisions.died_of_wounds``: the death of someone wounded earlier ("متأثرا بجروح أصيب بها")."""
 
@@ -423,7 +433,7 @@ class DecisionCues:
             cp = check_keys("decisions.campaign", d["campaign"], {"heads", "escalation", "window"})
             campaign = Campaign(word_matcher("decisions.campaign.heads", cp["heads"]),
                                 Cue(word_matcher("decisions.campaign.escalation", cp["escalation"]), int(cp["window"])))
-        return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False, {"over", "units", "counted", "counted_units"}), cue("hypothetical", True), cue("past", True), cue("after", True),
+        return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False, {"over", "units", "counted", "counted_units", "series"}), cue("hypothetical", True), cue("past", True), cue("after", True),
                    word_matcher("decisions.pluperfect.aux", pl["aux"]), int(pl["window"]),
                    cue("ongoing", False), cue("scattered", False), cue("period", True, {"since", "units", "long_units", "approx", "weekday", "spans"}), cue("forecast", True, {"always"}), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"), typed("purpose"),
                    word_matcher("decisions.tag_line.words", t["words"]), announced, cue("earlier", True), cue("future_time", True),
@@ -737,6 +747,36 @@ def _over_length() -> re.Pattern:
     if counted and plural:  # "في أربعة أيام": a count of days and a plural unit after في (``counted``)
         out += rf"|(?<!\w)\w?(?:{_alt(counted)})\s+{count}\s+(?:{_alt(plural)})(?!\w)"
     return re.compile(out)
+
+
+@functools.cache
+def _series() -> Series | None:
+    """The cues of ``decisions.aggregate.series`` (none when the key is absent)."""
+    agg = assembly_data()["decisions"]["aggregate"]
+    if "series" not in agg:
+        return None
+    s = check_keys("decisions.aggregate.series", agg["series"], {"acts", "relative", "verbs", "places", "window", "single"})
+    links = [""] + [f"{r} " for r in s["relative"]]
+    words = [f"{a} {r}{v} {p}" for a in s["acts"] for r in links for v in s["verbs"] for p in s["places"]]
+    return Series(word_matcher("decisions.aggregate.series", words), int(s["window"]),
+                  word_matcher("decisions.aggregate.series.single", s["single"]))
+
+
+def _series_toll(text: str, rel: int, trigger_end: int, s: Series) -> bool:
+    """Whether the trigger at ``rel`` of ``text`` (ending at ``trigger_end``) tells several acts over several areas
+    (``decisions.aggregate.series``): the series holds the trigger ("ثلاث هجمات استهدفت مناطق"), or stands within
+    ``s.window`` words after a trigger that names no one act, with no one act's noun between ("قتل 21 شخصا في ثلاث
+    هجمات استهدفت مناطق في بغداد"). An act told with its own noun first keeps its toll ("قتل 20 في تفجير سيارة
+    مفخخة في السوق، غداة هجمات استهدفت مناطق في المدينة")."""
+    hits = s.words.find(text)
+    if any(h.word_start <= rel < h.end for h in hits):
+        return True
+    if s.single.contains(text[rel:trigger_end]):  # the trigger names one act: the toll told with it is its own
+        return False
+    after = [w.end() for w in _WORD.finditer(text, trigger_end)]
+    end = after[min(s.window, len(after)) - 1] if after else trigger_end
+    return any(trigger_end <= h.word_start <= end and not s.single.contains(text[trigger_end : h.word_start])
+               for h in hits)
 
 
 def _starts_with(text: str, words: PhraseMatcher) -> bool:
@@ -1053,6 +1093,10 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
         return Decision(False, "a call to act (دعا إلى ...), not the act", code="call")
     if cues.aggregate.words.contains(text):
         return Decision(False, "a cumulative or aggregate toll over a period, not one event", code="aggregate")
+    series = _series()
+    if series is not None and _series_toll(text, rel, m.trigger_end - m.start, series):
+        return Decision(False, "several acts told as striking areas (ثلاث هجمات استهدفت مناطق في بغداد، سلسلة تفجيرات "
+                        "استهدفت مناطق مختلفة): their toll is summed over places, not one event", code="aggregate")
     if cues.campaign is not None and _campaign(m, text, rel, cues.campaign):
         return Decision(False, "a campaign of acts summed (تصعيد عمليات اعتقال، حملة قصف) with no day of its own, not "
                         "one event", code="campaign")
