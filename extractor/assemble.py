@@ -226,8 +226,10 @@ class Series:
     ثلاث هجمات استهدفت مناطق في بغداد"; see :func:`_series_toll`)."""
 
     words: PhraseMatcher  # an act plural, optionally التي, a verb of striking and a plural of places
-    window: int  # words after the trigger where the series may stand
+    chains: PhraseMatcher  # a chain of acts (سلسلة من هجمات): a tally only in a telling with no day of its own
+    window: int  # words after a toll trigger where the series may stand
     single: PhraseMatcher  # one act's nouns: told between, the toll is that act's
+    tolls: frozenset[str]  # the templates of a toll ("قتل 21 ... في ثلاث هجمات"): a series after them is the toll's
 
 
 @dataclass(frozen=True)
@@ -755,24 +757,29 @@ def _series() -> Series | None:
     agg = assembly_data()["decisions"]["aggregate"]
     if "series" not in agg:
         return None
-    s = check_keys("decisions.aggregate.series", agg["series"], {"acts", "relative", "verbs", "places", "window", "single"})
+    s = check_keys("decisions.aggregate.series", agg["series"],
+                   {"acts", "relative", "verbs", "places", "chains", "window", "single", "tolls"})
     links = [""] + [f"{r} " for r in s["relative"]]
     words = [f"{a} {r}{v} {p}" for a in s["acts"] for r in links for v in s["verbs"] for p in s["places"]]
-    return Series(word_matcher("decisions.aggregate.series", words), int(s["window"]),
-                  word_matcher("decisions.aggregate.series.single", s["single"]))
+    chains = [f"{c} {a}" for c in s["chains"] for a in s["acts"]]
+    return Series(word_matcher("decisions.aggregate.series", words),
+                  word_matcher("decisions.aggregate.series.chains", chains), int(s["window"]),
+                  word_matcher("decisions.aggregate.series.single", s["single"]), frozenset(s["tolls"]))
 
 
-def _series_toll(text: str, rel: int, trigger_end: int, s: Series) -> bool:
-    """Whether the trigger at ``rel`` of ``text`` (ending at ``trigger_end``) tells several acts over several areas
+def _series_toll(m: Any, text: str, rel: int, trigger_end: int, s: Series) -> bool:
+    """Whether the trigger at ``rel`` of ``text`` (ending at ``trigger_end``) tells several acts summed
     (``decisions.aggregate.series``): the series holds the trigger ("ثلاث هجمات استهدفت مناطق"), or stands within
-    ``s.window`` words after a trigger that names no one act, with no one act's noun between ("قتل 21 شخصا في ثلاث
-    هجمات استهدفت مناطق في بغداد"). An act told with its own noun first keeps its toll ("قتل 20 في تفجير سيارة
-    مفخخة في السوق، غداة هجمات استهدفت مناطق في المدينة")."""
-    hits = s.words.find(text)
+    ``s.window`` words after a toll trigger (``s.tolls``) that names no one act, with no one act's noun between
+    ("قتل 21 شخصا في ثلاث هجمات استهدفت مناطق في بغداد"). A chain of acts ("بعد سلسلة من هجمات دامية") counts only
+    in a telling with no day of its own: a day's chain of car bombs in one city is that day's news. An act told with
+    its own noun first keeps its toll ("قتل 20 في تفجير سيارة مفخخة في السوق، غداة هجمات استهدفت مناطق في
+    المدينة"), and an act of another kind its row ("حرر الجيش الرهائن إثر سلسلة من هجمات الحركة")."""
+    hits = s.words.find(text) + ([] if _own_day(m) else s.chains.find(text))
     if any(h.word_start <= rel < h.end for h in hits):
         return True
-    if s.single.contains(text[rel:trigger_end]):  # the trigger names one act: the toll told with it is its own
-        return False
+    if m.template_id not in s.tolls or s.single.contains(text[rel:trigger_end]):
+        return False  # not a toll, or the trigger names one act: the toll told with it is its own
     after = [w.end() for w in _WORD.finditer(text, trigger_end)]
     end = after[min(s.window, len(after)) - 1] if after else trigger_end
     return any(trigger_end <= h.word_start <= end and not s.single.contains(text[trigger_end : h.word_start])
@@ -1094,9 +1101,9 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     if cues.aggregate.words.contains(text):
         return Decision(False, "a cumulative or aggregate toll over a period, not one event", code="aggregate")
     series = _series()
-    if series is not None and _series_toll(text, rel, m.trigger_end - m.start, series):
-        return Decision(False, "several acts told as striking areas (ثلاث هجمات استهدفت مناطق في بغداد، سلسلة تفجيرات "
-                        "استهدفت مناطق مختلفة): their toll is summed over places, not one event", code="aggregate")
+    if series is not None and _series_toll(m, text, rel, m.trigger_end - m.start, series):
+        return Decision(False, "several acts summed (ثلاث هجمات استهدفت مناطق في بغداد، سلسلة من الهجمات): their toll "
+                        "and places are many acts', not one event", code="aggregate")
     if cues.campaign is not None and _campaign(m, text, rel, cues.campaign):
         return Decision(False, "a campaign of acts summed (تصعيد عمليات اعتقال، حملة قصف) with no day of its own, not "
                         "one event", code="campaign")

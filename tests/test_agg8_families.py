@@ -58,3 +58,29 @@ def test_counted_strikes_on_one_camp_and_shells_on_districts_stay():
     assert any(r.sub_event_type == "Air/drone strike" for r in _rows(text))
     text = "وقتل خمسة مدنيين أمس في قذائف أطلقها المسلحون استهدفت أحياء سكنية في مدينة تعز."
     assert [r.fatalities for r in _rows(text)] == [5]
+
+
+# --- a chain of acts ----------------------------------------------------------------------------------------
+def test_a_chain_of_attacks_is_no_one_event():
+    # the attacks a campaign came after, told as a chain: several acts summed
+    text = "وقتل وأصيب عدد من المدنيين في الحملة الجوية التي أطلقتها الحكومة بعد سلسلة من هجمات دامية في البلاد."
+    assert "Attack" not in {r.sub_event_type for r in _rows(text)}
+    assert "aggregate" in _codes(text)
+
+
+def test_a_chain_of_bombings_of_one_day_in_one_city_stays():
+    # a chain told with its day, in one city: that day's news (the OEDA gold codes such a sentence an event)
+    text = "وقتل 17 شخصا على الأقل في سلسلة تفجيرات بسيارات ملغومة ضربت مدينة كركوك يوم الثلاثاء."
+    assert [r.fatalities for r in _rows(text)] == [17]
+
+
+def test_an_act_of_another_kind_after_a_chain_stays():
+    # a rescue (or an arrest) told after the chain of attacks it answers is its own act
+    text = "وحرر الجيش أمس 40 رهينة في قرية بولاية بورنو إثر سلسلة من هجماتها الدامية."
+    assert len(_rows(text)) == 1
+
+
+def test_a_chain_of_air_strikes_on_one_base_stays():
+    # strikes are left out of the chains: a day's strikes on one base is one event
+    text = "وشن طيران التحالف أمس سلسلة غارات على قاعدة العند الجوية في محافظة لحج."
+    assert any(r.sub_event_type == "Air/drone strike" for r in _rows(text))
