@@ -24,6 +24,7 @@ names itself. Article-level facts come from :mod:`extractor.context`, computed o
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass, replace
 from typing import Any
@@ -218,6 +219,18 @@ class Campaign:
 
     heads: PhraseMatcher
     escalation: Cue
+
+
+@dataclass(frozen=True)
+class Series:
+    """``decisions.aggregate.series``: acts (plural) told as striking areas, several places summed ("قتل 21 شخصا في
+    ثلاث هجمات استهدفت مناطق في بغداد"; see :func:`_series_toll`)."""
+
+    words: PhraseMatcher  # an act plural, optionally التي, a verb of striking and a plural of places
+    chains: PhraseMatcher  # a chain of acts (سلسلة من هجمات): a tally only in a telling with no day of its own
+    window: int  # words after a toll trigger where the series may stand
+    single: PhraseMatcher  # one act's nouns: told between, the toll is that act's
+    tolls: frozenset[str]  # the templates of a toll ("قتل 21 ... في ثلاث هجمات"): a series after them is the toll's
 
 
 @dataclass(frozen=True)
@@ -423,7 +436,7 @@ class DecisionCues:
             cp = check_keys("decisions.campaign", d["campaign"], {"heads", "escalation", "window"})
             campaign = Campaign(word_matcher("decisions.campaign.heads", cp["heads"]),
                                 Cue(word_matcher("decisions.campaign.escalation", cp["escalation"]), int(cp["window"])))
-        return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False, {"over", "units", "counted", "counted_units"}), cue("hypothetical", True), cue("past", True), cue("after", True),
+        return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False, {"over", "units", "counted", "counted_units", "series", "countries"}), cue("hypothetical", True), cue("past", True), cue("after", True),
                    word_matcher("decisions.pluperfect.aux", pl["aux"]), int(pl["window"]),
                    cue("ongoing", False), cue("scattered", False), cue("period", True, {"since", "units", "long_units", "approx", "weekday", "spans"}), cue("forecast", True, {"always"}), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"), typed("purpose"),
                    word_matcher("decisions.tag_line.words", t["words"]), announced, cue("earlier", True), cue("future_time", True),
@@ -737,6 +750,73 @@ def _over_length() -> re.Pattern:
     if counted and plural:  # "في أربعة أيام": a count of days and a plural unit after في (``counted``)
         out += rf"|(?<!\w)\w?(?:{_alt(counted)})\s+{count}\s+(?:{_alt(plural)})(?!\w)"
     return re.compile(out)
+
+
+@functools.cache
+def _series() -> Series | None:
+    """The cues of ``decisions.aggregate.series`` (none when the key is absent)."""
+    agg = assembly_data()["decisions"]["aggregate"]
+    if "series" not in agg:
+        return None
+    s = check_keys("decisions.aggregate.series", agg["series"],
+                   {"acts", "relative", "verbs", "places", "chains", "window", "single", "tolls"})
+    links = [""] + [f"{r} " for r in s["relative"]]
+    words = [f"{a} {r}{v} {p}" for a in s["acts"] for r in links for v in s["verbs"] for p in s["places"]]
+    chains = [f"{c} {a}" for c in s["chains"] for a in s["acts"]]
+    return Series(word_matcher("decisions.aggregate.series", words),
+                  word_matcher("decisions.aggregate.series.chains", chains), int(s["window"]),
+                  word_matcher("decisions.aggregate.series.single", s["single"]), frozenset(s["tolls"]))
+
+
+def _series_toll(m: Any, text: str, rel: int, trigger_end: int, s: Series) -> bool:
+    """Whether the trigger at ``rel`` of ``text`` (ending at ``trigger_end``) tells several acts summed
+    (``decisions.aggregate.series``): the series holds the trigger ("ثلاث هجمات استهدفت مناطق"), or stands within
+    ``s.window`` words after a toll trigger (``s.tolls``) that names no one act, with no one act's noun between
+    ("قتل 21 شخصا في ثلاث هجمات استهدفت مناطق في بغداد"). A chain of acts ("بعد سلسلة من هجمات دامية") counts only
+    in a telling with no day of its own: a day's chain of car bombs in one city is that day's news. An act told with
+    its own noun first keeps its toll ("قتل 20 في تفجير سيارة مفخخة في السوق، غداة هجمات استهدفت مناطق في
+    المدينة"), and an act of another kind its row ("حرر الجيش الرهائن إثر سلسلة من هجمات الحركة")."""
+    hits = s.words.find(text) + ([] if _own_day(m) else s.chains.find(text))
+    if any(h.word_start <= rel < h.end for h in hits):
+        return True
+    if m.template_id not in s.tolls or s.single.contains(text[rel:trigger_end]):
+        return False  # not a toll, or the trigger names one act: the toll told with it is its own
+    after = [w.end() for w in _WORD.finditer(text, trigger_end)]
+    end = after[min(s.window, len(after)) - 1] if after else trigger_end
+    return any(trigger_end <= h.word_start <= end and not s.single.contains(text[trigger_end : h.word_start])
+               for h in hits)
+
+
+@functools.cache
+def _two_countries() -> tuple[re.Pattern, dict[str, str], PhraseMatcher, frozenset[str]] | None:
+    """The cues of ``decisions.aggregate.countries``: a pattern of one of ``before`` (في), an optional direction of
+    data/place_words.yaml and a country's name (group ``c``: which country, by its first name), the act words that
+    part two tellings, and the event types left out (none when the key is absent); the names map to a country."""
+    agg = assembly_data()["decisions"]["aggregate"]
+    if "countries" not in agg:
+        return None
+    c = check_keys("decisions.aggregate.countries", agg["countries"], {"before", "names", "between", "not_types"})
+    dirs = load_yaml("place_words.yaml")["directions"]
+    names = {normalize_key(n): normalize_key(ns[0]) for ns in c["names"] for n in ns}
+    rx = re.compile(rf"(?<!\w)(?:{_alt(normalize_key(w) for w in c['before'])})\s+"
+                    rf"(?:(?:{_alt(normalize_key(d) for d in dirs)})\s+)?(?P<c>{_alt(names)})(?!\w)")
+    return rx, names, word_matcher("decisions.aggregate.countries.between", c["between"]), frozenset(c["not_types"])
+
+
+def _across_countries(m: Any, text: str, rel: int) -> bool:
+    """Whether the act at ``rel`` is told over two countries (``decisions.aggregate.countries``): after the trigger
+    its clause names one country ("في سوريا") and then another ("في العراق") with no act word between ("الغارات
+    استهدفت مواقع في الحسكة والرقة في سوريا، وقرب سنجار وتل عفر في العراق"). An act in one country told beside
+    another act in the other keeps its row ("قصفت المدفعية مواقع في شمال العراق غداة غارات ... في سوريا")."""
+    cues = _two_countries()
+    if cues is None or m.event_type in cues[3]:
+        return False
+    rx, names, between, _ = cues
+    hits = list(rx.finditer(text, rel))
+    for a, b in itertools.pairwise(hits):
+        if names[a.group("c")] != names[b.group("c")] and not between.contains(text[a.end() : b.start()]):
+            return True
+    return False
 
 
 def _starts_with(text: str, words: PhraseMatcher) -> bool:
@@ -1053,6 +1133,13 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
         return Decision(False, "a call to act (دعا إلى ...), not the act", code="call")
     if cues.aggregate.words.contains(text):
         return Decision(False, "a cumulative or aggregate toll over a period, not one event", code="aggregate")
+    series = _series()
+    if series is not None and _series_toll(m, text, rel, m.trigger_end - m.start, series):
+        return Decision(False, "several acts summed (ثلاث هجمات استهدفت مناطق في بغداد، سلسلة من الهجمات): their toll "
+                        "and places are many acts', not one event", code="aggregate")
+    if _across_countries(m, text, rel):
+        return Decision(False, "an act told over two countries (في سوريا ... في العراق): several acts summed, no one "
+                        "place", code="aggregate")
     if cues.campaign is not None and _campaign(m, text, rel, cues.campaign):
         return Decision(False, "a campaign of acts summed (تصعيد عمليات اعتقال، حملة قصف) with no day of its own, not "
                         "one event", code="campaign")
