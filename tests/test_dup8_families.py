@@ -49,3 +49,44 @@ def test_the_adjective_after_a_definite_type_word_is_no_second_place():
 )
 def test_a_name_after_an_indefinite_type_word_or_a_known_name_stays(text, where):
     assert sorted(r[2] for r in _rows(text)) == where
+
+
+# --- the headline's toll told by the body's first sentence in another province ------------------------------
+
+
+def _located(text: str) -> list[tuple[str, str, int]]:
+    return sorted((d["sub_event_type"], d["location"], d["fatalities"]) for d in (e.to_dict() for e in extract(text, published=DAY)))
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # the headline names where the anger or mourning is; the body's first sentence the act, with the same toll
+        (("غضب في بغداد بعد غارة أميركية خاطئة تقتل 12 جنديا عراقيا\nأسفرت غارة أميركية أمس عن مقتل 12 جنديا عراقيا في "
+         "مدينة الفلوجة غرب بغداد، في حادث جديد من حوادث النيران الصديقة."), [("Air/drone strike", "Fallujah", 12)]),
+        (("حداد في كابل بعد تفجير انتحاري يقتل 15 شرطيا\nقتل 15 شرطيا أفغانيا أمس في تفجير انتحاري استهدف مركزا للشرطة في "
+         "مدينة قندهار جنوب البلاد."), [("Suicide bomb", "Kandahar", 15)]),
+    ],
+)
+def test_a_headline_toll_told_by_the_first_sentence_elsewhere_is_that_act(text, rows):
+    assert _located(text) == rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near miss: another toll in the first sentence is another act
+        "مقتل 12 جنديا في تفجير انتحاري في كابل\nقتل 5 جنود أفغان أمس في تفجير انتحاري في مدينة قندهار.",
+        # near miss: the same toll in another province further down the body is another act
+        ("مقتل 12 جنديا في تفجير انتحاري في كابل\nفجر انتحاري نفسه أمس أمام مقر للجيش في العاصمة كابل.\n"
+        "وفي قندهار قتل 12 شرطيا أمس في تفجير انتحاري استهدف مركزا للشرطة."),
+    ],
+)
+def test_another_toll_or_a_toll_further_down_in_another_province_stays_two(text):
+    assert sorted(r[1] for r in _located(text)) == ["Kabul", "Kandahar"]
+
+
+def test_a_headline_toll_by_another_named_attacker_stays_its_own_row():
+    # near miss: the same toll, but the headline names another attacker (and tactic) than the body's first sentence
+    text = "مقتل 12 جنديا في هجوم لطالبان في كابل\nقتل 12 جنديا أفغانيا أمس في غارة أميركية خاطئة في ولاية لوغار."
+    assert sorted(r[1] for r in _located(text)) == ["Kabul", "Logar"]
