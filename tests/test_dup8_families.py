@@ -90,3 +90,9 @@ def test_a_headline_toll_by_another_named_attacker_stays_its_own_row():
     # near miss: the same toll, but the headline names another attacker (and tactic) than the body's first sentence
     text = "مقتل 12 جنديا في هجوم لطالبان في كابل\nقتل 12 جنديا أفغانيا أمس في غارة أميركية خاطئة في ولاية لوغار."
     assert sorted(r[1] for r in _located(text)) == ["Kabul", "Logar"]
+
+
+def test_a_headline_toll_told_in_another_country_stays_its_own_row():
+    # near miss: the first sentence tells the same toll in another country: two acts
+    text = "مقتل 10 أشخاص في تفجير سيارة مفخخة في بغداد\nقتل 10 أشخاص أمس في تفجير سيارة مفخخة في مدينة حمص السورية."
+    assert sorted(r[1] for r in _located(text)) == ["Baghdad", "Homs"]
