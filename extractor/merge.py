@@ -12,7 +12,8 @@ or names no tactic ("هجمات", "قتل") while the other does. Places struck 
 sentence stay apart. In a battle a territory change and the clash for it at one named place are one
 event, and one side may be named two ways (the army / the security forces of one country, or allies
 against the one enemy); one act told from two days, the earlier as its night or the later as its dawn,
-is one event. Slots are filled from the most specific telling.
+is one event; the headline's exact toll told again by the body's first sentence, in another province, is one act at
+the body's place (:func:`_headline_elsewhere`). Slots are filled from the most specific telling.
 
 Fatalities take the highest count given for this one event in the article: a later
 sentence usually updates or repeats an earlier partial toll. Across articles
@@ -320,7 +321,12 @@ def merge_into(a: Mention, b: Mention, one_toll: bool = False) -> Mention:
         a.trigger_start, a.trigger_end = b.trigger_start, b.trigger_end
     if _informative(b) > _informative(a):  # one evidence span: the telling that says most
         a.start, a.end, a.sentence_index = b.start, b.end, b.sentence_index
-    a.place, a.place_explicit = _better_place(a, b)
+    if one_toll and a.place is not None and b.place is not None and a.place.admin1 != b.place.admin1 and (
+        _headline_elsewhere(a, b)
+    ):
+        a.place, a.place_explicit = b.place, b.place_explicit  # the body's place: the headline's is where it is told
+    else:
+        a.place, a.place_explicit = _better_place(a, b)
     if not (a.actor2 is not None and b.actor1 is not None and b.actor1.name == a.actor2.name):
         a.actor1 = _better_actor(a.actor1, b.actor1)  # the target of one telling never becomes the attacker
     a.actor2 = _better_actor(a.actor2, b.actor2, same_type)
@@ -472,7 +478,8 @@ def _one_toll(a: Mention, b: Mention, text: str = "") -> bool:
     demo = precedence().demonstrations
     if a.event_type in demo or b.event_type in demo or a.place is None or b.place is None:
         return False
-    if not (_same_place(a, b) or headline and a.place.admin1 and a.place.admin1 == b.place.admin1):
+    if not (_same_place(a, b) or headline and (a.place.admin1 and a.place.admin1 == b.place.admin1
+                                                or _headline_elsewhere(a, b))):  # fmt: skip
         return False
     if a.event_date is not None and b.event_date is not None:
         gap = abs((a.event_date - b.event_date).days)
@@ -500,6 +507,14 @@ def _headline_toll(a: Mention, b: Mention, k: int) -> bool:
     province (a headline names the province or its main town, the body the village): the headline sums up that act."""
     return (a.lead and not b.lead and k >= HEADLINE_TOLL_MIN and a.place is not None and b.place is not None
             and a.place.country == b.place.country)  # fmt: skip
+
+
+def _headline_elsewhere(a: Mention, b: Mention) -> bool:
+    """The headline's toll told again by the body's first sentence, in another province of the country ("غضب في كابل بعد
+    غارة أميركية تقتل 10 جنود" over "أسفرت غارة أميركية أمس عن مقتل عشرة جنود في ولاية لوغار"): the headline names where
+    the news is told or felt, the body where the act was. Only the headline and the sentence right after it (further
+    down the body, a toll told in another province is another act's)."""
+    return a.lead and not b.lead and 0 in a.sentence_indexes and min(b.sentence_indexes, default=-1) == 1
 
 
 def _reported(text: str, m: Mention) -> bool:

@@ -33,7 +33,7 @@ def test_a_verb_cue_takes_the_imperfect_prefix_a_noun_does_not():
 
 def test_a_group_head_and_a_definite_type_word_take_only_their_few_clitics():
     assert set(proclitics("group_head")) == {"", "و", "ف", "ب", "ل", "ال", "لل", "وال", "بال"}  # وكتيبة، للواء
-    assert proclitics("definite_type").forms == ("ال", "وال", "بال")  # الحي، والمنطقة، بالمنطقة
+    assert proclitics("definite_type").forms == ("ال", "لل", "وال", "بال", "ولل")  # الحي، والمنطقة، بالمنطقة، للمدينة
 
 
 def test_the_clitic_letters_of_a_casualty_word_and_of_a_number():

@@ -1155,7 +1155,9 @@ class Gazetteer:
             hint
             and " " not in key
             and key.startswith("ال")
-            and key.endswith(("ي", "يه"))
+            and (key.endswith(("ي", "يه")) or (
+                all(x.rare for x in entries) and not (loc_hit is not _NO_SPANS and loc_hit(s + offset, e + offset))
+            ))
         ):
             prev = back if s == j else self._word_back(text, max(0, s - 40), s)
             if (
@@ -1163,7 +1165,12 @@ class Gazetteer:
                 and prev[0].startswith(_DEFINITE_TYPE)
                 and self._bare_word(prev[0]) in _TYPE_WORDS
             ):
-                hint = ""  # "الحي الصناعي", "المنطقة الشرقية": a definite type word and its adjective
+                # "الحي الصناعي", "المنطقة الشرقية": a definite type word and its adjective; so too a definite word
+                # that names only rare villages ("المدينة الخضراء", "للمدينة الواقعة جنوبي البلاد": the green, the
+                # lying one): a type word with the article is no "town of", so it lends such a word no support
+                # (a known name in apposition, "العاصمة القاهرة", stands on its own; a NER LOC span over it is
+                # support of its own: "المدينة الخضراء" is also a quarter's name)
+                hint = ""
         if key in self._needs_type and not hint:
             return None
         if self._not_a_name(text, s, e, key, entries, hint, j, back):
