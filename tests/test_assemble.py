@@ -1321,3 +1321,33 @@ def test_the_dead_told_of_others_are_a_second_act():
     assert len(rows(text.format("آخرين"), "2016-02-14")) == 2
     # the same words of the same dead, told by a source: one act
     assert [e.event_date for e in rows(text.format("أشخاص"), "2016-02-14")] == ["2016-02-13"]
+
+
+def test_a_column_or_interview_in_the_first_person_reports_no_events():
+    # issue 9, round 14 (h-bg8): a column that says "I" (لست أدري، أدعو، أقول) or an interview whose
+    # official says "we did" (قمنا، عملنا، نطالب) reports nothing, though it names a bombing and uses a few
+    # reporting words; a report quoting an official's "we" among its many reporting words stays news
+    from extractor.context import is_opinion
+    from extractor.normalize import normalize_text
+
+    event = "وقد أسفر التفجير الذي استهدف مسجدا في مدينة أبها أمس عن مقتل عشرة من رجال الأمن. "
+    filler = ("إن بناء الوعي مسؤولية الأسرة والمدرسة والإعلام معا، ولا يكفي أن ننتظر حتى تقع المأساة ثم نبحث "
+              "عن الأسباب والتفسيرات المتأخرة التي لا تغير من الواقع شيئا يذكر في حياة الناس. ")  # fmt: skip
+    said = "وقال الوزير أمس إن التحقيقات مستمرة. "  # a few reporting words: more than the plain rule allows
+    first = "ولست أدري ما السبب، وأقول بصراحة إنني أدعو الجميع إلى العمل، وأظن أن الوقت حان. "
+    column = event + (filler * 2 + first) * 4 + said
+    assert is_opinion(normalize_text(column))
+    assert rows(column, "2015-08-08") == []
+    we = "قمنا بجهود كبيرة وعملنا على إعادة الخدمات، ونقول بوضوح بأن المطلوب هو الدعم، ونطالب به ونسعى إليه. "
+    interview = event + (filler * 2 + we) * 4 + said
+    assert is_opinion(normalize_text(interview))
+    assert rows(interview, "2015-08-08") == []
+    # near misses: the same official's "we" quoted in a report that tells who said it and when
+    quote = "وقال المتحدث باسم الشرطة أمس: قمنا بتطويق المكان ونطالب السكان بالابتعاد، وأضاف أن التحقيقات جارية. "
+    report = event + (filler + quote) * 4
+    assert not is_opinion(normalize_text(report))
+    assert [ev.location for ev in rows(report, "2015-08-08")] == ["Abha"]
+    # and a column's few first-person words in a long news text do not make it one
+    news = event + ("وأفاد مصدر أمني اليوم بأن قوات الأمن اعتقلت مشتبها به، وذكرت وكالة الأنباء أن التحقيقات "
+                    "مستمرة. ") * 12 + first  # fmt: skip
+    assert not is_opinion(normalize_text(news))
