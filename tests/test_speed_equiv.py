@@ -850,3 +850,23 @@ def test_the_context_read_on_first_use_equals_the_context_read_at_once_and_an_ar
                    published=date(2025, 3, 4), date_basis="json")  # fmt: skip
     quiet_rows, busy_rows = (r.events for r in p.process_many([quiet, busy]))
     assert asked == ["busy"] and not quiet_rows and busy_rows
+
+
+def test_the_remembered_last_words_equal_the_words_read_afresh():
+    """``places._last_words`` is remembered by its text (split_by_place asks six checks about the same words): the
+    words a fresh reading gives, whether asked once or again."""
+    from extractor.resolve import places as pl
+
+    def plain(before):
+        words = re.findall(r"\w+", before)[-5:]
+        for i, w in enumerate(reversed(words)):
+            if pl._bare(w) in pl._TYPE_WORDS or (pl._nisba(w) and i < 2) or w in pl._TO:
+                continue
+            yield w
+
+    extra = [normalize_text(t) for t in ("قصفت الطائرات متجهة نحو بلدة", "الطريق الرابط بين مدينة", "ثاني أكبر مدينة بعد",
+                                         "قطعت طرق الإمداد على قاعدة", "أمير منطقة", "لتأمين محافظة")]  # fmt: skip
+    for text in _texts(200, 43) + extra:
+        for cut in range(0, len(text), 7):
+            before = text[max(0, cut - 40) : cut]
+            assert pl._last_words(before) == tuple(plain(before)) == pl._last_words(before)
