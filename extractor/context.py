@@ -197,16 +197,58 @@ def _word_facts(doc: Doc, words: ContextWords) -> tuple[bool, bool, tuple[int, i
 
 
 def article_context(doc: Doc, gazetteer: Gazetteer, lexicon: Any = None) -> ArticleContext:
-    """The article's context (see module docstring); one gazetteer pass over its sentences.
+    """The article's context (see module docstring); one gazetteer pass over its sentences, when its place
+    facts are first asked for (:class:`_PlacesOnFirstUse`).
 
     With ``lexicon`` (:class:`~extractor.resolve.actors.ActorLexicon`), country names and
     adjectives ("الأردنية") count for the focus country as much as the places of that country.
     """
+    words = ContextWords.load()
+    # two sentences with the words (or the head with them) decide
+    protest, battle, word_counts = _word_facts(doc, words)
+    art = doc.article
+    precision = getattr(art, "published_precision", None) or (1 if art.published else None)
+    return _PlacesOnFirstUse(
+        lambda: _place_facts(doc, gazetteer, lexicon), protest=protest, battle=battle,
+        opinion=is_opinion(doc.text, words, " ".join(s.text for s in doc.sentences[:2]), word_counts),
+        published=art.published, date_precision=precision,
+    )  # fmt: skip
+
+
+class _PlacesOnFirstUse(ArticleContext):
+    """An :class:`ArticleContext` whose place facts (``focus_country``, ``countries``, ``main_place``,
+    ``place_counts``) are read from the gazetteer (:func:`_place_facts`) the first time one of them is asked for.
+
+    Most articles have no clause with a trigger match, and then nothing asks: ``find_mentions`` reads them
+    only at a clause with matches, ``assemble`` only for its mentions, ``Pipeline._ner_sentences`` only after a
+    clause with matches. Their gazetteer pass over every sentence (``country_of_article``, then ``find`` in each
+    sentence: most of place resolution's time) is then never made. The facts are the same whenever they are
+    read (the gazetteer's and the lexicon's memos only save time).
+    """
+
+    def __init__(self, places, *, protest: bool, battle: bool, opinion: bool, published: date | None,
+                 date_precision: int | None) -> None:  # fmt: skip
+        self._places = places  # () -> the place facts by name
+        self.protest, self.battle, self.opinion = protest, battle, opinion
+        self.published, self.date_precision = published, date_precision
+
+    @functools.cached_property
+    def _place_facts(self) -> dict[str, Any]:
+        facts, self._places = self._places(), None  # the article and the gazetteer are let go once read
+        return facts
+
+    focus_country = property(lambda self: self._place_facts["focus_country"])
+    countries = property(lambda self: self._place_facts["countries"])
+    main_place = property(lambda self: self._place_facts["main_place"])
+    place_counts = property(lambda self: self._place_facts["place_counts"])
+
+
+def _place_facts(doc: Doc, gazetteer: Gazetteer, lexicon: Any = None) -> dict[str, Any]:
+    """The place facts of :func:`article_context`: focus country, countries, main place and place counts."""
     from .mentions import (
         without_dateline,  # the dateline's city is the agency's, not the news'
     )
 
-    words = ContextWords.load()
     focus = gazetteer.country_of_article(doc.text, doc.sentences)
 
     def read_places(country: str | None) -> list[Place]:
@@ -270,11 +312,4 @@ def article_context(doc: Doc, gazetteer: Gazetteer, lexicon: Any = None) -> Arti
         order = {loc: i for i, loc in enumerate(dict.fromkeys(p.location for p in places if p.location in counts))}
         best = max(counts, key=lambda loc: (counts[loc], -first[loc].geo_precision, -order[loc]))
         main = first[best]
-    # two sentences with the words (or the head with them) decide
-    protest, battle, word_counts = _word_facts(doc, words)
-    art = doc.article
-    precision = getattr(art, "published_precision", None) or (1 if art.published else None)
-    return ArticleContext(
-        focus_country=focus, countries=countries, main_place=main, protest=protest, battle=battle,
-        opinion=is_opinion(doc.text, words, " ".join(s.text for s in doc.sentences[:2]), word_counts), published=art.published, date_precision=precision, place_counts=counts,
-    )  # fmt: skip
+    return {"focus_country": focus, "countries": countries, "main_place": main, "place_counts": counts}

@@ -812,3 +812,61 @@ def test_the_key_heads_equal_every_word_end_before_a_keys_end():
     word = re.compile(r"[^\W_]+")
     assert heads == frozenset(k[: m.end()] for k in keys for m in word.finditer(k) if m.end() < len(k))
     assert "دير" in heads and "دير الزور" in keys
+
+
+def test_the_context_read_on_first_use_equals_the_context_read_at_once_and_an_article_with_no_match_never_reads_it(
+    monkeypatch,
+):
+    """``article_context`` reads the place facts when one is first asked for: the same facts (focus, countries,
+    main place, counts) as read at once, whichever is asked first; and the pipeline never asks for them in an
+    article with no trigger match (its rows are the same: none)."""
+    from datetime import date
+
+    from extractor import context as cx
+    from extractor.context import ArticleContext, article_context
+    from extractor.document import Article, Doc
+    from extractor.pipeline import Pipeline
+
+    p = Pipeline(None)
+    g, lex = p.gazetteer, p.lexicon
+    sents = ["وصل الوفد إلى مدينة حلب", "زار الوزير محافظة إدلب", "اجتمع المسؤولون في صنعاء", "قال مسؤول يمني في عدن",
+             "وتحدث الشيخ عن الطقس", "وقتل ثلاثة مدنيين في قصف جوي على بلدة سراقب", "تظاهر مئات في طرابلس اللبنانية"]
+    rng = random.Random(41)
+    for i in range(60):
+        text = normalize_text(". ".join(rng.choice(sents) for _ in range(rng.randint(1, 7))) + ".")
+        doc = Doc.from_article(Article(id=f"c{i}", text=text, published=date(2025, 3, 4), date_basis="json"))
+        want = cx._place_facts(doc, g, lex)
+        for name in ("focus_country", "countries", "main_place", "place_counts"):
+            ctx = article_context(doc, g, lex)
+            assert getattr(ctx, name) == want[name], text
+            assert {n: getattr(ctx, n) for n in want} == want
+            assert isinstance(ctx, ArticleContext) and ctx.plausible(None)
+    asked = []
+    real = cx._place_facts
+    monkeypatch.setattr(cx, "_place_facts", lambda *a: asked.append(a[0].article.id) or real(*a))
+    quiet = Article(id="quiet", text=normalize_text("زار الوزير محافظة إدلب. وتحدث الشيخ عن الطقس في حلب."),
+                    published=date(2025, 3, 4), date_basis="json")  # fmt: skip
+    busy = Article(id="busy", text=normalize_text("وقتل ثلاثة مدنيين في قصف جوي على بلدة سراقب في ريف إدلب."),
+                   published=date(2025, 3, 4), date_basis="json")  # fmt: skip
+    quiet_rows, busy_rows = (r.events for r in p.process_many([quiet, busy]))
+    assert asked == ["busy"] and not quiet_rows and busy_rows
+
+
+def test_the_remembered_last_words_equal_the_words_read_afresh():
+    """``places._last_words`` is remembered by its text (split_by_place asks six checks about the same words): the
+    words a fresh reading gives, whether asked once or again."""
+    from extractor.resolve import places as pl
+
+    def plain(before):
+        words = re.findall(r"\w+", before)[-5:]
+        for i, w in enumerate(reversed(words)):
+            if pl._bare(w) in pl._TYPE_WORDS or (pl._nisba(w) and i < 2) or w in pl._TO:
+                continue
+            yield w
+
+    extra = [normalize_text(t) for t in ("قصفت الطائرات متجهة نحو بلدة", "الطريق الرابط بين مدينة", "ثاني أكبر مدينة بعد",
+                                         "قطعت طرق الإمداد على قاعدة", "أمير منطقة", "لتأمين محافظة")]  # fmt: skip
+    for text in _texts(200, 43) + extra:
+        for cut in range(0, len(text), 7):
+            before = text[max(0, cut - 40) : cut]
+            assert pl._last_words(before) == tuple(plain(before)) == pl._last_words(before)

@@ -496,15 +496,20 @@ def _nisba(word: str) -> bool:
 _TO = _keys(["إلى", "الى", "من"])  # "متجها إلى العاصمة", "قادما من الأردن": the preposition after a word of going
 
 
-def _last_words(before: str):
-    """The words just before a name, last first, with type words and the adjectives after them passed over."""
+@functools.lru_cache(maxsize=4096)
+def _last_words(before: str) -> tuple[str, ...]:
+    """The words just before a name, last first, with type words and the adjectives after them passed over.
+    Remembered by the text: ``split_by_place`` asks toward, aimed, on_route, ranked, supplied and titled about
+    the same 40 characters before each name."""
+    out = []
     words = re.findall(r"\w+", before)[-5:]
     for i, w in enumerate(reversed(words)):
         if _bare(w) in _TYPE_WORDS or (_nisba(w) and i < 2):
             continue
         if w in _TO:
             continue  # "متجها إلى العاصمة": the preposition after a destination word
-        yield w
+        out.append(w)
+    return tuple(out)
 
 
 def toward(before: str) -> bool:
