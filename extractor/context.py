@@ -196,17 +196,36 @@ def _word_facts(doc: Doc, words: ContextWords) -> tuple[bool, bool, tuple[int, i
     return protest, len(seen["battle"]) >= 2, (report, voice)
 
 
-def article_context(doc: Doc, gazetteer: Gazetteer, lexicon: Any = None) -> ArticleContext:
+@dataclass(frozen=True)
+class WordFacts:
+    """What an article's words alone say (no place read): the ``protest``, ``battle`` and ``opinion`` facts
+    of its :class:`ArticleContext`."""
+
+    protest: bool
+    battle: bool
+    opinion: bool
+
+
+def word_facts(doc: Doc) -> WordFacts:
+    """The protest, battle and opinion facts of ``doc`` (``_word_facts``, ``is_opinion``): cheap, and known
+    before any place is read (``Pipeline`` reads no further into an opinion column unless for ``--explain``)."""
+    words = ContextWords.load()
+    protest, battle, word_counts = _word_facts(doc, words)
+    lead = " ".join(s.text for s in doc.sentences[:2])
+    return WordFacts(protest, battle, is_opinion(doc.text, words, lead, word_counts))
+
+
+def article_context(doc: Doc, gazetteer: Gazetteer, lexicon: Any = None, facts: WordFacts | None = None) -> ArticleContext:
     """The article's context (see module docstring); one gazetteer pass over its sentences.
 
     With ``lexicon`` (:class:`~extractor.resolve.actors.ActorLexicon`), country names and
     adjectives ("الأردنية") count for the focus country as much as the places of that country.
+    ``facts``: the article's :func:`word_facts`, when the caller has them.
     """
     from .mentions import (
         without_dateline,  # the dateline's city is the agency's, not the news'
     )
 
-    words = ContextWords.load()
     focus = gazetteer.country_of_article(doc.text, doc.sentences)
 
     def read_places(country: str | None) -> list[Place]:
@@ -271,10 +290,10 @@ def article_context(doc: Doc, gazetteer: Gazetteer, lexicon: Any = None) -> Arti
         best = max(counts, key=lambda loc: (counts[loc], -first[loc].geo_precision, -order[loc]))
         main = first[best]
     # two sentences with the words (or the head with them) decide
-    protest, battle, word_counts = _word_facts(doc, words)
+    facts = facts if facts is not None else word_facts(doc)
     art = doc.article
     precision = getattr(art, "published_precision", None) or (1 if art.published else None)
     return ArticleContext(
-        focus_country=focus, countries=countries, main_place=main, protest=protest, battle=battle,
-        opinion=is_opinion(doc.text, words, " ".join(s.text for s in doc.sentences[:2]), word_counts), published=art.published, date_precision=precision, place_counts=counts,
+        focus_country=focus, countries=countries, main_place=main, protest=facts.protest, battle=facts.battle,
+        opinion=facts.opinion, published=art.published, date_precision=precision, place_counts=counts,
     )  # fmt: skip

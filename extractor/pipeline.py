@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from .document import Article, Doc
 from .assemble import assemble
-from .context import ArticleContext, article_context
+from .context import ArticleContext, article_context, word_facts
 from .gate import gate_events
 from .mentions import clauses, find_mentions, is_history, place_text_of
 from .record import Event
@@ -157,18 +157,24 @@ class Pipeline:
         t1 = time.perf_counter()
         todo: list[tuple[Doc, object]] = []
         matched: dict = {}  # clause -> its trigger matches, as _ner_sentences read them (find_mentions reuses them)
-        # article-level facts, once (they read no entity: _ner_sentences uses them to leave out more sentences)
-        ctxs = [article_context(doc, self.gazetteer, self.lexicon) for doc in docs]
+        # article-level facts, once (they read no entity: _ner_sentences uses them to leave out more sentences).
+        # An opinion column gives no rows: assemble.decide rejects every mention of it, whatever its places,
+        # entities or triggers, and nothing after decide brings a rejected mention back. So unless for --explain
+        # (whose rejections list its mentions) nothing past its word facts is read: no context (the places of
+        # every sentence), no NER, no mentions (ctx None below). Without the prefilter (--no-prefilter, the
+        # reference the prefilter's shortcuts are checked against) everything is read.
+        skip = self.prefilter and not explain
+        facts = [word_facts(doc) for doc in docs]
+        ctxs = [None if skip and f.opinion else article_context(doc, self.gazetteer, self.lexicon, f)
+                for doc, f in zip(docs, facts)]  # fmt: skip
         t_ctx = time.perf_counter() - t1
         for doc, ctx in zip(docs, ctxs):
             doc.entities = [[] for _ in doc.sentences]
-            if self._ner_name is None:
+            if self._ner_name is None or ctx is None:
                 continue
             if not self.prefilter:
                 todo += [(doc, s) for s in doc.sentences]
-            elif not (ctx.opinion and not explain):
-                # an opinion column gives no rows (assemble.decide rejects every mention of it, whatever its
-                # entities): its sentences are tagged only for --explain, whose rejections list its mentions
+            else:  # an opinion column comes here only for --explain (its mentions' rejections): tagged then
                 todo += [(doc, s) for s in self._ner_sentences(doc, matched, ctx)]
         if todo:
             for (doc, s), ents in zip(todo, self.ner.annotate([s for _, s in todo])):
@@ -179,6 +185,10 @@ class Pipeline:
         results = []
         templates = _Matched(self.templates, matched) if matched and not explain else self.templates
         for article, doc, ctx in zip(articles, docs, ctxs):
+            t.sentences += len(doc.sentences)
+            if ctx is None:  # an opinion column, not for --explain: no rows (see above)
+                results.append(Result(article, [], doc, []))
+                continue
             rejected: list[Rejection] | None = [] if explain else None
             mentions = find_mentions(doc, templates, self.gazetteer, self.lexicon, rejected=rejected, ctx=ctx)
             merged = assemble(mentions, doc, ctx, rejected)  # mentions -> events (decide, cluster, place)
@@ -186,7 +196,6 @@ class Pipeline:
                 merged = gate_events(merged, doc, rejected)  # the learned gate: evidence that reads as no event
             h = article_key(article.text, outlet(article))  # ids: text and outlet (extractor.keys)
             results.append(Result(article, [to_event(m, doc, h) for m in merged], doc, rejected or []))
-            t.sentences += len(doc.sentences)
         t3 = time.perf_counter()
         t.segment += t1 - t0
         t.ner += t2 - t1 - t_ctx

@@ -508,6 +508,30 @@ def test_an_opinion_column_is_not_tagged_unless_explained():
     assert any(r.code == "opinion" for r in explained.rejected)
 
 
+def test_an_opinion_column_reads_no_place_unless_explained(monkeypatch):
+    """Past its word facts nothing of an opinion column is read (no context, places, NER or mentions), unless
+    for --explain or without the prefilter; its result is the one the whole reading gives: no rows."""
+    from extractor import pipeline as pl
+    from extractor.pipeline import Pipeline
+
+    p = Pipeline(None)
+    p.ner = _Recorder()
+    read: list = []
+    real = pl.article_context
+    monkeypatch.setattr(pl, "article_context", lambda doc, *a: read.append(doc) or real(doc, *a))
+    musing = "نحن نرى أن الحرب طويلة ولعل السلام بعيد عنا جميعا فلماذا نصمت على ما يجري في بلادنا كل يوم."
+    column = _article("قصفت طائرات حربية مواقع المسلحين في حلب أمس. " + " ".join([musing] * 14))
+    report = _article("قصفت طائرات حربية مواقع المسلحين في حلب أمس، وقتل ثلاثة مدنيين.")
+    short = p.process_many([column, report])
+    assert [len(r.events) for r in short] == [0, 1] and [d.article for d in read] == [report]
+    assert short[0].rejected == [] and short[0].doc.entities == [[] for _ in short[0].doc.sentences]
+    read.clear()
+    assert p.process(column, explain=True).events == [] and len(read) == 1
+    read.clear()
+    p.prefilter = False
+    assert [len(r.events) for r in p.process_many([column, report])] == [0, 1] and len(read) == 2
+
+
 def test_leaving_out_history_clauses_and_opinion_columns_keeps_the_rows():
     """Random articles with old dates among the clauses, and some long enough to read as opinion columns:
     the rows of Pipeline._ner_sentences equal those of NER on every trigger sentence."""
