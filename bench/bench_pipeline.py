@@ -199,6 +199,7 @@ class Workers:
 STAGES = [
     # NER: the tagger's calls alone; choosing the sentences it tags (trigger matches of the trigger sentences, their
     # dates, the place checks of _sets_place) is charged to its own line and to the stages it calls
+    ("article scan (triggers, clauses)", "extractor.pipeline", "Pipeline._scan"),  # which articles are read on
     ("NER sentence selection", "extractor.pipeline", "Pipeline._ner_sentences"),
     ("NER", "extractor.ner", "NerModel.annotate"),
     ("trigger rules", "extractor.templates", "TemplateSet.match_sentence"),
@@ -214,6 +215,7 @@ STAGES = [
     ("dates", "extractor.mentions", "is_old_history"),
     ("fatalities", "extractor.mentions", "count_casualties"),
     ("context", "extractor.pipeline", "article_context"),
+    ("context", "extractor.pipeline", "word_facts"),
     ("assembly", "extractor.pipeline", "assemble"),
     ("assembly", "extractor.pipeline", "merge_mentions"),
     ("rows", "extractor.pipeline", "to_event"),
