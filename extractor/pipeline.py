@@ -163,7 +163,7 @@ class Pipeline:
         # (whose rejections list its mentions) nothing past its word facts is read: no context (the places of
         # every sentence), no NER, no mentions (ctx None below). Without the prefilter (--no-prefilter, the
         # reference the prefilter's shortcuts are checked against) everything is read.
-        # Likewise an article none of whose clauses has a trigger match that is not old history (three in four of
+        # Likewise an article none of whose clauses has a trigger match that is not old history (seven in ten of
         # the rest on the bench sample): find_mentions makes no mention of it, so it gives no rows either.
         skip = self.prefilter and not explain
         ctxs: list[ArticleContext | None] = []
