@@ -196,22 +196,40 @@ def _word_facts(doc: Doc, words: ContextWords) -> tuple[bool, bool, tuple[int, i
     return protest, len(seen["battle"]) >= 2, (report, voice)
 
 
-def article_context(doc: Doc, gazetteer: Gazetteer, lexicon: Any = None) -> ArticleContext:
+@dataclass(frozen=True)
+class WordFacts:
+    """What an article's words alone say (no place read): the ``protest``, ``battle`` and ``opinion`` facts
+    of its :class:`ArticleContext`."""
+
+    protest: bool
+    battle: bool
+    opinion: bool
+
+
+def word_facts(doc: Doc) -> WordFacts:
+    """The protest, battle and opinion facts of ``doc`` (``_word_facts``, ``is_opinion``): cheap, and known
+    before any place is read (``Pipeline`` reads no further into an opinion column unless for ``--explain``)."""
+    words = ContextWords.load()
+    protest, battle, word_counts = _word_facts(doc, words)
+    lead = " ".join(s.text for s in doc.sentences[:2])
+    return WordFacts(protest, battle, is_opinion(doc.text, words, lead, word_counts))
+
+
+def article_context(doc: Doc, gazetteer: Gazetteer, lexicon: Any = None, facts: WordFacts | None = None) -> ArticleContext:
     """The article's context (see module docstring); one gazetteer pass over its sentences, when its place
     facts are first asked for (:class:`_PlacesOnFirstUse`).
 
     With ``lexicon`` (:class:`~extractor.resolve.actors.ActorLexicon`), country names and
     adjectives ("الأردنية") count for the focus country as much as the places of that country.
+    ``facts``: the article's :func:`word_facts`, when the caller has them.
     """
-    words = ContextWords.load()
     # two sentences with the words (or the head with them) decide
-    protest, battle, word_counts = _word_facts(doc, words)
+    facts = facts if facts is not None else word_facts(doc)
     art = doc.article
     precision = getattr(art, "published_precision", None) or (1 if art.published else None)
     return _PlacesOnFirstUse(
-        lambda: _place_facts(doc, gazetteer, lexicon), protest=protest, battle=battle,
-        opinion=is_opinion(doc.text, words, " ".join(s.text for s in doc.sentences[:2]), word_counts),
-        published=art.published, date_precision=precision,
+        lambda: _place_facts(doc, gazetteer, lexicon), protest=facts.protest, battle=facts.battle,
+        opinion=facts.opinion, published=art.published, date_precision=precision,
     )  # fmt: skip
 
 

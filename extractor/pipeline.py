@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from .document import Article, Doc
 from .assemble import assemble
-from .context import ArticleContext, article_context
+from .context import ArticleContext, article_context, word_facts
 from .gate import gate_events
 from .mentions import clauses, find_mentions, is_history, place_text_of
 from .record import Event
@@ -157,19 +157,39 @@ class Pipeline:
         t1 = time.perf_counter()
         todo: list[tuple[Doc, object]] = []
         matched: dict = {}  # clause -> its trigger matches, as _ner_sentences read them (find_mentions reuses them)
-        # article-level facts, once (they read no entity: _ner_sentences uses them to leave out more sentences)
-        ctxs = [article_context(doc, self.gazetteer, self.lexicon) for doc in docs]
+        # article-level facts, once (they read no entity: _ner_sentences uses them to leave out more sentences).
+        # An opinion column gives no rows: assemble.decide rejects every mention of it, whatever its places,
+        # entities or triggers, and nothing after decide brings a rejected mention back. So unless for --explain
+        # (whose rejections list its mentions) nothing past its word facts is read: no context (the places of
+        # every sentence), no NER, no mentions (ctx None below). Without the prefilter (--no-prefilter, the
+        # reference the prefilter's shortcuts are checked against) everything is read.
+        # Likewise an article none of whose clauses has a trigger match that is not old history (seven in ten of
+        # the rest on the bench sample): find_mentions makes no mention of it, so it gives no rows either.
+        skip = self.prefilter and not explain
+        ctxs: list[ArticleContext | None] = []
+        scans: list = []
+        for doc in docs:
+            f = word_facts(doc)
+            scan, read = None, True
+            if skip and f.opinion:
+                read = False
+            elif skip:
+                own: dict = {}  # this article's matches, kept for find_mentions only when it is read further
+                scan = self._scan(doc, own)
+                read = any(_READS in kinds for _, _, kinds in scan)
+                if read:
+                    matched.update(own)
+            ctxs.append(article_context(doc, self.gazetteer, self.lexicon, f) if read else None)
+            scans.append(scan)
         t_ctx = time.perf_counter() - t1
-        for doc, ctx in zip(docs, ctxs):
+        for doc, ctx, scan in zip(docs, ctxs, scans):
             doc.entities = [[] for _ in doc.sentences]
-            if self._ner_name is None:
+            if self._ner_name is None or ctx is None:
                 continue
             if not self.prefilter:
                 todo += [(doc, s) for s in doc.sentences]
-            elif not (ctx.opinion and not explain):
-                # an opinion column gives no rows (assemble.decide rejects every mention of it, whatever its
-                # entities): its sentences are tagged only for --explain, whose rejections list its mentions
-                todo += [(doc, s) for s in self._ner_sentences(doc, matched, ctx)]
+            else:  # an opinion column comes here only for --explain (its mentions' rejections): tagged then
+                todo += [(doc, s) for s in self._ner_sentences(doc, matched, ctx, scan)]
         if todo:
             for (doc, s), ents in zip(todo, self.ner.annotate([s for _, s in todo])):
                 doc.entities[s.index] = ents
@@ -179,6 +199,10 @@ class Pipeline:
         results = []
         templates = _Matched(self.templates, matched) if matched and not explain else self.templates
         for article, doc, ctx in zip(articles, docs, ctxs):
+            t.sentences += len(doc.sentences)
+            if ctx is None:  # an opinion column or no clause with matches, not for --explain: no rows (see above)
+                results.append(Result(article, [], doc, []))
+                continue
             rejected: list[Rejection] | None = [] if explain else None
             mentions = find_mentions(doc, templates, self.gazetteer, self.lexicon, rejected=rejected, ctx=ctx)
             merged = assemble(mentions, doc, ctx, rejected)  # mentions -> events (decide, cluster, place)
@@ -186,7 +210,6 @@ class Pipeline:
                 merged = gate_events(merged, doc, rejected)  # the learned gate: evidence that reads as no event
             h = article_key(article.text, outlet(article))  # ids: text and outlet (extractor.keys)
             results.append(Result(article, [to_event(m, doc, h) for m in merged], doc, rejected or []))
-            t.sentences += len(doc.sentences)
         t3 = time.perf_counter()
         t.segment += t1 - t0
         t.ner += t2 - t1 - t_ctx
@@ -194,7 +217,33 @@ class Pipeline:
         t.articles += len(articles)
         return results
 
-    def _ner_sentences(self, doc: Doc, matched: dict | None = None, ctx: ArticleContext | None = None) -> list:
+    def _scan(self, doc: Doc, matched: dict | None = None) -> list[tuple[bool, list, list]]:
+        """Per sentence of ``doc``: (``has_trigger``, its clauses, each clause's kind: ``_READS``, ``_HISTORY`` or
+        ``_NO_MATCH``), the trigger matches read as ``find_mentions`` reads them (``matched``, when given, keeps
+        them by clause). A sentence without a clause cut is its own only clause and has no match unless
+        ``has_trigger`` found a phrase in it (the same scan): it is not matched again."""
+        has, match = self.templates.has_trigger, self.templates.match_sentence
+        published = doc.article.published
+        out = []
+        for s in doc.sentences:
+            trig = has(s.text)
+            parts = clauses(s)
+            # per clause: READS (matches, not history: find_mentions reads its entities and last_place),
+            # HISTORY (matches dated well before the news: rejected before anything is read, last_place untouched)
+            # or NO_MATCH (its entities, when tagged, may set last_place)
+            kinds = [_NO_MATCH] * len(parts)
+            if trig or len(parts) > 1 or parts[0] is not s:
+                for j, c in enumerate(parts):
+                    got = match(c, None)
+                    if matched is not None:
+                        matched[(c.text, c.start, c.index)] = tuple(got)
+                    if got:
+                        kinds[j] = _HISTORY if is_history(c, published) else _READS
+            out.append((trig, parts, kinds))
+        return out
+
+    def _ner_sentences(self, doc: Doc, matched: dict | None = None, ctx: ArticleContext | None = None,
+                       scan: list | None = None) -> list:
         """The sentences whose entities can reach a row: those with a trigger phrase (``has_trigger``), up to
         the last sentence that has a trigger match (``match_sentence`` on one of its clauses), less those whose
         place talked about a later sentence overwrites before any clause with matches reads it (``ctx``: the
@@ -217,29 +266,16 @@ class Pipeline:
         ``find_mentions`` before it reads its entities or the place talked about, and sets none: it counts as
         neither a clause with matches nor one without (41,576 -> 38,910 tokens on the bench sample; rows
         identical). ``_process_many`` tags no sentence of an opinion column (no rows, whatever its entities)
-        unless for ``--explain``.
+        unless for ``--explain``. ``scan``: the article's :meth:`_scan`, when the caller has it.
         """
-        has, match = self.templates.has_trigger, self.templates.match_sentence
         sents = doc.sentences
-        published = doc.article.published
-        trig = [has(s.text) for s in sents]
+        scan = self._scan(doc, matched) if scan is None else scan
         keep: list = []
         dead = True  # whether the place talked about set here is overwritten before any clause with matches reads it
         for i in range(len(sents) - 1, -1, -1):
             s = sents[i]
-            parts = clauses(s)
-            # per clause: READS (matches, not history: find_mentions reads its entities and last_place),
-            # HISTORY (matches dated well before the news: rejected before anything is read, last_place untouched)
-            # or NO_MATCH (its entities, when tagged, may set last_place)
-            kinds = [_NO_MATCH] * len(parts)
-            if trig[i] or len(parts) > 1 or parts[0] is not s:
-                for j, c in enumerate(parts):
-                    got = match(c, None)
-                    if matched is not None:
-                        matched[(c.text, c.start, c.index)] = tuple(got)
-                    if got:
-                        kinds[j] = _HISTORY if is_history(c, published) else _READS
-            if trig[i] and (_READS in kinds or (not dead and _NO_MATCH in kinds)):
+            trig, parts, kinds = scan[i]
+            if trig and (_READS in kinds or (not dead and _NO_MATCH in kinds)):
                 keep.append(s)
             if ctx is None:
                 dead = dead and _READS not in kinds  # no context: everything up to the last clause that reads
@@ -247,7 +283,7 @@ class Pipeline:
             for c, k in zip(reversed(parts), reversed(kinds)):
                 if k is _READS:
                     dead = False  # find_mentions reads last_place here
-                elif k is _NO_MATCH and not trig[i] and not dead and self._sets_place(c, ctx):
+                elif k is _NO_MATCH and not trig and not dead and self._sets_place(c, ctx):
                     dead = True
         keep.reverse()
         return keep

@@ -291,12 +291,12 @@ def test_ner_up_to_the_last_sentence_with_a_match_gives_the_rows_of_ner_on_every
                      if (k := sum(map(ord, t.text)) % 4) < 3] for s in sentences]  # fmt: skip
 
     class Everywhere(Pipeline):
-        def _ner_sentences(self, doc, matched=None, ctx=None):  # no shortcut, no matches kept: every clause afresh
+        def _ner_sentences(self, doc, matched=None, ctx=None, scan=None):  # no shortcut: every trigger sentence
             return [s for s in doc.sentences if self.templates.has_trigger(s.text)]
 
     class UpToTheLast(Pipeline):
-        def _ner_sentences(self, doc, matched=None, ctx=None):  # only the sentences after the last match left out
-            return super()._ner_sentences(doc, matched, None)
+        def _ner_sentences(self, doc, matched=None, ctx=None, scan=None):  # only the sentences after the last match left out
+            return super()._ner_sentences(doc, matched, None, scan)
 
     short, full, last = Pipeline(None), Everywhere(None), UpToTheLast(None)
     short.ner, full.ner, last.ner = Tagger(), Tagger(), Tagger()
@@ -508,13 +508,73 @@ def test_an_opinion_column_is_not_tagged_unless_explained():
     assert any(r.code == "opinion" for r in explained.rejected)
 
 
+def test_an_opinion_column_reads_no_place_unless_explained(monkeypatch):
+    """Past its word facts nothing of an opinion column is read (no context, places, NER or mentions), unless
+    for --explain or without the prefilter; its result is the one the whole reading gives: no rows."""
+    from extractor import pipeline as pl
+    from extractor.pipeline import Pipeline
+
+    p = Pipeline(None)
+    p.ner = _Recorder()
+    read: list = []
+    real = pl.article_context
+    monkeypatch.setattr(pl, "article_context", lambda doc, *a: read.append(doc) or real(doc, *a))
+    musing = "نحن نرى أن الحرب طويلة ولعل السلام بعيد عنا جميعا فلماذا نصمت على ما يجري في بلادنا كل يوم."
+    column = _article("قصفت طائرات حربية مواقع المسلحين في حلب أمس. " + " ".join([musing] * 14))
+    report = _article("قصفت طائرات حربية مواقع المسلحين في حلب أمس، وقتل ثلاثة مدنيين.")
+    short = p.process_many([column, report])
+    assert [len(r.events) for r in short] == [0, 1] and [d.article for d in read] == [report]
+    assert short[0].rejected == [] and short[0].doc.entities == [[] for _ in short[0].doc.sentences]
+    read.clear()
+    assert p.process(column, explain=True).events == [] and len(read) == 1
+    read.clear()
+    p.prefilter = False
+    assert [len(r.events) for r in p.process_many([column, report])] == [0, 1] and len(read) == 2
+
+
+def test_articles_left_unread_give_the_rows_of_the_whole_reading():
+    """Random articles, some opinion columns, some with no trigger, some whose matches are all filtered or old
+    history: the pipeline reads no context, NER or mentions of those (no rows), and its rows equal those of the
+    whole reading (--no-prefilter: every sentence tagged, every article's context, every clause scanned afresh)."""
+    from extractor import pipeline as pl
+    from extractor.pipeline import Pipeline
+
+    short, full = Pipeline(None), Pipeline(None, prefilter=False)
+    short.ner, full.ner = _Recorder(), _Recorder()
+    rng = random.Random(29)
+    words = _PIECES + ["غارة", "قصف", "اشتباكات", "هجوم", "انفجار", "اعتقال", "الجيش", "مسلحون", "الشرطة", "محمد",
+                       "، فيما", "أمس", "عام 2012", "في 3 مايو 2023", "نحن", "لعل", "لماذا", "هل", "؟", "مباراة",
+                       "الكرة", "مسلسل", "ستقصف", "الحوثيين", "في حلب", "في صنعاء"]
+    arts = []
+    for i in range(240):
+        n = rng.choice((rng.randint(1, 8), 40))
+        pool = words if rng.random() < 0.6 else _PIECES  # some with no trigger word at all
+        sents = [" ".join(rng.choice(pool) for _ in range(rng.randint(2, 14))) for _ in range(n)]
+        arts.append(_article(normalize_text(". ".join(sents) + ".")))
+    read = []
+    real = pl.article_context
+    pl_context = lambda doc, *a: read.append(doc) or real(doc, *a)  # noqa: E731
+    rows = 0
+    import pytest
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(pl, "article_context", pl_context)
+        for i in range(0, len(arts), 16):
+            a = [[e.to_dict() for e in r.events] for r in short.process_many(arts[i : i + 16])]
+            b = [[e.to_dict() for e in r.events] for r in full.process_many(arts[i : i + 16])]
+            assert a == b
+            rows += sum(map(len, a))
+    assert rows > 20
+    assert len(arts) < len(read) < 2 * len(arts) - 40  # the whole reading reads every article, the pipeline far fewer
+
+
 def test_leaving_out_history_clauses_and_opinion_columns_keeps_the_rows():
     """Random articles with old dates among the clauses, and some long enough to read as opinion columns:
     the rows of Pipeline._ner_sentences equal those of NER on every trigger sentence."""
     from extractor.pipeline import Pipeline
 
     class Everywhere(Pipeline):
-        def _ner_sentences(self, doc, matched=None, ctx=None):
+        def _ner_sentences(self, doc, matched=None, ctx=None, scan=None):
             return [s for s in doc.sentences if self.templates.has_trigger(s.text)]
 
     short, full = Pipeline(None), Everywhere(None)
