@@ -402,8 +402,7 @@ PLACE_WORDS = _obj({
                                 "point (التي تبعد 60 كلم شمال عدن)"),
     "scene_verbs": _phrases("verbs of witnessing whose subject, a town, is where the event happened "
                             "(وشهد مخيم بلاطة مواجهات)"),
-    "leader_words": _phrases("words after which a name is who leads or who speaks, not a place (التحالف بقيادة "
-                             "السعودية، ما تنفيه دمشق)"),
+    "leader_words": _phrases("words after which a name is who leads, not a place (التحالف بقيادة السعودية)"),
     "route_words": _phrases("words after which a name is an end of a road or bridge, not one more place of the event "
                             "(الطريق الرابط بين كركوك وأربيل، جسرا يربط لحج وعدن)"),
     "ranking_words": _phrases("superlatives and ordinals of a ranking: a name after بعد in a phrase with one is what "
