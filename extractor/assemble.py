@@ -24,7 +24,6 @@ names itself. Article-level facts come from :mod:`extractor.context`, computed o
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from dataclasses import dataclass, replace
 from typing import Any
@@ -436,7 +435,7 @@ class DecisionCues:
             cp = check_keys("decisions.campaign", d["campaign"], {"heads", "escalation", "window"})
             campaign = Campaign(word_matcher("decisions.campaign.heads", cp["heads"]),
                                 Cue(word_matcher("decisions.campaign.escalation", cp["escalation"]), int(cp["window"])))
-        return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False, {"over", "units", "counted", "counted_units", "series", "countries"}), cue("hypothetical", True), cue("past", True), cue("after", True),
+        return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False, {"over", "units", "counted", "counted_units", "series"}), cue("hypothetical", True), cue("past", True), cue("after", True),
                    word_matcher("decisions.pluperfect.aux", pl["aux"]), int(pl["window"]),
                    cue("ongoing", False), cue("scattered", False), cue("period", True, {"since", "units", "long_units", "approx", "weekday", "spans"}), cue("forecast", True, {"always"}), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"), typed("purpose"),
                    word_matcher("decisions.tag_line.words", t["words"]), announced, cue("earlier", True), cue("future_time", True),
@@ -787,38 +786,6 @@ def _series_toll(m: Any, text: str, rel: int, trigger_end: int, s: Series) -> bo
                for h in hits)
 
 
-@functools.cache
-def _two_countries() -> tuple[re.Pattern, dict[str, str], PhraseMatcher, frozenset[str]] | None:
-    """The cues of ``decisions.aggregate.countries``: a pattern of one of ``before`` (في), an optional direction of
-    data/place_words.yaml and a country's name (group ``c``: which country, by its first name), the act words that
-    part two tellings, and the event types left out (none when the key is absent); the names map to a country."""
-    agg = assembly_data()["decisions"]["aggregate"]
-    if "countries" not in agg:
-        return None
-    c = check_keys("decisions.aggregate.countries", agg["countries"], {"before", "names", "between", "not_types"})
-    dirs = load_yaml("place_words.yaml")["directions"]
-    names = {normalize_key(n): normalize_key(ns[0]) for ns in c["names"] for n in ns}
-    rx = re.compile(rf"(?<!\w)(?:{_alt(normalize_key(w) for w in c['before'])})\s+"
-                    rf"(?:(?:{_alt(normalize_key(d) for d in dirs)})\s+)?(?P<c>{_alt(names)})(?!\w)")
-    return rx, names, word_matcher("decisions.aggregate.countries.between", c["between"]), frozenset(c["not_types"])
-
-
-def _across_countries(m: Any, text: str, rel: int) -> bool:
-    """Whether the act at ``rel`` is told over two countries (``decisions.aggregate.countries``): after the trigger
-    its clause names one country ("في سوريا") and then another ("في العراق") with no act word between ("الغارات
-    استهدفت مواقع في الحسكة والرقة في سوريا، وقرب سنجار وتل عفر في العراق"). An act in one country told beside
-    another act in the other keeps its row ("قصفت المدفعية مواقع في شمال العراق غداة غارات ... في سوريا")."""
-    cues = _two_countries()
-    if cues is None or m.event_type in cues[3]:
-        return False
-    rx, names, between, _ = cues
-    hits = list(rx.finditer(text, rel))
-    for a, b in itertools.pairwise(hits):
-        if names[a.group("c")] != names[b.group("c")] and not between.contains(text[a.end() : b.start()]):
-            return True
-    return False
-
-
 def _starts_with(text: str, words: PhraseMatcher) -> bool:
     """Whether one of ``words``, as written (no ending), opens ``text`` (its first two words)."""
     return words.contains(" ".join(text.split()[:2]), strict_suffix=True)
@@ -1137,9 +1104,6 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     if series is not None and _series_toll(m, text, rel, m.trigger_end - m.start, series):
         return Decision(False, "several acts summed (ثلاث هجمات استهدفت مناطق في بغداد، سلسلة من الهجمات): their toll "
                         "and places are many acts', not one event", code="aggregate")
-    if _across_countries(m, text, rel):
-        return Decision(False, "an act told over two countries (في سوريا ... في العراق): several acts summed, no one "
-                        "place", code="aggregate")
     if cues.campaign is not None and _campaign(m, text, rel, cues.campaign):
         return Decision(False, "a campaign of acts summed (تصعيد عمليات اعتقال، حملة قصف) with no day of its own, not "
                         "one event", code="campaign")

@@ -84,27 +84,3 @@ def test_a_chain_of_air_strikes_on_one_base_stays():
     # strikes are left out of the chains: a day's strikes on one base is one event
     text = "وشن طيران التحالف أمس سلسلة غارات على قاعدة العند الجوية في محافظة لحج."
     assert any(r.sub_event_type == "Air/drone strike" for r in _rows(text))
-
-
-# --- an act told over two countries -----------------------------------------------------------------------
-def test_strikes_told_over_two_countries_are_a_tally():
-    # one statement's strikes listed over places of two countries: no one place (each split row is part of the sum)
-    text = ("وقال البيان إن الغارات استهدفت أمس مواقع التنظيم في منبج والباب في سوريا، وقرب بيجي وحديثة والقائم "
-            "في العراق.")
-    assert _rows(text) == []
-    assert "aggregate" in _codes(text)
-    text = "وشنت الطائرات أمس ضربات متزامنة على معسكرات الحزب في شمال العراق ومواقع التنظيم في سوريا."
-    assert _rows(text) == []
-
-
-def test_an_act_in_one_country_beside_another_act_in_the_other_stays():
-    # the shelling is told in one country; the strikes named after غداة, in the other, are another act
-    text = ("وقصفت المدفعية التركية أمس مواقع الحزب في قرية زاركلي في شمال العراق غداة غارات على مواقع "
-            "التنظيم في سوريا.")
-    assert any(r.location == "Zarakli" for r in _rows(text))
-    assert "aggregate" not in _codes(text)
-
-
-def test_an_arrest_in_one_country_of_men_who_fought_in_another_stays():
-    text = "واعتقلت الشرطة التركية أمس في مدينة إسطنبول خمسة أشخاص قاتلوا في صفوف التنظيم في سوريا."
-    assert any(r.sub_event_type == "Arrests" for r in _rows(text))
