@@ -548,10 +548,10 @@ def aimed(before: str) -> bool:
     """Whether the name is what an operation is meant to protect or secure: "هجوما لاستعادة قاعدة العند في لحج وحماية
     عدن", "نشر جنود لتأمين عدن" (place_words.yaml ``goal_words``, one clitic and type words passed over). A goal is
     not where the event happened."""
-    last = next(iter(_last_words(before)), None)
-    if last is None:
+    words = _last_words(before)
+    if not words:
         return False
-    w = normalize_key(last)
+    w = normalize_key(words[0])
     return w in _GOAL_WORDS or w[1:] in _GOAL_WORDS
 
 
