@@ -33,7 +33,7 @@ from .document import Doc
 from .normalize import normalize_key
 from .phrases import clitic_part, suffixes
 from .resolve.actors import Actor, ActorLexicon, both_sides, for_event, named_members
-from .resolve.dates import find_dates, is_old_history, reporting_clause, resolve_event_date
+from .resolve.dates import day_after_head, find_dates, is_old_history, reporting_clause, resolve_event_date
 from .resolve.fatalities import Casualties, count_casualties, parse_number
 from .resolve.places import LOCATING_CLITICS, Gazetteer, Place, aimed, aside_locates, km, joins_list, list_joint, locates_next, on_route, points_back, ranked, supplied, titled, toward, type_word, word_list
 from .rules_schema import load_yaml
@@ -134,11 +134,11 @@ def find_mentions(
         # every place named, read once per sentence; homonyms abroad left out
         named = sentence_countries(sent, lexicon)
         found = [p for p in gazetteer.find(place_text, sent.start, context_country=ctx.focus_country) if ctx.plausible(p, named)]
-        clause = Clause(doc, sent, matches, _best(matches), place_text, found, ctx, last_place, named)
+        clause = Clause(doc, sent, matches, _best(matches, sent), place_text, found, ctx, last_place, named)
         m = _build(clause, templates, gazetteer, lexicon, rejected)
         if m is None:
             if rejected is not None:
-                rejected.append(_rej(_best(matches), "no participant of the kind this trigger needs (e.g. an armed party)"))
+                rejected.append(_rej(_best(matches, sent), "no participant of the kind this trigger needs (e.g. an armed party)"))
             continue
         split = split_by_place(m, found, sent.text, sent.start)
         mentions.extend(split)
@@ -393,9 +393,14 @@ def _entities(doc: Doc, sent: Sentence) -> list:
     return doc.entities[sent.index] if sent.index < len(doc.entities) else []
 
 
-def _best(matches: list[TriggerMatch]) -> TriggerMatch:
-    """A full match outranks a retelling ("retell-only") in the same sentence, then ACLED precedence."""
-    return max(matches, key=lambda m: (not m.flags, m.template.precedence, -m.start))
+def _best(matches: list[TriggerMatch], sent: Sentence | None = None) -> TriggerMatch:
+    """A full match outranks a retelling ("retell-only") in the same sentence, then ACLED precedence. A match told
+    after "غداة" (dates.yaml day_after) is the time of the clause's news, not its news: another match of the
+    full match of the clause outranks it ("قصفت المدفعية المواقع أمس غداة غارات نفذها الطيران": the shelling)."""
+    if sent is None or len(matches) == 1:
+        return max(matches, key=lambda m: (not m.flags, m.template.precedence, -m.start))
+    return max(matches, key=lambda m: (not m.flags, day_after_head(sent.text, m.start - sent.start) is None,
+                                       m.template.precedence, -m.start))
 
 
 # A quoted name after "ل" is who the news was told to ("قال سكان لـ"الرياض"", "لـ«الشرق الأوسط»"):

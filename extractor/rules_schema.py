@@ -304,6 +304,10 @@ DATES = _obj({
         "counts": _map(_phrases("words"), "days -> a count told in one word (يومين، أسبوع)", _NUM_KEY),
         "links": _phrases("the word between the count and the earlier event (من، على)"),
     }, ("heads", "counts", "links"), desc="'بعد يومين من مجزرة': the event after the link came that many days before"),
+    "day_after": _obj({
+        "words": _phrases("the words that stand for 'the day after' (غداة)"),
+        "window": _int("at most this many words between the word and the trigger"),
+    }, ("words", "window"), desc="'غداة الهجوم': the act after the word came the day before the time of its clause"),
     "days_ago_before": _phrases("words before 'ثلاثة أيام' that count the days back (قبل، منذ)"),
     "days_ago_nouns": _phrases("the day nouns of 'قبل ثلاثة أيام' (the number words: numbers.yaml units 3-7)"),
     "weeks_ago": _obj({

@@ -604,17 +604,53 @@ def _days_after(sentence_text: str, at: int) -> int | None:
     return int(n) if n.isdigit() else _days_ago_numbers().get(n)
 
 
+@lru_cache(maxsize=1)
+def _day_after_re() -> tuple[re.Pattern | None, int]:
+    """dates.yaml day_after: the word for "the day after" (غداة) as a whole word, and the window of words."""
+    spec = date_words().get("day_after") or {}
+    if not spec.get("words"):
+        return None, 0
+    return re.compile(rf"(?<![\w])(?:و)?(?:{_alt(spec['words'])})(?![\w])"), int(spec["window"])
+
+
+def day_after_head(sentence_text: str, at: int) -> int | None:
+    """Where "غداة" (dates.yaml day_after) stands before the trigger at ``at`` (sentence coordinates): at most
+    ``window`` words before it, no comma or other clause mark between ("غداة قيام الجيش بقصف القواعد"). The act
+    after the word is the time of the clause's news, the day before it. None when it is not there."""
+    rx, window = _day_after_re()
+    if rx is None:
+        return None
+    heads = [m for m in rx.finditer(sentence_text, 0, max(0, at)) if m.start() < at]
+    if not heads:
+        return None
+    h = heads[-1]
+    between = sentence_text[h.end() : at]
+    if any(c in between for c in ",،;؛.:") or len(between.split()) > window:
+        return None
+    return h.start()
+
+
 def _resolve(
     sentence_text: str,
     anchor: datetime.date | None,
     article_text: str | None,
     offset: int,
     prefer_near: int | None,
+    day_after: bool = True,
 ) -> tuple[datetime.date | None, int | None, str]:
     if prefer_near is not None and anchor is not None:
         back = _days_after(sentence_text, prefer_near - offset)
         if back is not None and 0 < back <= 14:  # "يأتي هذا التهديد بعد يومين من مجزرة": the massacre, 2 days back
             return _shift(anchor, -back), 1, "relative"
+        head = day_after_head(sentence_text, prefer_near - offset) if day_after else None
+        if head is not None and not any(  # no date told after غداة: none is the act's own ("غداة الهجوم يوم الخميس")
+            m.start - offset > head for m in find_dates(sentence_text, anchor, offset) if m.kind != "year_only"
+        ):
+            # "قصفت المدفعية أمس المواقع غداة غارات نفذها الطيران": the strikes came the day before the clause's day
+            day, precision, basis = _resolve(sentence_text, anchor, article_text, offset, offset + head, False)
+            if day is not None and precision == 1:
+                return _shift(day, -1), 1, "relative"
+            return day, precision, basis
     ms = [m for m in find_dates(sentence_text, anchor, offset) if m.kind != "year_only"]
     if ms and prefer_near is not None:
         clause = reporting_clause(sentence_text, prefer_near - offset)
