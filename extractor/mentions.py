@@ -33,7 +33,7 @@ from .document import Doc
 from .normalize import normalize_key
 from .phrases import clitic_part, suffixes
 from .resolve.actors import Actor, ActorLexicon, both_sides, for_event, named_members
-from .resolve.dates import day_after_head, find_dates, is_old_history, reporting_clause, resolve_event_date
+from .resolve.dates import find_dates, is_old_history, reporting_clause, resolve_event_date, told_after_day_after
 from .resolve.fatalities import Casualties, count_casualties, parse_number
 from .resolve.places import LOCATING_CLITICS, Gazetteer, Place, aimed, aside_locates, km, joins_list, list_joint, locates_next, on_route, points_back, ranked, supplied, titled, toward, type_word, word_list
 from .rules_schema import load_yaml
@@ -396,10 +396,11 @@ def _entities(doc: Doc, sent: Sentence) -> list:
 def _best(matches: list[TriggerMatch], sent: Sentence | None = None) -> TriggerMatch:
     """A full match outranks a retelling ("retell-only") in the same sentence, then ACLED precedence. A match told
     after "غداة" (dates.yaml day_after) is the time of the clause's news, not its news: another match of the
-    full match of the clause outranks it ("قصفت المدفعية المواقع أمس غداة غارات نفذها الطيران": the shelling)."""
+    full match of the clause outranks it ("قصفت المدفعية المواقع أمس غداة غارات نفذها الطيران": the shelling); matches
+    after the word all rank alike, however far its clause runs (the toll of the act told after it is that act's)."""
     if sent is None or len(matches) == 1:
         return max(matches, key=lambda m: (not m.flags, m.template.precedence, -m.start))
-    return max(matches, key=lambda m: (not m.flags, day_after_head(sent.text, m.start - sent.start) is None,
+    return max(matches, key=lambda m: (not m.flags, not told_after_day_after(sent.text, m.start - sent.start),
                                        m.template.precedence, -m.start))
 
 

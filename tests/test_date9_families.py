@@ -63,3 +63,10 @@ def test_ghadat_reaches_a_few_words_and_stops_at_a_comma():
     assert day_after_head(t, t.index("القصف")) is None  # before the word
     t = normalize_key("غداة الانتخابات، قصف الطيران القواعد")
     assert day_after_head(t, t.index("قصف")) is None
+
+
+def test_the_toll_told_after_the_act_after_ghadat_belongs_to_that_act():
+    # the news is a visit (no act); the suicide bombing after غداة keeps its own type, and its toll further on
+    # ("وأسفر عن مقتل 31") is that bombing's, not a second act that would outrank it
+    assert _rows("يزور رئيس الوزراء مدينة الرمادي اليوم غداة تفجير انتحاري نسبته السلطات الى تنظيم داعش واسفر عن "
+                 "مقتل 31 شخصا على الاقل في المدينة.") == [("2022-11-03", "Suicide bomb", "Ramadi")]

@@ -630,6 +630,17 @@ def day_after_head(sentence_text: str, at: int) -> int | None:
     return h.start()
 
 
+def told_after_day_after(sentence_text: str, at: int) -> bool:
+    """Whether the trigger at ``at`` stands anywhere after "غداة" in the same clause (no comma or other clause mark
+    between): the whole clause the word governs is the earlier act, its toll too ("غداة تفجير انتحاري ... وأسفر عن
+    مقتل 31"), however far it runs; only its first words (``day_after_head``'s window) date it."""
+    rx, _ = _day_after_re()
+    if rx is None:
+        return False
+    heads = [m for m in rx.finditer(sentence_text, 0, max(0, at)) if m.start() < at]
+    return bool(heads) and not any(c in sentence_text[heads[-1].end() : at] for c in ",،;؛.:")
+
+
 def _resolve(
     sentence_text: str,
     anchor: datetime.date | None,
