@@ -64,3 +64,36 @@ def test_an_act_told_a_week_after_another_stays():
 def test_a_protest_repeated_in_the_week_stays():
     text = "واعتصم مئات العمال أمس أمام مقر الحكومة في مدينة صفاقس، للمرة الثالثة في أسبوع."
     assert any(r.event_type == "Protests" for r in _rows(text))
+
+
+# --- the bombings of a wave ------------------------------------------------------------------------------------
+def test_the_toll_of_a_wave_of_bombings_is_a_tally():
+    text = "وأسفرت موجة التفجيرات أمس عن مقتل 40 شخصا في العاصمة كابل."
+    assert _rows(text) == []
+    assert "aggregate" in _codes(text)
+    text = "ضربت موجة تفجيرات جديدة مدينة بغداد أمس، وأسفرت عن مقتل 30 شخصا."
+    assert _rows(text) == []
+
+
+def test_a_waves_toll_lends_nothing_to_the_act_told_before_it():
+    # the truck bomb keeps its own dead, not the day's total over the wave
+    text = ("وقتل 12 شخصا أمس في هجوم بشاحنة مفخخة استهدف حيا سكنيا في العاصمة كابل. "
+            "وأسفرت موجة التفجيرات أمس عن مقتل 40 شخصا وإصابة المئات.")
+    assert [r.fatalities for r in _rows(text)] == [12]
+
+
+def test_an_act_told_with_its_own_toll_inside_a_wave_stays():
+    # the toll is told first, of its own act; the wave after it is only its frame
+    text = "وقتل 15 شخصا أمس في هجوم بشاحنة مفخخة في مدينة كابل، ضمن موجة تفجيرات تضرب العاصمة."
+    assert [r.fatalities for r in _rows(text)] == [15]
+    # one blast told after the wave, with its noun and its own toll
+    text = "وشهدت المدينة موجة تفجيرات أمس، وأسفر انفجار سيارة مفخخة في سوق الخضار بمدينة الحلة عن مقتل 12 شخصا."
+    assert [r.fatalities for r in _rows(text)] == [12]
+
+
+def test_a_wave_of_strikes_or_attacks_at_one_place_stays():
+    # strikes or attacks told as a wave can be one operation at one place: left out
+    text = "وأسفرت موجة جديدة من الغارات التركية أمس على مواقع الحزب في جبل قنديل عن مقتل 20 مسلحا."
+    assert [r.fatalities for r in _rows(text)] == [20]
+    text = "وشن الجيش أمس موجة هجمات على مواقع التنظيم في بلدة بيجي، أسفرت عن مقتل 30 مسلحا."
+    assert [r.fatalities for r in _rows(text)] == [30]
