@@ -436,7 +436,7 @@ class DecisionCues:
             cp = check_keys("decisions.campaign", d["campaign"], {"heads", "escalation", "window"})
             campaign = Campaign(word_matcher("decisions.campaign.heads", cp["heads"]),
                                 Cue(word_matcher("decisions.campaign.escalation", cp["escalation"]), int(cp["window"])))
-        return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False, {"over", "units", "counted", "counted_units", "series", "one_span"}), cue("hypothetical", True), cue("past", True), cue("after", True),
+        return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False, {"over", "units", "counted", "counted_units", "series"}), cue("hypothetical", True), cue("past", True), cue("after", True),
                    word_matcher("decisions.pluperfect.aux", pl["aux"]), int(pl["window"]),
                    cue("ongoing", False), cue("scattered", False), cue("period", True, {"since", "units", "long_units", "approx", "weekday", "spans"}), cue("forecast", True, {"always"}), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"), typed("purpose"),
                    word_matcher("decisions.tag_line.words", t["words"]), announced, cue("earlier", True), cue("future_time", True),
@@ -793,38 +793,6 @@ def _series_toll(m: Any, text: str, rel: int, trigger_end: int, s: Series) -> bo
                for h in hits)
 
 
-@dataclass(frozen=True)
-class OneSpan:
-    """``decisions.aggregate.one_span``: one week as the span of what a clause tells ("منذ أسبوع", "خلال أسبوع")."""
-
-    span: re.Pattern  # one of ``spans`` then one of ``units``, the unit alone (no count)
-    ordinals: PhraseMatcher  # an act counted among others of the span ("ثاني تفجير خلال أسبوع"): that act is told
-    window: int  # words before the span where an ordinal may stand
-    not_types: frozenset[str]  # event types left out (a sit-in "منذ أسبوع" goes on)
-
-
-@functools.cache
-def _one_span() -> OneSpan | None:
-    """The cues of ``decisions.aggregate.one_span`` (none when the key is absent)."""
-    agg = assembly_data()["decisions"]["aggregate"]
-    if "one_span" not in agg:
-        return None
-    o = check_keys("decisions.aggregate.one_span", agg["one_span"], {"spans", "units", "ordinals", "window", "not_types"})
-    span = re.compile(rf"(?<!\w)\w?(?:{_alt(o['spans'])})\s+(?:{_alt(o['units'])})(?!\w)")
-    return OneSpan(span, word_matcher("decisions.aggregate.one_span.ordinals", o["ordinals"]), int(o["window"]),
-                   frozenset(o["not_types"]))
-
-
-def _one_span_tally(m: Any, text: str, o: OneSpan) -> bool:
-    """Whether the clause ``text`` tells its act over one week, the unit alone ("قتل 40 في اشتباكات يخوضها منذ أسبوع
-    مسلحون", "أسفرت الغارات خلال أسبوع عن مقتل 260"): a week's tally. An act counted among others of the week, an
-    ordinal within ``o.window`` words before the span ("ثاني تفجير يضرب المدينة خلال أسبوع"), is that act told; a
-    protest or riot going on for a week is left out (``o.not_types``)."""
-    if {m.event_type, m.sub_event_type} & o.not_types:
-        return False
-    return any(not o.ordinals.contains(_before(text, h.start(), o.window)) for h in o.span.finditer(text))
-
-
 def _starts_with(text: str, words: PhraseMatcher) -> bool:
     """Whether one of ``words``, as written (no ending), opens ``text`` (its first two words)."""
     return words.contains(" ".join(text.split()[:2]), strict_suffix=True)
@@ -1149,9 +1117,6 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     if _over_length().search(text):
         return Decision(False, "a tally over a counted length of time (خلال 9 أشهر، على مدى ثلاثة أسابيع), not one event",
                         code="aggregate")
-    one_span = _one_span()
-    if one_span is not None and _one_span_tally(m, text, one_span):
-        return Decision(False, "a tally over one week (منذ أسبوع، خلال أسبوع، في أسبوع), not one event", code="aggregate")
     if cues.plan.before(m, text, rel):
         return Decision(False, "a plot told before the act (كانوا يخططون لارتكاب اعتداءات): nothing happened yet",
                         code="plan")
