@@ -230,6 +230,7 @@ class Series:
     window: int  # words after a toll trigger where the series may stand
     single: PhraseMatcher  # one act's nouns: told between, the toll is that act's
     tolls: frozenset[str]  # the templates of a toll ("قتل 21 ... في ثلاث هجمات"): a series after them is the toll's
+    waves: PhraseMatcher | None = None  # a wave of acts (موجة التفجيرات): a tally when it holds the trigger
 
 
 @dataclass(frozen=True)
@@ -758,13 +759,17 @@ def _series() -> Series | None:
     if "series" not in agg:
         return None
     s = check_keys("decisions.aggregate.series", agg["series"],
-                   {"acts", "relative", "verbs", "places", "chains", "window", "single", "tolls"})
+                   {"acts", "relative", "verbs", "places", "chains", "window", "single", "tolls"},
+                   {"waves", "wave_acts"})
     links = [""] + [f"{r} " for r in s["relative"]]
     words = [f"{a} {r}{v} {p}" for a in s["acts"] for r in links for v in s["verbs"] for p in s["places"]]
     chains = [f"{c} {a}" for c in s["chains"] for a in s["acts"]]
     return Series(word_matcher("decisions.aggregate.series", words),
                   word_matcher("decisions.aggregate.series.chains", chains), int(s["window"]),
-                  word_matcher("decisions.aggregate.series.single", s["single"]), frozenset(s["tolls"]))
+                  word_matcher("decisions.aggregate.series.single", s["single"]), frozenset(s["tolls"]),
+                  word_matcher("decisions.aggregate.series.waves",
+                               [f"{w} {d}{a}" for w in s["waves"] for a in s["wave_acts"] for d in ("", "ال")])
+                  if s.get("waves") and s.get("wave_acts") else None)
 
 
 def _series_toll(m: Any, text: str, rel: int, trigger_end: int, s: Series) -> bool:
@@ -778,6 +783,8 @@ def _series_toll(m: Any, text: str, rel: int, trigger_end: int, s: Series) -> bo
     hits = s.words.find(text) + ([] if _own_day(m) else s.chains.find(text))
     if any(h.word_start <= rel < h.end for h in hits):
         return True
+    if s.waves is not None and any(h.word_start <= rel < h.end for h in s.waves.find(text)):
+        return True  # "أسفرت موجة التفجيرات عن مقتل 49": the trigger is the wave's own noun
     if m.template_id not in s.tolls or s.single.contains(text[rel:trigger_end]):
         return False  # not a toll, or the trigger names one act: the toll told with it is its own
     after = [w.end() for w in _WORD.finditer(text, trigger_end)]
