@@ -530,17 +530,47 @@ def _word_ids(trainer) -> dict:
 # loader's exact bits: tests/test_ner.py compares the logits with it).
 CHAR_MEMO = True
 _CHAR_MEMO_MAX = 50_000  # rows kept per model (100 float32 each: ~20 MB) before the memo is emptied
-_CHAR_REPS = None  # weakref.WeakKeyDictionary: model -> {character ids: row tensor}
+_CHAR_REPS = None  # weakref.WeakKeyDictionary: model -> _CharRows
 
 
-def _char_memo(model) -> dict:
+class _CharRows(dict):
+    """character ids -> the number of that word's row in ``rows``: the character model's rows kept in one
+    growing tensor, so that a batch's rows are gathered by one index look-up (a copy of the same values)
+    instead of a stack of one small tensor per word."""
+
+    def __init__(self):
+        super().__init__()
+        self.rows = None  # float tensor: rows 0 .. len(self) - 1 are in use
+
+    def add(self, keys: list, got) -> None:
+        """Keep ``got[r]`` (rows just computed) as the row of ``keys[r]``."""
+        import torch
+
+        n, k = len(self), len(keys)
+        if self.rows is None or self.rows.shape[0] < n + k or self.rows.shape[1:] != got.shape[1:]:
+            grown = got.new_empty((max(2 * (n + k), 1024), *got.shape[1:]))
+            if n:
+                grown[:n] = self.rows[:n]
+            self.rows = grown
+        with torch.no_grad():
+            self.rows[n : n + k] = got
+        for r, key in enumerate(keys):
+            self[key] = n + r
+
+    def clear(self) -> None:
+        super().clear()  # the tensor stays, to be written over
+
+
+def _char_memo(model) -> _CharRows:
     """character ids -> the character model's row for that word, kept per model across batches (bounded)."""
     global _CHAR_REPS
     import weakref
 
     if _CHAR_REPS is None:
         _CHAR_REPS = weakref.WeakKeyDictionary()
-    memo = _CHAR_REPS.setdefault(model, {})
+    memo = _CHAR_REPS.get(model)
+    if memo is None:
+        memo = _CHAR_REPS[model] = _CharRows()
     if len(memo) > _CHAR_MEMO_MAX:
         memo.clear()
     return memo
@@ -584,52 +614,35 @@ def _predict_direct(trainer, sents: list[list[str]]) -> list[list[str]]:
                 did = PAD_ID  # NERTagger.forward: a word known to the vectors is not unknown in the delta
             got = memo[w] = (tuple(cmap(list(w))), wid, did)
         info.append(got)
-    # the character model, once per distinct word (_char_words_once), the words longest first as sort_all puts them
-    word_order = sorted(range(len(flat)), key=lambda i: (len(flat[i]), i), reverse=True)
-    first: dict = {}
-    keep: list[int] = []
-    row = [0] * len(flat)
-    for i in word_order:
-        k = info[i][0]
-        j = first.get(k)
-        if j is None:
-            j = first[k] = len(keep)
-            keep.append(i)
-        row[i] = j
-    # a word's character representation read in an earlier batch is taken again (CHAR_MEMO); only the words not
-    # met run through the character LSTM (still longest first, as packing needs)
-    reps = _char_memo(m) if CHAR_MEMO else None
-    todo = keep if reps is None else [i for i in keep if info[i][0] not in reps]
-    if todo:
-        lens = [len(flat[i]) for i in todo]
+    keys = [x[0] for x in info]
+    # The character model, once per distinct word (_char_words_once), over the words longest first as sort_all
+    # puts them (length, then position, descending): a word first comes there at its last position. A word's row
+    # read in an earlier batch is taken again (CHAR_MEMO): only the words not met run through the character LSTM,
+    # still in that order (packing needs longest first), so they are computed in the same rows as before.
+    reps = _char_memo(m) if CHAR_MEMO else _CharRows()  # without the memo: this batch's rows alone
+    last: dict = {}
+    for i, k in enumerate(keys):
+        if k not in reps:
+            last[k] = i
+    if last:
+        todo = sorted(last, key=lambda k: (len(k), last[k]), reverse=True)
+        lens = [len(k) for k in todo]
         chars = np.zeros((len(todo), lens[0]), dtype=np.int64)
-        for r, i in enumerate(todo):
-            chars[r, : lens[r]] = info[i][0]
-        got = _char_rows(m.charmodel, torch.from_numpy(chars), lens)
-    if reps is None:
-        res = got
-    else:
-        for r, i in enumerate(todo):
-            reps[info[i][0]] = got[r]
-        res = torch.stack([reps[info[i][0]] for i in keep])
+        for r, k in enumerate(todo):
+            chars[r, : lens[r]] = k
+        reps.add(todo, _char_rows(m.charmodel, torch.from_numpy(chars), lens))
     # the packed (time-major) token order: position t of every sentence longer than t, longest sentence first
-    offs = [0] * n
-    for b in range(1, n):
-        offs[b] = offs[b - 1] + sentlens[b - 1]
     t_max = sentlens[0]
-    counts = [0] * t_max
-    for length in sentlens:
-        counts[length - 1] += 1
-    batch_sizes = []
-    running = 0
-    for t in range(t_max - 1, -1, -1):
-        running += counts[t]
-        batch_sizes.append(running)
-    batch_sizes.reverse()
-    packed = [offs[b] + t for t in range(t_max) for b in range(batch_sizes[t])]
-    char_packed = res[torch.tensor([row[i] for i in packed], dtype=torch.long)]
-    wid = torch.tensor([info[i][1] for i in packed], dtype=torch.long)
-    did = torch.tensor([info[i][2] for i in packed], dtype=torch.long)
+    lens_np = np.array(sentlens, dtype=np.int64)
+    running = np.arange(t_max) < lens_np[:, None]  # [sentence, t]: sentence still running at step t
+    offs = np.zeros(n, dtype=np.int64)
+    np.cumsum(lens_np[:-1], out=offs[1:])
+    packed = (offs[:, None] + np.arange(t_max)).T[running.T]  # flat token positions, step by step
+    batch_sizes = running.sum(0).tolist()
+    count = len(info)
+    char_packed = reps.rows[torch.from_numpy(np.fromiter(map(reps.__getitem__, keys), np.int64, count)[packed])]
+    wid = torch.from_numpy(np.fromiter((x[1] for x in info), np.int64, count)[packed])
+    did = torch.from_numpy(np.fromiter((x[2] for x in info), np.int64, count)[packed])
     word_packed = m.word_emb(wid) + m.delta_emb(did)
     sizes = torch.tensor(batch_sizes, dtype=torch.int64)
     lstm_inputs = m.input_transform(torch.cat([word_packed, char_packed], 1))
@@ -714,10 +727,10 @@ def _viterbi_batch(scores, lens, transition_params) -> list[list]:
             trellis[:nb, t] = scores[:nb, t] + np.take_along_axis(v, best[:, None, :], 1)[:, 0]  # = v.max(1), read once
             backpointers[:nb, t] = best
     out = []
-    for i in range(b):
+    for i in range(b):  # the path back from the best last tag, in Python ints (_decode keys its tag names by them)
         n = lens[i]
-        viterbi = [np.argmax(trellis[i, n - 1])]
-        for bp in reversed(backpointers[i, 1:n]):
+        viterbi = [int(trellis[i, n - 1].argmax())]
+        for bp in reversed(backpointers[i, 1:n].tolist()):
             viterbi.append(bp[viterbi[-1]])
         viterbi.reverse()
         out.append(viterbi)
