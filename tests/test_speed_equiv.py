@@ -958,3 +958,33 @@ def test_the_remembered_last_words_equal_the_words_read_afresh():
         for cut in range(0, len(text), 7):
             before = text[max(0, cut - 40) : cut]
             assert pl._last_words(before) == tuple(plain(before)) == pl._last_words(before)
+
+
+def test_decide_windows_with_the_remembered_split_equal_their_definitions():
+    """``assemble._before``, ``_after`` and ``_word_before`` read the words around a trigger from a split remembered
+    for the last (text, offset): the same strings as splitting afresh, whatever the order of the questions."""
+    from extractor import assemble as a
+
+    def before(text, rel, window):
+        head = text[:rel]
+        words = head.split()
+        return " ".join(words[-window:]) if window else head
+
+    def after(text, rel, window):
+        return " ".join(text[rel:].split()[:window])
+
+    def word_before(text, rel, window):
+        head = text[:rel]
+        if head and not head[-1].isspace():
+            head = head[: len(head) - len(head.split()[-1])]
+        words = head.split()
+        return " ".join(words[-window:]) if words else ""
+
+    rng = random.Random(36)
+    for text in _texts(300, 37) + ["", " ", "قتل  مدني\nفي حلب "]:
+        for _ in range(6):
+            rel = rng.randint(0, len(text) + 2)
+            for w in (0, 1, 2, 3, 5, 40):
+                assert a._before(text, rel, w) == before(text, rel, w)
+                assert a._after(text, rel, w) == after(text, rel, w)
+                assert a._word_before(text, rel, w) == word_before(text, rel, w)
