@@ -216,6 +216,12 @@ STAGES = [
     ("fatalities", "extractor.mentions", "count_casualties"),
     ("context", "extractor.pipeline", "article_context"),
     ("context", "extractor.pipeline", "word_facts"),
+    # the word facts read in one walk with each sentence's trigger test (has_trigger), since round 15
+    ("context", "extractor.pipeline", "word_facts_and_triggers"),
+    # the article's place facts are read on first use (context._PlacesOnFirstUse), mostly from inside NER sentence
+    # selection (ctx.plausible in _sets_place) or find_mentions: their own line, not charged to the caller's; the
+    # gazetteer calls they make stay under place resolution
+    ("context: place facts (on first use)", "extractor.context", "_place_facts"),
     ("assembly", "extractor.pipeline", "assemble"),
     ("assembly", "extractor.pipeline", "merge_mentions"),
     ("rows", "extractor.pipeline", "to_event"),

@@ -38,6 +38,9 @@ from .rules_schema import load_yaml
 from .templates import Rejection
 
 STATE = {"state", "police", "external"}
+#: a word's key (``normalize_key``), remembered: ``_arrested_for`` keys every word before the trigger of each mention,
+#: and the same words recur (speed only)
+_key = functools.lru_cache(maxsize=1 << 16)(normalize_key)
 
 
 # --------------------------------------------------------------------------- data
@@ -620,9 +623,38 @@ class Decision:
 
 def _before(text: str, rel: int, window: int) -> str:
     """The ``window`` words before offset ``rel`` of ``text`` (the clause up to the trigger)."""
-    head = text[:rel]
-    words = head.split()
-    return " ".join(words[-window:]) if window else head
+    if not window:
+        return text[:rel]
+    return " ".join(_words_before(text, rel)[-window:])
+
+
+# The words before and after a trigger, remembered for the last (text, offset) asked: ``decide`` asks for windows of
+# the same clause at the same offset a score of times (speed only; each entry is a pure function of its key, one
+# tuple read and written whole, so threads never see a mixed entry). Callers must not change the lists.
+_LAST_BEFORE: tuple = ("", -1, [])
+_LAST_AFTER: tuple = ("", -1, [])
+
+
+def _words_before(text: str, rel: int) -> list[str]:
+    """``text[:rel].split()`` (remembered: see above)."""
+    global _LAST_BEFORE
+    last = _LAST_BEFORE
+    if last[0] is text and last[1] == rel:
+        return last[2]
+    words = text[:rel].split()
+    _LAST_BEFORE = (text, rel, words)
+    return words
+
+
+def _words_after(text: str, rel: int) -> list[str]:
+    """``text[rel:].split()`` (remembered: see above)."""
+    global _LAST_AFTER
+    last = _LAST_AFTER
+    if last[0] is text and last[1] == rel:
+        return last[2]
+    words = text[rel:].split()
+    _LAST_AFTER = (text, rel, words)
+    return words
 
 
 #: A telling dated this close to publication is news even when told in the pluperfect
@@ -632,7 +664,7 @@ RECENT_DAYS = 3
 
 def _after(text: str, rel: int, window: int) -> str:
     """The ``window`` words after offset ``rel`` of ``text`` (the trigger's end)."""
-    return " ".join(text[rel:].split()[:window])
+    return " ".join(_words_after(text, rel)[:window])
 
 
 def _word_at(text: str, rel: int) -> str:
@@ -674,10 +706,10 @@ def _names_known(text: str, rel: int, end: int) -> bool:
 def _word_before(text: str, rel: int, window: int) -> str:
     """The ``window`` whole words before the word that holds the trigger at ``rel`` (its clitics and
     article left out: "عقب الهجوم" gives "عقب")."""
-    head = text[:rel]
-    if head and not head[-1].isspace():
-        head = head[: len(head) - len(head.split()[-1])]
-    words = head.split()
+    words = _words_before(text, rel)
+    last = text[:rel][-1:]
+    if last and not last.isspace():
+        words = words[:-1]  # the word that holds the trigger, left out
     return " ".join(words[-window:]) if words else ""
 
 
@@ -960,7 +992,7 @@ def _arrested_for(text: str, rel: int, af: ArrestedFor) -> bool:
     for i, (start, word) in enumerate(spans):
         if start >= rel:
             break
-        if normalize_key(word) not in af.police:
+        if _key(word) not in af.police:
             continue
         if _starts_with(" ".join(w for _, w in spans[i + 1 : i + 3]), af.not_after):
             continue

@@ -84,6 +84,21 @@ class ContextWords:
             return None
         return PhraseGroups(groups)
 
+    def scan_with(self, triggers: PhraseMatcher) -> PhraseGroups | None:
+        """:attr:`scan` with the pipeline's trigger phrases as one more group (``"trigger"``), read in the same walk
+        over an article's text (:func:`word_facts_and_triggers`); None when :attr:`scan` is None or a trigger key
+        is not letters and spaces only (then the triggers are read sentence by sentence). Built once per
+        ``triggers`` (kept here with it, so its id names it while this lives)."""
+        built = self.__dict__.setdefault("_scans_with", {})
+        got = built.get(id(triggers))
+        if got is None:
+            groups = None
+            if self.scan is not None and all(c.isalpha() or c == " " for key in triggers._payloads for c in key):
+                groups = PhraseGroups({"protest": self.protest, "battle": self.battle, "report": self.report,
+                                       "voice": self.voice, "trigger": triggers})  # fmt: skip
+            got = built[id(triggers)] = (triggers, groups)
+        return got[1]
+
     @classmethod
     @functools.cache
     def load(cls) -> ContextWords:
@@ -174,14 +189,24 @@ def _word_facts(doc: Doc, words: ContextWords) -> tuple[bool, bool, tuple[int, i
     character changes length or form with its neighbours when lower-cased (İ, Σ: then read one by one).
     The counts are None when the sentences were read one by one (``is_opinion`` counts them itself).
     """
+    protest, battle, counts, _ = _scan_facts(doc, words, words.scan)
+    return protest, battle, counts
+
+
+def _scan_facts(doc: Doc, words: ContextWords, scan: PhraseGroups | None
+                ) -> tuple[bool, bool, tuple[int, int] | None, set[int] | None]:  # fmt: skip
+    """:func:`_word_facts` from one walk of ``scan`` (``words.scan``, or ``words.scan_with(triggers)``), and the
+    indices of the sentences where the ``"trigger"`` group has a hit (None when the sentences were read one by
+    one). A hit counts for the sentence that holds its whole word: the same hits as the group's matcher reads in
+    that sentence's text alone (``contains``), for the reason given in :func:`_word_facts` (the group's keys are
+    letters and spaces only, checked by ``scan_with``)."""
     text, sents = doc.text, doc.sentences
-    scan = words.scan
     if scan is None or "\u0130" in text or "\u03a3" in text:
         head = sents[0] if sents else None
         protest = (head is not None and words.protest.contains(head.text)) or _at_least_two(words.protest, sents)
-        return protest, _at_least_two(words.battle, sents), None
+        return protest, _at_least_two(words.battle, sents), None, None
     starts = [s.start for s in sents]
-    seen: dict[str, set[int]] = {"protest": set(), "battle": set()}
+    seen: dict[str, set[int]] = {"protest": set(), "battle": set(), "trigger": set()}
     report = voice = 0
     for name, ws, we in scan.iter_names(text):
         if name == "report":
@@ -193,7 +218,7 @@ def _word_facts(doc: Doc, words: ContextWords) -> tuple[bool, bool, tuple[int, i
             if i >= 0 and we <= sents[i].end:
                 seen[name].add(i)
     protest = 0 in seen["protest"] or len(seen["protest"]) >= 2
-    return protest, len(seen["battle"]) >= 2, (report, voice)
+    return protest, len(seen["battle"]) >= 2, (report, voice), seen["trigger"]
 
 
 @dataclass(frozen=True)
@@ -213,6 +238,21 @@ def word_facts(doc: Doc) -> WordFacts:
     protest, battle, word_counts = _word_facts(doc, words)
     lead = " ".join(s.text for s in doc.sentences[:2])
     return WordFacts(protest, battle, is_opinion(doc.text, words, lead, word_counts))
+
+
+def word_facts_and_triggers(doc: Doc, triggers: PhraseMatcher) -> tuple[WordFacts, list[bool] | None]:
+    """:func:`word_facts` and, per sentence, ``triggers.contains(sentence.text)`` (``TemplateSet.has_trigger``), from
+    one walk over the article's text (the automaton's walk over the characters is most of the cost of each; the
+    pipeline read the text twice, once for each). The list is None when it cannot be read from that walk (see
+    :meth:`ContextWords.scan_with`; the caller then asks each sentence)."""
+    words = ContextWords.load()
+    scan = words.scan_with(triggers)
+    if scan is None:
+        return word_facts(doc), None
+    protest, battle, word_counts, trig = _scan_facts(doc, words, scan)
+    lead = " ".join(s.text for s in doc.sentences[:2])
+    facts = WordFacts(protest, battle, is_opinion(doc.text, words, lead, word_counts))
+    return facts, None if trig is None else [i in trig for i in range(len(doc.sentences))]
 
 
 def article_context(doc: Doc, gazetteer: Gazetteer, lexicon: Any = None, facts: WordFacts | None = None) -> ArticleContext:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from .document import Article, Doc
 from .assemble import assemble
-from .context import ArticleContext, article_context, word_facts
+from .context import ArticleContext, article_context, word_facts, word_facts_and_triggers
 from .gate import gate_events
 from .mentions import clauses, find_mentions, is_history, place_text_of
 from .record import Event
@@ -165,17 +165,27 @@ class Pipeline:
         # reference the prefilter's shortcuts are checked against) everything is read.
         # Likewise an article none of whose clauses has a trigger match that is not old history (seven in ten of
         # the rest on the bench sample): find_mentions makes no mention of it, so it gives no rows either.
+        # When skipping, the word facts and each sentence's has_trigger come from one walk over the text
+        # (word_facts_and_triggers); an article with no trigger phrase in any sentence (over half of the bench
+        # sample) then has no clause with a match (a clause is a piece of its sentence cut at a comma, a
+        # non-letter: its hits are hits of the sentence, see _scan) and is read no further.
         skip = self.prefilter and not explain
         ctxs: list[ArticleContext | None] = []
         scans: list = []
         for doc in docs:
-            f = word_facts(doc)
+            trigs = None  # per sentence: has_trigger, when read with the word facts
+            if skip:
+                f, trigs = word_facts_and_triggers(doc, self.templates.triggers)
+            else:
+                f = word_facts(doc)
             scan, read = None, True
             if skip and f.opinion:
                 read = False
+            elif skip and trigs is not None and not any(trigs):
+                read = False  # no trigger phrase: every clause is _NO_MATCH (what _scan would find)
             elif skip:
                 own: dict = {}  # this article's matches, kept for find_mentions only when it is read further
-                scan = self._scan(doc, own)
+                scan = self._scan(doc, own, trigs)
                 read = any(_READS in kinds for _, _, kinds in scan)
                 if read:
                     matched.update(own)
@@ -217,16 +227,27 @@ class Pipeline:
         t.articles += len(articles)
         return results
 
-    def _scan(self, doc: Doc, matched: dict | None = None) -> list[tuple[bool, list, list]]:
+    def _scan(self, doc: Doc, matched: dict | None = None, trigs: list[bool] | None = None) -> list[tuple[bool, list, list]]:
         """Per sentence of ``doc``: (``has_trigger``, its clauses, each clause's kind: ``_READS``, ``_HISTORY`` or
         ``_NO_MATCH``), the trigger matches read as ``find_mentions`` reads them (``matched``, when given, keeps
         them by clause). A sentence without a clause cut is its own only clause and has no match unless
-        ``has_trigger`` found a phrase in it (the same scan): it is not matched again."""
-        has, match = self.templates.has_trigger, self.templates.match_sentence
+        ``has_trigger`` found a phrase in it (the same scan): it is not matched again. ``trigs``: each sentence's
+        ``has_trigger``, when the caller has read them (``word_facts_and_triggers``).
+
+        A clause (``mentions.clauses``) is its sentence's text from the start or a comma to the next comma or the
+        end: a trigger hit in it is decided by letters up to those non-letters, as in the whole sentence, so a
+        sentence without a trigger phrase has no clause with a match either."""
+        templates = self.templates
+        has, match = templates.has_trigger, templates.match_sentence
         published = doc.article.published
         out = []
-        for s in doc.sentences:
-            trig = has(s.text)
+        for i, s in enumerate(doc.sentences):
+            if trigs is None:
+                trig = has(s.text)
+            else:
+                trig = trigs[i]
+                if not trig:
+                    templates.note_no_trigger(s.text)  # as has_trigger does (speed only)
             parts = clauses(s)
             # per clause: READS (matches, not history: find_mentions reads its entities and last_place),
             # HISTORY (matches dated well before the news: rejected before anything is read, last_place untouched)

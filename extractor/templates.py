@@ -211,12 +211,17 @@ class TemplateSet:
     def has_trigger(self, text: str) -> bool:
         """Cheap test used to decide which sentences need NER at all."""
         found = self.triggers.contains(text)
-        if not found:  # match_sentence need not scan it again (speed only; most sentences have none)
-            none = self.__dict__.setdefault("_no_trigger", set())
-            if len(none) > 20_000:
-                none.clear()
-            none.add(text)
+        if not found:
+            self.note_no_trigger(text)
         return found
+
+    def note_no_trigger(self, text: str) -> None:
+        """Remember that ``text`` has no trigger phrase (``not self.triggers.contains(text)``, found by the caller):
+        match_sentence need not scan it again (speed only; most sentences have none)."""
+        none = self.__dict__.setdefault("_no_trigger", set())
+        if len(none) > 20_000:
+            none.clear()
+        none.add(text)
 
     def match_sentence(self, sent: Sentence, rejected: list[Rejection] | None = None) -> list[TriggerMatch]:
         """Surviving trigger matches in one sentence (all templates)."""

@@ -708,6 +708,40 @@ def test_context_words_read_in_one_scan_equal_them_read_sentence_by_sentence():
     assert {(True, True, False), (False, False, False), (True, False, False)} <= seen and any(s[2] for s in seen)
 
 
+def test_word_facts_and_triggers_in_one_walk_equal_word_facts_and_has_trigger_per_sentence():
+    """The word facts and each sentence's trigger test read in one walk over the text equal ``word_facts`` and
+    ``has_trigger`` sentence by sentence (sentences glued by a full stop, "قتل.واشتباكات", line breaks, commas); a
+    text with İ or Σ gives no list (the caller asks each sentence). A sentence without a trigger phrase has no
+    clause with a match (``Pipeline._scan``), so an article with none is read no further."""
+    from extractor.context import ContextWords, word_facts, word_facts_and_triggers
+    from extractor.document import Article, Doc
+    from extractor.pipeline import Pipeline
+    from extractor.templates import TemplateSet
+
+    t, w = TemplateSet.load(), ContextWords.load()
+    p = Pipeline(None)
+    words = [k for m in (w.protest, w.battle, w.report) for k in list(m._payloads)[:20]]
+    words += list(t.triggers._payloads)[:80] + ["فيما", "بينما", "، فيما"]
+    texts = _word_texts(words, 500, 35) + ["قتل.واشتباكات في حلب", "İstanbul: قتل مدني", "ΣΑΣ. قصف", ""]
+    kinds = set()
+    for text in texts:
+        doc = Doc.from_article(Article(id="t", text=text))
+        facts, trigs = word_facts_and_triggers(doc, t.triggers)
+        assert facts == word_facts(doc), text
+        if trigs is None:
+            kinds.add("none")
+            continue
+        assert trigs == [t.triggers.contains(s.text) for s in doc.sentences], text
+        kinds.add(any(trigs))
+        if not any(trigs):
+            assert all(k == "no match" for _, _, ks in p._scan(doc, {}) for k in ks), text
+        got, ref = {}, {}
+        a, b = p._scan(doc, got, trigs), p._scan(doc, ref)
+        assert [(x[0], [c.text for c in x[1]], x[2]) for x in a] == [(x[0], [c.text for c in x[1]], x[2]) for x in b]
+        assert {k: [m.template.id for m in v] for k, v in got.items()} == {k: [m.template.id for m in v] for k, v in ref.items()}
+    assert kinds == {True, False, "none"}
+
+
 def test_sentence_filters_read_in_one_scan_equal_each_filter_read_alone():
     from extractor.templates import TemplateSet
 
@@ -924,3 +958,33 @@ def test_the_remembered_last_words_equal_the_words_read_afresh():
         for cut in range(0, len(text), 7):
             before = text[max(0, cut - 40) : cut]
             assert pl._last_words(before) == tuple(plain(before)) == pl._last_words(before)
+
+
+def test_decide_windows_with_the_remembered_split_equal_their_definitions():
+    """``assemble._before``, ``_after`` and ``_word_before`` read the words around a trigger from a split remembered
+    for the last (text, offset): the same strings as splitting afresh, whatever the order of the questions."""
+    from extractor import assemble as a
+
+    def before(text, rel, window):
+        head = text[:rel]
+        words = head.split()
+        return " ".join(words[-window:]) if window else head
+
+    def after(text, rel, window):
+        return " ".join(text[rel:].split()[:window])
+
+    def word_before(text, rel, window):
+        head = text[:rel]
+        if head and not head[-1].isspace():
+            head = head[: len(head) - len(head.split()[-1])]
+        words = head.split()
+        return " ".join(words[-window:]) if words else ""
+
+    rng = random.Random(36)
+    for text in _texts(300, 37) + ["", " ", "قتل  مدني\nفي حلب "]:
+        for _ in range(6):
+            rel = rng.randint(0, len(text) + 2)
+            for w in (0, 1, 2, 3, 5, 40):
+                assert a._before(text, rel, w) == before(text, rel, w)
+                assert a._after(text, rel, w) == after(text, rel, w)
+                assert a._word_before(text, rel, w) == word_before(text, rel, w)
