@@ -641,3 +641,21 @@ def test_a_capital_named_for_its_government_is_no_place():
     assert locations("قتل ثلاثة أشخاص أمس في انفجار سيارة مفخخة بأنقرة، بحسب الشرطة.") == ["Ankara"]
     assert locations("قتل جنديان أمس في هجوم على حاجز قرب أنقرة.") == ["Ankara"]
     assert locations("اشتبكت الشرطة أمس مع متظاهرين غاضبين في العاصمة أنقرة.") == ["Ankara"]
+
+
+def test_where_an_act_was_launched_from_is_no_place_struck():
+    # issue 9, round 15 (h-cap9): a name after من with a word of launching or of a source of fire a few words before
+    # ("هجوم شنته تلك القوات من عدن"، "مصدرها مواقع الفصائل المقاتلة من حي جوبر") is where the act came from, not a
+    # second place struck
+    def locations(text):
+        return sorted(e.location for e in extract(text, published="2015-08-05"))
+
+    assert locations("قتل خمسة أشخاص أمس جراء سقوط قذائف صاروخية على وسط دمشق، مصدرها مواقع الفصائل المقاتلة من "
+                     "حي جوبر.") == ["Damascus"]
+    assert locations("وسيطرت القوات الحكومية أمس على مدينة لودر إثر هجوم شنته تلك القوات من عدن.") == ["Lawdar"]
+    # near misses: a purpose or target between (لطرد، على), leaving a town, the act with no من
+    assert locations("وسيطرت القوات الحكومية أمس على مدينة لودر إثر هجوم شنته القوات لطرد المسلحين من مدينة "
+                     "لودر.") == ["Lawdar"]
+    assert locations("انسحب المسلحون أمس من مدينة لودر بعد اشتباكات عنيفة مع الجيش.") == ["Lawdar"]
+    assert locations("شن الجيش أمس هجوما على المسلحين في مدينة لودر.") == ["Lawdar"]
+    assert locations("سقطت أمس قذائف مصدرها الأراضي اليمنية على منازل في مدينة نجران.") == ["Najran"]
