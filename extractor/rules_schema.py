@@ -423,6 +423,14 @@ PLACE_WORDS = _obj({
     "elsewhere_words": _phrases("phrases right before a name (type words passed over) that make it where the news is "
                                 "told or where the actors set out from or stay, not where the event happened "
                                 "(قال أمام الصحافيين في أنقرة، هجوم شنته من عدن، من مقر إقامته في الرياض)"),
+    "government_capitals": _phrases("capitals that the news also names for their governments (أنقرة، دمشق، واشنطن): "
+                                    "after one of government_words such a name is no place"),
+    "government_words": _phrases("words or phrases right before a capital of government_capitals that make it the "
+                                 "government acting, speaking, told as a source or as a party, not a place (واصلت "
+                                 "أنقرة حملتها، ما وصفته أنقرة بأنه، بحسب أنقرة، الهدنة مع أنقرة)"),
+    "origin_words": _phrases("words of launching or of a source of fire: a name after من at most three words after "
+                             "one is where the act came from, not where it struck (هجوم شنته تلك القوات من عدن، "
+                             "قذائف مصدرها مواقع الفصائل من حي جوبر)"),
     "not_nouns": _phrases("words that begin with ال but are no definite noun: after one, السعودية is the country "
                           "(إلى، على، التي)"),
     "region_seats": _map(_map(_s("the seat: a town of the index in that country"), "direction -> seat"),

@@ -617,3 +617,45 @@ def test_a_region_of_the_article_country_told_without_its_name():
     ev = one("قتل جندي تركي في هجوم شنه مسلحون أكراد في جنوب شرق البلاد أمس.", published="2015-07-22")
     assert (ev.location, ev.geo_precision) == ("Diyarbakir", 3)
 
+
+
+def test_a_capital_named_for_its_government_is_no_place():
+    # issue 9, round 15 (h-cap9): a capital right after a verb of saying or acting ("وواصلت أنقرة حملتها"، "وقالت
+    # دمشق إن")، a source word ("بحسب أنقرة") or as a party ("الهدنة بين أنقرة والمتمردين"، "مع أنقرة") is its
+    # government, never where the act happened: the row takes the place the clause names otherwise, or has none
+    def locations(text):
+        return [e.location for e in extract(text, published="2015-08-05")]
+
+    assert locations("وواصلت أنقرة حملتها على المسلحين بينما قصفت الطائرات التركية أمس مواقع الحزب في شمال "
+                     "العراق.") == ["Erbil"]
+    assert locations("وقالت دمشق إن طائراتها قصفت أمس مواقع المسلحين في مدينة حلب.") == ["Aleppo"]
+    assert locations("وأعلنت واشنطن أن طائراتها قصفت أمس مواقع للتنظيم في مدينة الموصل.") == ["Mosul"]
+    assert locations("قتل أمس 40 مسلحا في غارات جوية تركية، بحسب أنقرة.") == []
+    assert locations("وأدت الغارات الأولى التي شنها الطيران التركي أمس إلى إنهاء الهدنة بين أنقرة والمتمردين.") == []
+    # near misses: the capital struck (after في or ب, as the object of a verb of striking, the subject of a verb
+    # of witnessing, after a type word or a near word), and a source word before another speaker
+    assert locations("انفجرت سيارة مفخخة في أنقرة أمس وأسفرت عن مقتل ثلاثة أشخاص.") == ["Ankara"]
+    assert locations("هز انفجار عنيف أنقرة أمس وأسفر عن مقتل ثلاثة أشخاص.") == ["Ankara"]
+    assert locations("وشهدت أنقرة أمس انفجارا أسفر عن مقتل ثلاثة أشخاص.") == ["Ankara"]
+    assert locations("وقالت الشرطة إن انفجارا وقع أمس في العاصمة أنقرة وأسفر عن مقتل ثلاثة.") == ["Ankara"]
+    assert locations("قتل ثلاثة أشخاص أمس في انفجار سيارة مفخخة بأنقرة، بحسب الشرطة.") == ["Ankara"]
+    assert locations("قتل جنديان أمس في هجوم على حاجز قرب أنقرة.") == ["Ankara"]
+    assert locations("اشتبكت الشرطة أمس مع متظاهرين غاضبين في العاصمة أنقرة.") == ["Ankara"]
+
+
+def test_where_an_act_was_launched_from_is_no_place_struck():
+    # issue 9, round 15 (h-cap9): a name after من with a word of launching or of a source of fire a few words before
+    # ("هجوم شنته تلك القوات من عدن"، "مصدرها مواقع الفصائل المقاتلة من حي جوبر") is where the act came from, not a
+    # second place struck
+    def locations(text):
+        return sorted(e.location for e in extract(text, published="2015-08-05"))
+
+    assert locations("قتل خمسة أشخاص أمس جراء سقوط قذائف صاروخية على وسط دمشق، مصدرها مواقع الفصائل المقاتلة من "
+                     "حي جوبر.") == ["Damascus"]
+    assert locations("وسيطرت القوات الحكومية أمس على مدينة لودر إثر هجوم شنته تلك القوات من عدن.") == ["Lawdar"]
+    # near misses: a purpose or target between (لطرد، على), leaving a town, the act with no من
+    assert locations("وسيطرت القوات الحكومية أمس على مدينة لودر إثر هجوم شنته القوات لطرد المسلحين من مدينة "
+                     "لودر.") == ["Lawdar"]
+    assert locations("انسحب المسلحون أمس من مدينة لودر بعد اشتباكات عنيفة مع الجيش.") == ["Lawdar"]
+    assert locations("شن الجيش أمس هجوما على المسلحين في مدينة لودر.") == ["Lawdar"]
+    assert locations("سقطت أمس قذائف مصدرها الأراضي اليمنية على منازل في مدينة نجران.") == ["Najran"]

@@ -141,6 +141,15 @@ _REFERENCE_WORDS = _keys(_PLACE_WORDS.get("reference_words") or ())
 _SCENE_VERBS = _keys(_PLACE_WORDS.get("scene_verbs") or ())
 _LEADER_WORDS = _keys(_PLACE_WORDS.get("leader_words") or ())
 _DESTINATION_WORDS = _keys(_PLACE_WORDS.get("destination_words") or ())
+_GOV_CAPITALS = _keys(_PLACE_WORDS.get("government_capitals") or ())
+_GOV_WORDS = _keys(_PLACE_WORDS.get("government_words") or ())
+_GOV_WIDTH = max((len(k.split()) for k in _GOV_WORDS), default=0)
+_ORIGIN_WORDS = _keys(_PLACE_WORDS.get("origin_words") or ())
+_FROM = _keys(["من"])
+_ORIGIN_GAP = 3  # words between an origin word and the من before the name (شنته تلك القوات من عدن)
+#: a word of these (or one with a ل glued: لطرد، للسيطرة) between an origin word and من opens the act's target or
+#: purpose: "هجوم شنته القوات لطرد المسلحين من مدينة لودر" is at Lawdar
+_ORIGIN_STOP = _keys(["على", "ضد", "في", "إلى", "الى", "داخل"])
 _TITLE_WORDS = _keys(_PLACE_WORDS.get("title_words") or ())
 _ROUTE_WORDS = _keys(_PLACE_WORDS.get("route_words") or ())
 _ROUTE_PASS = _keys(["بين", "إلى", "الى", "من"])
@@ -485,6 +494,44 @@ def _told_elsewhere_at(text: str, j: int, maybe: bool = True) -> bool:
         return False
     tail = [w, *itertools.islice(words, _ELSEWHERE_WIDTH - 1)]
     return any(" ".join(reversed(tail[:n])) in _ELSEWHERE for n in range(2, len(tail) + 1))
+
+
+def _told_as_government(text: str, j: int, s: int) -> bool:
+    """Whether the capital whose word starts at ``j`` (its name at ``s``, clitics between) comes right after one of
+    ``government_words`` (place_words.yaml): "واصلت أنقرة حملتها", "ما وصفته أنقرة بأنه", "بحسب أنقرة", "وفقا
+    لدمشق", "الهدنة بين أنقرة والمتمردين". A conjunction on the phrase's first word is passed over (وواصلت); a ب
+    glued to the name ("بأنقرة") makes it a place whatever comes before."""
+    if not _GOV_WORDS or "ب" in text[j:s]:
+        return False
+    words = list(itertools.islice(_words_back(text, max(0, j - 60), j), _GOV_WIDTH))
+    for n in range(1, len(words) + 1):
+        tail = list(reversed(words[:n]))
+        if " ".join(tail) in _GOV_WORDS:
+            return True
+        if tail[0][:1] in "وف" and " ".join([tail[0][1:], *tail[1:]]) in _GOV_WORDS:
+            return True
+    return False
+
+
+def _told_as_origin(text: str, j: int) -> bool:
+    """Whether the name whose word starts at ``j`` comes after من (type words passed over) with one of
+    ``origin_words`` (place_words.yaml) at most ``_ORIGIN_GAP`` words before that من, none of them a target or
+    purpose word (``_ORIGIN_STOP``, a ل glued): "هجوم شنته تلك القوات من عدن", "قذائف مصدرها مواقع الفصائل المقاتلة
+    من حي جوبر": where the act was launched from, not where it struck."""
+    words = _words_back(text, max(0, j - 120), j)
+    for w in words:
+        if Gazetteer._bare_word(w) not in _TYPE_WORDS:
+            break
+    else:
+        return False
+    if w not in _FROM and not (w[:1] == "و" and w[1:] in _FROM):
+        return False
+    for w in itertools.islice(words, _ORIGIN_GAP + 1):
+        if w in _ORIGIN_WORDS or (w[:1] in "وف" and w[1:] in _ORIGIN_WORDS):
+            return True
+        if w in _ORIGIN_STOP or w[:1] == "ل":
+            return False
+    return False
 
 
 def _nisba(word: str) -> bool:
@@ -1186,6 +1233,10 @@ class Gazetteer:
             prev[0] in _LEADER_WORDS or prev[0][1:] in _LEADER_WORDS
         ):
             return None  # "التحالف بقيادة السعودية", "الذي تقوده واشنطن": who leads, not where
+        if key in _GOV_CAPITALS and _told_as_government(text, j, s):
+            return None  # "واصلت أنقرة حملتها", "بحسب أنقرة", "الهدنة مع أنقرة": its government, not where
+        if _ORIGIN_WORDS and _told_as_origin(text, j):
+            return None  # "هجوم شنته تلك القوات من عدن", "قذائف مصدرها مواقع الفصائل من حي جوبر": where it came from
         if _ELSEWHERE and _told_elsewhere_at(text, j, elsewhere):
             return None  # "قال أمام الصحافيين في أنقرة", "هجوم شنته من عدن": not where it happened
         if self._title(text, s, e):
