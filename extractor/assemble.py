@@ -629,32 +629,17 @@ def _before(text: str, rel: int, window: int) -> str:
 
 
 # The words before and after a trigger, remembered for the last (text, offset) asked: ``decide`` asks for windows of
-# the same clause at the same offset a score of times (speed only; each entry is a pure function of its key, one
-# tuple read and written whole, so threads never see a mixed entry). Callers must not change the lists.
-_LAST_BEFORE: tuple = ("", -1, [])
-_LAST_AFTER: tuple = ("", -1, [])
-
-
+# the same clause at the same offset a score of times (speed only). Callers must not change the lists.
+@functools.lru_cache(maxsize=1)
 def _words_before(text: str, rel: int) -> list[str]:
     """``text[:rel].split()`` (remembered: see above)."""
-    global _LAST_BEFORE
-    last = _LAST_BEFORE
-    if last[0] is text and last[1] == rel:
-        return last[2]
-    words = text[:rel].split()
-    _LAST_BEFORE = (text, rel, words)
-    return words
+    return text[:rel].split()
 
 
+@functools.lru_cache(maxsize=1)
 def _words_after(text: str, rel: int) -> list[str]:
     """``text[rel:].split()`` (remembered: see above)."""
-    global _LAST_AFTER
-    last = _LAST_AFTER
-    if last[0] is text and last[1] == rel:
-        return last[2]
-    words = text[rel:].split()
-    _LAST_AFTER = (text, rel, words)
-    return words
+    return text[rel:].split()
 
 
 #: A telling dated this close to publication is news even when told in the pluperfect

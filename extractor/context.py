@@ -235,9 +235,14 @@ def word_facts(doc: Doc) -> WordFacts:
     """The protest, battle and opinion facts of ``doc`` (``_word_facts``, ``is_opinion``): cheap, and known
     before any place is read (``Pipeline`` reads no further into an opinion column unless for ``--explain``)."""
     words = ContextWords.load()
-    protest, battle, word_counts = _word_facts(doc, words)
+    return _facts_of(doc, words, words.scan)[0]
+
+
+def _facts_of(doc: Doc, words: ContextWords, scan: PhraseGroups | None) -> tuple[WordFacts, set[int] | None]:
+    """The :class:`WordFacts` of ``doc`` from one walk of ``scan``, and its trigger sentences (:func:`_scan_facts`)."""
+    protest, battle, word_counts, trig = _scan_facts(doc, words, scan)
     lead = " ".join(s.text for s in doc.sentences[:2])
-    return WordFacts(protest, battle, is_opinion(doc.text, words, lead, word_counts))
+    return WordFacts(protest, battle, is_opinion(doc.text, words, lead, word_counts)), trig
 
 
 def word_facts_and_triggers(doc: Doc, triggers: PhraseMatcher) -> tuple[WordFacts, list[bool] | None]:
@@ -249,9 +254,7 @@ def word_facts_and_triggers(doc: Doc, triggers: PhraseMatcher) -> tuple[WordFact
     scan = words.scan_with(triggers)
     if scan is None:
         return word_facts(doc), None
-    protest, battle, word_counts, trig = _scan_facts(doc, words, scan)
-    lead = " ".join(s.text for s in doc.sentences[:2])
-    facts = WordFacts(protest, battle, is_opinion(doc.text, words, lead, word_counts))
+    facts, trig = _facts_of(doc, words, scan)
     return facts, None if trig is None else [i in trig for i in range(len(doc.sentences))]
 
 

@@ -138,7 +138,7 @@ def find_mentions(
         m = _build(clause, templates, gazetteer, lexicon, rejected)
         if m is None:
             if rejected is not None:
-                rejected.append(_rej(_best(matches, sent), "no participant of the kind this trigger needs (e.g. an armed party)"))
+                rejected.append(_rej(clause.best, "no participant of the kind this trigger needs (e.g. an armed party)"))
             continue
         split = split_by_place(m, found, sent.text, sent.start)
         mentions.extend(split)
@@ -393,13 +393,13 @@ def _entities(doc: Doc, sent: Sentence) -> list:
     return doc.entities[sent.index] if sent.index < len(doc.entities) else []
 
 
-def _best(matches: list[TriggerMatch], sent: Sentence | None = None) -> TriggerMatch:
+def _best(matches: list[TriggerMatch], sent: Sentence) -> TriggerMatch:
     """A full match outranks a retelling ("retell-only") in the same sentence, then ACLED precedence. A match told
-    after "غداة" (dates.yaml day_after) is the time of the clause's news, not its news: another match of the
-    full match of the clause outranks it ("قصفت المدفعية المواقع أمس غداة غارات نفذها الطيران": the shelling); matches
-    after the word all rank alike, however far its clause runs (the toll of the act told after it is that act's)."""
-    if sent is None or len(matches) == 1:
-        return max(matches, key=lambda m: (not m.flags, m.template.precedence, -m.start))
+    after "غداة" (dates.yaml day_after) is the time of the clause's news, not its news: a full match told before the
+    word outranks it ("قصفت المدفعية المواقع أمس غداة غارات نفذها الطيران": the shelling); matches after the word
+    all rank alike, however far its clause runs (the toll of the act told after it is that act's)."""
+    if len(matches) == 1:
+        return matches[0]
     return max(matches, key=lambda m: (not m.flags, not told_after_day_after(sent.text, m.start - sent.start),
                                        m.template.precedence, -m.start))
 

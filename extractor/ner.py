@@ -536,7 +536,7 @@ _CHAR_REPS = None  # weakref.WeakKeyDictionary: model -> _CharRows
 class _CharRows(dict):
     """character ids -> the number of that word's row in ``rows``: the character model's rows kept in one
     growing tensor, so that a batch's rows are gathered by one index look-up (a copy of the same values)
-    instead of a stack of one small tensor per word."""
+    instead of a stack of one small tensor per word. Emptied (``clear``), it keeps the tensor, to be written over."""
 
     def __init__(self):
         super().__init__()
@@ -556,9 +556,6 @@ class _CharRows(dict):
             self.rows[n : n + k] = got
         for r, key in enumerate(keys):
             self[key] = n + r
-
-    def clear(self) -> None:
-        super().clear()  # the tensor stays, to be written over
 
 
 def _char_memo(model) -> _CharRows:

@@ -802,11 +802,11 @@ def _find_mentions_eagerly(doc, templates, gazetteer, lexicon, rejected, ctx):
         named = mn.sentence_countries(sent, lexicon)
         found = [p for p in gazetteer.find(place_text, sent.start, context_country=ctx.focus_country)
                  if ctx.plausible(p, named)]  # fmt: skip
-        clause = mn.Clause(doc, sent, matches, mn._best(matches), place_text, found, ctx, last_place, named)
+        clause = mn.Clause(doc, sent, matches, mn._best(matches, sent), place_text, found, ctx, last_place, named)
         m = mn._build(clause, templates, gazetteer, lexicon, rejected)
         if m is None:
             if rejected is not None:
-                rejected.append(mn._rej(mn._best(matches), "no participant of the kind this trigger needs (e.g. an armed party)"))
+                rejected.append(mn._rej(mn._best(matches, sent), "no participant of the kind this trigger needs (e.g. an armed party)"))
             continue
         split = mn.split_by_place(m, found, sent.text, sent.start)
         out.extend(split)

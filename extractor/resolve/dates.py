@@ -613,32 +613,35 @@ def _day_after_re() -> tuple[re.Pattern | None, int]:
     return re.compile(rf"(?<![\w])(?:و)?(?:{_alt(spec['words'])})(?![\w])"), int(spec["window"])
 
 
-def day_after_head(sentence_text: str, at: int) -> int | None:
-    """Where "غداة" (dates.yaml day_after) stands before the trigger at ``at`` (sentence coordinates): at most
-    ``window`` words before it, no comma or other clause mark between ("غداة قيام الجيش بقصف القواعد"). The act
-    after the word is the time of the clause's news, the day before it. None when it is not there."""
-    rx, window = _day_after_re()
+_DAY_AFTER_CLAUSE_MARKS = ",،;؛.:"  # what ends the clause "غداة" governs
+
+
+def _day_after_word(sentence_text: str, at: int) -> re.Match | None:
+    """The "غداة" (dates.yaml day_after) that governs the trigger at ``at`` (sentence coordinates): the last one
+    before it, with no comma or other clause mark between. None when there is none."""
+    rx, _ = _day_after_re()
     if rx is None:
         return None
     heads = [m for m in rx.finditer(sentence_text, 0, max(0, at)) if m.start() < at]
-    if not heads:
+    if not heads or any(c in sentence_text[heads[-1].end() : at] for c in _DAY_AFTER_CLAUSE_MARKS):
         return None
-    h = heads[-1]
-    between = sentence_text[h.end() : at]
-    if any(c in between for c in ",،;؛.:") or len(between.split()) > window:
+    return heads[-1]
+
+
+def day_after_head(sentence_text: str, at: int) -> int | None:
+    """Where "غداة" stands before the trigger at ``at``, at most ``window`` words before it ("غداة قيام الجيش بقصف
+    القواعد"). The act after the word is the time of the clause's news, the day before it. None when it is not there."""
+    h = _day_after_word(sentence_text, at)
+    if h is None or len(sentence_text[h.end() : at].split()) > _day_after_re()[1]:
         return None
     return h.start()
 
 
 def told_after_day_after(sentence_text: str, at: int) -> bool:
-    """Whether the trigger at ``at`` stands anywhere after "غداة" in the same clause (no comma or other clause mark
-    between): the whole clause the word governs is the earlier act, its toll too ("غداة تفجير انتحاري ... وأسفر عن
-    مقتل 31"), however far it runs; only its first words (``day_after_head``'s window) date it."""
-    rx, _ = _day_after_re()
-    if rx is None:
-        return False
-    heads = [m for m in rx.finditer(sentence_text, 0, max(0, at)) if m.start() < at]
-    return bool(heads) and not any(c in sentence_text[heads[-1].end() : at] for c in ",،;؛.:")
+    """Whether the trigger at ``at`` stands anywhere after "غداة" in the same clause: the whole clause the word
+    governs is the earlier act, its toll too ("غداة تفجير انتحاري ... وأسفر عن مقتل 31"), however far it runs; only
+    its first words (``day_after_head``'s window) date it."""
+    return _day_after_word(sentence_text, at) is not None
 
 
 def _resolve(
