@@ -178,6 +178,48 @@ def test_batched_viterbi_finds_each_sentences_path():
             assert [int(x) for x in got[i]] == [int(x) for x in want]
 
 
+def test_viterbi_with_sentences_last_finds_the_rows_layouts_paths():
+    import numpy as np
+
+    from extractor.ner import _viterbi_batch, _viterbi_batch_rows, _viterbi_decode
+
+    rng = np.random.default_rng(23)
+    for trial in range(300):
+        b, k = int(rng.integers(1, 70)), int(rng.integers(1, 24))
+        lens = [int(x) for x in rng.integers(1, 60, size=b)]
+        if trial % 3:  # longest first, as the tagger hands them (the steps leave ended sentences out)
+            lens.sort(reverse=True)
+        t_max = max(lens) + int(rng.integers(0, 3))
+        if trial % 2:  # small integers: many ties (and 0.0 / -0.0 sums), which argmax breaks by the first index
+            scores = rng.integers(-2, 2, size=(b, t_max, k)).astype(np.float32)
+            trans = rng.integers(-2, 2, size=(k, k)).astype(np.float32)
+        else:
+            scores = rng.normal(size=(b, t_max, k)).astype(np.float32) * 10
+            trans = rng.normal(size=(k, k)).astype(np.float32)
+        got = _viterbi_batch(scores, lens, trans)
+        assert got == _viterbi_batch_rows(scores, lens, trans)
+        if trial % 10 == 0:
+            for i in range(b):
+                assert got[i] == [int(x) for x in _viterbi_decode(scores[i, : lens[i]], trans)[0]]
+    scores = rng.normal(size=(3, 5, 4)).astype(np.float32)
+    scores[1, 2, 3] = np.nan  # not finite: the rows layout's loop answers
+    assert _viterbi_batch(scores, [5, 4, 2], trans[:4, :4]) == _viterbi_batch_rows(scores, [5, 4, 2], trans[:4, :4])
+
+
+def test_singleton_fix_reading_only_tagged_tokens_equals_stanzas():
+    import random
+
+    from stanza.models.ner.trainer import fix_singleton_tags
+
+    from extractor.ner import _fix_singletons
+
+    rng = random.Random(5)
+    alphabet = ["O", "O", "O", "B-PER", "I-PER", "E-PER", "S-PER", "B-LOC", "I-LOC", "E-LOC", "S-LOC", "X", "I-"]
+    for _ in range(20_000):
+        tags = [rng.choice(alphabet) for _ in range(rng.randint(0, 9))]
+        assert _fix_singletons(tags) == fix_singleton_tags(tags)
+
+
 def test_the_extension_without_pathlib_equals_the_pathlib_reading():
     from pathlib import Path
 
