@@ -288,6 +288,21 @@ class Pipeline:
         neither a clause with matches nor one without (41,576 -> 38,910 tokens on the bench sample; rows
         identical). ``_process_many`` tags no sentence of an opinion column (no rows, whatever its entities)
         unless for ``--explain``. ``scan``: the article's :meth:`_scan`, when the caller has it.
+
+        What is left is exact for the readers of entities (``find_mentions`` is the only one: ``place_text_of``
+        blanks PER spans, ``_place_slot`` reads LOC spans, the actors ORG and PER spans; rows, ``--explain``,
+        assembly and the gate read the mentions, never ``doc.entities``), with one over-approximation: a
+        trigger sentence with no match before a clause with matches (142 sentences, 4,885 of the 29,061 tagged
+        tokens on the bench sample) is tagged because its person names may change the place talked about. Of
+        those, ``find_mentions`` reads 123 (its walk back stops at the first clause naming a plausible place),
+        and the place they set is read in the end for 52 (1,789 tokens): the others are followed by a clause
+        with matches that names its own place and builds its mention, which overwrites ``last_place``. But
+        that is known only from the later clause's own entities (is its place named? is a participant
+        found?), so leaving them out needs a second tagging call after the first: measured with exactly the
+        52 in a second call per batch, NER time went up (x1.03, 7 interleaved passes; a call costs a chain of
+        steps however few its sentences). A test before tagging that holds for every tagging (the clause has
+        no gazetteer candidate at all, so blanking words can make none) covers 7 sentences (51 tokens). So
+        they are tagged (bench/README.md, round 16).
         """
         sents = doc.sentences
         scan = self._scan(doc, matched) if scan is None else scan
