@@ -220,6 +220,80 @@ def test_singleton_fix_reading_only_tagged_tokens_equals_stanzas():
         assert _fix_singletons(tags) == fix_singleton_tags(tags)
 
 
+def test_names_no_one_holds_only_where_find_gives_no_actor_whatever_the_spans_and_country():
+    """ActorLexicon.names_no_one(text): find gives no actor for any country, date, ORG or PER spans (spans
+    anywhere, some outside the text, as a clause cut from its sentence gets them)."""
+    from datetime import date
+
+    from extractor.resolve.actors import ActorLexicon
+
+    lex = ActorLexicon.load()
+    rng = random.Random(29)
+    words = ["جماعه", "وجماعه", "بالكتيبه", "كتيبه", "لواء", "جيش", "الجيش", "مسلحون", "داعش", "الحوثي", "الشرطه",
+             "«جماعه", "(تنظيم", "مجموعه", "رجال", "في", "من", "قرب", "المدينه", "حلب", "صنعاء", "امس", "سقط",
+             "جرحى", "«", "»", "،", "الاهالي", "المواطنين", "شهداء", "الزاويه", "x"]
+    none = 0
+    for _ in range(3000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 10)))
+        if not lex.names_no_one(text):
+            continue
+        none += 1
+        off = rng.randint(0, 50)
+        for country in (None, "Syria", "Yemen", "Iraq"):
+            spans = []
+            for _ in range(rng.randint(0, 6)):
+                a = rng.randint(-20, len(text) + 5)
+                spans.append((off + a, off + a + rng.randint(1, 30)))
+            got = lex.find(text, off, event_country=country, event_date=date(2025, 3, 4),
+                           orgs=spans, persons=spans[::2])  # fmt: skip
+            assert got == [], (text, country, spans, got)
+    assert none > 300
+    # and it does not hold where a group head ends a word or an alias stands
+    assert not lex.names_no_one("اعلنت جماعه مسلحه")
+    assert not lex.names_no_one("قصف الجيش المدينه")
+
+
+def test_clauses_whose_trigger_finds_no_participant_are_not_tagged_and_rows_stay():
+    """A clause whose trigger needs a participant (needs_actor) and in which the actor dictionary finds no one,
+    whatever the entities, gives no mention: its sentence is not tagged for it. Rows and --explain rejections
+    equal those of NER on every trigger sentence, with a dense fake tagger that also tags long ORG spans
+    (from each group head to the sentence's end: an unknown armed group, where the dictionary would find one)."""
+    from extractor.ner import Entity
+    from extractor.pipeline import Pipeline
+
+    class Tagger(_Recorder):
+        def annotate(self, sentences):
+            out = super().annotate(sentences)
+            for s, ents in zip(sentences, out):
+                for t in s.tokens:
+                    if sum(map(ord, t.text)) % 3 == 0:
+                        ents.append(Entity("ORG", t.start, s.end, s.text[t.start - s.start :]))
+            return out
+
+    class Everywhere(Pipeline):
+        def _ner_sentences(self, doc, matched=None, ctx=None, scan=None):
+            return [s for s in doc.sentences if self.templates.has_trigger(s.text)]
+
+        def _no_participant(self, c, matches):
+            return False
+
+    short, full = Pipeline(None), Everywhere(None)
+    short.ner, full.ner = Tagger(), Tagger()
+    rng = random.Random(31)
+    words = _PIECES + ["اشتباكات", "مواجهات", "اقتحام", "اعتقال", "سيطرة", "غارة", "قصف", "الجيش", "مسلحون",
+                       "جماعة", "كتيبة", "لواء", "شهداء", "الزاوية", "عناصر", "الأهالي", "، فيما", "أمس", "محمد"]
+    arts = []
+    for i in range(300):
+        sents = [" ".join(rng.choice(words) for _ in range(rng.randint(2, 14))) for _ in range(rng.randint(1, 8))]
+        arts.append(_article(normalize_text(". ".join(sents) + ".")))
+    assert _same_rows((short, full), arts) > 20
+    assert len(short.ner.seen) < len(full.ner.seen)
+    for a in arts[:120]:
+        ra, rb = short.process(a, explain=True), full.process(a, explain=True)
+        assert [e.to_dict() for e in ra.events] == [e.to_dict() for e in rb.events]
+        assert repr(ra.rejected) == repr(rb.rejected)
+
+
 def test_the_extension_without_pathlib_equals_the_pathlib_reading():
     from pathlib import Path
 

@@ -831,6 +831,30 @@ class ActorLexicon:
         name = e.by_country.get(country, e.name)
         return name.replace("{country}", country), self.kind_inter[e.kind], e.kind, country, assoc, new_end
 
+    def names_no_one(self, text: str) -> bool:
+        """Whether :meth:`find` gives no actor in ``text`` whatever its ``event_country``, ``event_date``, ``orgs``
+        and ``persons`` (``Pipeline`` tags no clause for its own sake when it holds and the trigger needs a
+        participant: see ``Pipeline._scan``). Keep it true to ``find``: ``find`` builds its actors from the keys
+        of the alias automaton found in the text alone (none here, whatever the country and date), then only drops
+        some (the land of the one who fired, names inside PER spans), and adds one only for an ORG span holding a
+        space whose first word, its clitics bared (:meth:`_bare_clitic`), is a group head. That first word ends at
+        a space of the text (the span holds one after it), and it ends with the head (a clitic is a prefix): so no
+        head followed by a space or the end of the text, no added group, wherever the span starts (the spans of a
+        clause's whole sentence may begin outside it; ``find`` then reads some other piece of it)."""
+        if next(self._auto.iter(_lower(text)), None) is not None:
+            return False
+        heads = self._heads_at_word_end
+        return heads is not None and heads.search(text) is None
+
+    @functools.cached_property
+    def _heads_at_word_end(self) -> re.Pattern | None:
+        """A group head followed by a space or the end (see :meth:`names_no_one`); None when a head has a cased
+        letter (``_bare_clitic`` lower-cases the word: the text's letters would then have to be lowered too)."""
+        heads = sorted(self._group_heads, key=len, reverse=True)
+        if not heads or any(h != h.lower() or h != h.upper() for h in heads):
+            return None
+        return re.compile("(?:" + "|".join(map(re.escape, heads)) + ")(?= |$)")
+
     def find(self, text: str, offset: int = 0, *, event_country: str | None = None,
              event_date: datetime.date | None = None, orgs: list[tuple[int, int]] | None = None,
              persons: list[tuple[int, int]] | None = None) -> list[Actor]:  # fmt: skip
