@@ -281,7 +281,9 @@ class Pipeline:
         that mention: so its sentence need not be tagged for it (on the bench sample 50 clauses, 1,706 of the
         29,061 tagged tokens). The place talked about that the walk back sets when this clause comes is read only
         by a later clause with matches, as ``_ner_sentences`` counts it."""
-        return bool(_best(matches, c).template.needs_actor) and self.lexicon.names_no_one(c.text)
+        if not any(m.template.needs_actor for m in matches):
+            return False  # the best one needs none either (cheap: most clauses stop here; _best reads dates)
+        return self.lexicon.names_no_one(c.text) and bool(_best(matches, c).template.needs_actor)
 
     def _ner_sentences(self, doc: Doc, matched: dict | None = None, ctx: ArticleContext | None = None,
                        scan: list | None = None) -> list:
