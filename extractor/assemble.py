@@ -100,7 +100,7 @@ class ComesAfterTold:
             if not self.heads.contains(words[i]) or (i and not _CLAUSE_END.search(words[i - 1])):
                 continue
             lo = spans[i + 1][0] if i + 1 < len(spans) else rel
-            hi = spans[min(i + 2 + self.gap, len(spans)) - 1][1] if i + 1 < len(spans) else rel
+            hi = spans[min(i + 3 + self.gap, len(spans)) - 1][1] if i + 1 < len(spans) else rel
             hits = self.links.find(text[lo:hi], lo)
             if hits:
                 return hits[0].word_start
