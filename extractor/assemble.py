@@ -77,6 +77,69 @@ class Cue:
 
 
 @dataclass(frozen=True)
+class ComesAfterTold:
+    """``decisions.comes_after_told``: "وتأتي هذه الغارات بعد أن ...": a head (``heads``: يأتي/تأتي) opening its
+    clause, a link (``links``: بعد، عقب، في أعقاب) at most ``gap`` words after it, the trigger after the link and
+    within ``window`` words of the head: the act is what the news comes after, unless it carries a time of its own
+    (:func:`_own_time_after`: a day, a date, "أول من أمس", "بعد يومين من", "بعد ساعات من"): then it is a dated
+    event of its own."""
+
+    heads: PhraseMatcher
+    links: PhraseMatcher
+    gap: int
+    window: int
+    durations: PhraseMatcher | None = None  # "بعد ساعات من"، "بعد ثلاثة أيام على": the act's time, told from the news
+
+    def link_at(self, text: str, rel: int) -> int | None:
+        """Where the link after the head starts in ``text`` (the trigger at ``rel``), or None when the formula
+        does not govern the trigger."""
+        spans = [w.span() for w in _WORD_SPAN.finditer(text, 0, rel)]
+        words = [text[a:b] for a, b in spans]
+        start = max(0, len(words) - self.window)
+        for i in range(start, len(words)):
+            if not self.heads.contains(words[i]) or (i and not _CLAUSE_END.search(words[i - 1])):
+                continue
+            lo = spans[i + 1][0] if i + 1 < len(spans) else rel
+            hi = spans[min(i + 3 + self.gap, len(spans)) - 1][1] if i + 1 < len(spans) else rel
+            hits = self.links.find(text[lo:hi], lo)
+            if hits:
+                return hits[0].word_start
+        return None
+
+
+#: A word that ends a clause: the head of ``comes_after_told`` opens the next one.
+_CLAUSE_END = re.compile(r"[.،,؛;:!؟?]$")
+#: A whitespace-delimited word and its span (the words ``_words_before`` splits).
+_WORD_SPAN = re.compile(r"\S+")
+#: What ends the clause of the act told after the link (its own time is read up to there).
+_ACT_CLAUSE_END = re.compile(r"[.،,؛;!؟?]")
+
+
+def _own_time_after(text: str, at: int, end: int, published: Any,
+                    durations: PhraseMatcher | None) -> bool:
+    """Whether the act told after the link at ``at`` (its trigger ending at ``end``) carries a time of its own
+    in its clause: a date, a weekday, أمس or أول من أمس, "قبل ثلاثة أيام" (``find_dates``), or a duration right
+    after the link ("بعد ساعات من"، "بعد يومين على": ``durations``, the link's next four words). Such an act is
+    an event of its own (dated by the code when it can), not the background of the news."""
+    stop = _ACT_CLAUSE_END.search(text, end)
+    seg = text[at : stop.start() if stop else len(text)]
+    if any(d.kind != "year_only" for d in find_dates(seg, published)):
+        return True
+    return durations is not None and durations.contains(" ".join(seg.split()[1:5]))
+
+
+def _comes_after_told_cues(d: dict) -> ComesAfterTold | None:
+    if "comes_after_told" not in d:
+        return None
+    c = check_keys("decisions.comes_after_told", d["comes_after_told"], {"heads", "links", "gap", "window"},
+                   {"durations"})
+    return ComesAfterTold(word_matcher("decisions.comes_after_told.heads", c["heads"]),
+                          word_matcher("decisions.comes_after_told.links", c["links"]), int(c["gap"]),
+                          int(c["window"]),
+                          word_matcher("decisions.comes_after_told.durations", c["durations"]) if c.get("durations") else None)
+
+
+@dataclass(frozen=True)
 class HeldBy:
     """``decisions.held_by``: the trigger's word names the people held (``nouns``: "رهائن") and a verb of holding in
     the present (``verbs``: "يحتجزون") stands within ``window`` words before it: a state told, not the act."""
@@ -338,6 +401,7 @@ class DecisionCues:
     backdrop_joined: BackdropJoined | None = None  # decisions.backdrop_joined: "في ظل الضغوط ... وغارات التحالف"
     soon: Soon | None = None  # decisions.soon: "ستبدأ قريبا بمحاربة التنظيم في إطار معركة"
     held_by: HeldBy | None = None  # decisions.held_by: "الحوثيون يحتجزون رهائن": people held, a state
+    comes_after_told: ComesAfterTold | None = None  # decisions.comes_after_told: "وتأتي هذه الغارات بعد ..."
 
     @classmethod
     @functools.cache
@@ -350,7 +414,7 @@ class DecisionCues:
                         "plan", "held", "protested", "coming", "reprisal"},
                        {"relative_retold", "preceded", "known_again", "relative_act", "known_described",
                         "comes_after", "battle_topic", "seized", "supposed", "campaign", "further_to",
-                        "died_of_wounds", "arrested_for", "backdrop_joined", "soon", "held_by"})  # fmt: skip
+                        "died_of_wounds", "arrested_for", "backdrop_joined", "soon", "held_by", "comes_after_told"})  # fmt: skip
 
         def cue(name: str, windowed: bool, optional: set[str] = frozenset()) -> Cue:
             c = check_keys(f"decisions.{name}", d[name], {"words", "window"} if windowed else {"words"}, optional)
@@ -451,7 +515,8 @@ class DecisionCues:
                    cue("comes_after", True) if "comes_after" in d else None, battle_topic, seized, supposed,
                    campaign, further_to=cue("further_to", True) if "further_to" in d else None,
                    died_of_wounds=_died_of_wounds_cues(d), arrested_for=_arrested_for_cues(d),
-                   backdrop_joined=_backdrop_joined_cues(d), soon=_soon_cues(d), held_by=_held_by_cues(d))  # fmt: skip
+                   backdrop_joined=_backdrop_joined_cues(d), soon=_soon_cues(d), held_by=_held_by_cues(d),
+                   comes_after_told=_comes_after_told_cues(d))  # fmt: skip
 
 
 def _died_of_wounds_cues(d: dict) -> DiedOfWounds | None:
@@ -1208,6 +1273,12 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
                         "بإطلاق النار، الرضيع الذي أحرقوا منزله): the clause describes, it does not report",
                         background=True, code="relative act")
     ca = cues.comes_after
+    cat = cues.comes_after_told
+    link = cat.link_at(text, rel) if cat is not None else None
+    if link is not None and not (m.place_explicit and _own_time_after(
+            text, link, m.trigger_end - m.start, ctx.published if ctx is not None else None, cat.durations)):
+        return Decision(False, "what the news comes after (وتأتي هذه الغارات بعد أن ...): an earlier act with no time "
+                        "of its own, told as its background", background=True, code="comes after")
     if ca is not None and not recent and ca.before(text, rel):
         return Decision(False, "what the news comes after (ويأتي ذلك في أعقاب ...، جاء هذا بعد أن ...): an earlier act "
                         "told as its background", background=True, code="comes after")

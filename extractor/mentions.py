@@ -35,7 +35,7 @@ from .phrases import clitic_part, suffixes
 from .resolve.actors import Actor, ActorLexicon, both_sides, for_event, named_members
 from .resolve.dates import find_dates, is_old_history, reporting_clause, resolve_event_date, told_after_day_after
 from .resolve.fatalities import Casualties, count_casualties, parse_number
-from .resolve.places import LOCATING_CLITICS, Gazetteer, Place, aimed, aside_locates, km, joins_list, list_joint, locates_next, on_route, points_back, ranked, supplied, titled, toward, type_word, word_list
+from .resolve.places import LOCATING_CLITICS, Gazetteer, Place, aimed, aside_locates, km, joins_list, list_joint, locates_next, on_route, points_back, ranked, supplied, time_anchored, titled, toward, type_word, word_list
 from .rules_schema import load_yaml
 from .segment import Sentence
 from .templates import Rejection, TemplateSet, TriggerMatch, is_definite, old_years
@@ -323,7 +323,10 @@ def split_by_place(m: Mention, places: list[Place], text: str = "", offset: int 
     prev_end = -1
     any_end = -1  # the end of the last name of any precision (a province too: "جسرا يربط لحج وعدن")
     governs = False  # the name before was a destination or a road's end: a list after it is too
+    anchors = "بعد" in text
     for p in sorted((p for p in places if p.start >= m.trigger_start - 80), key=lambda p: p.start):
+        if anchors and time_anchored(text, p.start - offset, m.trigger_start - offset):
+            continue  # "... بعد أربعة أيام على تفجير سروج": the place of the act the news is timed by
         before = text[max(0, p.start - offset - 40) : p.start - offset]
         gap_start, any_end = any_end, p.end
         was_governed, governs = governs, False

@@ -431,6 +431,9 @@ PLACE_WORDS = _obj({
     "origin_words": _phrases("words of launching or of a source of fire: a name after من at most three words after "
                              "one is where the act came from, not where it struck (هجوم شنته تلك القوات من عدن، "
                              "قذائف مصدرها مواقع الفصائل من حي جوبر)"),
+    "anchor_durations": _phrases("spans of time after بعد and before على/من: a name in that phrase is the place of the "
+                                 "act the news is timed by, a reference point, never the place of an act told outside "
+                                 "it (وذلك بعد أربعة أيام على تفجير سروج)"),
     "not_nouns": _phrases("words that begin with ال but are no definite noun: after one, السعودية is the country "
                           "(إلى، على، التي)"),
     "region_seats": _map(_map(_s("the seat: a town of the index in that country"), "direction -> seat"),

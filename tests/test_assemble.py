@@ -1279,6 +1279,85 @@ def test_what_the_news_comes_after_told_with_its_day_stays_an_event():
     assert sorted(e.location for e in rows(text, "2015-08-09")) == ["Hit", "Ramadi"]
     assert "comes after" not in _codes(text, "2015-08-09")
 
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # the formula with the news named as its subject (h-bg9): what the news comes after, no day of its own
+        "ويأتي دخول القوات المدينة بعد أن سيطر مسلحو داعش على مدينة هيت وطردوا الجنود منها.",
+        "وتأتي هذه المعارك عقب هجوم شنه مسلحو التنظيم على حاجز للجيش قرب مدينة حديثة.",
+        "تأتي هذه التطورات في أعقاب تفجير انتحاري استهدف مقرا للشرطة في مدينة هيت.",
+    ],
+)
+def test_what_the_news_named_as_subject_comes_after_is_background(tail):
+    text = _RAMADI_LEAD + tail
+    assert [e.location for e in rows(text, "2015-08-09")] == ["Ramadi"]
+    assert "comes after" in _codes(text, "2015-08-09")
+
+
+@pytest.mark.parametrize(
+    ("tail", "place"),
+    [
+        # the act after the link dated in its own clause (yesterday): a day of the news, an event
+        ("ويأتي دخول القوات المدينة بعد أن سيطر مسلحو داعش أمس على مدينة هيت وطردوا الجنود منها.", "Hit"),
+        # the news act told before بعد, no head verb: it keeps its row
+        ("وقتل خمسة جنود في هجوم لمسلحي التنظيم على حاجز قرب مدينة حديثة بعد ساعات من دخول القوات.", "Haditha"),
+        # the head inside a clause, not opening it ("مسلحون يأتي أغلبهم ..."): not the formula
+        ("وتسلل مسلحون يأتي أغلبهم من سوريا بعد منتصف الليل إلى مدينة هيت واشتبكوا مع الجنود فيها.", "Hit"),
+    ],
+)
+def test_the_news_act_and_an_act_with_its_day_stay_beside_the_formula(tail, place):
+    text = _RAMADI_LEAD + tail
+    assert place in [e.location for e in rows(text, "2015-08-09")]
+
+
+@pytest.mark.parametrize(
+    ("tail", "place", "day"),
+    [
+        # the act after the link carries its own time and place (h-bg10): a dated event of its own, not background
+        # a weekday of its own: Thursday before Sunday 9 August
+        ("وتأتي هذه المعارك بعد تفجير انتحاري استهدف الخميس مقرا للشرطة في مدينة هيت وقتل فيه سبعة عناصر.",
+         "Hit", "2015-08-06"),
+        # the day before yesterday
+        ("ويأتي دخول القوات المدينة بعد هجوم شنه مسلحو التنظيم أول من أمس على حاجز للجيش في مدينة حديثة.",
+         "Haditha", "2015-08-07"),
+        # a count of days after the link: the code dates it that many days before publication (08-09)
+        ("وتأتي هذه التطورات بعد ثلاثة أيام من هجوم انتحاري استهدف سوقا شعبيا في مدينة هيت وأودى بحياة عشرة مدنيين.",
+         "Hit", "2015-08-06"),
+        ("وتأتي هذه التطورات بعد يومين على تفجير انتحاري استهدف سوقا شعبيا في مدينة هيت وأودى بحياة عشرة مدنيين.",
+         "Hit", "2015-08-07"),
+        # hours after the link: the code gives no day, the row keeps the news's
+        ("ويأتي تقدم القوات بعد ساعات من هجوم انتحاري استهدف ثكنة للجيش في مدينة حديثة.", "Haditha", "2015-08-08"),
+    ],
+)
+def test_an_act_after_the_formula_with_a_time_of_its_own_is_an_event(tail, place, day):
+    text = _RAMADI_LEAD + tail
+    got = {e.location: str(e.event_date) for e in rows(text, "2015-08-09")}
+    assert got == {"Ramadi": "2015-08-08", place: day}
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # no time of its own after the link, only the news's day before it: background still
+        "وتأتي هذه المعارك اليوم بعد أن سيطر مسلحو التنظيم على مدينة هيت وطردوا الشرطة منها.",
+        # a time in another clause after the act (the statement's day), not the act's own
+        "ويأتي دخول القوات المدينة عقب هجوم شنه المسلحون على حاجز للجيش في مدينة حديثة، وقال ضابط اليوم إن الوضع هادئ.",
+        # an attack told with a place and a toll but no time of its own
+        "وتأتي هذه المعارك بعد هجوم شنه مسلحو التنظيم على حاجز للجيش قرب مدينة حديثة وقتلوا فيه جنديين.",
+    ],
+)
+def test_an_act_after_the_formula_with_no_time_of_its_own_stays_background(tail):
+    text = _RAMADI_LEAD + tail
+    assert [e.location for e in rows(text, "2015-08-09")] == ["Ramadi"]
+    assert "comes after" in _codes(text, "2015-08-09")
+
+
+def test_the_news_told_before_a_span_of_hours_keeps_its_row():
+    # "وجاء الهجوم بعد ساعات من ...": the news itself is the act before بعد (no present head): it keeps its row
+    text = _RAMADI_LEAD + "وجاء الهجوم على حاجز للجيش في مدينة حديثة بعد ساعات من دخول القوات إلى الرمادي."
+    assert "Haditha" in [e.location for e in rows(text, "2015-08-09")]
+
 # --- one act, one toll (h-dup4) ----------------------------------------------------------------------
 
 

@@ -643,6 +643,43 @@ def test_a_capital_named_for_its_government_is_no_place():
     assert locations("اشتبكت الشرطة أمس مع متظاهرين غاضبين في العاصمة أنقرة.") == ["Ankara"]
 
 
+def test_the_place_of_the_act_the_news_is_timed_by_is_no_place_of_the_news():
+    # issue 9, round 16 (h-bg10): "بعد أربعة أيام على تفجير ..."، "بعد ساعات من دخول القوات ...": a name in a time
+    # anchor (بعد, a span of time, على/من) is the place of the earlier act the news is timed by, a reference point:
+    # not the row's place, nor a second place struck
+    def locations(text):
+        return sorted(e.location for e in extract(text, published="2015-08-05"))
+
+    assert locations("وشنت طائرات حربية تركية صباح أمس غارات على مواقع لتنظيم داعش في مدينة جرابلس السورية وذلك بعد "
+                     "أربعة أيام على تفجير سروج.") == ["Jarabulus"]
+    assert locations("وقتل خمسة جنود أمس في هجوم على حاجز في مدينة حديثة بعد ساعات من دخول القوات العراقية مدينة "
+                     "الرمادي.") == ["Haditha"]
+    assert locations("وبعد ساعات من دخول القوات مدينة الرمادي قصفت الطائرات أمس مواقع المسلحين في مدينة هيت.") == ["Hit"]
+    assert locations("وبعد يومين على التفجير الذي أوقع عشرين قتيلا في مدينة كركوك اغتال مسلحون أمس ضابطين في مدينة "
+                     "تكريت.") == ["Tikrit"]
+    # near misses: a clause mark after the anchor, بعد with a span but no على/من, the news's place before بعد, and
+    # the news act before بعد ("وجاء الهجوم ... بعد ساعات من ...")
+    assert locations("وبعد يومين من الهجوم، قصفت الطائرات أمس مواقع المسلحين في مدينة هيت.") == ["Hit"]
+    assert locations("وبعد ساعات قصفت الطائرات أمس مواقع المسلحين في مدينة هيت.") == ["Hit"]
+    assert locations("وجاء الهجوم على حاجز للجيش في مدينة حديثة أمس بعد ساعات من إعلان الحكومة بدء عملية عسكرية في "
+                     "الأنبار.") == ["Haditha"]
+
+
+def test_an_act_told_inside_a_time_anchor_keeps_its_own_place():
+    # the trigger inside the anchor: the name is its own place (h-bg10's near miss)
+    from extractor.resolve.places import time_anchored
+
+    text = "وبعد يومين على الهجوم الذي أوقع عشرين قتيلا في سروج تبنى الحزب قتل شرطيين"
+    s = text.index("سروج")
+    assert time_anchored(text, s, text.index("قتل شرطيين"))
+    assert not time_anchored(text, s, text.index("الهجوم"))
+    # no span of time after بعد, or a comma between: no anchor
+    text = "وبعد الهجوم الذي وقع في سروج قتل شرطيان"
+    assert not time_anchored(text, text.index("سروج"), text.index("قتل"))
+    text = "وبعد يومين على الهجوم، قتل شرطيان في سروج"
+    assert not time_anchored(text, text.index("سروج"), text.index("قتل"))
+
+
 def test_where_an_act_was_launched_from_is_no_place_struck():
     # issue 9, round 15 (h-cap9): a name after من with a word of launching or of a source of fire a few words before
     # ("هجوم شنته تلك القوات من عدن"، "مصدرها مواقع الفصائل المقاتلة من حي جوبر") is where the act came from, not a

@@ -158,6 +158,11 @@ _AFTER = _keys(["بعد"])
 _GOAL_WORDS = _keys(_PLACE_WORDS.get("goal_words") or ())
 _SUPPLY_WORDS = _keys(_PLACE_WORDS.get("supply_words") or ())
 _SUPPLY_PASS = _keys(["على", "عن", "إلى", "الى", "من", "ناحية", "قاعدة", "معسكر", "مطار"])
+_ANCHOR_DURATIONS = _keys(_PLACE_WORDS.get("anchor_durations") or ())
+_ANCHOR_LINKS = _keys(["على", "من"])
+_ANCHOR_WIDTH = 14  # words from بعد to the name at most (بعد يومين على الهجوم الذي أوقع 32 قتيلا ومئة جريح في سروج)
+#: what ends the clause of a time anchor: a name after one is no longer in it
+_ANCHOR_STOP = re.compile(r"[.،,؛;:!؟?]")
 _ELSEWHERE = _keys(_PLACE_WORDS.get("elsewhere_words") or ())
 _ELSEWHERE_WIDTH = max((len(k.split()) for k in _ELSEWHERE), default=0)
 #: the next name glued to one of these alone only says where the first is (بلدة العوامية بالقطيف): mentions.py
@@ -576,6 +581,28 @@ def on_route(before: str) -> bool:
     words = [w for w in itertools.islice(_last_words(before), 3) if w not in _ROUTE_PASS]
     # the nearest word only: "حي طريق السد وبلدتي النعيمة" names a quarter called "the dam road", then a town struck
     return bool(words) and (words[0] in _ROUTE_WORDS or words[0][1:] in _ROUTE_WORDS)
+
+
+def time_anchored(text: str, s: int, at: int) -> bool:
+    """Whether the name starting at ``s`` of ``text`` is told inside a time anchor that the trigger at ``at`` (same
+    coordinates) lies outside of: "وذلك بعد أربعة أيام على تفجير سروج"، "وبعد يومين على الهجوم الذي أوقع 32 قتيلا
+    في سروج تبنت الحركة قتل شرطيين" (بعد, at most two words, one of ``anchor_durations`` of place_words.yaml, at most
+    one word, على/من; the name at most ``_ANCHOR_WIDTH`` words after بعد, no clause mark between). The name is the
+    place of the act the news is timed by, a reference point, not where the news happened."""
+    if not _ANCHOR_DURATIONS:
+        return False
+    lo = max(0, s - 200)
+    words = [(m.start(), normalize_key(m.group())) for m in re.finditer(r"\S+", text[lo:s])][-_ANCHOR_WIDTH:]
+    for i, (b, w) in enumerate(words):
+        if w not in _AFTER and not (w[:1] == "و" and w[1:] in _AFTER):
+            continue
+        if _ANCHOR_STOP.search(text, lo + b, s):
+            continue  # a clause mark between بعد and the name
+        rest = [x for _, x in words[i + 1 : i + 6]]
+        for k in range(min(3, len(rest))):
+            if rest[k] in _ANCHOR_DURATIONS and any(x in _ANCHOR_LINKS for x in rest[k + 1 : k + 3]):
+                return not lo + b <= at < s
+    return False
 
 
 def ranked(before: str) -> bool:
@@ -1768,6 +1795,11 @@ class Gazetteer:
         ms = self._mentions(sentence_text, sentence_offset, tuple(loc_entities))
         if ms and may_have_dateline(sentence_text):
             ms = [m for m in ms if not _dateline(sentence_text, m, sentence_offset)]
+        if ms and prefer_near is not None and _ANCHOR_DURATIONS and "بعد" in sentence_text:
+            # "غارات على مواقع في سوريا بعد أربعة أيام على تفجير سروج": the anchor's place is no place of the news
+            at = prefer_near - sentence_offset
+            ms = [m for m in ms if not time_anchored(sentence_text, m.start - sentence_offset, at)]
+            loc_entities = [(a, b) for a, b in loc_entities if not time_anchored(sentence_text, a - sentence_offset, at)]
         picks = self._inside_next(self._picks(ms, ctx), sentence_text, sentence_offset)
         for m, e in picks:
             p = self._place(m, e)
