@@ -42,7 +42,7 @@ def _same_place(a: Mention, b: Mention) -> bool:
         return False
     if a.place.location == a.place.country or b.place.location == b.place.country:
         return True  # "في نيجيريا": the whole country holds any place in it
-    if (a.lead and a.place.geo_precision == 3) or (b.lead and b.place.geo_precision == 3):
+    if _headline_region(a, b) or _headline_region(b, a):
         return True  # a headline over a region ("غارات على جنوب لبنان") tells the body's first such event
     if _names_province_of(a, b) or _names_province_of(b, a):
         return True  # "هجوم في كركوك" (headline) and "قضاء الدبس في محافظة كركوك"
@@ -61,6 +61,17 @@ def _same_place(a: Mention, b: Mention) -> bool:
             coarse.place.admin2 in ("", fine.place.admin2) or coarse.place.geo_precision == 3
         )
     return True
+
+
+def _headline_region(a: Mention, b: Mention) -> bool:
+    """``a`` is a headline over a large area ("غارات على جنوب لبنان", coded at the region's seat), which tells the body's
+    first such event anywhere in the country; a headline over a province itself ("قتلى في مواجهات وقصف في لحج": the
+    place is the province) tells only an event in that province, not the body's shelling of another one ("والحوثيون
+    يقصفون تعز"). A body place whose province the gazetteer does not know may lie in it."""
+    pa, pb = a.place, b.place
+    if not (a.lead and pa.geo_precision == 3):
+        return False
+    return not (pa.admin1 and pa.location == pa.admin1) or not pb.admin1 or pb.admin1 == pa.admin1
 
 
 def _names_province_of(a: Mention, b: Mention) -> bool:

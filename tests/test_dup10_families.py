@@ -79,3 +79,30 @@ def test_near_miss_a_statement_at_another_town_does_not_join_the_bombing():
             "هاجموا مبنيين في مدينة اعزاز وقتلوا 30 مقاتلا.")
     rows = _rows(text, "2021-05-15")
     assert ("Suicide bomb", "Mari", 0) in [(r[1], r[3], r[4]) for r in rows]
+
+
+# --- a headline over a province tells an event in that province only (merge._headline_region) ----------------
+
+
+def test_a_province_headline_does_not_take_the_shelling_of_another_province():
+    # the headline sums up the Lahij fighting; the second headline line and the body tell the shelling of Taizz,
+    # another province: it keeps its own row instead of becoming the headline's event placed at Taizz
+    text = ("مقتل العشرات في مواجهات وغارات في لحج\nوالحوثيون يقصفون تعز بشكل عشوائي\nقتل 20 مسلحا حوثيا أمس في "
+            "مواجهات مع المقاومة في جبهة العند بمحافظة لحج. وفي تعز قصف الحوثيون أمس أحياء سكنية في المدينة مما أدى "
+            "إلى مقتل مدنيين اثنين.")
+    rows = _rows(text, "2021-05-15")
+    assert sorted(r[3] for r in rows) == ["Al Anad", "Taizz"]
+    assert [r[1] for r in rows if r[3] == "Taizz"] == ["Shelling/artillery/missile attack"]
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # near miss: a headline over a region of the country (coded at its seat) tells the body's strike anywhere in it
+        ("غارات على جنوب لبنان\nشنت طائرات حربية أمس غارات على بلدة الخيام في قضاء مرجعيون.", ["Khiam"]),
+        # near miss: a headline over a province tells the body's act in that province: one row
+        ("اشتباكات عنيفة في محافظة لحج\nاندلعت أمس اشتباكات عنيفة بين المقاومة والحوثيين في منطقة العند.", ["Al Anad"]),
+    ],
+)
+def test_near_miss_a_headline_over_a_region_or_the_same_province_is_the_body_act(text, where):
+    assert [r[3] for r in _rows(text, "2021-05-15")] == where
