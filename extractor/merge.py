@@ -13,7 +13,9 @@ sentence stay apart. In a battle a territory change and the clash for it at one 
 event, and one side may be named two ways (the army / the security forces of one country, or allies
 against the one enemy); one act told from two days, the earlier as its night or the later as its dawn,
 is one event; the headline's exact toll told again by the body's first sentence, in another province, is one act at
-the body's place (:func:`_headline_elsewhere`). Slots are filled from the most specific telling.
+the body's place (:func:`_headline_elsewhere`). A telling that may join several events joins the one it fits best
+(the same place named on the same day, then the same tactic: :func:`_by_fit`), else the first told. Slots are
+filled from the most specific telling.
 
 Fatalities take the highest count given for this one event in the article: a later
 sentence usually updates or repeats an earlier partial toll. Across articles
@@ -40,7 +42,7 @@ def _same_place(a: Mention, b: Mention) -> bool:
         return False
     if a.place.location == a.place.country or b.place.location == b.place.country:
         return True  # "في نيجيريا": the whole country holds any place in it
-    if (a.lead and a.place.geo_precision == 3) or (b.lead and b.place.geo_precision == 3):
+    if _headline_region(a, b) or _headline_region(b, a):
         return True  # a headline over a region ("غارات على جنوب لبنان") tells the body's first such event
     if _names_province_of(a, b) or _names_province_of(b, a):
         return True  # "هجوم في كركوك" (headline) and "قضاء الدبس في محافظة كركوك"
@@ -59,6 +61,17 @@ def _same_place(a: Mention, b: Mention) -> bool:
             coarse.place.admin2 in ("", fine.place.admin2) or coarse.place.geo_precision == 3
         )
     return True
+
+
+def _headline_region(a: Mention, b: Mention) -> bool:
+    """``a`` is a headline over a large area ("غارات على جنوب لبنان", coded at the region's seat), which tells the body's
+    first such event anywhere in the country; a headline over a province itself ("قتلى في مواجهات وقصف في لحج": the
+    place is the province) tells only an event in that province, not the body's shelling of another one ("والحوثيون
+    يقصفون تعز"). A body place whose province the gazetteer does not know may lie in it."""
+    pa, pb = a.place, b.place
+    if not (a.lead and pa.geo_precision == 3):
+        return False
+    return not (pa.admin1 and pa.location == pa.admin1) or not pb.admin1 or pb.admin1 == pa.admin1
 
 
 def _names_province_of(a: Mention, b: Mention) -> bool:
@@ -551,6 +564,26 @@ def _victim_read_as_actor(a: Mention, b: Mention, any_tactic: bool = False) -> M
     return found[0][0] if len(found) == 1 else None
 
 
+def _fit(e: Mention, m: Mention) -> int:
+    """How closely telling ``m`` matches event ``e``: told at the one place both name on the same day counts two;
+    the same tactic (sub-event type), when ``m`` names one (a bare toll or "هجوم" takes a default type), one."""
+    here = _one_named_place(e, m) and e.event_date is not None and e.event_date == m.event_date
+    return 2 * here + (not m.generic and e.sub_event_type == m.sub_event_type)
+
+
+def _by_fit(events: list[Mention], m: Mention, parts: dict, text: str) -> list[Mention]:
+    """The events a telling may join, the one it fits best first (:func:`_fit`): "ووقع تفجير انتحاري مساء الجمعة أمام
+    الأكاديمية" then "وصرح قائد الشرطة بأن انتحاريا فجر نفسه" joins that bombing, not an earlier attack of the night
+    before that names no tactic and only inherits the city; "قال التنظيم إن مقاتليه هاجموا مبنيين في مارع" joins the
+    bombing told at Marea that day, not the headline's advance north of Aleppo. Among events that fit alike, text
+    order (the first told): only when a later event fits better than the first ``m`` can join is the order changed."""
+    ok = [e for e in events if _compatible(e, m) or _one_night(e, m, parts) or _one_toll(e, m, text)]
+    if len(ok) < 2:
+        return ok
+    best = max(ok, key=lambda e: _fit(e, m))  # max keeps the first of equal fit
+    return [best] if _fit(best, m) > _fit(ok[0], m) else ok[:1]
+
+
 def merge_mentions(mentions: list[Mention], rejected: list | None = None, text: str = "") -> list[Mention]:
     """Greedy, order-preserving merge of mentions of the same event.
 
@@ -560,7 +593,7 @@ def merge_mentions(mentions: list[Mention], rejected: list | None = None, text: 
     events: list[Mention] = []
     parts = {id(m): _parts_of_night(text, m) for m in mentions}
     for m in mentions:
-        for e in events:
+        for e in _by_fit(events, m, parts, text):
             toll = False
             if _compatible(e, m) or _one_night(e, m, parts) or (toll := _one_toll(e, m, text)):
                 parts[id(e)] = parts[id(e)] | parts[id(m)]
