@@ -628,7 +628,7 @@ def _build(c: Clause, templates: TemplateSet, gazetteer: Gazetteer, lexicon: Act
         sent.text, published, article_text=doc.text, offset=sent.start, prefer_near=best_match.start,
         published_precision=getattr(doc.article, "date_precision", 1),  # h-text: month-only publication dates
     )
-    cas = count_casualties(sent.text, sent.start)
+    cas = count_casualties(sent.text, sent.start, sent.tokens)  # the clause's tokens, not tokenised again
     conf = tpl.confidence
     conf *= 1.0 if explicit else 0.85
     conf *= 1.0 if ev_date is not None else 0.85
