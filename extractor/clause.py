@@ -93,7 +93,7 @@ _key = functools.lru_cache(maxsize=1 << 16)(normalize_key)  # a word's key, reme
 def _tokens(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, key) of each word; remembered: a trigger's mood and the negation over a list read the same
     stretch of its clause, and several triggers of a sentence the same clause."""
-    return tuple((m.start(), m.end(), _key(m.group())) for m in _WORD.finditer(text))
+    return tuple([(m.start(), m.end(), _key(m.group())) for m in _WORD.finditer(text)])  # a list first: faster
 
 
 def _at(toks: tuple[tuple[int, int, str], ...], i: int, phrases: Phrases) -> tuple[str, ...] | None:
@@ -139,9 +139,17 @@ def clause_opener(text: str, pos: int) -> str:
 
 
 def clause_end(text: str, pos: int) -> int:
-    """Where the clause holding ``pos`` ends: at the next boundary mark."""
-    marks = words().marks
-    return next((i for i in range(pos, len(text)) if text[i] in marks), len(text))
+    """Where the clause holding ``pos`` (an offset in ``text``, not negative) ends: at the next boundary mark."""
+    found = _mark_re().search(text, pos)
+    return found.start() if found is not None else len(text)
+
+
+@functools.cache
+def _mark_re() -> re.Pattern:
+    """One character that is a boundary mark (a mark of more than one character is never one character of the text,
+    so it ends no clause here either): the next one found in one regex scan, not character by character (speed only)."""
+    marks = sorted(m for m in words().marks if len(m) == 1)
+    return re.compile("[" + "".join(re.escape(m) for m in marks) + "]") if marks else re.compile("(?!)")
 
 
 def _future_verb(word: str) -> bool:

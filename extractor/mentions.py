@@ -415,7 +415,11 @@ _SOURCE_NAME = re.compile(r"(?<!\w)لـ?\s*[\"«“][^\"»”]{1,30}[\"»”]")
 def place_text_of(sent, ents) -> str:
     """The sentence as the gazetteer should read it: no dateline, no person names
     ("المتحدث علي الأحمدي" is not Al Ahmadi). Offsets are kept (blanked, not cut)."""
-    text = _SOURCE_NAME.sub(lambda m: " " * len(m.group()), without_dateline(sent.text))
+    text = without_dateline(sent.text)
+    # a source's name is quoted (" « “): without an opening quote nothing is blanked, and the regex (a look-behind
+    # first, tried at every character) is not run (speed only)
+    if '"' in text or "«" in text or "“" in text:
+        text = _SOURCE_NAME.sub(lambda m: " " * len(m.group()), text)
     # a clause cut from its sentence ("، فيما") gets the sentence's entities: only its own are blanked (one
     # before it, at a negative offset, would blank letters counted back from the clause's end)
     ents = [e for e in ents if sent.start <= e.start and e.end <= sent.start + len(sent.text)]
@@ -631,7 +635,7 @@ def _build(c: Clause, templates: TemplateSet, gazetteer: Gazetteer, lexicon: Act
         sent.text, published, article_text=doc.text, offset=sent.start, prefer_near=best_match.start,
         published_precision=getattr(doc.article, "date_precision", 1),  # h-text: month-only publication dates
     )
-    cas = count_casualties(sent.text, sent.start)
+    cas = count_casualties(sent.text, sent.start, sent.tokens)  # the clause's tokens, not tokenised again
     conf = tpl.confidence
     conf *= 1.0 if explicit else 0.85
     conf *= 1.0 if ev_date is not None else 0.85

@@ -186,8 +186,8 @@ class PhraseMatcher:
 
     def iter(self, text: str, offset: int = 0, *, strict_suffix: bool = False) -> Iterator[Hit]:
         """All clitic-aware matches in ``text`` (already normalised), in text order."""
-        for hit, _ in self.iter_edges(text, offset, strict_suffix=strict_suffix):
-            yield hit
+        for start, end, ws, _, key, payload in self._matches(text, strict_suffix):
+            yield Hit(start + offset, end + offset, ws + offset, key, payload)
 
     @property
     def max_len(self) -> int:
@@ -197,6 +197,13 @@ class PhraseMatcher:
     def iter_edges(self, text: str, offset: int = 0, *, strict_suffix: bool = False) -> Iterator[tuple[Hit, int]]:
         """Like :meth:`iter`, with the end of each hit's word (``offset`` added): the hit's verdict reads
         ``text[hit.word_start - 1 : word_end + 1]`` and nothing else."""
+        for start, end, ws, we, key, payload in self._matches(text, strict_suffix):
+            yield Hit(start + offset, end + offset, ws + offset, key, payload), we + offset
+
+    def _matches(self, text: str, strict_suffix: bool = False) -> Iterator[tuple[int, int, int, int, str, Any]]:
+        """The matches of :meth:`iter_edges` as plain tuples (start, end, word start, word end, key, payload), offsets
+        in ``text``: the callers that only ask whether there is one (:meth:`contains`, :class:`PhraseGroups`) build
+        no :class:`Hit` (a frozen dataclass, slow to make; speed only)."""
         if not self._built:
             self._build()
         if not self._payloads:
@@ -242,13 +249,13 @@ class PhraseMatcher:
             suffix_ok = not strict_suffix and tail in SUFFIXES and not (key.endswith("ه") and tail)
             for stem, payload in self._payloads[key]:
                 if stem or tail == "" or suffix_ok:
-                    yield Hit(start + offset, end + offset, ws + offset, key, payload), we + offset
+                    yield start, end, ws, we, key, payload
 
     def find(self, text: str, offset: int = 0) -> list[Hit]:
         return list(self.iter(text, offset))
 
     def contains(self, text: str, *, strict_suffix: bool = False) -> bool:
-        for _ in self.iter_edges(text, strict_suffix=strict_suffix):
+        for _ in self._matches(text, strict_suffix):
             return True
         return False
 
@@ -273,21 +280,20 @@ class PhraseGroups:
                 self._union._payloads.setdefault(key, []).extend((stem, (name, p)) for stem, p in entries)
 
     def iter_edges(self, text: str, offset: int = 0, *, strict_suffix: bool = False) -> Iterator[tuple[str, Hit, int]]:
-        for hit, we in self._union.iter_edges(text, offset, strict_suffix=strict_suffix):
-            name, payload = hit.payload
-            yield name, Hit(hit.start, hit.end, hit.word_start, hit.phrase, payload), we
+        for start, end, ws, we, key, (name, payload) in self._union._matches(text, strict_suffix):
+            yield name, Hit(start + offset, end + offset, ws + offset, key, payload), we + offset
 
     def iter_names(self, text: str, offset: int = 0, *, strict_suffix: bool = False) -> Iterator[tuple[str, int, int]]:
-        """``(name, word_start, word_end)`` of each hit of :meth:`iter_edges`, without making the hit again."""
-        for hit, we in self._union.iter_edges(text, offset, strict_suffix=strict_suffix):
-            yield hit.payload[0], hit.word_start, we
+        """``(name, word_start, word_end)`` of each hit of :meth:`iter_edges`, without making the hit."""
+        for _, _, ws, we, _, payload in self._union._matches(text, strict_suffix):
+            yield payload[0], ws + offset, we + offset
 
     def names_in(self, text: str, *, strict_suffix: bool = False) -> set[str]:
         """The names of the matchers with a hit in ``text`` (``{n for n, m in matchers.items() if m.contains(text)}``)."""
         found: set[str] = set()
         want = len(self.names)
-        for hit, _ in self._union.iter_edges(text, strict_suffix=strict_suffix):
-            found.add(hit.payload[0])
+        for match in self._union._matches(text, strict_suffix):
+            found.add(match[5][0])
             if len(found) == want:
                 break
         return found

@@ -34,7 +34,7 @@ import ahocorasick
 import yaml
 
 from ..normalize import normalize_key
-from ..phrases import PhraseMatcher, clitic_part, clitic_regex, phrase_keys, proclitics, suffixes
+from ..phrases import PhraseMatcher, clitic_part, clitic_regex, disjoint_in_order, phrase_keys, proclitics, suffixes
 from ..record import interaction
 from ..rules_schema import load_yaml
 from ..segment import TOKEN_RE
@@ -936,8 +936,7 @@ class ActorLexicon:
                               text[a_start:new_end])  # fmt: skip
                 cands.append((-(new_end - a_start), a_start, -(end - start), e.order, actor))
                 break  # first applicable payload of this key wins
-        from ..phrases import disjoint_in_order  # the first of overlapping candidates, O(log n) each
-
+        # the first of overlapping candidates, O(log n) each
         chosen = disjoint_in_order((c[-1] for c in sorted(cands, key=lambda c: c[:4])), lambda a: a.start, lambda a: a.end)
         return sorted(chosen, key=lambda a: a.start)
 
