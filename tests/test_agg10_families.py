@@ -95,3 +95,20 @@ def test_fighting_on_one_named_front_stays():
     assert "Armed clash" in _subs(text)
     text = "وقتل 20 حوثيا في كمين نصبته المقاومة أمس لرتل عسكري في بلدة الوزيرية بمحافظة تعز."
     assert [r.fatalities for r in _rows(text)] == [20]
+
+
+# --- campaigns counted as many: a security statement's sum of sweeps -------------------------------------------------
+def test_many_campaigns_summed_are_no_one_event():
+    text = ("وأعلنت مديرية أمن المحافظة أمس توجيه حملات مشتركة متعددة بالتنسيق مع القوات المسلحة استهدفت العناصر "
+            "المسلحة في مدينة العريش، وتم حرق خمس عشش كانت يستخدمها المسلحون.")
+    assert _rows(text) == []
+    assert "aggregate" in _codes(text)
+    text = ("وأعلنت مديرية أمن المحافظة أمس أنه تم توجيه عدة حملات بالتنسيق مع القوات المسلحة استهدفت العناصر المسلحة "
+            "في مدينة العريش وأسفرت عن ضبط 12 مطلوبا.")
+    assert _rows(text) == []
+
+
+def test_campaigns_told_at_one_city_stay():
+    # plural campaigns alone, told at one city on one day: kept
+    text = "كما شنت قوات الأمن التركية أمس حملات استهدفت عناصر حزب العمال الكردستاني في العاصمة أنقرة واعتقلت 20 شخصا."
+    assert {r.location for r in _rows(text)} == {"Ankara"}
