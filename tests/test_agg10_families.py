@@ -112,3 +112,17 @@ def test_campaigns_told_at_one_city_stay():
     # plural campaigns alone, told at one city on one day: kept
     text = "كما شنت قوات الأمن التركية أمس حملات استهدفت عناصر حزب العمال الكردستاني في العاصمة أنقرة واعتقلت 20 شخصا."
     assert {r.location for r in _rows(text)} == {"Ankara"}
+
+
+# --- the areas or sectors of operations of a war bulletin ------------------------------------------------------------
+def test_dead_over_the_areas_of_operations_are_a_sum():
+    assert _rows("مقتل العشرات من مسلحي التنظيم في مناطق العمليات العسكرية غربي العراق") == []
+    text = "وقتل العشرات من مسلحي التنظيم أمس في مناطق العمليات العسكرية التي تنفذها القوات العراقية في محافظة الأنبار."
+    assert _rows(text) == []
+    assert "aggregate" in _codes(text)
+    assert _rows("وأعلنت خلية الإعلام الحربي أمس مقتل 30 مسلحا في قواطع العمليات العسكرية بمحافظة صلاح الدين.") == []
+
+
+def test_one_sector_of_operations_stays():
+    text = "وقتل 15 مسلحا أمس في قصف للجيش على مواقع التنظيم في قاطع عمليات سامراء."
+    assert [r.fatalities for r in _rows(text)] == [15]
