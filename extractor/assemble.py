@@ -503,7 +503,7 @@ class DecisionCues:
             cp = check_keys("decisions.campaign", d["campaign"], {"heads", "escalation", "window"})
             campaign = Campaign(word_matcher("decisions.campaign.heads", cp["heads"]),
                                 Cue(word_matcher("decisions.campaign.escalation", cp["escalation"]), int(cp["window"])))
-        return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False, {"over", "units", "counted", "counted_units", "series"}), cue("hypothetical", True), cue("past", True), cue("after", True),
+        return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False, {"over", "units", "counted", "counted_units", "series", "week", "war_toll"}), cue("hypothetical", True), cue("past", True), cue("after", True),
                    word_matcher("decisions.pluperfect.aux", pl["aux"]), int(pl["window"]),
                    cue("ongoing", False), cue("scattered", False), cue("period", True, {"since", "units", "long_units", "approx", "weekday", "spans"}), cue("forecast", True, {"always"}), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"), typed("purpose"),
                    word_matcher("decisions.tag_line.words", t["words"]), announced, cue("earlier", True), cue("future_time", True),
@@ -854,6 +854,46 @@ def _series() -> Series | None:
                   if s.get("waves") and s.get("wave_acts") else None)
 
 
+@dataclass(frozen=True)
+class Week:
+    """``decisions.aggregate.week``: acts named by their plural noun over a bare week ("أسفرت الغارات خلال أسبوع عن
+    مقتل 260"; see :func:`_week_of_acts`)."""
+
+    acts: PhraseMatcher  # the plural nouns of acts the trigger opens with (غارات، ضربات، هجمات)
+    spans: PhraseMatcher  # a bare week (خلال أسبوع، على مدى أسبوع)
+    window: int  # words either side of the trigger where the week may stand
+
+
+@functools.cache
+def _week() -> Week | None:
+    """The cues of ``decisions.aggregate.week`` (none when the key is absent)."""
+    agg = assembly_data()["decisions"]["aggregate"]
+    if "week" not in agg:
+        return None
+    w = check_keys("decisions.aggregate.week", agg["week"], {"acts", "spans", "window"})
+    return Week(word_matcher("decisions.aggregate.week.acts", w["acts"]),
+                word_matcher("decisions.aggregate.week.spans", w["spans"]), int(w["window"]))
+
+
+def _week_of_acts(text: str, rel: int, trigger_end: int, w: Week) -> bool:
+    """Whether the trigger at ``rel`` (ending at ``trigger_end``) is a plural noun of acts (``w.acts``: "الغارات"،
+    "ضربات جوية") with a bare week (``w.spans``) within ``w.window`` words of it, either side ("أسفرت الغارات التركية
+    خلال أسبوع عن مقتل 260 مسلحا"): many acts summed over a week. A trigger of fighting ("اشتباكات"، "معارك") or a
+    verb is no plural of acts: a week's fighting told with its toll stays one event going on."""
+    if not _starts_with(_word_at(text, rel), w.acts):
+        return False
+    return w.spans.contains(_before(text, rel, w.window) + " " + text[rel:trigger_end] + " "
+                            + _after(text, trigger_end, w.window))
+
+
+def _war_toll(m: Any) -> bool:
+    """Whether the mention's dead are counted in the thousands (``decisions.aggregate.war_toll`` or more: "مجازر خلفت
+    عشرات الآلاف من القتلى"): a war's toll over months or years, never one event's."""
+    most = assembly_data()["decisions"]["aggregate"].get("war_toll")
+    cas = m.casualties
+    return most is not None and cas is not None and (cas.killed or 0) >= int(most)
+
+
 def _series_toll(m: Any, text: str, rel: int, trigger_end: int, s: Series) -> bool:
     """Whether the trigger at ``rel`` of ``text`` (ending at ``trigger_end``) tells several acts summed
     (``decisions.aggregate.series``): the series holds the trigger ("ثلاث هجمات استهدفت مناطق"), or stands within
@@ -1199,6 +1239,13 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     if _over_length().search(text):
         return Decision(False, "a tally over a counted length of time (خلال 9 أشهر، على مدى ثلاثة أسابيع), not one event",
                         code="aggregate")
+    week = _week()
+    if week is not None and _week_of_acts(text, rel, m.trigger_end - m.start, week):
+        return Decision(False, "acts named by their plural noun over a week (أسفرت الغارات خلال أسبوع عن مقتل ...): many "
+                        "acts summed, not one event", code="aggregate")
+    if _war_toll(m):
+        return Decision(False, "dead counted in the thousands (خلفت عشرات الآلاف من القتلى): a war's toll, not one "
+                        "event's", code="aggregate")
     if cues.plan.before(m, text, rel):
         return Decision(False, "a plot told before the act (كانوا يخططون لارتكاب اعتداءات): nothing happened yet",
                         code="plan")
