@@ -1247,7 +1247,7 @@ def decide_all(mentions: list, doc: Any, ctx: ArticleContext | None, rejected: l
     decisions = _tally_told_again(mentions, decisions)
     decisions = _known_again(mentions, decisions, doc.text)
     decisions = _recalled_again(mentions, decisions)
-    decisions = _no_conflict(mentions, decisions, doc.text)
+    decisions = _no_conflict(mentions, decisions, doc)
     news = any(d.reported for d in decisions)
     keep = []
     for m, d in zip(mentions, decisions):
@@ -1264,15 +1264,18 @@ def decide_all(mentions: list, doc: Any, ctx: ArticleContext | None, rejected: l
     return keep
 
 
-def _no_conflict(mentions: list, decisions: list, text: str) -> list:
+def _no_conflict(mentions: list, decisions: list, doc: Any) -> list:
     """``decisions.no_conflict``: a shooting, a killing or an arrest (its sub-event types) reported in an article whose
     whole text names no armed group, force, war, blast or political cause ("أصيبت طفلة برصاصة مجهولة المصدر أثناء
     رحلة سياحية"، "تحقق الشرطة في مقتل طالب في حرم الجامعة"): a crime, an accident or a police case, which ACLED does
-    not code. The text is read only when such a mention is reported."""
+    not code. The text is read only when such a mention is reported, and only in an article of two sentences or more
+    (a lone sentence, a headline or a snippet passed alone, is silent about its context, not an article that names none)."""
     nc = DecisionCues.load().no_conflict
-    if nc is None or not any(d.reported and m.sub_event_type in nc.sub_event_types for m, d in zip(mentions, decisions)):
+    if nc is None or len(doc.sentences) < 2:
         return decisions
-    if nc.words.contains(text):
+    if not any(d.reported and m.sub_event_type in nc.sub_event_types for m, d in zip(mentions, decisions)):
+        return decisions
+    if nc.words.contains(doc.text):
         return decisions
     return [Decision(False, "no conflict named anywhere in the article (no armed group, force, war, blast or political "
                             "cause): a crime, an accident or a police case, which ACLED does not code",
