@@ -402,6 +402,7 @@ class DecisionCues:
     soon: Soon | None = None  # decisions.soon: "ستبدأ قريبا بمحاربة التنظيم في إطار معركة"
     held_by: HeldBy | None = None  # decisions.held_by: "الحوثيون يحتجزون رهائن": people held, a state
     comes_after_told: ComesAfterTold | None = None  # decisions.comes_after_told: "وتأتي هذه الغارات بعد ..."
+    no_conflict: Crime | None = None  # decisions.no_conflict: a shooting or arrest in an article with no conflict word
 
     @classmethod
     @functools.cache
@@ -414,7 +415,8 @@ class DecisionCues:
                         "plan", "held", "protested", "coming", "reprisal"},
                        {"relative_retold", "preceded", "known_again", "relative_act", "known_described",
                         "comes_after", "battle_topic", "seized", "supposed", "campaign", "further_to",
-                        "died_of_wounds", "arrested_for", "backdrop_joined", "soon", "held_by", "comes_after_told"})  # fmt: skip
+                        "died_of_wounds", "arrested_for", "backdrop_joined", "soon", "held_by", "comes_after_told",
+                        "no_conflict"})  # fmt: skip
 
         def cue(name: str, windowed: bool, optional: set[str] = frozenset()) -> Cue:
             c = check_keys(f"decisions.{name}", d[name], {"words", "window"} if windowed else {"words"}, optional)
@@ -516,7 +518,8 @@ class DecisionCues:
                    campaign, further_to=cue("further_to", True) if "further_to" in d else None,
                    died_of_wounds=_died_of_wounds_cues(d), arrested_for=_arrested_for_cues(d),
                    backdrop_joined=_backdrop_joined_cues(d), soon=_soon_cues(d), held_by=_held_by_cues(d),
-                   comes_after_told=_comes_after_told_cues(d))  # fmt: skip
+                   comes_after_told=_comes_after_told_cues(d),
+                   no_conflict=typed("no_conflict") if "no_conflict" in d else None)  # fmt: skip
 
 
 def _died_of_wounds_cues(d: dict) -> DiedOfWounds | None:
@@ -1363,6 +1366,7 @@ def decide_all(mentions: list, doc: Any, ctx: ArticleContext | None, rejected: l
     decisions = _tally_told_again(mentions, decisions)
     decisions = _known_again(mentions, decisions, doc.text)
     decisions = _recalled_again(mentions, decisions)
+    decisions = _no_conflict(mentions, decisions, doc)
     news = any(d.reported for d in decisions)
     keep = []
     for m, d in zip(mentions, decisions):
@@ -1377,6 +1381,26 @@ def decide_all(mentions: list, doc: Any, ctx: ArticleContext | None, rejected: l
             rejected.append(Rejection(m.template_id, m.sentence_index, m.trigger, _PROTESTED_DEAD, verb="counted",
                                       code="protested_dead"))
     return keep
+
+
+def _no_conflict(mentions: list, decisions: list, doc: Any) -> list:
+    """``decisions.no_conflict``: a shooting, a killing or an arrest (its sub-event types) reported in an article whose
+    whole text names no armed group, force, war, blast or political cause ("أصيبت طفلة برصاصة مجهولة المصدر أثناء
+    رحلة سياحية"، "تحقق الشرطة في مقتل طالب في حرم الجامعة"): a crime, an accident or a police case, which ACLED does
+    not code. The text is read only when such a mention is reported, and only in an article of two sentences or more
+    (a lone sentence, a headline or a snippet passed alone, is silent about its context, not an article that names none)."""
+    nc = DecisionCues.load().no_conflict
+    if nc is None or len(doc.sentences) < 2:
+        return decisions
+    if not any(d.reported and m.sub_event_type in nc.sub_event_types for m, d in zip(mentions, decisions)):
+        return decisions
+    if nc.words.contains(doc.text):
+        return decisions
+    return [Decision(False, "no conflict named anywhere in the article (no armed group, force, war, blast or political "
+                            "cause): a crime, an accident or a police case, which ACLED does not code",
+                     code="ordinary crime")
+            if d.reported and m.sub_event_type in nc.sub_event_types else d
+            for m, d in zip(mentions, decisions)]
 
 
 #: The flag of a protest whose sentence's dead are the act it is against.

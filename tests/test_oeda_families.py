@@ -70,7 +70,7 @@ def test_gunmen_opening_fire_is_a_row():
 # --- drones "بلا طيار" ----------------------------------------------------------------------------------
 def test_a_drone_without_a_pilot_written_bila():
     assert {"drone_bare"} <= fired("أطلقت طائرة بلا طيار صاروخين على منزل في القرية.")
-    assert "air_drone_strike" in fired("قتل ثلاثة مسلحين بطائرة بلا طيار في شمال البلاد.")
+    assert "drone_instrument" in fired("قتل ثلاثة مسلحين بطائرة بلا طيار في شمال البلاد.")
 
 
 # --- crowds: تجمع with a purpose, a count of protesters, human chains, marches into the streets -------
