@@ -403,6 +403,11 @@ class DecisionCues:
     held_by: HeldBy | None = None  # decisions.held_by: "الحوثيون يحتجزون رهائن": people held, a state
     comes_after_told: ComesAfterTold | None = None  # decisions.comes_after_told: "وتأتي هذه الغارات بعد ..."
     no_conflict: Crime | None = None  # decisions.no_conflict: a shooting or arrest in an article with no conflict word
+    series: Series | None = None  # decisions.aggregate.series: several acts summed ("ثلاث هجمات استهدفت مناطق")
+    week: Week | None = None  # decisions.aggregate.week: acts named by their plural noun over a bare week
+    war_toll: int | None = None  # decisions.aggregate.war_toll: dead in the thousands are a war's toll
+    over_length: re.Pattern = re.compile(r"(?!)")  # decisions.aggregate.over: a tally over a counted length of time
+    since_date: re.Pattern = re.compile(r"(?!)")  # decisions.period.since: a period from a day on, up to now
 
     @classmethod
     @functools.cache
@@ -519,7 +524,10 @@ class DecisionCues:
                    died_of_wounds=_died_of_wounds_cues(d), arrested_for=_arrested_for_cues(d),
                    backdrop_joined=_backdrop_joined_cues(d), soon=_soon_cues(d), held_by=_held_by_cues(d),
                    comes_after_told=_comes_after_told_cues(d),
-                   no_conflict=typed("no_conflict") if "no_conflict" in d else None)  # fmt: skip
+                   no_conflict=typed("no_conflict") if "no_conflict" in d else None,
+                   series=_series_cues(d["aggregate"]), week=_week_cues(d["aggregate"]),
+                   war_toll=int(d["aggregate"]["war_toll"]) if "war_toll" in d["aggregate"] else None,
+                   over_length=_over_length(d["aggregate"]), since_date=_since_date(d["period"]))  # fmt: skip
 
 
 def _died_of_wounds_cues(d: dict) -> DiedOfWounds | None:
@@ -790,13 +798,11 @@ def _alt(words) -> str:
     return "|".join(map(re.escape, sorted({normalize_key(w) for w in words}, key=len, reverse=True)))
 
 
-@functools.cache
-def _since_date() -> re.Pattern:
+def _since_date(period: dict) -> re.Pattern:
     """"منذ 20 يوليو", "منذ 26 يوما", "منذ قرابة أربعة أشهر", "منذ الاثنين": a period from a day on, or of a length
     up to now; "في 12 يوما": a span of days counted (``decisions.period.since``, ``units``, ``long_units``,
     ``approx``, ``weekday``, ``spans``; the month names, weekdays and first-day words from data/dates.yaml)."""
     dates = date_words()
-    period = assembly_data()["decisions"]["period"]
     since = period.get("since") or []
     if not since:
         return re.compile(r"(?!)")
@@ -815,11 +821,9 @@ def _since_date() -> re.Pattern:
     return re.compile(out)
 
 
-@functools.cache
-def _over_length() -> re.Pattern:
+def _over_length(agg: dict) -> re.Pattern:
     """"خلال 9 أشهر", "على مدى ثلاثة أسابيع", "خلال الأشهر التسعة الماضية": a length of time told as the span of a
     tally (``decisions.aggregate.over`` and ``units``; the number words 2-10 of data/numbers.yaml)."""
-    agg = assembly_data()["decisions"]["aggregate"]
     over, units = agg.get("over") or [], agg.get("units") or []
     if not (over and units):
         return re.compile(r"(?!)")
@@ -837,10 +841,8 @@ def _over_length() -> re.Pattern:
     return re.compile(out)
 
 
-@functools.cache
-def _series() -> Series | None:
+def _series_cues(agg: dict) -> Series | None:
     """The cues of ``decisions.aggregate.series`` (none when the key is absent)."""
-    agg = assembly_data()["decisions"]["aggregate"]
     if "series" not in agg:
         return None
     s = check_keys("decisions.aggregate.series", agg["series"],
@@ -867,10 +869,8 @@ class Week:
     window: int  # words either side of the trigger where the week may stand
 
 
-@functools.cache
-def _week() -> Week | None:
+def _week_cues(agg: dict) -> Week | None:
     """The cues of ``decisions.aggregate.week`` (none when the key is absent)."""
-    agg = assembly_data()["decisions"]["aggregate"]
     if "week" not in agg:
         return None
     w = check_keys("decisions.aggregate.week", agg["week"], {"acts", "spans", "window"})
@@ -889,12 +889,11 @@ def _week_of_acts(text: str, rel: int, trigger_end: int, w: Week) -> bool:
                             + _after(text, trigger_end, w.window))
 
 
-def _war_toll(m: Any) -> bool:
-    """Whether the mention's dead are counted in the thousands (``decisions.aggregate.war_toll`` or more: "مجازر خلفت
-    عشرات الآلاف من القتلى"): a war's toll over months or years, never one event's."""
-    most = assembly_data()["decisions"]["aggregate"].get("war_toll")
+def _war_toll(m: Any, most: int | None) -> bool:
+    """Whether the mention's dead are counted in the thousands (``most``, ``decisions.aggregate.war_toll``, or more:
+    "مجازر خلفت عشرات الآلاف من القتلى"): a war's toll over months or years, never one event's."""
     cas = m.casualties
-    return most is not None and cas is not None and (cas.killed or 0) >= int(most)
+    return most is not None and cas is not None and (cas.killed or 0) >= most
 
 
 def _series_toll(m: Any, text: str, rel: int, trigger_end: int, s: Series) -> bool:
@@ -1232,21 +1231,21 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
         return Decision(False, "a call to act (دعا إلى ...), not the act", code="call")
     if cues.aggregate.words.contains(text):
         return Decision(False, "a cumulative or aggregate toll over a period, not one event", code="aggregate")
-    series = _series()
+    series = cues.series
     if series is not None and _series_toll(m, text, rel, m.trigger_end - m.start, series):
         return Decision(False, "several acts summed (ثلاث هجمات استهدفت مناطق في بغداد، سلسلة من الهجمات): their toll "
                         "and places are many acts', not one event", code="aggregate")
     if cues.campaign is not None and _campaign(m, text, rel, cues.campaign):
         return Decision(False, "a campaign of acts summed (تصعيد عمليات اعتقال، حملة قصف) with no day of its own, not "
                         "one event", code="campaign")
-    if _over_length().search(text):
+    if cues.over_length.search(text):
         return Decision(False, "a tally over a counted length of time (خلال 9 أشهر، على مدى ثلاثة أسابيع), not one event",
                         code="aggregate")
-    week = _week()
+    week = cues.week
     if week is not None and _week_of_acts(text, rel, m.trigger_end - m.start, week):
         return Decision(False, "acts named by their plural noun over a week (أسفرت الغارات خلال أسبوع عن مقتل ...): many "
                         "acts summed, not one event", code="aggregate")
-    if _war_toll(m):
+    if _war_toll(m, cues.war_toll):
         return Decision(False, "dead counted in the thousands (خلفت عشرات الآلاف من القتلى): a war's toll, not one "
                         "event's", code="aggregate")
     if cues.plan.before(m, text, rel):
@@ -1284,7 +1283,7 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
         return Decision(False, "violence between private people (a stabbing, a family quarrel, harassment), which ACLED "
                         "does not code", code="private violence")
     around = _before(text, rel, cues.period.window) + " " + _after(text, m.trigger_end - m.start, cues.period.window)
-    if cues.period.words.contains(around) or _since_date().search(around):
+    if cues.period.words.contains(around) or cues.since_date.search(around):
         return Decision(False, "told over a period up to now (منذ أكثر من أسبوع، منذ 20 يوليو), not one event",
                         code="period")
     before = _before(text, rel, cues.pluperfect_window)
