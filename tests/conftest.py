@@ -65,3 +65,24 @@ def rejection_codes(text: str, published: str) -> set[str]:
 
     r = get_pipeline(None).process(Article(id="t", text=text, published=date.fromisoformat(published)), explain=True)
     return {x.code for x in r.rejected}
+
+
+#: The publication day the family tests give their sentences unless a test says otherwise.
+FAMILY_DAY = "2021-05-12"
+
+
+def rows(text: str, published: str = FAMILY_DAY) -> list:
+    """The rows rasd gives for ``text`` (the library, rules and the default model), published on ``published``."""
+    from extractor import extract
+
+    return extract(text, published=published)
+
+
+def codes(text: str, published: str = FAMILY_DAY) -> set[str]:
+    """:func:`rejection_codes` with the family tests' default day."""
+    return rejection_codes(text, published)
+
+
+def subs(text: str, published: str = FAMILY_DAY) -> set[str]:
+    """The sub-event types of :func:`rows`."""
+    return {r.sub_event_type for r in rows(text, published)}

@@ -6,23 +6,9 @@ text), and beside each the near miss: one act at one place, which keeps its row.
 
 from __future__ import annotations
 
-from conftest import rejection_codes
-
-from extractor import extract
-
-DAY = "2021-05-12"
-
-
-def _rows(text: str, published: str = DAY) -> list:
-    return extract(text, published=published)
-
-
-def _codes(text: str, published: str = DAY) -> set[str]:
-    return rejection_codes(text, published)
-
-
-def _subs(text: str, published: str = DAY) -> set[str]:
-    return {r.sub_event_type for r in _rows(text, published)}
+from conftest import codes as _codes
+from conftest import rows as _rows
+from conftest import subs as _subs
 
 
 # --- many or several places in one telling -----------------------------------------------------------------

@@ -6,19 +6,8 @@ counted air strikes on one camp, shells on a city's districts, which keep their 
 
 from __future__ import annotations
 
-from conftest import rejection_codes
-
-from extractor import extract
-
-DAY = "2021-05-12"
-
-
-def _rows(text: str, published: str = DAY) -> list:
-    return extract(text, published=published)
-
-
-def _codes(text: str, published: str = DAY) -> set[str]:
-    return rejection_codes(text, published)
+from conftest import codes as _codes
+from conftest import rows as _rows
 
 
 # --- several acts told as striking areas ------------------------------------------------------------------
