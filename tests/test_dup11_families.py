@@ -76,3 +76,31 @@ def test_the_day_after_the_killers(text: str, n: int) -> None:
 )
 def test_the_day_after_the_killers_near_misses(text: str, n: int) -> None:
     assert killed(text) == n
+
+
+@pytest.mark.parametrize(
+    "text, n",
+    [
+        # the day right after the death verb, then the one killed (a title and a name, or a noun)
+        ("قتل اليوم القائد الميداني أبو خالد في قصف على مواقع الجماعة.", 1),
+        ("قتلت أمس الخميس مسلحا متشددا واعتقلت 9 آخرين في مداهمة.", 1),
+        ("قتل أمس ضابط وجنديان في هجوم على الحاجز.", 3),
+    ],
+)
+def test_the_day_then_the_one_killed(text: str, n: int) -> None:
+    assert killed(text) == n
+
+
+@pytest.mark.parametrize(
+    "text, n",
+    [
+        # the day, then where or how: no victim named
+        ("قتل أمس في غارة على البلدة.", None),
+        ("قتل الخميس الماضي خلال المعارك في الريف.", None),
+        ("قتل أمس الأول في كمين.", None),
+        # the day, then the figure: as before
+        ("قتل أمس ستة على الأقل في الهجوم.", 6),
+    ],
+)
+def test_the_day_then_no_victim(text: str, n: int | None) -> None:
+    assert killed(text) == n

@@ -376,6 +376,9 @@ def _figure_after(toks: list[Token], i: int, L: _Lex, other: dict[str, str], tab
         if _in(w, L.day_words) and _read_number(toks, j + 1, lead=()) is not None and not _dated(toks, j + 1, L):
             j += 1  # "قتل أمس ستة على الأقل": the day, then the figure
             continue
+        if verb and _in(w, L.day_words) and j + 1 < len(toks) and _victim_after_day(toks[j + 1].text, L, table, other):
+            j += 1  # "قتل اليوم القيادي أبو علي", "قتلت اليوم الجمعة مسلحا": the day, then the one killed
+            continue
         skip = _phrase_at(toks, j, L.before_figure)
         if skip:  # "مقتل بين 5 و7", "مقتل على الأقل 5"
             j += len(skip)
@@ -456,6 +459,16 @@ def _figure_after(toks: list[Token], i: int, L: _Lex, other: dict[str, str], tab
     # ("استشهاد ضابط وثلاثة مجندين" is 4, "مقتل قائد الكتيبة وجنديين" is 3)
     val, end = _more_groups(toks, 1, j + 1, L)
     return _Figure(val, True, t0.start, toks[end - 1].end, j), False
+
+
+def _victim_after_day(w: str, L: _Lex, table: dict[str, str], other: dict[str, str]) -> bool:
+    """The word after a day told right after a death verb: another day word ("اليوم الجمعة") or a noun that may
+    name the one killed ("قتل اليوم القيادي"): not a stop word ("قتل أمس في الغارة"), a filler, a casualty word,
+    a figure, a noun of ``not_victim`` ("أمس الأول") or a word joined by و."""
+    if _in(w, L.day_words):
+        return True
+    return not (_in(w, L.stop) or w in L.stop or _in(w, L.filler) or _in(w, L.not_victim) or w.startswith("و")
+                or not re.match(r"[^\W\d_]", w) or _classify(w, table) or _classify(w, other))
 
 
 def _figure_past_circumstance(toks: list[Token], i: int, j: int, L: _Lex, table: dict[str, str],
