@@ -104,3 +104,16 @@ def test_the_day_then_the_one_killed(text: str, n: int) -> None:
 )
 def test_the_day_then_no_victim(text: str, n: int | None) -> None:
     assert killed(text) == n
+
+
+@pytest.mark.parametrize(
+    "text, n",
+    [
+        # a verb whose victims stand before it keeps them: the day or the circumstance after it names no one
+        ("وكان سبعة جنود قتلوا أمس الجمعة المنصرمة بنيران القناصة.", 7),
+        ("وأفاد المصدر بأن 11 شخصا قتلوا اليوم الخميس الفائت في المدينة.", 11),
+        ("وذكر أن تسعة مدنيين قتلوا خلال القصف في 3 أحياء.", 9),
+    ],
+)
+def test_victims_before_the_verb_stay(text: str, n: int) -> None:
+    assert killed(text) == n

@@ -376,7 +376,8 @@ def _figure_after(toks: list[Token], i: int, L: _Lex, other: dict[str, str], tab
         if _in(w, L.day_words) and _read_number(toks, j + 1, lead=()) is not None and not _dated(toks, j + 1, L):
             j += 1  # "قتل أمس ستة على الأقل": the day, then the figure
             continue
-        if verb and _in(w, L.day_words) and j + 1 < len(toks) and _victim_after_day(toks[j + 1].text, L, table, other):
+        if (verb and _in(w, L.day_words) and not _in(t0.text, L.backward) and j + 1 < len(toks)
+                and _victim_after_day(toks[j + 1].text, L, table, other)):
             j += 1  # "قتل اليوم القيادي أبو علي", "قتلت اليوم الجمعة مسلحا": the day, then the one killed
             continue
         skip = _phrase_at(toks, j, L.before_figure)
@@ -436,7 +437,7 @@ def _figure_after(toks: list[Token], i: int, L: _Lex, other: dict[str, str], tab
             if r is not None:
                 val, end = _range_min(toks, *r)
                 return _Figure(val, True, t0.start, toks[end - 1].end, k), False
-    if verb and _in(w, L.circumstance):
+    if verb and _in(w, L.circumstance) and not _in(t0.text, L.backward):  # "7 أشخاص قتلوا في": figure before
         fig = _figure_past_circumstance(toks, i, j, L, table, other)
         if fig is not None:
             return fig, False
