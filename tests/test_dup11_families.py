@@ -117,3 +117,9 @@ def test_the_day_then_no_victim(text: str, n: int | None) -> None:
 )
 def test_victims_before_the_verb_stay(text: str, n: int) -> None:
     assert killed(text) == n
+
+
+def test_the_first_named_after_the_verb_is_still_one_killed() -> None:
+    # "الأول" right after the verb is a victim (the first of two men); after a day it qualifies the day
+    assert killed("قتل الأول برصاص قناص وأصيب الثاني.") == 1
+    assert killed("قتل أمس الأول في كمين على الطريق.") is None

@@ -106,6 +106,7 @@ class _Lex:
     months: frozenset[str]  # "قتل السبت 25 يوليو": a month after the figure makes it a date
     circumstance: frozenset[str]  # "وقتل خلال المواجهات 28 شخصا": a phrase between the verb and its figure
     circumstance_breaks: frozenset[str]  # "قتل في غارة مع اثنين من مرافقيه": no such phrase
+    day_qualifiers: frozenset[str]  # "قتل أمس الأول": the word after the day qualifies it
 
 
 @lru_cache(maxsize=1)
@@ -140,6 +141,7 @@ def _lex() -> _Lex:
         _keys(d.get("one_other", [])), _keys(d.get("day_words", [])),
         _keys(w for ws in _load("dates.yaml")["months"].values() for w in ws),
         _keys(d.get("circumstance_words", [])), _keys(d.get("circumstance_breaks", [])),
+        _keys(d.get("day_qualifiers", [])),
     )  # fmt: skip
 
 
@@ -465,10 +467,11 @@ def _figure_after(toks: list[Token], i: int, L: _Lex, other: dict[str, str], tab
 def _victim_after_day(w: str, L: _Lex, table: dict[str, str], other: dict[str, str]) -> bool:
     """The word after a day told right after a death verb: another day word ("اليوم الجمعة") or a noun that may
     name the one killed ("قتل اليوم القيادي"): not a stop word ("قتل أمس في الغارة"), a filler, a casualty word,
-    a figure, a noun of ``not_victim`` ("أمس الأول") or a word joined by و."""
+    a figure, a noun of ``not_victim``, a word of ``day_qualifiers`` ("أمس الأول") or a word joined by و."""
     if _in(w, L.day_words):
         return True
-    return not (_in(w, L.stop) or w in L.stop or _in(w, L.filler) or _in(w, L.not_victim) or w.startswith("و")
+    return not (_in(w, L.stop) or w in L.stop or _in(w, L.filler) or _in(w, L.not_victim)
+                or _in(w, L.day_qualifiers) or w.startswith("و")
                 or not re.match(r"[^\W\d_]", w) or _classify(w, table) or _classify(w, other))
 
 
