@@ -271,6 +271,12 @@ CASUALTIES = _obj({
                           "wounded (إن جنديا قتل وأصيب آخر)"),
     "day_words": _phrases("words of the day passed over between a death verb or noun and the figure right after them "
                           "(قتل أمس ستة على الأقل); a month after the figure makes it a date"),
+    "day_qualifiers": _phrases("words that qualify a day told after a death verb (أمس الأول، الخميس الماضي): no victim"),
+    "circumstance_words": _phrases("prepositions of the act's circumstance that may open a short phrase between a "
+                                   "death verb and its figure (وقتل خلال المواجهات في الحي 28 شخصا، وقتل إثر "
+                                   "الغارة عشرة مسلحين)"),
+    "circumstance_breaks": _phrases("words that end such a phrase: the figure after them is not the dead's (قتل في "
+                                    "غارة مع اثنين من مرافقيه، قتل في الهجوم على 3 مواقع)"),
 }, ("death", "injury", "person_nouns", "range_connectors", "range_glued", "before_figure"))
 
 DATES = _obj({

@@ -104,6 +104,9 @@ class _Lex:
     one_other: frozenset[str]  # "قتل وأصيب آخر": the one wounded besides the one killed
     day_words: frozenset[str]  # "قتل أمس ستة": the day between the death word and its figure
     months: frozenset[str]  # "قتل السبت 25 يوليو": a month after the figure makes it a date
+    circumstance: frozenset[str]  # "وقتل خلال المواجهات 28 شخصا": a phrase between the verb and its figure
+    circumstance_breaks: frozenset[str]  # "قتل في غارة مع اثنين من مرافقيه": no such phrase
+    day_qualifiers: frozenset[str]  # "قتل أمس الأول": the word after the day qualifies it
 
 
 @lru_cache(maxsize=1)
@@ -137,6 +140,8 @@ def _lex() -> _Lex:
         tuple(tuple(normalize_key(p).split()) for p in d.get("group_joiners", [])), _keys(d.get("met_verbs", [])),
         _keys(d.get("one_other", [])), _keys(d.get("day_words", [])),
         _keys(w for ws in _load("dates.yaml")["months"].values() for w in ws),
+        _keys(d.get("circumstance_words", [])), _keys(d.get("circumstance_breaks", [])),
+        _keys(d.get("day_qualifiers", [])),
     )  # fmt: skip
 
 
@@ -373,6 +378,10 @@ def _figure_after(toks: list[Token], i: int, L: _Lex, other: dict[str, str], tab
         if _in(w, L.day_words) and _read_number(toks, j + 1, lead=()) is not None and not _dated(toks, j + 1, L):
             j += 1  # "قتل أمس ستة على الأقل": the day, then the figure
             continue
+        if (verb and _in(w, L.day_words) and not _in(t0.text, L.backward) and j + 1 < len(toks)
+                and _victim_after_day(toks[j + 1].text, L, table, other)):
+            j += 1  # "قتل اليوم القيادي أبو علي", "قتلت اليوم الجمعة مسلحا": the day, then the one killed
+            continue
         skip = _phrase_at(toks, j, L.before_figure)
         if skip:  # "مقتل بين 5 و7", "مقتل على الأقل 5"
             j += len(skip)
@@ -420,12 +429,20 @@ def _figure_after(toks: list[Token], i: int, L: _Lex, other: dict[str, str], tab
             ):
                 break
             k = j + width
+            while k < len(toks) and _in(toks[k].text, L.day_words) and not _read_number(toks, k, lead=()):
+                k += 1  # "قتلت قوات الشرطة أمس الثلاثاء 21 مسلحا": the day after the subject
             while k < len(toks) and _in(toks[k].text, L.filler) and not _read_number(toks, k, lead=()):
                 k += 1
             r = _read_number(toks, k, lead=())
+            if r is not None and k > j + width and _dated(toks, k, L):
+                r = None
             if r is not None:
                 val, end = _range_min(toks, *r)
                 return _Figure(val, True, t0.start, toks[end - 1].end, k), False
+    if verb and _in(w, L.circumstance) and not _in(t0.text, L.backward):  # "7 أشخاص قتلوا في": figure before
+        fig = _figure_past_circumstance(toks, i, j, L, table, other)
+        if fig is not None:
+            return fig, False
     if _in(w, L.stop) or w in L.stop or not re.match(r"[^\W\d_]", w) or _classify(w, table) or _classify(w, other):
         return None, False
     if w.startswith("و") or _strip(t0.text)[-1].startswith("ال"):
@@ -445,6 +462,61 @@ def _figure_after(toks: list[Token], i: int, L: _Lex, other: dict[str, str], tab
     # ("استشهاد ضابط وثلاثة مجندين" is 4, "مقتل قائد الكتيبة وجنديين" is 3)
     val, end = _more_groups(toks, 1, j + 1, L)
     return _Figure(val, True, t0.start, toks[end - 1].end, j), False
+
+
+def _victim_after_day(w: str, L: _Lex, table: dict[str, str], other: dict[str, str]) -> bool:
+    """The word after a day told right after a death verb: another day word ("اليوم الجمعة") or a noun that may
+    name the one killed ("قتل اليوم القيادي"): not a stop word ("قتل أمس في الغارة"), a filler, a casualty word,
+    a figure, a noun of ``not_victim``, a word of ``day_qualifiers`` ("أمس الأول") or a word joined by و."""
+    if _in(w, L.day_words):
+        return True
+    return not (_in(w, L.stop) or w in L.stop or _in(w, L.filler) or _in(w, L.not_victim)
+                or _in(w, L.day_qualifiers) or w.startswith("و")
+                or not re.match(r"[^\W\d_]", w) or _classify(w, table) or _classify(w, other))
+
+
+def _figure_past_circumstance(toks: list[Token], i: int, j: int, L: _Lex, table: dict[str, str],
+                              other: dict[str, str]) -> _Figure | None:
+    """"وقتل خلال المواجهات في منطقة التواهي 28 شخصا", "وقتل إثر الغارة أكثر من عشرة مسلحين": a phrase of the
+    act's circumstance (a word of ``circumstance_words`` at token j, then up to six words) between the death verb at
+    token i and its figure, and the figure's victim noun right after it. No clause mark, stop word (other than a
+    circumstance word or a day), casualty word, figure or word of ``circumstance_breaks`` within the phrase ("في
+    غارة استهدفته مع اثنين من مرافقيه": his companions); a figure that is a date or a year, or a noun of
+    ``not_victim`` after it, gives none."""
+    k = j + 1
+    while k < len(toks) and k - j <= 6:
+        w = toks[k].text
+        if _read_number(toks, k, lead=()) is not None:
+            break
+        if _in(w, L.filler) and k + 1 < len(toks) and (
+                _read_number(toks, k + 1, lead=()) is not None or _in(toks[k + 1].text, L.filler)):
+            break  # "أكثر من عشرة": the words before the figure
+        if not re.match(r"[^\W\d_]", w) or _classify(w, table) or _classify(w, other):
+            return None
+        if (_in(w, L.stop) or w in L.stop) and not (_in(w, L.circumstance) or _in(w, L.day_words)):
+            return None
+        if _in(w, L.circumstance_breaks):
+            return None
+        k += 1
+    else:
+        return None
+    while k < len(toks) and _in(toks[k].text, L.filler) and not _read_number(toks, k, lead=()):
+        k += 1
+    r = _read_number(toks, k, lead=())
+    if r is None or _dated(toks, k, L) or r[1] >= len(toks):
+        return None
+    if re.fullmatch(r"\d{4}", toks[k].text):
+        return None  # a year
+    noun = toks[r[1]].text
+    if noun == "من" and r[1] + 1 < len(toks):  # "ثلاثة من عناصر التنظيم"
+        noun = toks[r[1] + 1].text
+    elif not _victim_noun(noun, L):
+        return None
+    if _in(noun, L.not_victim) or _classify(noun, table) or _classify(noun, other):
+        return None
+    val, end = _range_min(toks, *r)
+    val, end = _more_groups(toks, val, end, L)
+    return _Figure(val, True, toks[i].start, toks[end - 1].end, k)
 
 
 def _joined_dual(w: str, L: _Lex) -> bool:
