@@ -40,3 +40,16 @@ def test_an_expectation_in_the_past_tense_is_no_event(text):
 ])
 def test_an_expectation_beside_an_act_that_happened_keeps_its_row(text, sub):
     assert sub in {r.sub_event_type for r in _rows(text)}
+
+
+@pytest.mark.parametrize("text", [
+    # an expectation the act met or defied: the act happened
+    "وكما توقع السكان، هاجم المسلحون حاجزا للجيش قرب مدينة العريش.",
+    "وكما كان متوقعا، هاجم المسلحون حاجزا للجيش قرب مدينة العريش.",
+    "وعلى عكس ما توقع المراقبون، هاجم المسلحون حاجزا للجيش قرب مدينة العريش.",
+    # the noun of expectations, as in "contrary to expectations", is no forecast word
+    "وعلى عكس التوقعات، هاجم المسلحون حاجزا للجيش قرب مدينة العريش.",
+])
+def test_an_expectation_the_act_met_or_defied_keeps_its_row(text):
+    assert "Armed clash" in {r.sub_event_type for r in _rows(text)}
+    assert "forecast" not in rejection_codes(text, "2024-03-10")
