@@ -408,6 +408,7 @@ class DecisionCues:
     war_toll: int | None = None  # decisions.aggregate.war_toll: dead in the thousands are a war's toll
     over_length: re.Pattern = re.compile(r"(?!)")  # decisions.aggregate.over: a tally over a counted length of time
     since_date: re.Pattern = re.compile(r"(?!)")  # decisions.period.since: a period from a day on, up to now
+    forecast_spared: PhraseMatcher | None = None  # decisions.forecast.spared: an expectation the act met or defied
 
     @classmethod
     @functools.cache
@@ -512,7 +513,7 @@ class DecisionCues:
                                 Cue(word_matcher("decisions.campaign.escalation", cp["escalation"]), int(cp["window"])))
         return cls(cue("reaction", True), followup, cue("alleged", True), cue("call", True), cue("aggregate", False, {"over", "units", "counted", "counted_units", "series", "week", "war_toll"}), cue("hypothetical", True), cue("past", True), cue("after", True),
                    word_matcher("decisions.pluperfect.aux", pl["aux"]), int(pl["window"]),
-                   cue("ongoing", False), cue("scattered", False), cue("period", True, {"since", "units", "long_units", "approx", "weekday", "spans"}), cue("forecast", True, {"always"}), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"), typed("purpose"),
+                   cue("ongoing", False), cue("scattered", False), cue("period", True, {"since", "units", "long_units", "approx", "weekday", "spans"}), cue("forecast", True, {"always", "spared"}), cue("commentary", True), cue("verdict", True), cue("judgement", False), crime, typed("private_violence"), typed("purpose"),
                    word_matcher("decisions.tag_line.words", t["words"]), announced, cue("earlier", True), cue("future_time", True),
                    cue("halt", True), cue("generic_kind", True), cue("backdrop", True), cue("not_conflict", False),
                    territory_after, cue("still", True), cue("vow", False), cue("accusation", True, {"that"}), blame,
@@ -527,7 +528,8 @@ class DecisionCues:
                    no_conflict=typed("no_conflict") if "no_conflict" in d else None,
                    series=_series_cues(d["aggregate"]), week=_week_cues(d["aggregate"]),
                    war_toll=int(d["aggregate"]["war_toll"]) if "war_toll" in d["aggregate"] else None,
-                   over_length=_over_length(d["aggregate"]), since_date=_since_date(d["period"]))  # fmt: skip
+                   over_length=_over_length(d["aggregate"]), since_date=_since_date(d["period"]),
+                   forecast_spared=word_matcher("decisions.forecast.spared", fc["spared"]) if "spared" in fc else None)  # fmt: skip
 
 
 def _died_of_wounds_cues(d: dict) -> DiedOfWounds | None:
@@ -1267,10 +1269,12 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
         return Decision(False, "a halt or suspension of the act (علقت العمليات، توقف المعارك), not the act", code="halt")
     recent = _dated_recent(m, ctx)
     fa = cues.forecast_always
-    if fa is not None and fa.contains(_before(text, rel, cues.forecast.window)):
+    fs = cues.forecast_spared
+    met = fs is not None and fs.contains(_before(text, rel, cues.forecast.window))  # "كما توقع المحللون، شن ..."
+    if fa is not None and not met and fa.contains(_before(text, rel, cues.forecast.window)):
         return Decision(False, "an expectation (من المتوقع، من المقرر، على وشك): nothing happened yet, whatever day the "
                         "clause gives", code="forecast")
-    if not recent and cues.forecast.before(text, rel):
+    if not recent and not met and cues.forecast.before(text, rel):
         return Decision(False, "a forecast, threat or promise (على وشك، هدد، توعد): nothing happened yet", code="forecast")
     if m.sub_event_type in cues.crime.sub_event_types and cues.crime.words.contains(text):
         return Decision(False, "an arrest or theft for ordinary crime (drugs, fraud, a gang), which ACLED does not code",
