@@ -858,6 +858,34 @@ def test_word_facts_and_triggers_in_one_walk_equal_word_facts_and_has_trigger_pe
     assert kinds == {True, False, "none"}
 
 
+def test_no_trigger_phrase_only_where_the_one_walk_finds_no_trigger_sentence():
+    """``no_trigger_phrase`` (the pipeline reads no word facts of such an article) says True only where
+    ``word_facts_and_triggers`` gives every sentence False, and it does say True for texts with no trigger word;
+    never for a text with İ or Σ (the walk is not read there)."""
+    from extractor.context import ContextWords, no_trigger_phrase, word_facts_and_triggers
+    from extractor.document import Article, Doc
+    from extractor.templates import TemplateSet
+
+    t, w = TemplateSet.load(), ContextWords.load()
+    words = [k for m in (w.protest, w.battle, w.report) for k in list(m._payloads)[:20]]
+    words += list(t.triggers._payloads)[:80] + ["فيما", "بينما", "، فيما"]
+    texts = _word_texts(words, 500, 36) + _word_texts(words[:60], 200, 37)
+    texts += ["قتل.واشتباكات في حلب", "İstanbul: قتل مدني", "İstanbul: مدني", "ΣΑΣ. مدني", "", "مدني في حلب"]
+    said = set()
+    for text in texts:
+        doc = Doc.from_article(Article(id="t", text=text))
+        no = no_trigger_phrase(doc, t.triggers)
+        _, trigs = word_facts_and_triggers(doc, t.triggers)
+        if no:
+            assert trigs is not None and not any(trigs), text
+        elif "İ" not in text and "Σ" not in text:
+            assert t.triggers.contains(doc.text), text  # a trigger hit in the text: the facts are read
+        said.add(no)
+        if "İ" in text or "Σ" in text:
+            assert not no
+    assert said == {True, False}
+
+
 def test_sentence_filters_read_in_one_scan_equal_each_filter_read_alone():
     from extractor.templates import TemplateSet
 
