@@ -886,6 +886,32 @@ def test_no_trigger_phrase_only_where_the_one_walk_finds_no_trigger_sentence():
     assert said == {True, False}
 
 
+def test_match_sentence_one_walk_gives_each_matcher_its_own_hits():
+    """``TemplateSet._sentence_walk`` (one walk for the triggers, the commemoration words, the sentence filters
+    and every template's unless/needs/needs_imperfect/air_if) gives, per matcher, exactly the hits that
+    matcher's own walk gives, in its order; so match_sentence reads the same hits, filters and memo answers."""
+    from extractor.templates import TemplateSet
+
+    t = TemplateSet.load()
+    groups = {"trigger": t.triggers, "remembered": t.remembered}
+    groups.update({("filter", n): m for n, m in t.sentence_filters.items()})
+    for tpl in t.templates.values():
+        groups.update({("unless", tpl.id): tpl.unless, ("needs", tpl.id): tpl.needs,
+                       ("needs", tpl.id + "/imperfect"): tpl.needs_imperfect, ("air_if", tpl.id): tpl.air_if})
+    words = list(t.triggers._payloads)[:60]
+    for m in groups.values():
+        if m is not None:
+            words += list(m._payloads)[:6]
+    names = set()
+    for text in _word_texts(words, 600, 38) + [""]:
+        text = normalize_text(text)
+        want = {n: list(m._matches(text)) for n, m in groups.items() if m is not None}
+        want = {n: v for n, v in want.items() if v}
+        assert t._sentence_walk(text) == want, text
+        names |= {n if isinstance(n, str) else n[0] for n in want}
+    assert names == {"trigger", "remembered", "filter", "unless", "needs", "air_if"}
+
+
 def test_sentence_filters_read_in_one_scan_equal_each_filter_read_alone():
     from extractor.templates import TemplateSet
 
