@@ -912,6 +912,22 @@ def test_match_sentence_one_walk_gives_each_matcher_its_own_hits():
     assert names == {"trigger", "remembered", "filter", "unless", "needs", "air_if"}
 
 
+def test_decide_clause_cues_in_one_walk_equal_each_cue_read_alone():
+    """``assemble._clause_cues`` (the cues decide looks for anywhere in the clause, read in one walk) names exactly
+    the cues whose own matcher finds a hit in the clause."""
+    from extractor.assemble import _CLAUSE_CUES, DecisionCues, _clause_cues
+
+    cues = DecisionCues.load()
+    words = [k for n in _CLAUSE_CUES for k in list(getattr(cues, n).words._payloads)[:12]]
+    seen = set()
+    for text in _word_texts(words, 500, 39) + [""]:
+        text = normalize_text(text)
+        want = {n for n in _CLAUSE_CUES if getattr(cues, n).words.contains(text)}
+        assert _clause_cues(text) == want, text
+        seen |= want
+    assert seen == set(_CLAUSE_CUES)
+
+
 def test_sentence_filters_read_in_one_scan_equal_each_filter_read_alone():
     from extractor.templates import TemplateSet
 
