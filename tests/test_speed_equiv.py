@@ -928,6 +928,42 @@ def test_decide_clause_cues_in_one_walk_equal_each_cue_read_alone():
     assert seen == set(_CLAUSE_CUES)
 
 
+def test_cue_windows_in_one_walk_equal_each_window_read_alone():
+    """``Cue.before`` answers from one walk of the widest window for every windowed cue (``assemble._windowed``):
+    the same as each cue's own matcher over its own window, at every word of invented clauses (İ and Σ too)."""
+    import random
+
+    from extractor.assemble import _before, _window_cues
+
+    groups, walked, widest = _window_cues()
+    cues = [c for c in _all_cues() if c.window > 0 and c.words in walked]
+    assert len(cues) > 10 and widest >= max(c.window for c in cues)
+    words = [k for c in cues for k in list(c.words._payloads)[:5]]
+    rng = random.Random(40)
+    told = set()
+    for text in _word_texts(words, 250, 40) + ["İstanbul قال مصدر ΣΑΣ ان هجوم", ""]:
+        text = normalize_text(text)
+        for rel in sorted({0, len(text)} | {rng.randrange(len(text) + 1) for _ in range(4)}):
+            for c in cues:
+                want = c.words.contains(_before(text, rel, c.window))
+                assert c.before(text, rel) == want, (text, rel, c.window)
+                told.add(want)
+    assert told == {True, False}
+
+
+def _all_cues():
+    from dataclasses import fields, is_dataclass
+
+    from extractor.assemble import Cue, DecisionCues
+
+    d = DecisionCues.load()
+    out = []
+    for f in fields(d):
+        v = getattr(d, f.name)
+        out += [v] if isinstance(v, Cue) else [getattr(v, g.name) for g in fields(v)] if is_dataclass(v) else []
+    return [c for c in out if isinstance(c, Cue)]
+
+
 def test_sentence_filters_read_in_one_scan_equal_each_filter_read_alone():
     from extractor.templates import TemplateSet
 
