@@ -258,6 +258,23 @@ def word_facts_and_triggers(doc: Doc, triggers: PhraseMatcher) -> tuple[WordFact
     return facts, None if trig is None else [i in trig for i in range(len(doc.sentences))]
 
 
+def no_trigger_phrase(doc: Doc, triggers: PhraseMatcher) -> bool:
+    """Whether :func:`word_facts_and_triggers` would find no sentence of ``doc`` with a trigger phrase, found
+    without reading the word facts: it reads the sentences' trigger tests from one walk of
+    ``ContextWords.scan_with(triggers)`` over the text, whose ``"trigger"`` hits are the hits of ``triggers``
+    itself in that text (:class:`~extractor.phrases.PhraseGroups`), and a sentence counts only hits of the text. So
+    when that walk is what it reads (the group is built and the text has no İ or Σ: see :func:`_scan_facts`), a text
+    where ``triggers`` has no hit at all gives every sentence False. False when it cannot tell (the caller then
+    reads the facts). Over half the bench sample's articles have no trigger phrase: their word facts (every
+    context word's hit, the opinion test) are never read (speed only: the pipeline reads such an article no
+    further, whatever its facts). ``triggers.contains`` stops at the first hit, and the lower case it makes of
+    the text is the one the walk after it reuses."""
+    text = doc.text
+    if ContextWords.load().scan_with(triggers) is None or "\u0130" in text or "\u03a3" in text:
+        return False
+    return not triggers.contains(text)
+
+
 def article_context(doc: Doc, gazetteer: Gazetteer, lexicon: Any = None, facts: WordFacts | None = None) -> ArticleContext:
     """The article's context (see module docstring); one gazetteer pass over its sentences, when its place
     facts are first asked for (:class:`_PlacesOnFirstUse`).

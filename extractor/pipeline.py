@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from .document import Article, Doc
 from .assemble import assemble
-from .context import ArticleContext, article_context, word_facts, word_facts_and_triggers
+from .context import ArticleContext, article_context, no_trigger_phrase, word_facts, word_facts_and_triggers
 from .gate import gate_events
 from .mentions import _best, clauses, find_mentions, is_history, place_text_of
 from .record import Event
@@ -168,11 +168,16 @@ class Pipeline:
         # When skipping, the word facts and each sentence's has_trigger come from one walk over the text
         # (word_facts_and_triggers); an article with no trigger phrase in any sentence (over half of the bench
         # sample) then has no clause with a match (a clause is a piece of its sentence cut at a comma, a
-        # non-letter: its hits are hits of the sentence, see _scan) and is read no further.
+        # non-letter: its hits are hits of the sentence, see _scan) and is read no further; such an article is
+        # known by the trigger phrases alone (no_trigger_phrase: no hit in its text), before its word facts.
         skip = self.prefilter and not explain
         ctxs: list[ArticleContext | None] = []
         scans: list = []
         for doc in docs:
+            if skip and no_trigger_phrase(doc, self.templates.triggers):
+                ctxs.append(None)  # no trigger phrase in any sentence: read no further, its word facts unread
+                scans.append(None)
+                continue
             trigs = None  # per sentence: has_trigger, when read with the word facts
             if skip:
                 f, trigs = word_facts_and_triggers(doc, self.templates.triggers)

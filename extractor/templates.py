@@ -197,6 +197,14 @@ class TemplateSet:
         self._sentence_filter_scan = PhraseGroups(self.sentence_filters)
         self.remembered = _matcher(f.get("remembered"))
         self.lifts = {name: (frozenset(v["event_types"]), _matcher(v["cues"])) for name, v in f.get("lift", {}).items()}
+        # everything match_sentence reads over a whole sentence, in one walk (see _sentence_walk)
+        walked: dict[Any, PhraseMatcher | None] = {"trigger": self.triggers, "remembered": self.remembered}
+        walked.update({("filter", name): m for name, m in self.sentence_filters.items()})
+        for tpl in self.templates.values():
+            walked.update({("unless", tpl.id): tpl.unless, ("needs", tpl.id): tpl.needs,
+                           ("needs", tpl.id + "/imperfect"): tpl.needs_imperfect, ("air_if", tpl.id): tpl.air_if})
+        self._sentence_scan = PhraseGroups(walked)
+        self._sentence_walked = frozenset(self._sentence_scan.names)  # the names of the matchers there are
 
     @classmethod
     @functools.cache
@@ -227,7 +235,10 @@ class TemplateSet:
         """Surviving trigger matches in one sentence (all templates)."""
         if sent.text in self.__dict__.get("_no_trigger", ()):
             return []  # has_trigger found none in this text
-        hits = list(self.triggers.iter(sent.text, sent.start))
+        memo: dict = {}  # per-sentence answers shared by the hits (linear on a long sentence with many)
+        walk = self._sentence_walk(sent.text)
+        off = sent.start
+        hits = [Hit(a + off, b + off, ws + off, key, p) for a, b, ws, _, key, p in walk.get("trigger", ())]
         if not hits:
             return []
         # sentence-wide filters first: one look per sentence
@@ -239,9 +250,8 @@ class TemplateSet:
         # filters lifted by a cue: they still stop the other event types, and a hit inside the cue itself
         # ("احتجاجا على قرار المحكمة" says why, it tells no protest of its own)
         lifted: list[tuple[str, frozenset, list]] = []
-        found = self._sentence_filter_scan.names_in(sent.text)
         for name in self.sentence_filters:
-            if name in found:
+            if ("filter", name) in walk:
                 types, cues = self.lifts.get(name, (None, None))
                 spans = cues.find(sent.text, sent.start) if cues is not None else []
                 if spans:
@@ -251,10 +261,20 @@ class TemplateSet:
                     rejected.extend(Rejection(h.payload, sent.index, h.phrase, reason_words(name), code=name) for h in hits)
                 return []
         out: list[TriggerMatch] = []
-        memo: dict = {}  # per-sentence answers shared by the hits (linear on a long sentence with many)
         # "في الذكرى الأولى لأحداث ...": what follows a commemoration word is the event remembered
-        remembered = self.remembered.find(sent.text, sent.start) if self.remembered is not None else []
-        after = min((r.end for r in remembered), default=None)
+        after = min((b + off for _, b, _, _, _, _ in walk.get("remembered", ())), default=None)
+        # the hits' templates' own matchers over the whole sentence, as _reject_reason and _contains_without
+        # would read them (each walked once per sentence there too): from the same walk
+        n, walked = len(sent.text), self._sentence_walked
+        for tid in {h.payload for h in hits}:
+            for key in (("unless", tid), ("air_if", tid)):
+                if key in walked:
+                    memo[key] = key in walk  # tpl.unless.contains(text), tpl.air_if.contains(text)
+            for key in (tid, tid + "/imperfect"):
+                if ("needs", key) in walked:  # _contains_without's edges of tpl.needs (needs_imperfect) in text
+                    got = walk.get(("needs", key), ())
+                    memo[("needs", key)] = (min((we for _, _, _, we, _, _ in got), default=n + 1),
+                                            max((ws for _, _, ws, _, _, _ in got), default=-1))
         # a phrase covered by a longer trigger of another template yields to it
         for h in _drop_nested(hits):
             tpl = self.templates[h.payload]
@@ -275,6 +295,26 @@ class TemplateSet:
             if tpl.air_if is not None and _once(memo, ("air_if", tpl.id), tpl.air_if.contains, sent.text):
                 ev, sub = "Explosions/Remote violence", "Air/drone strike"
             out.append(TriggerMatch(tpl, sent, h, ev, sub, tpl.confidence, flags))
+        return out
+
+    def _sentence_walk(self, text: str) -> dict[Any, list[tuple[int, int, int, int, str, Any]]]:
+        """The hits in ``text`` of every matcher ``match_sentence`` reads over a whole sentence, by name (only names
+        with a hit): the triggers (``"trigger"``), the commemoration words (``"remembered"``), each sentence filter
+        (``("filter", name)``) and each template's ``unless``, ``needs``, ``needs_imperfect`` and ``air_if``
+        (``("unless", id)``, ``("needs", id)``, ``("needs", id + "/imperfect")``, ``("air_if", id)``), as
+        ``PhraseMatcher._matches`` tuples (start, end, word start, word end, key, payload), offsets in ``text``.
+
+        One walk of one automaton (:class:`~extractor.phrases.PhraseGroups`) instead of one per matcher (about
+        five per sentence with a trigger, a fifth of the characters all matchers walk in a pass): a hit of the
+        union is a hit of the matcher it is tagged with and every hit of that matcher is one, each matcher's hits
+        in the order its own walk gives them, so ``triggers.iter``, ``contains`` and ``iter_edges`` read from here
+        give what the matchers give alone (speed only)."""
+        out: dict[Any, list] = {}
+        for start, end, ws, we, key, (name, payload) in self._sentence_scan._union._matches(text):
+            got = out.get(name)
+            if got is None:
+                got = out[name] = []
+            got.append((start, end, ws, we, key, payload))
         return out
 
     def _reject_reason(self, tpl: Template, sent: Sentence, h: Hit, memo: dict | None = None) -> str:

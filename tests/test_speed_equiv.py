@@ -858,6 +858,112 @@ def test_word_facts_and_triggers_in_one_walk_equal_word_facts_and_has_trigger_pe
     assert kinds == {True, False, "none"}
 
 
+def test_no_trigger_phrase_only_where_the_one_walk_finds_no_trigger_sentence():
+    """``no_trigger_phrase`` (the pipeline reads no word facts of such an article) says True only where
+    ``word_facts_and_triggers`` gives every sentence False, and it does say True for texts with no trigger word;
+    never for a text with İ or Σ (the walk is not read there)."""
+    from extractor.context import ContextWords, no_trigger_phrase, word_facts_and_triggers
+    from extractor.document import Article, Doc
+    from extractor.templates import TemplateSet
+
+    t, w = TemplateSet.load(), ContextWords.load()
+    words = [k for m in (w.protest, w.battle, w.report) for k in list(m._payloads)[:20]]
+    words += list(t.triggers._payloads)[:80] + ["فيما", "بينما", "، فيما"]
+    texts = _word_texts(words, 500, 36) + _word_texts(words[:60], 200, 37)
+    texts += ["قتل.واشتباكات في حلب", "İstanbul: قتل مدني", "İstanbul: مدني", "ΣΑΣ. مدني", "", "مدني في حلب"]
+    said = set()
+    for text in texts:
+        doc = Doc.from_article(Article(id="t", text=text))
+        no = no_trigger_phrase(doc, t.triggers)
+        _, trigs = word_facts_and_triggers(doc, t.triggers)
+        if no:
+            assert trigs is not None and not any(trigs), text
+        elif "İ" not in text and "Σ" not in text:
+            assert t.triggers.contains(doc.text), text  # a trigger hit in the text: the facts are read
+        said.add(no)
+        if "İ" in text or "Σ" in text:
+            assert not no
+    assert said == {True, False}
+
+
+def test_match_sentence_one_walk_gives_each_matcher_its_own_hits():
+    """``TemplateSet._sentence_walk`` (one walk for the triggers, the commemoration words, the sentence filters
+    and every template's unless/needs/needs_imperfect/air_if) gives, per matcher, exactly the hits that
+    matcher's own walk gives, in its order; so match_sentence reads the same hits, filters and memo answers."""
+    from extractor.templates import TemplateSet
+
+    t = TemplateSet.load()
+    groups = {"trigger": t.triggers, "remembered": t.remembered}
+    groups.update({("filter", n): m for n, m in t.sentence_filters.items()})
+    for tpl in t.templates.values():
+        groups.update({("unless", tpl.id): tpl.unless, ("needs", tpl.id): tpl.needs,
+                       ("needs", tpl.id + "/imperfect"): tpl.needs_imperfect, ("air_if", tpl.id): tpl.air_if})
+    words = list(t.triggers._payloads)[:60]
+    for m in groups.values():
+        if m is not None:
+            words += list(m._payloads)[:6]
+    names = set()
+    for text in _word_texts(words, 600, 38) + [""]:
+        text = normalize_text(text)
+        want = {n: list(m._matches(text)) for n, m in groups.items() if m is not None}
+        want = {n: v for n, v in want.items() if v}
+        assert t._sentence_walk(text) == want, text
+        names |= {n if isinstance(n, str) else n[0] for n in want}
+    assert names == {"trigger", "remembered", "filter", "unless", "needs", "air_if"}
+
+
+def test_decide_clause_cues_in_one_walk_equal_each_cue_read_alone():
+    """``assemble._clause_cues`` (the cues decide looks for anywhere in the clause, read in one walk) names exactly
+    the cues whose own matcher finds a hit in the clause."""
+    from extractor.assemble import _CLAUSE_CUES, DecisionCues, _clause_cues
+
+    cues = DecisionCues.load()
+    words = [k for n in _CLAUSE_CUES for k in list(getattr(cues, n).words._payloads)[:12]]
+    seen = set()
+    for text in _word_texts(words, 500, 39) + [""]:
+        text = normalize_text(text)
+        want = {n for n in _CLAUSE_CUES if getattr(cues, n).words.contains(text)}
+        assert _clause_cues(text) == want, text
+        seen |= want
+    assert seen == set(_CLAUSE_CUES)
+
+
+def test_cue_windows_in_one_walk_equal_each_window_read_alone():
+    """``Cue.before`` answers from one walk of the widest window for every windowed cue (``assemble._windowed``):
+    the same as each cue's own matcher over its own window, at every word of invented clauses (İ and Σ too)."""
+    import random
+
+    from extractor.assemble import _before, _window_cues
+
+    groups, walked, widest = _window_cues()
+    cues = [c for c in _all_cues() if c.window > 0 and c.words in walked]
+    assert len(cues) > 10 and widest >= max(c.window for c in cues)
+    words = [k for c in cues for k in list(c.words._payloads)[:5]]
+    rng = random.Random(40)
+    told = set()
+    for text in _word_texts(words, 250, 40) + ["İstanbul قال مصدر ΣΑΣ ان هجوم", ""]:
+        text = normalize_text(text)
+        for rel in sorted({0, len(text)} | {rng.randrange(len(text) + 1) for _ in range(4)}):
+            for c in cues:
+                want = c.words.contains(_before(text, rel, c.window))
+                assert c.before(text, rel) == want, (text, rel, c.window)
+                told.add(want)
+    assert told == {True, False}
+
+
+def _all_cues():
+    from dataclasses import fields, is_dataclass
+
+    from extractor.assemble import Cue, DecisionCues
+
+    d = DecisionCues.load()
+    out = []
+    for f in fields(d):
+        v = getattr(d, f.name)
+        out += [v] if isinstance(v, Cue) else [getattr(v, g.name) for g in fields(v)] if is_dataclass(v) else []
+    return [c for c in out if isinstance(c, Cue)]
+
+
 def test_sentence_filters_read_in_one_scan_equal_each_filter_read_alone():
     from extractor.templates import TemplateSet
 
