@@ -19,6 +19,7 @@ talks about that country at all. :func:`article_context` gathers those facts:
 from __future__ import annotations
 
 import functools
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
@@ -28,8 +29,28 @@ from typing import Any
 import yaml
 
 from .document import Doc
+from .normalize import normalize_key
 from .phrases import PhraseGroups, PhraseMatcher
 from .resolve.places import Gazetteer, Place
+from .rules_schema import load_yaml
+
+# "مقذوفات من داخل الأراضي اليمنية", "مقيم من الجنسية اليمنية": the word right after one of place_words.yaml's
+# foreign_heads (و or ب glued allowed) is where the fire came from or a nationality, not a country of the news
+_FOREIGN_HEADS = sorted({normalize_key(w) for w in load_yaml("place_words.yaml").get("foreign_heads") or ()},
+                        key=len, reverse=True)
+_FOREIGN = (
+    re.compile(r"(?<!\S)(?:و|ب|وب)?(?:%s)\s+\S+" % "|".join(r"\s+".join(map(re.escape, h.split())) for h in _FOREIGN_HEADS))
+    if _FOREIGN_HEADS
+    else None
+)
+
+
+def without_foreign_countries(text: str) -> str:
+    """``text`` without the word after each foreign head ("من داخل الأراضي اليمنية" -> "من داخل الأراضي"): what the
+    article's count of country names and adjectives reads (:func:`_place_facts`)."""
+    if _FOREIGN is None:
+        return text
+    return _FOREIGN.sub(lambda m: m.group(0).rsplit(None, 1)[0], text)
 
 
 class AssemblyDataError(ValueError):
@@ -329,7 +350,9 @@ def _place_facts(doc: Doc, gazetteer: Gazetteer, lexicon: Any = None) -> dict[st
         # the gazetteer's pick yields when another country has clearly more places and names
         by_name: dict[str, float] = {}
         # all the article's words in one call (the same countries in the same order as sentence by sentence)
-        for c in lexicon.countries_in_texts([s.text for s in doc.sentences]):
+        # a country told only as where the fire came from or as a nationality is not talked about: its homonyms of
+        # the struck towns would win ("مقذوفات من داخل الأراضي اليمنية على مدينة نجران" read at a village of Marib)
+        for c in lexicon.countries_in_texts([without_foreign_countries(s.text) for s in doc.sentences]):
             by_name[c] = by_name.get(c, 0.0) + 0.5
             named.add(c)
         score = dict(by_name)
