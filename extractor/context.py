@@ -38,11 +38,8 @@ from .rules_schema import load_yaml
 # foreign_heads (و or ب glued allowed) is where the fire came from or a nationality, not a country of the news
 _FOREIGN_HEADS = sorted({normalize_key(w) for w in load_yaml("place_words.yaml").get("foreign_heads") or ()},
                         key=len, reverse=True)
-_FOREIGN = (
-    re.compile(r"(?<!\S)(?:و|ب|وب)?(?:%s)\s+\S+" % "|".join(r"\s+".join(map(re.escape, h.split())) for h in _FOREIGN_HEADS))
-    if _FOREIGN_HEADS
-    else None
-)
+_FOREIGN_ALT = "|".join(r"\s+".join(map(re.escape, h.split())) for h in _FOREIGN_HEADS)
+_FOREIGN = re.compile(r"(?<!\S)(?:و|ب|وب)?(?:" + _FOREIGN_ALT + r")\s+\S+") if _FOREIGN_HEADS else None
 
 
 def without_foreign_countries(text: str) -> str:
