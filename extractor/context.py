@@ -19,6 +19,7 @@ talks about that country at all. :func:`article_context` gathers those facts:
 from __future__ import annotations
 
 import functools
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
@@ -28,8 +29,53 @@ from typing import Any
 import yaml
 
 from .document import Doc
+from .normalize import normalize_key
 from .phrases import PhraseGroups, PhraseMatcher
 from .resolve.places import Gazetteer, Place
+from .rules_schema import load_yaml
+from .segment import Sentence
+
+# "مقذوفات من داخل الأراضي اليمنية", "مقيم من الجنسية اليمنية", "مقذوف عسكري من اليمن": a country named right after
+# one of place_words.yaml's foreign_heads, or after a fire noun of fire_nouns (one word between) and من, is where the
+# fire came from or a nationality, not a country of the news (و or ب glued to the head allowed)
+_PLACE_WORDS = load_yaml("place_words.yaml")
+
+
+def _alternation(words) -> str:
+    keys = sorted({normalize_key(w) for w in words or ()}, key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, k.split())) for k in keys)
+
+
+_FOREIGN_ALT = _alternation(_PLACE_WORDS.get("foreign_heads"))
+_FIRE_ALT = _alternation(_PLACE_WORDS.get("fire_nouns"))
+_FOREIGN = tuple(
+    re.compile(pattern)
+    for pattern, words in (
+        (r"(?<!\S)(?:و|ب|وب)?(?:" + _FOREIGN_ALT + r")\s+(\S+)", _FOREIGN_ALT),
+        (r"(?<!\S)(?:و|ب)?(?:" + _FIRE_ALT + r")(?:\s+\S+)?\s+من\s+(\S+)", _FIRE_ALT),
+    )
+    if words
+)
+_WORD_END = re.compile(r"[^\W\d_]+")
+
+
+def foreign_spans(text: str, country_of_word) -> list[tuple[int, int]]:
+    """Spans of the country words ``text`` names only as the fire's origin or a nationality (see ``_FOREIGN``):
+    ``country_of_word(word)`` (:meth:`ActorLexicon.country_of_word`) says which words name a country."""
+    out = set()
+    for pattern in _FOREIGN:
+        for m in pattern.finditer(text):
+            w = _WORD_END.match(m.group(1))  # the letters of the word, no comma or dot after it
+            if w and country_of_word(w.group()):
+                out.add((m.start(1), m.start(1) + w.end()))
+    return sorted(out)
+
+
+def without_foreign_countries(text: str, country_of_word) -> str:
+    """``text`` with each country word of :func:`foreign_spans` blanked (spaces: the offsets stay)."""
+    for a, b in reversed(foreign_spans(text, country_of_word)):
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 class AssemblyDataError(ValueError):
@@ -327,7 +373,16 @@ def _place_facts(doc: Doc, gazetteer: Gazetteer, lexicon: Any = None) -> dict[st
         without_dateline,  # the dateline's city is the agency's, not the news'
     )
 
-    focus = gazetteer.country_of_article(doc.text, doc.sentences)
+    # a country named only as where the fire came from or as a nationality is not talked about: its homonyms of the
+    # struck towns would win ("مقذوفات من داخل الأراضي اليمنية على مدينة نجران" read at a village of Marib), or the
+    # struck town would be thrown out as a homonym abroad ("سقوط مقذوف من اليمن على منزل في نجران": no row)
+    spans = foreign_spans(doc.text, lexicon.country_of_word) if lexicon is not None else []
+    if spans:
+        text = without_foreign_countries(doc.text, lexicon.country_of_word)
+        sentences = [Sentence(s.start, s.end, text[s.start : s.start + len(s.text)], index=s.index) for s in doc.sentences]
+    else:
+        text, sentences = doc.text, doc.sentences
+    focus = gazetteer.country_of_article(text, sentences)
 
     def read_places(country: str | None) -> list[Place]:
         # a name found in several countries (طرابلس: Lebanon and Libya) is read in the focus country
@@ -346,11 +401,14 @@ def _place_facts(doc: Doc, gazetteer: Gazetteer, lexicon: Any = None) -> dict[st
         # the gazetteer's pick yields when another country has clearly more places and names
         by_name: dict[str, float] = {}
         # all the article's words in one call (the same countries in the same order as sentence by sentence)
-        for c in lexicon.countries_in_texts([s.text for s in doc.sentences]):
+        # (without the countries named only as the fire's origin or as a nationality: ``sentences`` above)
+        for c in lexicon.countries_in_texts([s.text for s in sentences]):
             by_name[c] = by_name.get(c, 0.0) + 0.5
             named.add(c)
         score = dict(by_name)
         for p in places:
+            if spans and any(a <= p.start < b for a, b in spans):
+                continue  # the fire's origin or a nationality
             # a name found in several countries counts for the one the article names ("طرابلس" and
             # "اللبناني": Lebanon; "طرابلس" and "الليبي": Libya), whatever the focus it was read with
             if not named or p.country in named:

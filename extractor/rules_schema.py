@@ -437,6 +437,11 @@ PLACE_WORDS = _obj({
     "origin_words": _phrases("words of launching or of a source of fire: a name after من at most three words after "
                              "one is where the act came from, not where it struck (هجوم شنته تلك القوات من عدن، "
                              "قذائف مصدرها مواقع الفصائل من حي جوبر)"),
+    "foreign_heads": _phrases("phrases right before a country adjective that make it where the fire came from or a "
+                              "person's nationality, not a country the news is about: it does not count for the "
+                              "article's focus country (مقذوفات من داخل الأراضي اليمنية، مقيم من الجنسية اليمنية)"),
+    "fire_nouns": _phrases("nouns of fired munitions: a country after one (one word between allowed) and من is where the "
+                           "fire came from, not a country the news is about (سقوط مقذوف عسكري من اليمن)"),
     "anchor_durations": _phrases("spans of time after بعد and before على/من: a name in that phrase is the place of the "
                                  "act the news is timed by, a reference point, never the place of an act told outside "
                                  "it (وذلك بعد أربعة أيام على تفجير سروج)"),
