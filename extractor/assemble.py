@@ -29,7 +29,13 @@ from dataclasses import dataclass, fields, is_dataclass, replace
 from typing import Any
 
 from .clause import clause_end, clause_opener, clause_start, mark_start, opener_span
-from .context import ArticleContext, assembly_data, check_keys, word_matcher
+from .context import (
+    ArticleContext,
+    ContextWords,
+    assembly_data,
+    check_keys,
+    word_matcher,
+)
 from .normalize import normalize_key
 from .phrases import PhraseGroups, PhraseMatcher, proclitics, suffixes
 from .resolve.dates import date_words, find_dates
@@ -1204,6 +1210,10 @@ def decide(m: Any, text: str, ctx: ArticleContext | None = None) -> Decision:
     if ctx is not None and ctx.opinion:
         return Decision(False, "the article is an opinion column or analysis (few reporting words), which retells or "
                         "judges events reported elsewhere", code="opinion")
+    if (ctx is not None and getattr(ctx, "verdict", False) and not _dated_recent(m, ctx)
+            and m.event_type not in ContextWords.load().verdict_not_types):  # fmt: skip
+        return Decision(False, "a court ruling's article (its lead: قضت المحكمة بالسجن، السجن المؤبد لـ ...) retells "
+                        "the act judged: told with no recent day of its own", background=True, code="verdict article")
     if _starts_with(text, cues.tag_line):
         return Decision(False, "a tag line (سمات، الكلمات الدلالية): the article's keywords, not a sentence", code="tags")
     if "not_conflict" in _clause_cues(text):

@@ -120,6 +120,9 @@ class ContextWords:
     voice: PhraseMatcher | None = None  # first-person and rhetorical words of a column
     min_voice_per_1000: float = 12.0
     max_report_with_voice: float = 16.0
+    verdict: PhraseMatcher | None = None  # a court ruling told in the headline
+    verdict_not_types: frozenset[str] = frozenset()  # event types a ruling's article still tells as news
+    verdict_starts: frozenset[str] = frozenset()  # a headline's first word of a ruling, then a number or "المؤبد"
 
     @functools.cached_property
     def scan(self) -> PhraseGroups | None:
@@ -148,7 +151,7 @@ class ContextWords:
     @classmethod
     @functools.cache
     def load(cls) -> ContextWords:
-        c = check_keys("context", assembly_data()["context"], {"protest_words", "battle_words", "opinion"})
+        c = check_keys("context", assembly_data()["context"], {"protest_words", "battle_words", "opinion"}, {"verdict"})
         o = check_keys("context.opinion", c["opinion"], {"min_words", "max_per_1000", "report_words", "lead_words"},
                        {"voice_words", "min_voice_per_1000", "max_report_with_voice"})
         return cls(word_matcher("context.protest_words", c["protest_words"]),
@@ -157,7 +160,31 @@ class ContextWords:
                    word_matcher("context.opinion.lead_words", o["lead_words"]),
                    int(o["min_words"]), float(o["max_per_1000"]),
                    word_matcher("context.opinion.voice_words", o["voice_words"]) if "voice_words" in o else None,
-                   float(o.get("min_voice_per_1000", 12)), float(o.get("max_report_with_voice", 16)))  # fmt: skip
+                   float(o.get("min_voice_per_1000", 12)), float(o.get("max_report_with_voice", 16)),
+                   verdict_words(c),
+                   frozenset(c["verdict"]["not_types"]) if "verdict" in c else frozenset(),
+                   frozenset(normalize_key(w) for w in c["verdict"]["head_starts"]) if "verdict" in c else frozenset())  # fmt: skip
+
+
+def verdict_words(c: dict[str, Any]) -> PhraseMatcher | None:
+    """``context.verdict.head_words``: a court ruling in the headline ("قضت المحكمة بالسجن", "السجن المؤبد لمطلق
+    النار"); None when the data has none."""
+    if "verdict" not in c:
+        return None
+    v = check_keys("context.verdict", c["verdict"], {"head_words", "head_starts", "not_types"})
+    return word_matcher("context.verdict.head_words", v["head_words"])
+
+
+def is_verdict(head: str, words: ContextWords) -> bool:
+    """Whether a headline tells a court ruling: one of ``context.verdict.head_words`` in it, or it opens with one
+    of ``head_starts`` then a number or "المؤبد" ("السجن 30 عاما لمتهم ...")."""
+    if words.verdict is None:
+        return False
+    if words.verdict.contains(head):
+        return True
+    first = head.split()[:2]
+    return (len(first) == 2 and normalize_key(first[0]) in words.verdict_starts
+            and (first[1][:1].isdigit() or normalize_key(first[1]) == normalize_key("المؤبد")))  # fmt: skip
 
 
 def is_opinion(text: str, words: ContextWords | None = None, lead: str = "",
@@ -196,6 +223,7 @@ class ArticleContext:
     protest: bool = False
     battle: bool = False
     opinion: bool = False  # an opinion column, sermon or analysis (see is_opinion)
+    verdict: bool = False  # its headline tells a court ruling (``context.verdict``)
     published: date | None = None
     date_precision: int | None = None
     place_counts: dict[str, int] = field(default_factory=dict)
@@ -275,6 +303,7 @@ class WordFacts:
     protest: bool
     battle: bool
     opinion: bool
+    verdict: bool = False  # its headline tells a court ruling (``context.verdict``): the acts judged are told as known
 
 
 def word_facts(doc: Doc) -> WordFacts:
@@ -288,7 +317,8 @@ def _facts_of(doc: Doc, words: ContextWords, scan: PhraseGroups | None) -> tuple
     """The :class:`WordFacts` of ``doc`` from one walk of ``scan``, and its trigger sentences (:func:`_scan_facts`)."""
     protest, battle, word_counts, trig = _scan_facts(doc, words, scan)
     lead = " ".join(s.text for s in doc.sentences[:2])
-    return WordFacts(protest, battle, is_opinion(doc.text, words, lead, word_counts)), trig
+    verdict = bool(doc.sentences) and is_verdict(doc.sentences[0].text, words)
+    return WordFacts(protest, battle, is_opinion(doc.text, words, lead, word_counts), verdict), trig
 
 
 def word_facts_and_triggers(doc: Doc, triggers: PhraseMatcher) -> tuple[WordFacts, list[bool] | None]:
@@ -335,7 +365,7 @@ def article_context(doc: Doc, gazetteer: Gazetteer, lexicon: Any = None, facts: 
     precision = getattr(art, "published_precision", None) or (1 if art.published else None)
     return _PlacesOnFirstUse(
         lambda: _place_facts(doc, gazetteer, lexicon), protest=facts.protest, battle=facts.battle,
-        opinion=facts.opinion, published=art.published, date_precision=precision,
+        opinion=facts.opinion, published=art.published, date_precision=precision, verdict=facts.verdict,
     )  # fmt: skip
 
 
@@ -351,9 +381,9 @@ class _PlacesOnFirstUse(ArticleContext):
     """
 
     def __init__(self, places, *, protest: bool, battle: bool, opinion: bool, published: date | None,
-                 date_precision: int | None) -> None:  # fmt: skip
+                 date_precision: int | None, verdict: bool = False) -> None:  # fmt: skip
         self._places = places  # () -> the place facts by name
-        self.protest, self.battle, self.opinion = protest, battle, opinion
+        self.protest, self.battle, self.opinion, self.verdict = protest, battle, opinion, verdict
         self.published, self.date_precision = published, date_precision
 
     @functools.cached_property
